@@ -1,0 +1,47 @@
+# Two commands for a newcomer: `make demo` and `make test`. Everything else is a helper.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-dev
+PORT ?= 8000
+
+.PHONY: demo test lint fix lock messages bench clean
+
+$(STAMP): requirements/dev.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --require-hashes -r requirements/dev.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+## Start the demo at http://127.0.0.1:$(PORT) with demo data and printed log-ins.
+demo: $(STAMP)
+	$(BIN)/gemeinsam demo --port $(PORT)
+
+## Run every gate: lint, migrations, translations, deploy check, tests with coverage, browser journeys.
+test: $(STAMP)
+	scripts/test
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+fix: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## Re-extract and compile translations (needs GNU gettext).
+messages: $(STAMP)
+	cd src/gemeinsam && ../../$(BIN)/gemeinsam makemessages --no-obsolete --no-location -l de -l en -l ar -l tr
+	$(BIN)/python scripts/fill_english_catalog.py
+	cd src/gemeinsam && ../../$(BIN)/gemeinsam compilemessages
+
+bench: $(STAMP)
+	$(BIN)/gemeinsam bench
+
+## Re-pin dependencies with hashes (needs uv).
+lock:
+	uv pip compile --generate-hashes --universal --python-version 3.11 --no-header requirements/base.in -o requirements/base.lock
+	uv pip compile --generate-hashes --universal --python-version 3.11 --no-header requirements/dev.in -o requirements/dev.lock
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache .coverage htmlcov

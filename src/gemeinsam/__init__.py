@@ -1,0 +1,1 @@
+"""gemeinsam — a platform for agencies that empower migrant organizations."""

@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from .rules import needs_two_factor
+
+# Paths a person without a second factor may still reach: setting it up, logging out, static files.
+_ALLOWED_PREFIXES = ("/static/", "/healthz", "/api/")
+
+
+class RequireStaffTwoFactorMiddleware:
+    """In production, agency staff and platform admins must set up TOTP before anything else."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.GEMEINSAM_REQUIRE_STAFF_2FA and needs_two_factor(request.user):
+            path = request.path
+            allowed = path.startswith(_ALLOWED_PREFIXES) or "/accounts/" in path
+            if not allowed:
+                return redirect(reverse("mfa_activate_totp"))
+        return self.get_response(request)

@@ -1,0 +1,53 @@
+from django import forms
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from .enums import StaffRole
+from .models import Project, ProjectMeasure, StaffMembership
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class StaffAddForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Email address"),
+        help_text=_("The person needs an account on gemeinsam with this address."),
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=StaffRole.choices, initial=StaffRole.ADVISOR)
+
+
+class StaffChangeForm(forms.ModelForm):
+    class Meta:
+        model = StaffMembership
+        fields = ["role", "is_active", "is_public_contact", "public_title", "public_phone",
+                  "public_email", "languages"]
+
+
+class ProjectForm(forms.ModelForm):
+    class Meta:
+        model = Project
+        fields = ["title", "funder", "starts_on", "ends_on", "goals", "is_public"]
+        widgets = {
+            "starts_on": DateInput(),
+            "ends_on": DateInput(),
+            "goals": forms.Textarea(attrs={"rows": 5}),
+        }
+        help_texts = {"goals": _("One goal per line.")}
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if start and end and end < start:
+            self.add_error("ends_on", _("The end must not be before the start."))
+        return cleaned
+
+
+MeasureFormSet = inlineformset_factory(
+    Project, ProjectMeasure, fields=["title", "description"], extra=2, can_delete=True,
+    widgets={"description": forms.Textarea(attrs={"rows": 2})},
+)

@@ -1,0 +1,80 @@
+"""Writes for agencies: staff and projects. One transaction each, audited."""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from gemeinsam.core import audit
+from gemeinsam.core.enums import AuditAction
+
+from .enums import StaffRole
+from .models import Agency, Project, StaffMembership
+
+STAFF_FIELDS = ["role", "is_active", "is_public_contact", "public_title", "public_phone",
+                "public_email", "languages"]
+
+
+@transaction.atomic
+def add_staff(*, actor, agency: Agency, email: str, role: str) -> StaffMembership:
+    """Give an existing account a role in the agency. Side effect: audit log."""
+    user = get_user_model().objects.filter(email__iexact=email.strip()).first()
+    if user is None:
+        raise ValidationError(_("There is no account with this email address yet."))
+    membership, created = StaffMembership.objects.get_or_create(
+        agency=agency, user=user, defaults={"role": role}
+    )
+    if not created:
+        if membership.is_active:
+            raise ValidationError(_("This person already works for the agency."))
+        membership.is_active = True
+        membership.role = role
+        membership.save(update_fields=["is_active", "role"])
+    audit.record(actor=actor, action=AuditAction.GRANT, obj=membership, changes={"role": role})
+    return membership
+
+
+@transaction.atomic
+def change_staff(*, actor, form) -> StaffMembership:
+    """Save a staff member's role and public contact details; a manager cannot demote the last
+    manager of the agency, so an agency is never left without one."""
+    membership = StaffMembership.objects.select_for_update().get(pk=form.instance.pk)
+    before = audit.snapshot(membership, STAFF_FIELDS)
+    updated = form.save(commit=False)
+    was_manager = before["role"] == StaffRole.MANAGER and before["is_active"]
+    still_manager = updated.role == StaffRole.MANAGER and updated.is_active
+    if was_manager and not still_manager:
+        managers = membership.agency.staff.filter(role=StaffRole.MANAGER, is_active=True)
+        if managers.count() <= 1:
+            raise ValidationError(_("An agency needs at least one manager."))
+    updated.save()
+    changes = audit.diff(before, audit.snapshot(updated, STAFF_FIELDS))
+    if changes:
+        audit.record(actor=actor, action=AuditAction.UPDATE, obj=updated, changes=changes)
+    return updated
+
+
+def _project_slug(agency: Agency, title: str, exclude_pk=None) -> str:
+    base = slugify(title)[:70] or "projekt"
+    slug, n = base, 2
+    while agency.projects.exclude(pk=exclude_pk).filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def save_project(*, actor, agency: Agency, form, measures) -> Project:
+    """Create or update a project with its measures."""
+    project = form.save(commit=False)
+    creating = project.pk is None
+    project.agency = agency
+    if creating:
+        project.slug = _project_slug(agency, project.title)
+    project.full_clean()
+    project.save()
+    measures.instance = project
+    measures.save()
+    audit.record(actor=actor, action=AuditAction.CREATE if creating else AuditAction.UPDATE,
+                 obj=project, changes={"title": project.title, "funder": project.funder})
+    return project

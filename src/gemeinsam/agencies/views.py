@@ -1,0 +1,100 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from gemeinsam.core.translations import pick
+
+from . import queries, services
+from .forms import MeasureFormSet, ProjectForm, StaffAddForm, StaffChangeForm
+from .models import Agency
+
+
+def _agency_for(request, slug: str, perm: str | None = None) -> Agency:
+    agency = get_object_or_404(Agency.objects.filter(is_active=True), slug=slug)
+    if perm and not request.user.has_perm(perm, agency):
+        raise PermissionDenied
+    return agency
+
+
+@require_http_methods(["GET", "HEAD"])
+def agency_list(request):
+    return render(request, "agencies/agency_list.html", {
+        "agencies": queries.agencies_for_home().prefetch_related("descriptions"),
+    })
+
+
+@require_http_methods(["GET", "HEAD"])
+def agency_detail(request, slug):
+    agency = get_object_or_404(queries.agency_page(slug))
+    return render(request, "agencies/agency_detail.html", {
+        "agency": agency,
+        "description": pick(agency.descriptions.all()),
+        "can_manage": request.user.has_perm("agencies.manage_staff", agency),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def staff_list(request, slug):
+    agency = _agency_for(request, slug, "agencies.manage_staff")
+    form = StaffAddForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_staff(actor=request.user, agency=agency,
+                               email=form.cleaned_data["email"], role=form.cleaned_data["role"])
+        except ValidationError as error:
+            form.add_error("email", error)
+        else:
+            messages.success(request, _("The person has been added to the agency."))
+            return redirect("agencies:staff-list", slug=agency.slug)
+    return render(request, "agencies/staff_list.html", {
+        "agency": agency, "form": form,
+        "staff": agency.staff.select_related("user").order_by("-is_active", "user__name"),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def staff_update(request, slug, pk):
+    agency = _agency_for(request, slug, "agencies.manage_staff")
+    membership = get_object_or_404(agency.staff.select_related("user"), pk=pk)
+    form = StaffChangeForm(request.POST or None, instance=membership)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_staff(actor=request.user, form=form)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect("agencies:staff-list", slug=agency.slug)
+    return render(request, "agencies/staff_form.html", {
+        "agency": agency, "membership": membership, "form": form,
+    })
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def project_list(request, slug):
+    agency = _agency_for(request, slug, "agencies.manage_projects")
+    return render(request, "agencies/project_list.html", {
+        "agency": agency, "projects": agency.projects.prefetch_related("measures"),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def project_form(request, slug, project_slug=None):
+    agency = _agency_for(request, slug, "agencies.manage_projects")
+    project = get_object_or_404(agency.projects, slug=project_slug) if project_slug else None
+    form = ProjectForm(request.POST or None, instance=project)
+    measures = MeasureFormSet(request.POST or None, instance=project, prefix="measures")
+    if request.method == "POST" and form.is_valid() and measures.is_valid():
+        services.save_project(actor=request.user, agency=agency, form=form, measures=measures)
+        messages.success(request, _("The project has been saved."))
+        return redirect("agencies:project-list", slug=agency.slug)
+    return render(request, "agencies/project_form.html", {
+        "agency": agency, "project": project, "form": form, "measures": measures,
+    })

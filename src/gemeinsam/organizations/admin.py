@@ -1,0 +1,52 @@
+from django.contrib import admin
+
+from gemeinsam.core.admin import LocalizedNameAdmin
+
+from . import search
+from .models import (
+    FieldOfActivity,
+    Organization,
+    OrganizationDescription,
+    OrganizationMembership,
+    Recognition,
+    RecognitionType,
+    LegalForm,
+    TargetGroup,
+    WorkingLanguage,
+)
+
+for model in (FieldOfActivity, TargetGroup, WorkingLanguage, LegalForm, RecognitionType):
+    admin.site.register(model, LocalizedNameAdmin)
+
+
+class DescriptionInline(admin.StackedInline):
+    model = OrganizationDescription
+    extra = 0
+
+
+class RecognitionInline(admin.TabularInline):
+    model = Recognition
+    extra = 0
+
+
+class MembershipInline(admin.TabularInline):
+    model = OrganizationMembership
+    fk_name = "organization"
+    extra = 0
+    autocomplete_fields = ["user"]
+    exclude = ["decided_by"]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "city", "federal_state", "is_public", "last_confirmed_on"]
+    list_filter = ["kind", "federal_state", "is_public"]
+    search_fields = ["name", "short_name", "city", "register_number"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["fields", "target_groups", "languages"]
+    inlines = [DescriptionInline, RecognitionInline, MembershipInline]
+
+    def save_related(self, request, form, formsets, change):
+        # The search document needs the saved many-to-many rows, so it is written last.
+        super().save_related(request, form, formsets, change)
+        search.reindex([form.instance])

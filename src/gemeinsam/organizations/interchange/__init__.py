@@ -1,0 +1,1 @@
+"""Import and export of organizations (CSV and XLSX)."""

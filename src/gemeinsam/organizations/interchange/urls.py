@@ -1,0 +1,2 @@
+# Import and export routes, mounted under /<language>/organizations/ by organizations.urls.
+urlpatterns: list = []

@@ -1,0 +1,253 @@
+"""Writes. Each function is one transaction; its docstring names its side effects."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from gemeinsam.core import audit
+from gemeinsam.core.enums import AuditAction
+
+from . import search
+from .enums import CONFIRMATION_INTERVAL_DAYS, MembershipRole, MembershipStatus
+from .models import Invitation, Organization, OrganizationDescription, OrganizationMembership
+
+AUDITED_FIELDS = [
+    "name", "short_name", "kind", "legal_form", "register_court", "register_number",
+    "founded_on", "youth_welfare_since", "street", "postcode", "city", "district",
+    "municipality", "federal_state", "website", "email", "phone", "contact_name",
+    "members_count", "volunteers_count", "paid_staff_fte", "income_band",
+    "board_migration_majority", "is_public", "last_confirmed_on",
+]
+AUDITED_M2M = ["fields", "target_groups", "languages"]
+
+
+def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
+    base = slugify(name)[:100] or "organisation"
+    slug, n = base, 2
+    taken = Organization.objects.exclude(pk=exclude_pk)
+    while taken.filter(slug=slug).exists():
+        slug = f"{base}-{n}"
+        n += 1
+    return slug
+
+
+def _state(org: Organization) -> dict:
+    state = audit.snapshot(org, AUDITED_FIELDS)
+    if org.pk:
+        for name in AUDITED_M2M:
+            state[name] = sorted(item.code for item in getattr(org, name).all())
+        state["descriptions"] = {d.language: d.text for d in org.descriptions.all()}
+    return state
+
+
+def save_descriptions(org: Organization, texts: dict[str, str]) -> None:
+    """Store one description per language; a changed German text marks the others outdated."""
+    existing = {d.language: d for d in org.descriptions.all()}
+    german_changed = texts.get("de", "") != getattr(existing.get("de"), "text", "")
+    for language, text in texts.items():
+        row = existing.get(language)
+        if row is None:
+            if text.strip():
+                OrganizationDescription.objects.create(organization=org, language=language, text=text)
+            continue
+        if row.text != text:
+            row.text = text
+            row.status = "up_to_date"
+            row.save()
+        elif german_changed and language != "de" and row.status == "up_to_date":
+            row.status = "outdated"
+            row.save(update_fields=["status", "updated_at"])
+
+
+@transaction.atomic
+def create_organization(*, actor, form, descriptions: dict[str, str], as_admin: bool) -> Organization:
+    """Create an organization from a valid form.
+
+    Side effects: the creator becomes its admin (if `as_admin`), the search index and the audit
+    log get a row each.
+    """
+    org = form.save(commit=False)
+    org.slug = unique_slug(org.name)
+    org.last_confirmed_on = timezone.localdate()
+    org.full_clean()
+    org.save()
+    form.save_m2m()
+    save_descriptions(org, descriptions)
+    if as_admin:
+        OrganizationMembership.objects.create(
+            organization=org, user=actor, role=MembershipRole.ADMIN, status=MembershipStatus.ACTIVE,
+            decided_at=timezone.now(),
+        )
+    search.reindex([org])
+    audit.record(actor=actor, action=AuditAction.CREATE, obj=org, changes=_state(org))
+    return org
+
+
+@transaction.atomic
+def update_organization(*, actor, form, descriptions: dict[str, str], formsets=()) -> Organization:
+    """Save an edited profile. Side effects: search index, audit log with the changed fields."""
+    org = Organization.objects.select_for_update().get(pk=form.instance.pk)
+    before = _state(org)
+    org = form.save(commit=False)
+    org.full_clean()
+    org.save()
+    form.save_m2m()
+    for formset in formsets:
+        formset.save()
+    save_descriptions(org, descriptions)
+    search.reindex([org])
+    changes = audit.diff(before, _state(org))
+    if changes:
+        audit.record(actor=actor, action=AuditAction.UPDATE, obj=org, changes=changes)
+    return org
+
+
+@transaction.atomic
+def confirm_profile(*, actor, organization: Organization) -> None:
+    """The admins say the profile is still right; the 12-month reminder starts again."""
+    organization.last_confirmed_on = timezone.localdate()
+    organization.confirmation_reminded_on = None
+    organization.save(update_fields=["last_confirmed_on", "confirmation_reminded_on", "updated_at"])
+    audit.record(actor=actor, action=AuditAction.UPDATE, obj=organization,
+                 changes={"last_confirmed_on": [None, str(organization.last_confirmed_on)]})
+
+
+def _mail(*, to: list[str], template: str, context: dict, language: str | None = None) -> None:
+    with translation.override(language or translation.get_language() or settings.LANGUAGE_CODE):
+        subject = render_to_string(f"organizations/mail/{template}_subject.txt", context).strip()
+        body = render_to_string(f"organizations/mail/{template}.txt", context)
+    send_mail(subject, body, None, to)
+
+
+@transaction.atomic
+def claim_organization(*, user, organization: Organization, message: str) -> OrganizationMembership:
+    """Ask to act for an organization. Agency staff confirm it; until then nothing is granted."""
+    membership, created = OrganizationMembership.objects.get_or_create(
+        organization=organization, user=user,
+        defaults={"role": MembershipRole.ADMIN, "status": MembershipStatus.PENDING,
+                  "message": message},
+    )
+    if not created:
+        if membership.status == MembershipStatus.ACTIVE:
+            raise ValidationError(_("You already act for this organization."))
+        membership.status = MembershipStatus.PENDING
+        membership.message = message
+        membership.save(update_fields=["status", "message"])
+    audit.record(actor=user, action=AuditAction.CREATE, obj=membership,
+                 changes={"status": MembershipStatus.PENDING})
+    return membership
+
+
+@transaction.atomic
+def decide_claim(*, actor, membership: OrganizationMembership, accept: bool,
+                 request_base: str = "") -> OrganizationMembership:
+    """Accept or decline a pending claim. Side effects: audit log, a mail to the claimant."""
+    membership = OrganizationMembership.objects.select_for_update().get(pk=membership.pk)
+    if membership.status != MembershipStatus.PENDING:
+        raise ValidationError(_("This request has already been decided."))
+    membership.status = MembershipStatus.ACTIVE if accept else MembershipStatus.DECLINED
+    membership.decided_at = timezone.now()
+    membership.decided_by = actor
+    membership.save(update_fields=["status", "decided_at", "decided_by"])
+    audit.record(actor=actor, action=AuditAction.GRANT if accept else AuditAction.REVOKE,
+                 obj=membership, changes={"status": [MembershipStatus.PENDING, membership.status]})
+    user = membership.user
+    transaction.on_commit(lambda: _mail(
+        to=[user.email], template="claim_decided", language=user.preferred_language,
+        context={"membership": membership, "accepted": accept, "base": request_base},
+    ))
+    return membership
+
+
+@transaction.atomic
+def invite_member(*, actor, organization: Organization, email: str, role: str,
+                  request_base: str = "") -> Invitation:
+    """Invite a colleague by mail. Side effects: audit log, the invitation mail."""
+    email = email.strip().lower()
+    if organization.memberships.filter(user__email=email, status=MembershipStatus.ACTIVE).exists():
+        raise ValidationError(_("This person already acts for the organization."))
+    invitation = Invitation.objects.create(
+        organization=organization, email=email, role=role, invited_by=actor
+    )
+    audit.record(actor=actor, action=AuditAction.CREATE, obj=invitation, changes={"role": role})
+    link = request_base + reverse("organizations:invitation-accept", args=[invitation.token])
+    transaction.on_commit(lambda: _mail(
+        to=[email], template="invitation",
+        context={"invitation": invitation, "link": link, "inviter": actor},
+    ))
+    return invitation
+
+
+@transaction.atomic
+def accept_invitation(*, user, invitation: Invitation) -> OrganizationMembership:
+    """Turn an open invitation into an active membership for the person logged in."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_open:
+        raise ValidationError(_("This invitation has expired or was already used."))
+    if invitation.email.lower() != user.email.lower():
+        raise PermissionDenied(_("This invitation was sent to another email address."))
+    membership, _created = OrganizationMembership.objects.update_or_create(
+        organization=invitation.organization, user=user,
+        defaults={"role": invitation.role, "status": MembershipStatus.ACTIVE,
+                  "decided_at": timezone.now(), "decided_by": invitation.invited_by},
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    audit.record(actor=user, action=AuditAction.GRANT, obj=membership,
+                 changes={"role": invitation.role, "via": "invitation"})
+    return membership
+
+
+@transaction.atomic
+def change_member(*, actor, membership: OrganizationMembership, role: str | None,
+                  remove: bool = False) -> None:
+    """Change a member's role or remove them; the last admin can be neither demoted nor removed."""
+    membership = OrganizationMembership.objects.select_for_update().get(pk=membership.pk)
+    org = membership.organization
+    admins = org.memberships.filter(role=MembershipRole.ADMIN, status=MembershipStatus.ACTIVE)
+    losing_admin = membership.role == MembershipRole.ADMIN and (remove or role != MembershipRole.ADMIN)
+    if losing_admin and admins.count() <= 1:
+        raise ValidationError(_("An organization needs at least one administrator."))
+    if remove:
+        audit.record(actor=actor, action=AuditAction.REVOKE, obj=membership,
+                     changes={"role": [membership.role, None]})
+        membership.delete()
+        return
+    if role and role != membership.role:
+        audit.record(actor=actor, action=AuditAction.UPDATE, obj=membership,
+                     changes={"role": [membership.role, role]})
+        membership.role = role
+        membership.save(update_fields=["role"])
+
+
+def remind_unconfirmed(*, today=None, base: str = "") -> int:
+    """Mail the admins of every profile unconfirmed for 12 months, once per 30 days.
+
+    Returns the number of organizations reminded. Run daily (`gemeinsam remind-unconfirmed`).
+    """
+    today = today or timezone.localdate()
+    due = Organization.objects.filter(
+        last_confirmed_on__lte=today - timedelta(days=CONFIRMATION_INTERVAL_DAYS)
+    ).exclude(confirmation_reminded_on__gt=today - timedelta(days=30))
+    count = 0
+    for org in due.prefetch_related("memberships__user"):
+        admins = [m.user for m in org.memberships.all()
+                  if m.role == MembershipRole.ADMIN and m.status == MembershipStatus.ACTIVE]
+        for admin in admins:
+            _mail(to=[admin.email], template="confirm_reminder", language=admin.preferred_language,
+                  context={"organization": org, "base": base})
+        if admins:
+            org.confirmation_reminded_on = today
+            org.save(update_fields=["confirmation_reminded_on"])
+            count += 1
+    return count

@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.auth.decorators import login_required
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from gemeinsam.api import api
+from gemeinsam.core import views as core_views
+
+# The admin logs in through the same form as everyone else, with throttling and two factors.
+admin.site.login = login_required(admin.site.login)
+admin.site.site_header = "gemeinsam"
+
+urlpatterns = [
+    path("", RedirectView.as_view(url=f"/{settings.LANGUAGE_CODE}/", permanent=False)),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("api/v1/", api.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", core_views.home, name="home"),
+    path("accounts/", include("allauth.urls")),
+    path("my/", include("gemeinsam.accounts.urls")),
+    path("organizations/", include("gemeinsam.organizations.urls")),
+    path("agencies/", include("gemeinsam.agencies.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=True,
+)

@@ -1,0 +1,89 @@
+"""Plain factory functions: every argument visible, no hidden randomness."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+
+from gemeinsam.agencies.models import Agency, Project, StaffMembership
+from gemeinsam.organizations import search
+from gemeinsam.organizations.enums import MembershipRole, MembershipStatus, OrganizationKind
+from gemeinsam.organizations.models import (
+    FieldOfActivity,
+    LegalForm,
+    Organization,
+    OrganizationDescription,
+    OrganizationMembership,
+    Recognition,
+    RecognitionType,
+    WorkingLanguage,
+)
+
+_seq = itertools.count(1)
+PASSWORD = "correct horse battery staple"
+
+
+def make_user(email: str | None = None, *, name: str = "", **extra):
+    email = email or f"person{next(_seq)}@example.org"
+    user = get_user_model().objects.create_user(email=email, password=PASSWORD, name=name, **extra)
+    # Log-ins in tests skip the confirmation mail, as a confirmed person would.
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
+
+
+def make_agency(name: str = "Kompetenzzentrum Migration", *, slug: str | None = None, **extra) -> Agency:
+    return Agency.objects.create(name=name, slug=slug or f"agency-{next(_seq)}", **extra)
+
+
+def make_staff(agency: Agency, *, role: str = "advisor", user=None, **extra) -> StaffMembership:
+    return StaffMembership.objects.create(agency=agency, user=user or make_user(), role=role, **extra)
+
+
+def make_project(agency: Agency, *, title: str = "Gemeinsam aktiv", **extra) -> Project:
+    defaults = {"funder": "Asyl-, Migrations- und Integrationsfonds",
+                "starts_on": datetime.date(2024, 1, 1), "slug": f"project-{next(_seq)}"}
+    defaults.update(extra)
+    return Project.objects.create(agency=agency, title=title, **defaults)
+
+
+def make_organization(
+    name: str = "Deutsch-Arabischer Kulturverein",
+    *,
+    kind: str = OrganizationKind.MIGRANT_ORG,
+    is_public: bool = True,
+    city: str = "Bochum",
+    federal_state: str = "NW",
+    description: str = "",
+    fields: tuple[str, ...] = (),
+    languages: tuple[str, ...] = (),
+    recognitions: tuple[str, ...] = (),
+    legal_form: str | None = "registered_association",
+    index: bool = True,
+    **extra,
+) -> Organization:
+    org = Organization.objects.create(
+        name=name, slug=f"org-{next(_seq)}", kind=kind, is_public=is_public, city=city,
+        federal_state=federal_state,
+        legal_form=LegalForm.objects.get(code=legal_form) if legal_form else None,
+        last_confirmed_on=extra.pop("last_confirmed_on", datetime.date.today()),
+        **extra,
+    )
+    if description:
+        OrganizationDescription.objects.create(organization=org, language="de", text=description)
+    org.fields.set(FieldOfActivity.objects.filter(code__in=fields))
+    org.languages.set(WorkingLanguage.objects.filter(code__in=languages))
+    for code in recognitions:
+        Recognition.objects.create(organization=org, type=RecognitionType.objects.get(code=code))
+    if index:
+        search.reindex([org])
+    return org
+
+
+def make_membership(organization: Organization, user=None, *, role: str = MembershipRole.ADMIN,
+                    status: str = MembershipStatus.ACTIVE) -> OrganizationMembership:
+    return OrganizationMembership.objects.create(
+        organization=organization, user=user or make_user(), role=role, status=status
+    )
