@@ -206,6 +206,8 @@ STORAGES = {
     },
 }
 # Uploads bigger than this are refused with a clear message before they are parsed.
+# Public address of the installation, used for links in mails sent outside a request.
+GEMEINSAM_BASE_URL = os.environ.get("GEMEINSAM_BASE_URL", "http://127.0.0.1:8000")
 GEMEINSAM_MAX_IMPORT_BYTES = int(os.environ.get("GEMEINSAM_MAX_IMPORT_BYTES", 20 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -250,3 +252,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Django 6 will assume https for scheme-less URLs in forms; opt in now.
+FORMS_URLFIELD_ASSUME_HTTPS = True

@@ -10,7 +10,7 @@ from gemeinsam.core.enums import FederalState
 from gemeinsam.core.translations import pick
 
 from . import queries, services
-from .enums import MembershipStatus
+from .enums import MembershipRole, MembershipStatus
 from .forms import (
     ClaimDecisionForm,
     ClaimForm,
@@ -198,6 +198,7 @@ def member_list(request, slug):
     return render(request, "organizations/member_list.html", {
         "organization": org, "members": members, "form": form,
         "invitations": [i for i in org.invitations.all() if i.is_open],
+        "role_choices": MembershipRole.choices,
     })
 
 

@@ -1,0 +1,160 @@
+"""The public directory: full-text search with German word forms, facets, visibility."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from gemeinsam.organizations import search
+from gemeinsam.organizations.queries import DirectoryFilters, facet_counts, search_directory
+from gemeinsam.organizations.models import Organization
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def names(result):
+    return sorted(o.name for o in result.organizations)
+
+
+def find(q="", user=None, **facets):
+    return search_directory(user=user, filters=DirectoryFilters(q=q, **facets))
+
+
+@pytest.fixture
+def orgs(db):
+    return {
+        "jugendhilfe": factories.make_organization(
+            "Verein für Jugendhilfe Bochum", description="Wir unterstützen junge Geflüchtete.",
+            fields=("youth_welfare",), languages=("ar",)),
+        "jugendarbeit": factories.make_organization(
+            "Kulturbrücke e.V.", city="Münster",
+            description="Offene Jugendarbeit und Hausaufgabenhilfe in Arabisch und Kurdisch.",
+            fields=("youth_work",), languages=("ar", "ku")),
+        "frauen": factories.make_organization(
+            "Afrikanischer Frauenverein", city="Berlin", federal_state="BE", district="Neukölln",
+            description="Beratungsstelle für Frauen und Familien.", fields=("women_family",),
+            recognitions=("charitable",)),
+        "amt": factories.make_organization(
+            "Bezirksamt Neukölln – Integrationsbüro", kind="authority", city="Berlin",
+            federal_state="BE", district="Neukölln", legal_form="public_body",
+            description="Koordination der Vereine im Bezirk."),
+        "hidden": factories.make_organization(
+            "Stiller Jugendverein", is_public=False, description="Jugendarbeit ohne Profil."),
+    }
+
+
+def test_a_word_finds_its_compounds(orgs):
+    assert names(find("Jugend")) == ["Kulturbrücke e.V.", "Verein für Jugendhilfe Bochum"]
+
+
+def test_a_plural_finds_the_singular_through_the_german_stem(orgs):
+    # "Vereine" is stemmed to "verein", which matches "Verein" and "Frauenverein"'s own word.
+    assert "Verein für Jugendhilfe Bochum" in names(find("Vereine"))
+
+
+def test_every_word_must_match(orgs):
+    assert names(find("Jugend Münster")) == ["Kulturbrücke e.V."]
+
+
+def test_umlauts_and_missing_diacritics_match(orgs):
+    assert names(find("Munster")) == ["Kulturbrücke e.V."]
+
+
+def test_a_typo_is_corrected_when_nothing_matches(orgs):
+    result = find("Beratngsstelle")
+    assert names(result) == ["Afrikanischer Frauenverein"]
+    assert result.corrected_text == "beratungsstelle"
+
+
+def test_search_words_are_matched_in_the_interface_language_labels(orgs):
+    # The field's English label is part of the search text, so English speakers find it too.
+    assert names(find("welfare")) == ["Verein für Jugendhilfe Bochum"]
+
+
+def test_anonymous_visitors_never_see_unlisted_organizations(orgs):
+    assert "Stiller Jugendverein" not in names(find("Jugend"))
+
+
+def test_agency_staff_see_unlisted_organizations(orgs, world):
+    assert "Stiller Jugendverein" in names(find("Jugend", user=world.advisor_x))
+
+
+def test_members_see_their_own_unlisted_organization(world):
+    result = find(user=world.member_a)
+    assert "Verein A für Jugendarbeit" in names(result)
+
+
+def test_facets_narrow_the_result(orgs):
+    assert names(find(kinds=["authority"])) == ["Bezirksamt Neukölln – Integrationsbüro"]
+    assert names(find(states=["BE"], recognitions=["charitable"])) == ["Afrikanischer Frauenverein"]
+    assert names(find(languages=["ku"])) == ["Kulturbrücke e.V."]
+    assert names(find("Jugend", fields=["youth_welfare", "youth_work"])) == [
+        "Kulturbrücke e.V.", "Verein für Jugendhilfe Bochum"]
+
+
+def test_facet_counts_describe_the_current_result(orgs):
+    counts = facet_counts(find("Neukölln").matched)
+    assert [(code, n) for code, _label, n in counts["kind"]] == [
+        ("migrant_org", 1), ("authority", 1)]
+    assert [(code, n) for code, _label, n in counts["state"]] == [("BE", 2)]
+
+
+def test_a_query_of_only_punctuation_lists_everything(orgs):
+    assert find("?!").total == 4
+
+
+def test_reindex_picks_up_a_changed_description(orgs):
+    org = orgs["amt"]
+    org.descriptions.update(text="Sprechstunde für Elternvereine.")
+    search.reindex([org])
+    assert names(find("Sprechstunde")) == ["Bezirksamt Neukölln – Integrationsbüro"]
+    assert names(find("Koordination")) == []
+
+
+def test_results_are_paged(db):
+    for i in range(25):
+        factories.make_organization(f"Elternverein {i:02d}")
+    filters = DirectoryFilters(q="Elternverein")
+    first = search_directory(user=None, filters=filters, page=1)
+    second = search_directory(user=None, filters=filters, page=2)
+    assert (first.total, first.pages, len(first.organizations), len(second.organizations)) == (
+        25, 2, 20, 5)
+    assert not {o.pk for o in first.organizations} & {o.pk for o in second.organizations}
+
+
+def _directory_queries(client, n, query):
+    for i in range(n):
+        factories.make_organization(f"Jugendverein Nummer {i}", fields=("youth_work", "culture"),
+                                    languages=("ar", "tr"), recognitions=("charitable",),
+                                    description="Jugendarbeit im Quartier.")
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(f"/de/organizations/{query}")
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize("query", ["", "?q=Jugend&state=NW"])
+def test_the_directory_page_runs_the_same_number_of_queries_for_1_and_3_results(client, query):
+    one = _directory_queries(client, 1, query)
+    Organization.objects.all().delete()
+    three = _directory_queries(client, 3, query)
+    assert one == three
+
+
+def test_the_directory_page_shows_results_and_facets(client, orgs):
+    response = client.get("/de/organizations/", {"q": "Jugend"})
+    page = response.content.decode()
+    assert "2 Organisationen gefunden" in page or "2 organizations found" in page
+    assert "Kulturbrücke e.V." in page
+    assert "Stiller Jugendverein" not in page
+    assert 'href="?q=Jugend&amp;kind=migrant_org"' in page
+
+
+def test_the_profile_page_shows_public_facts_but_not_internal_ones(client, orgs):
+    org = orgs["frauen"]
+    org.members_count = 42
+    org.save()
+    page = client.get(org.get_absolute_url()).content.decode()
+    assert "Afrikanischer Frauenverein" in page
+    assert "Beratungsstelle für Frauen und Familien." in page
+    assert "42" not in page

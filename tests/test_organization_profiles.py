@@ -1,0 +1,212 @@
+"""Organization members keep their profile; agency staff confirm who acts for whom."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from gemeinsam.core.models import AuditLogEntry
+from gemeinsam.organizations import services
+from gemeinsam.organizations.enums import MembershipRole, MembershipStatus
+from gemeinsam.organizations.models import (
+    Invitation,
+    Organization,
+    OrganizationMembership,
+    RecognitionType,
+)
+from gemeinsam.organizations.queries import DirectoryFilters, search_directory
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def _profile_data(org=None, **changes):
+    data = {
+        "name": "Elternnetzwerk Kreuzberg", "kind": "migrant_org", "legal_form": "",
+        "city": "Berlin", "federal_state": "BE", "postcode": "10999",
+        "board_migration_majority": "unknown", "description_de": "Eltern helfen Eltern.",
+        "description_en": "", "description_ar": "", "description_tr": "",
+        "recognitions-TOTAL_FORMS": "0", "recognitions-INITIAL_FORMS": "0",
+        "funding-TOTAL_FORMS": "0", "funding-INITIAL_FORMS": "0",
+    }
+    if org is not None:
+        data.update(name=org.name, kind=org.kind, city=org.city, federal_state=org.federal_state,
+                    postcode=org.postcode or "44787")
+    data.update(changes)
+    return data
+
+
+def test_a_member_creates_an_organization_and_becomes_its_admin(world, client_for):
+    client = client_for(world.member_b)
+    response = client.post("/de/organizations/new/", _profile_data())
+    org = Organization.objects.get(name="Elternnetzwerk Kreuzberg")
+    assert response["Location"] == org.get_absolute_url()
+    membership = org.memberships.get()
+    assert (membership.user, membership.role, membership.status) == (
+        world.member_b, MembershipRole.ADMIN, MembershipStatus.ACTIVE)
+    assert org.last_confirmed_on == timezone.localdate()
+    assert [d.text for d in org.descriptions.all()] == ["Eltern helfen Eltern."]
+    # The new profile is searchable at once.
+    found = search_directory(user=world.member_b, filters=DirectoryFilters(q="Elternnetzwerk"))
+    assert [o.name for o in found.organizations] == ["Elternnetzwerk Kreuzberg"]
+    assert AuditLogEntry.objects.filter(object_id=str(org.pk), action="create").count() == 1
+
+
+def test_an_invalid_profile_shows_errors_and_saves_nothing(world, client_for):
+    client = client_for(world.member_b)
+    before = Organization.objects.count()
+    response = client.post("/de/organizations/new/", _profile_data(postcode="1234", email="nope"))
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert sorted(form.errors) == ["email", "postcode"]
+    assert Organization.objects.count() == before
+
+
+def test_form_errors_come_in_the_language_of_the_page(world, client_for):
+    client = client_for(world.member_b)
+    response = client.post("/de/organizations/new/", _profile_data(postcode="1234"))
+    assert response.context["form"].errors["postcode"] == ["Eine deutsche Postleitzahl hat fünf Ziffern."]
+
+
+def test_editing_a_profile_records_what_changed(world, client_for):
+    client = client_for(world.member_a)
+    org = world.org_a
+    response = client.post(f"/de/organizations/{org.slug}/edit/",
+                           _profile_data(org, city="Dortmund", description_de="Neu."))
+    assert response["Location"] == org.get_absolute_url()
+    org.refresh_from_db()
+    assert org.city == "Dortmund"
+    entry = AuditLogEntry.objects.filter(object_id=str(org.pk), action="update").get()
+    assert entry.actor == world.member_a
+    assert entry.changes["city"] == ["Bochum", "Dortmund"]
+
+
+def test_changing_the_german_description_marks_translations_outdated(world):
+    org = world.org_b
+    services.save_descriptions(org, {"de": "Alt.", "en": "Old."})
+    services.save_descriptions(org, {"de": "Neu.", "en": "Old."})
+    statuses = dict(org.descriptions.values_list("language", "status"))
+    assert statuses == {"de": "up_to_date", "en": "outdated"}
+
+
+def test_recognitions_are_saved_with_the_profile(world, client_for):
+    client = client_for(world.member_a)
+    org = world.org_a
+    data = _profile_data(org, **{
+        "recognitions-TOTAL_FORMS": "1", "recognitions-0-type": "2",
+        "recognitions-0-authority": "Jugendamt Bochum", "recognitions-0-granted_on": "2022-05-01",
+    })
+    data["recognitions-0-type"] = str(RecognitionType.objects.get(code="youth_welfare_75").pk)
+    client.post(f"/de/organizations/{org.slug}/edit/", data)
+    recognition = org.recognitions.get()
+    assert (recognition.type.code, recognition.authority, recognition.granted_on) == (
+        "youth_welfare_75", "Jugendamt Bochum", datetime.date(2022, 5, 1))
+
+
+def test_a_claim_waits_for_agency_staff_and_grants_nothing_until_then(
+    world, client_for, django_capture_on_commit_callbacks
+):
+    newcomer = factories.make_user("new@example.org", name="Nadia Karimi")
+    client = client_for(newcomer)
+    client.post(f"/de/organizations/{world.org_b.slug}/claim/", {"message": "Vorstand seit 2021"})
+    claim = OrganizationMembership.objects.get(user=newcomer)
+    assert claim.status == MembershipStatus.PENDING
+    assert client.get(f"/de/organizations/{world.org_b.slug}/edit/").status_code == 403
+
+    staff = client_for(world.advisor_y)
+    page = staff.get("/de/organizations/claims/").content.decode()
+    assert "Nadia Karimi" in page and "Vorstand seit 2021" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(f"/de/organizations/claims/{claim.pk}/decide/", {"decision": "accept"})
+    claim.refresh_from_db()
+    assert (claim.status, claim.decided_by) == (MembershipStatus.ACTIVE, world.advisor_y)
+    assert mail.outbox[-1].to == ["new@example.org"]
+    assert client.get(f"/de/organizations/{world.org_b.slug}/edit/").status_code == 200
+
+
+def test_a_declined_claim_is_told_and_cannot_be_decided_twice(world):
+    claimant = factories.make_user()
+    claim = services.claim_organization(user=claimant, organization=world.org_b, message="x")
+    services.decide_claim(actor=world.advisor_x, membership=claim, accept=False)
+    claim.refresh_from_db()
+    assert claim.status == MembershipStatus.DECLINED
+    with pytest.raises(services.ValidationError):
+        services.decide_claim(actor=world.advisor_x, membership=claim, accept=True)
+
+
+def test_an_invitation_makes_a_colleague_a_member(
+    world, client_for, django_capture_on_commit_callbacks
+):
+    admin = client_for(world.member_b)
+    with django_capture_on_commit_callbacks(execute=True):
+        admin.post(f"/de/organizations/{world.org_b.slug}/members/",
+                   {"email": "kollegin@example.org", "role": "member"})
+    invitation = Invitation.objects.get()
+    assert mail.outbox[-1].to == ["kollegin@example.org"]
+    assert invitation.token in mail.outbox[-1].body
+
+    colleague = factories.make_user("kollegin@example.org")
+    client_for(colleague).post(f"/de/organizations/invitations/{invitation.token}/")
+    membership = OrganizationMembership.objects.get(user=colleague)
+    assert (membership.organization, membership.role, membership.status) == (
+        world.org_b, MembershipRole.MEMBER, MembershipStatus.ACTIVE)
+
+
+def test_an_invitation_cannot_be_used_by_someone_else(world, client_for):
+    invitation = Invitation.objects.create(organization=world.org_b, email="a@example.org",
+                                           invited_by=world.member_b)
+    response = client_for(world.member_a).post(
+        f"/de/organizations/invitations/{invitation.token}/")
+    assert response.status_code == 403
+    assert not OrganizationMembership.objects.filter(user=world.member_a,
+                                                     organization=world.org_b).exists()
+
+
+def test_the_last_admin_can_neither_leave_nor_be_demoted(world, client_for):
+    membership = world.org_a.memberships.get()
+    client = client_for(world.member_a)
+    client.post(f"/de/organizations/{world.org_a.slug}/members/{membership.pk}/",
+                {"role": "member"})
+    client.post(f"/de/organizations/{world.org_a.slug}/members/{membership.pk}/",
+                {"remove": "on"})
+    membership.refresh_from_db()
+    assert membership.role == MembershipRole.ADMIN
+
+
+def test_an_admin_removes_a_member(world, client_for):
+    colleague = factories.make_membership(world.org_a, role=MembershipRole.MEMBER)
+    client_for(world.member_a).post(
+        f"/de/organizations/{world.org_a.slug}/members/{colleague.pk}/", {"remove": "on"})
+    assert not OrganizationMembership.objects.filter(pk=colleague.pk).exists()
+    assert AuditLogEntry.objects.filter(action="revoke", object_id=str(colleague.pk)).exists()
+
+
+def test_admins_of_stale_profiles_are_reminded_once_a_month(world):
+    today = datetime.date(2026, 11, 21)
+    world.org_a.last_confirmed_on = datetime.date(2025, 11, 1)
+    world.org_a.save()
+    assert services.remind_unconfirmed(today=today) == 1
+    assert [m.to for m in mail.outbox] == [["member.a@example.org"]]
+    assert services.remind_unconfirmed(today=today + datetime.timedelta(days=5)) == 0
+    assert services.remind_unconfirmed(today=today + datetime.timedelta(days=31)) == 1
+
+
+def test_confirming_the_profile_stops_the_nudge(world, client_for):
+    world.org_a.last_confirmed_on = datetime.date(2024, 1, 1)
+    world.org_a.save()
+    client = client_for(world.member_a)
+    page = client.get(world.org_a.get_absolute_url()).content.decode()
+    assert f"/de/organizations/{world.org_a.slug}/confirm/" in page
+    client.post(f"/de/organizations/{world.org_a.slug}/confirm/")
+    world.org_a.refresh_from_db()
+    assert world.org_a.last_confirmed_on == timezone.localdate()
+    assert not world.org_a.confirmation_overdue
+
+
+def test_the_remind_command_reports_its_count(world, capsys):
+    world.org_b.last_confirmed_on = datetime.date(2020, 1, 1)
+    world.org_b.save()
+    call_command("remind_unconfirmed")
+    assert "1 organization" in capsys.readouterr().out
