@@ -28,18 +28,21 @@ def world(db):
     """Two agencies, two organizations and one person per role."""
     agency_x = factories.make_agency("Kompetenzzentrum Migration Nord", slug="agency-x")
     agency_y = factories.make_agency("Integrationsagentur Süd", slug="agency-y")
-    org_a = factories.make_organization("Verein A für Jugendarbeit", is_public=False,
-                                        fields=("youth_work",), languages=("ar",))
-    org_b = factories.make_organization("Verein B für Kultur", is_public=True,
-                                        fields=("culture",), languages=("tr",))
+    org_a = factories.make_organization(
+        "Verein A für Jugendarbeit", is_public=False, fields=("youth_work",), languages=("ar",)
+    )
+    org_b = factories.make_organization(
+        "Verein B für Kultur", is_public=True, fields=("culture",), languages=("tr",)
+    )
     users = SimpleNamespace(
         member_a=factories.make_user("member.a@example.org", name="Amal Haddad"),
         member_b=factories.make_user("member.b@example.org", name="Berk Yılmaz"),
         advisor_x=factories.make_user("advisor.x@example.org", name="Xenia Wolff"),
         advisor_y=factories.make_user("advisor.y@example.org", name="Yusuf Demir"),
         manager_x=factories.make_user("manager.x@example.org", name="Marta Krüger"),
-        admin=factories.make_user("admin@example.org", name="Admin", is_staff=True,
-                                  is_superuser=True),
+        admin=factories.make_user(
+            "admin@example.org", name="Admin", is_staff=True, is_superuser=True
+        ),
     )
     factories.make_membership(org_a, users.member_a)
     factories.make_membership(org_b, users.member_b)
@@ -47,8 +50,14 @@ def world(db):
     factories.make_staff(agency_y, user=users.advisor_y, role="advisor")
     factories.make_staff(agency_x, user=users.manager_x, role="manager")
     project_x = factories.make_project(agency_x, title="Willkommen in Berlin", slug="willkommen")
-    return SimpleNamespace(agency_x=agency_x, agency_y=agency_y, org_a=org_a, org_b=org_b,
-                           project_x=project_x, **vars(users))
+    return SimpleNamespace(
+        agency_x=agency_x,
+        agency_y=agency_y,
+        org_a=org_a,
+        org_b=org_b,
+        project_x=project_x,
+        **vars(users),
+    )
 
 
 @pytest.fixture

@@ -34,17 +34,24 @@ def make_user(email: str | None = None, *, name: str = "", **extra):
     return user
 
 
-def make_agency(name: str = "Kompetenzzentrum Migration", *, slug: str | None = None, **extra) -> Agency:
+def make_agency(
+    name: str = "Kompetenzzentrum Migration", *, slug: str | None = None, **extra
+) -> Agency:
     return Agency.objects.create(name=name, slug=slug or f"agency-{next(_seq)}", **extra)
 
 
 def make_staff(agency: Agency, *, role: str = "advisor", user=None, **extra) -> StaffMembership:
-    return StaffMembership.objects.create(agency=agency, user=user or make_user(), role=role, **extra)
+    return StaffMembership.objects.create(
+        agency=agency, user=user or make_user(), role=role, **extra
+    )
 
 
 def make_project(agency: Agency, *, title: str = "Gemeinsam aktiv", **extra) -> Project:
-    defaults = {"funder": "Asyl-, Migrations- und Integrationsfonds",
-                "starts_on": datetime.date(2024, 1, 1), "slug": f"project-{next(_seq)}"}
+    defaults = {
+        "funder": "Asyl-, Migrations- und Integrationsfonds",
+        "starts_on": datetime.date(2024, 1, 1),
+        "slug": f"project-{next(_seq)}",
+    }
     defaults.update(extra)
     return Project.objects.create(agency=agency, title=title, **defaults)
 
@@ -65,7 +72,11 @@ def make_organization(
     **extra,
 ) -> Organization:
     org = Organization.objects.create(
-        name=name, slug=f"org-{next(_seq)}", kind=kind, is_public=is_public, city=city,
+        name=name,
+        slug=f"org-{next(_seq)}",
+        kind=kind,
+        is_public=is_public,
+        city=city,
         federal_state=federal_state,
         legal_form=LegalForm.objects.get(code=legal_form) if legal_form else None,
         last_confirmed_on=extra.pop("last_confirmed_on", datetime.date.today()),
@@ -82,8 +93,13 @@ def make_organization(
     return org
 
 
-def make_membership(organization: Organization, user=None, *, role: str = MembershipRole.ADMIN,
-                    status: str = MembershipStatus.ACTIVE) -> OrganizationMembership:
+def make_membership(
+    organization: Organization,
+    user=None,
+    *,
+    role: str = MembershipRole.ADMIN,
+    status: str = MembershipStatus.ACTIVE,
+) -> OrganizationMembership:
     return OrganizationMembership.objects.create(
         organization=organization, user=user or make_user(), role=role, status=status
     )

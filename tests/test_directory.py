@@ -5,8 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from gemeinsam.organizations import search
-from gemeinsam.organizations.queries import DirectoryFilters, facet_counts, search_directory
 from gemeinsam.organizations.models import Organization
+from gemeinsam.organizations.queries import DirectoryFilters, facet_counts, search_directory
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -24,22 +24,39 @@ def find(q="", user=None, **facets):
 def orgs(db):
     return {
         "jugendhilfe": factories.make_organization(
-            "Verein für Jugendhilfe Bochum", description="Wir unterstützen junge Geflüchtete.",
-            fields=("youth_welfare",), languages=("ar",)),
+            "Verein für Jugendhilfe Bochum",
+            description="Wir unterstützen junge Geflüchtete.",
+            fields=("youth_welfare",),
+            languages=("ar",),
+        ),
         "jugendarbeit": factories.make_organization(
-            "Kulturbrücke e.V.", city="Münster",
+            "Kulturbrücke e.V.",
+            city="Münster",
             description="Offene Jugendarbeit und Hausaufgabenhilfe in Arabisch und Kurdisch.",
-            fields=("youth_work",), languages=("ar", "ku")),
+            fields=("youth_work",),
+            languages=("ar", "ku"),
+        ),
         "frauen": factories.make_organization(
-            "Afrikanischer Frauenverein", city="Berlin", federal_state="BE", district="Neukölln",
-            description="Beratungsstelle für Frauen und Familien.", fields=("women_family",),
-            recognitions=("charitable",)),
+            "Afrikanischer Frauenverein",
+            city="Berlin",
+            federal_state="BE",
+            district="Neukölln",
+            description="Beratungsstelle für Frauen und Familien.",
+            fields=("women_family",),
+            recognitions=("charitable",),
+        ),
         "amt": factories.make_organization(
-            "Bezirksamt Neukölln – Integrationsbüro", kind="authority", city="Berlin",
-            federal_state="BE", district="Neukölln", legal_form="public_body",
-            description="Koordination der Vereine im Bezirk."),
+            "Bezirksamt Neukölln – Integrationsbüro",
+            kind="authority",
+            city="Berlin",
+            federal_state="BE",
+            district="Neukölln",
+            legal_form="public_body",
+            description="Koordination der Vereine im Bezirk.",
+        ),
         "hidden": factories.make_organization(
-            "Stiller Jugendverein", is_public=False, description="Jugendarbeit ohne Profil."),
+            "Stiller Jugendverein", is_public=False, description="Jugendarbeit ohne Profil."
+        ),
     }
 
 
@@ -89,13 +106,17 @@ def test_facets_narrow_the_result(orgs):
     assert names(find(states=["BE"], recognitions=["charitable"])) == ["Afrikanischer Frauenverein"]
     assert names(find(languages=["ku"])) == ["Kulturbrücke e.V."]
     assert names(find("Jugend", fields=["youth_welfare", "youth_work"])) == [
-        "Kulturbrücke e.V.", "Verein für Jugendhilfe Bochum"]
+        "Kulturbrücke e.V.",
+        "Verein für Jugendhilfe Bochum",
+    ]
 
 
 def test_facet_counts_describe_the_current_result(orgs):
     counts = facet_counts(find("Neukölln").matched)
     assert [(code, n) for code, _label, n in counts["kind"]] == [
-        ("migrant_org", 1), ("authority", 1)]
+        ("migrant_org", 1),
+        ("authority", 1),
+    ]
     assert [(code, n) for code, _label, n in counts["state"]] == [("BE", 2)]
 
 
@@ -118,15 +139,23 @@ def test_results_are_paged(db):
     first = search_directory(user=None, filters=filters, page=1)
     second = search_directory(user=None, filters=filters, page=2)
     assert (first.total, first.pages, len(first.organizations), len(second.organizations)) == (
-        25, 2, 20, 5)
+        25,
+        2,
+        20,
+        5,
+    )
     assert not {o.pk for o in first.organizations} & {o.pk for o in second.organizations}
 
 
 def _directory_queries(client, n, query):
     for i in range(n):
-        factories.make_organization(f"Jugendverein Nummer {i}", fields=("youth_work", "culture"),
-                                    languages=("ar", "tr"), recognitions=("charitable",),
-                                    description="Jugendarbeit im Quartier.")
+        factories.make_organization(
+            f"Jugendverein Nummer {i}",
+            fields=("youth_work", "culture"),
+            languages=("ar", "tr"),
+            recognitions=("charitable",),
+            description="Jugendarbeit im Quartier.",
+        )
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(f"/de/organizations/{query}")
     assert response.status_code == 200

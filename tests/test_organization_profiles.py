@@ -24,16 +24,30 @@ pytestmark = pytest.mark.django_db
 
 def _profile_data(org=None, **changes):
     data = {
-        "name": "Elternnetzwerk Kreuzberg", "kind": "migrant_org", "legal_form": "",
-        "city": "Berlin", "federal_state": "BE", "postcode": "10999",
-        "board_migration_majority": "unknown", "description_de": "Eltern helfen Eltern.",
-        "description_en": "", "description_ar": "", "description_tr": "",
-        "recognitions-TOTAL_FORMS": "0", "recognitions-INITIAL_FORMS": "0",
-        "funding-TOTAL_FORMS": "0", "funding-INITIAL_FORMS": "0",
+        "name": "Elternnetzwerk Kreuzberg",
+        "kind": "migrant_org",
+        "legal_form": "",
+        "city": "Berlin",
+        "federal_state": "BE",
+        "postcode": "10999",
+        "board_migration_majority": "unknown",
+        "description_de": "Eltern helfen Eltern.",
+        "description_en": "",
+        "description_ar": "",
+        "description_tr": "",
+        "recognitions-TOTAL_FORMS": "0",
+        "recognitions-INITIAL_FORMS": "0",
+        "funding-TOTAL_FORMS": "0",
+        "funding-INITIAL_FORMS": "0",
     }
     if org is not None:
-        data.update(name=org.name, kind=org.kind, city=org.city, federal_state=org.federal_state,
-                    postcode=org.postcode or "44787")
+        data.update(
+            name=org.name,
+            kind=org.kind,
+            city=org.city,
+            federal_state=org.federal_state,
+            postcode=org.postcode or "44787",
+        )
     data.update(changes)
     return data
 
@@ -45,7 +59,10 @@ def test_a_member_creates_an_organization_and_becomes_its_admin(world, client_fo
     assert response["Location"] == org.get_absolute_url()
     membership = org.memberships.get()
     assert (membership.user, membership.role, membership.status) == (
-        world.member_b, MembershipRole.ADMIN, MembershipStatus.ACTIVE)
+        world.member_b,
+        MembershipRole.ADMIN,
+        MembershipStatus.ACTIVE,
+    )
     assert org.last_confirmed_on == timezone.localdate()
     assert [d.text for d in org.descriptions.all()] == ["Eltern helfen Eltern."]
     # The new profile is searchable at once.
@@ -67,14 +84,18 @@ def test_an_invalid_profile_shows_errors_and_saves_nothing(world, client_for):
 def test_form_errors_come_in_the_language_of_the_page(world, client_for):
     client = client_for(world.member_b)
     response = client.post("/de/organizations/new/", _profile_data(postcode="1234"))
-    assert response.context["form"].errors["postcode"] == ["Eine deutsche Postleitzahl hat fünf Ziffern."]
+    assert response.context["form"].errors["postcode"] == [
+        "Eine deutsche Postleitzahl hat fünf Ziffern."
+    ]
 
 
 def test_editing_a_profile_records_what_changed(world, client_for):
     client = client_for(world.member_a)
     org = world.org_a
-    response = client.post(f"/de/organizations/{org.slug}/edit/",
-                           _profile_data(org, city="Dortmund", description_de="Neu."))
+    response = client.post(
+        f"/de/organizations/{org.slug}/edit/",
+        _profile_data(org, city="Dortmund", description_de="Neu."),
+    )
     assert response["Location"] == org.get_absolute_url()
     org.refresh_from_db()
     assert org.city == "Dortmund"
@@ -94,15 +115,23 @@ def test_changing_the_german_description_marks_translations_outdated(world):
 def test_recognitions_are_saved_with_the_profile(world, client_for):
     client = client_for(world.member_a)
     org = world.org_a
-    data = _profile_data(org, **{
-        "recognitions-TOTAL_FORMS": "1", "recognitions-0-type": "2",
-        "recognitions-0-authority": "Jugendamt Bochum", "recognitions-0-granted_on": "2022-05-01",
-    })
+    data = _profile_data(
+        org,
+        **{
+            "recognitions-TOTAL_FORMS": "1",
+            "recognitions-0-type": "2",
+            "recognitions-0-authority": "Jugendamt Bochum",
+            "recognitions-0-granted_on": "2022-05-01",
+        },
+    )
     data["recognitions-0-type"] = str(RecognitionType.objects.get(code="youth_welfare_75").pk)
     client.post(f"/de/organizations/{org.slug}/edit/", data)
     recognition = org.recognitions.get()
     assert (recognition.type.code, recognition.authority, recognition.granted_on) == (
-        "youth_welfare_75", "Jugendamt Bochum", datetime.date(2022, 5, 1))
+        "youth_welfare_75",
+        "Jugendamt Bochum",
+        datetime.date(2022, 5, 1),
+    )
 
 
 def test_a_claim_waits_for_agency_staff_and_grants_nothing_until_then(
@@ -141,8 +170,10 @@ def test_an_invitation_makes_a_colleague_a_member(
 ):
     admin = client_for(world.member_b)
     with django_capture_on_commit_callbacks(execute=True):
-        admin.post(f"/de/organizations/{world.org_b.slug}/members/",
-                   {"email": "kollegin@example.org", "role": "member"})
+        admin.post(
+            f"/de/organizations/{world.org_b.slug}/members/",
+            {"email": "kollegin@example.org", "role": "member"},
+        )
     invitation = Invitation.objects.get()
     assert mail.outbox[-1].to == ["kollegin@example.org"]
     assert invitation.token in mail.outbox[-1].body
@@ -151,26 +182,30 @@ def test_an_invitation_makes_a_colleague_a_member(
     client_for(colleague).post(f"/de/organizations/invitations/{invitation.token}/")
     membership = OrganizationMembership.objects.get(user=colleague)
     assert (membership.organization, membership.role, membership.status) == (
-        world.org_b, MembershipRole.MEMBER, MembershipStatus.ACTIVE)
+        world.org_b,
+        MembershipRole.MEMBER,
+        MembershipStatus.ACTIVE,
+    )
 
 
 def test_an_invitation_cannot_be_used_by_someone_else(world, client_for):
-    invitation = Invitation.objects.create(organization=world.org_b, email="a@example.org",
-                                           invited_by=world.member_b)
-    response = client_for(world.member_a).post(
-        f"/de/organizations/invitations/{invitation.token}/")
+    invitation = Invitation.objects.create(
+        organization=world.org_b, email="a@example.org", invited_by=world.member_b
+    )
+    response = client_for(world.member_a).post(f"/de/organizations/invitations/{invitation.token}/")
     assert response.status_code == 403
-    assert not OrganizationMembership.objects.filter(user=world.member_a,
-                                                     organization=world.org_b).exists()
+    assert not OrganizationMembership.objects.filter(
+        user=world.member_a, organization=world.org_b
+    ).exists()
 
 
 def test_the_last_admin_can_neither_leave_nor_be_demoted(world, client_for):
     membership = world.org_a.memberships.get()
     client = client_for(world.member_a)
-    client.post(f"/de/organizations/{world.org_a.slug}/members/{membership.pk}/",
-                {"role": "member"})
-    client.post(f"/de/organizations/{world.org_a.slug}/members/{membership.pk}/",
-                {"remove": "on"})
+    client.post(
+        f"/de/organizations/{world.org_a.slug}/members/{membership.pk}/", {"role": "member"}
+    )
+    client.post(f"/de/organizations/{world.org_a.slug}/members/{membership.pk}/", {"remove": "on"})
     membership.refresh_from_db()
     assert membership.role == MembershipRole.ADMIN
 
@@ -178,7 +213,8 @@ def test_the_last_admin_can_neither_leave_nor_be_demoted(world, client_for):
 def test_an_admin_removes_a_member(world, client_for):
     colleague = factories.make_membership(world.org_a, role=MembershipRole.MEMBER)
     client_for(world.member_a).post(
-        f"/de/organizations/{world.org_a.slug}/members/{colleague.pk}/", {"remove": "on"})
+        f"/de/organizations/{world.org_a.slug}/members/{colleague.pk}/", {"remove": "on"}
+    )
     assert not OrganizationMembership.objects.filter(pk=colleague.pk).exists()
     assert AuditLogEntry.objects.filter(action="revoke", object_id=str(colleague.pk)).exists()
 

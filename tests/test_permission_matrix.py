@@ -31,8 +31,13 @@ def logged_in(answer, anonymous=LOGIN):
 
 def staff_only(answer=200, others=403):
     return {
-        "anonymous": LOGIN, "member_a": others, "member_b": others,
-        "advisor_x": answer, "advisor_y": answer, "manager_x": answer, "admin": answer,
+        "anonymous": LOGIN,
+        "member_a": others,
+        "member_b": others,
+        "advisor_x": answer,
+        "advisor_y": answer,
+        "manager_x": answer,
+        "admin": answer,
     }
 
 
@@ -40,9 +45,9 @@ def staff_only(answer=200, others=403):
 class Case:
     name: str
     expect: dict[str, int | str]
-    kwargs: Callable = lambda w: {}  # noqa: E731
+    kwargs: Callable = lambda w: {}
     method: str = "get"
-    data: Callable = lambda w: {}  # noqa: E731
+    data: Callable = lambda w: {}
     query: str = ""
     label: str = ""
     extra: dict = field(default_factory=dict)
@@ -58,25 +63,46 @@ def _pending_claim(w):
 
 
 def _invitation(w):
-    return Invitation.objects.create(organization=w.org_b, email="member.a@example.org",
-                                     role="member", invited_by=w.member_b)
+    return Invitation.objects.create(
+        organization=w.org_b, email="member.a@example.org", role="member", invited_by=w.member_b
+    )
 
 
 org_a_private = {
-    "anonymous": 404, "member_a": 200, "member_b": 404,
-    "advisor_x": 200, "advisor_y": 200, "manager_x": 200, "admin": 200,
+    "anonymous": 404,
+    "member_a": 200,
+    "member_b": 404,
+    "advisor_x": 200,
+    "advisor_y": 200,
+    "manager_x": 200,
+    "admin": 200,
 }
 change_org_a = {
-    "anonymous": LOGIN, "member_a": 200, "member_b": 404,
-    "advisor_x": 200, "advisor_y": 200, "manager_x": 200, "admin": 200,
+    "anonymous": LOGIN,
+    "member_a": 200,
+    "member_b": 404,
+    "advisor_x": 200,
+    "advisor_y": 200,
+    "manager_x": 200,
+    "admin": 200,
 }
 change_org_b = {
-    "anonymous": LOGIN, "member_a": 403, "member_b": 200,
-    "advisor_x": 200, "advisor_y": 200, "manager_x": 200, "admin": 200,
+    "anonymous": LOGIN,
+    "member_a": 403,
+    "member_b": 200,
+    "advisor_x": 200,
+    "advisor_y": 200,
+    "manager_x": 200,
+    "admin": 200,
 }
 manager_of_x = {
-    "anonymous": LOGIN, "member_a": 403, "member_b": 403,
-    "advisor_x": 403, "advisor_y": 403, "manager_x": 200, "admin": 200,
+    "anonymous": LOGIN,
+    "member_a": 403,
+    "member_b": 403,
+    "advisor_x": 403,
+    "advisor_y": 403,
+    "manager_x": 200,
+    "admin": 200,
 }
 
 CASES = [
@@ -85,56 +111,134 @@ CASES = [
     Case("accounts:dashboard", logged_in(200)),
     # Directory
     Case("organizations:organization-list", everyone(200)),
-    Case("organizations:organization-list", everyone(200), query="?q=jugend&kind=migrant_org",
-         label="search"),
-    Case("organizations:organization-detail", org_a_private,
-         kwargs=lambda w: {"slug": w.org_a.slug}, label="private A"),
-    Case("organizations:organization-detail", everyone(200),
-         kwargs=lambda w: {"slug": w.org_b.slug}, label="public B"),
+    Case(
+        "organizations:organization-list",
+        everyone(200),
+        query="?q=jugend&kind=migrant_org",
+        label="search",
+    ),
+    Case(
+        "organizations:organization-detail",
+        org_a_private,
+        kwargs=lambda w: {"slug": w.org_a.slug},
+        label="private A",
+    ),
+    Case(
+        "organizations:organization-detail",
+        everyone(200),
+        kwargs=lambda w: {"slug": w.org_b.slug},
+        label="public B",
+    ),
     Case("organizations:organization-create", logged_in(200)),
-    Case("organizations:organization-update", change_org_a,
-         kwargs=lambda w: {"slug": w.org_a.slug}, label="private A"),
-    Case("organizations:organization-update", change_org_b,
-         kwargs=lambda w: {"slug": w.org_b.slug}, label="public B"),
-    Case("organizations:organization-confirm", {**change_org_b, "member_b": 302, "advisor_x": 302,
-                                                 "advisor_y": 302, "manager_x": 302, "admin": 302},
-         kwargs=lambda w: {"slug": w.org_b.slug}, method="post"),
-    Case("organizations:organization-claim",
-         {"anonymous": LOGIN, "member_a": 200, "member_b": 403, "advisor_x": 200,
-          "advisor_y": 200, "manager_x": 200, "admin": 200},
-         kwargs=lambda w: {"slug": w.org_b.slug}, label="public B"),
-    Case("organizations:organization-claim",
-         {"anonymous": LOGIN, "member_a": 403, "member_b": 404, "advisor_x": 200,
-          "advisor_y": 200, "manager_x": 200, "admin": 200},
-         kwargs=lambda w: {"slug": w.org_a.slug}, label="private A"),
+    Case(
+        "organizations:organization-update",
+        change_org_a,
+        kwargs=lambda w: {"slug": w.org_a.slug},
+        label="private A",
+    ),
+    Case(
+        "organizations:organization-update",
+        change_org_b,
+        kwargs=lambda w: {"slug": w.org_b.slug},
+        label="public B",
+    ),
+    Case(
+        "organizations:organization-confirm",
+        {
+            **change_org_b,
+            "member_b": 302,
+            "advisor_x": 302,
+            "advisor_y": 302,
+            "manager_x": 302,
+            "admin": 302,
+        },
+        kwargs=lambda w: {"slug": w.org_b.slug},
+        method="post",
+    ),
+    Case(
+        "organizations:organization-claim",
+        {
+            "anonymous": LOGIN,
+            "member_a": 200,
+            "member_b": 403,
+            "advisor_x": 200,
+            "advisor_y": 200,
+            "manager_x": 200,
+            "admin": 200,
+        },
+        kwargs=lambda w: {"slug": w.org_b.slug},
+        label="public B",
+    ),
+    Case(
+        "organizations:organization-claim",
+        {
+            "anonymous": LOGIN,
+            "member_a": 403,
+            "member_b": 404,
+            "advisor_x": 200,
+            "advisor_y": 200,
+            "manager_x": 200,
+            "admin": 200,
+        },
+        kwargs=lambda w: {"slug": w.org_a.slug},
+        label="private A",
+    ),
     Case("organizations:member-list", change_org_a, kwargs=lambda w: {"slug": w.org_a.slug}),
-    Case("organizations:member-change",
-         {**change_org_a, "member_a": 302, "advisor_x": 302, "advisor_y": 302,
-          "manager_x": 302, "admin": 302},
-         kwargs=lambda w: {"slug": w.org_a.slug, "pk": w.org_a.memberships.get().pk},
-         method="post", data=lambda w: {"role": "admin"}),
-    Case("organizations:invitation-accept", logged_in(200),
-         kwargs=lambda w: {"token": _invitation(w).token}),
+    Case(
+        "organizations:member-change",
+        {
+            **change_org_a,
+            "member_a": 302,
+            "advisor_x": 302,
+            "advisor_y": 302,
+            "manager_x": 302,
+            "admin": 302,
+        },
+        kwargs=lambda w: {"slug": w.org_a.slug, "pk": w.org_a.memberships.get().pk},
+        method="post",
+        data=lambda w: {"role": "admin"},
+    ),
+    Case(
+        "organizations:invitation-accept",
+        logged_in(200),
+        kwargs=lambda w: {"token": _invitation(w).token},
+    ),
     Case("organizations:claim-list", staff_only()),
-    Case("organizations:claim-decide", staff_only(302),
-         kwargs=lambda w: {"pk": _pending_claim(w).pk}, method="post",
-         data=lambda w: {"decision": "accept"}),
+    Case(
+        "organizations:claim-decide",
+        staff_only(302),
+        kwargs=lambda w: {"pk": _pending_claim(w).pk},
+        method="post",
+        data=lambda w: {"decision": "accept"},
+    ),
     # Agencies
     Case("agencies:agency-list", everyone(200)),
     Case("agencies:agency-detail", everyone(200), kwargs=lambda w: {"slug": w.agency_x.slug}),
     Case("agencies:staff-list", manager_of_x, kwargs=lambda w: {"slug": w.agency_x.slug}),
-    Case("agencies:staff-list",
-         {**manager_of_x, "manager_x": 403}, kwargs=lambda w: {"slug": w.agency_y.slug},
-         label="other agency"),
-    Case("agencies:staff-update", manager_of_x,
-         kwargs=lambda w: {"slug": w.agency_x.slug, "pk": w.agency_x.staff.first().pk}),
+    Case(
+        "agencies:staff-list",
+        {**manager_of_x, "manager_x": 403},
+        kwargs=lambda w: {"slug": w.agency_y.slug},
+        label="other agency",
+    ),
+    Case(
+        "agencies:staff-update",
+        manager_of_x,
+        kwargs=lambda w: {"slug": w.agency_x.slug, "pk": w.agency_x.staff.first().pk},
+    ),
     Case("agencies:project-list", manager_of_x, kwargs=lambda w: {"slug": w.agency_x.slug}),
     Case("agencies:project-create", manager_of_x, kwargs=lambda w: {"slug": w.agency_x.slug}),
-    Case("agencies:project-update", manager_of_x,
-         kwargs=lambda w: {"slug": w.agency_x.slug, "project_slug": w.project_x.slug}),
-    Case("agencies:project-update", {**manager_of_x, "manager_x": 404, "admin": 404},
-         kwargs=lambda w: {"slug": w.agency_x.slug, "project_slug": "no-such-project"},
-         label="unknown project"),
+    Case(
+        "agencies:project-update",
+        manager_of_x,
+        kwargs=lambda w: {"slug": w.agency_x.slug, "project_slug": w.project_x.slug},
+    ),
+    Case(
+        "agencies:project-update",
+        {**manager_of_x, "manager_x": 404, "admin": 404},
+        kwargs=lambda w: {"slug": w.agency_x.slug, "project_slug": "no-such-project"},
+        label="unknown project",
+    ),
     # The Django admin: platform admins only; everyone else is sent to log in.
     Case("admin:index", {**logged_in(LOGIN), "admin": 200}),
 ]
@@ -159,7 +263,8 @@ def _all_url_names(patterns=None, namespace="") -> set[str]:
 def test_every_url_pattern_is_in_the_matrix():
     covered = {case.name for case in CASES}
     ours = {
-        name for name in _all_url_names()
+        name
+        for name in _all_url_names()
         if not name.startswith(EXTERNAL_PREFIXES) and name not in EXTERNAL_NAMES
     }
     assert sorted(ours - covered) == []

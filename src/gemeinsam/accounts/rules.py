@@ -1,4 +1,4 @@
-"""Who counts as what. Agency-level predicates live in agencies.rules; these are about the person."""
+"""Who counts as what. Agency-level predicates live in agencies.rules; these are about people."""
 
 import rules
 from allauth.mfa.models import Authenticator

@@ -12,9 +12,13 @@ def dashboard(request):
     """A person's start page: their organizations (with nudges), and for staff their agencies."""
     user = request.user
     is_staff = sees_unlisted(user)
-    return render(request, "accounts/dashboard.html", {
-        "memberships": memberships_of(user),
-        "agencies": agencies_of_staff(user),
-        "pending_claims_count": pending_claims().count() if is_staff else 0,
-        "is_agency_staff": is_staff,
-    })
+    return render(
+        request,
+        "accounts/dashboard.html",
+        {
+            "memberships": memberships_of(user),
+            "agencies": agencies_of_staff(user),
+            "pending_claims_count": pending_claims().count() if is_staff else 0,
+            "is_agency_staff": is_staff,
+        },
+    )

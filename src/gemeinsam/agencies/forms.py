@@ -24,8 +24,15 @@ class StaffAddForm(forms.Form):
 class StaffChangeForm(forms.ModelForm):
     class Meta:
         model = StaffMembership
-        fields = ["role", "is_active", "is_public_contact", "public_title", "public_phone",
-                  "public_email", "languages"]
+        fields = [
+            "role",
+            "is_active",
+            "is_public_contact",
+            "public_title",
+            "public_phone",
+            "public_email",
+            "languages",
+        ]
 
 
 class ProjectForm(forms.ModelForm):
@@ -48,6 +55,10 @@ class ProjectForm(forms.ModelForm):
 
 
 MeasureFormSet = inlineformset_factory(
-    Project, ProjectMeasure, fields=["title", "description"], extra=2, can_delete=True,
+    Project,
+    ProjectMeasure,
+    fields=["title", "description"],
+    extra=2,
+    can_delete=True,
     widgets={"description": forms.Textarea(attrs={"rows": 2})},
 )

@@ -13,8 +13,9 @@ def agency_page(slug: str) -> QuerySet[Agency]:
         "descriptions",
         Prefetch(
             "staff",
-            queryset=StaffMembership.objects.filter(is_active=True, is_public_contact=True)
-            .select_related("user"),
+            queryset=StaffMembership.objects.filter(
+                is_active=True, is_public_contact=True
+            ).select_related("user"),
             to_attr="public_contacts",
         ),
         Prefetch(
@@ -30,8 +31,9 @@ def agencies_managed_by(user) -> QuerySet[Agency]:
         return Agency.objects.none()
     if user.is_staff:
         return Agency.objects.all()
-    return Agency.objects.filter(staff__user=user, staff__is_active=True,
-                                 staff__role="manager").distinct()
+    return Agency.objects.filter(
+        staff__user=user, staff__is_active=True, staff__role="manager"
+    ).distinct()
 
 
 def agencies_of_staff(user) -> QuerySet[Agency]:

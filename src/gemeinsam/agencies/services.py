@@ -12,8 +12,15 @@ from gemeinsam.core.enums import AuditAction
 from .enums import StaffRole
 from .models import Agency, Project, StaffMembership
 
-STAFF_FIELDS = ["role", "is_active", "is_public_contact", "public_title", "public_phone",
-                "public_email", "languages"]
+STAFF_FIELDS = [
+    "role",
+    "is_active",
+    "is_public_contact",
+    "public_title",
+    "public_phone",
+    "public_email",
+    "languages",
+]
 
 
 @transaction.atomic
@@ -75,6 +82,10 @@ def save_project(*, actor, agency: Agency, form, measures) -> Project:
     project.save()
     measures.instance = project
     measures.save()
-    audit.record(actor=actor, action=AuditAction.CREATE if creating else AuditAction.UPDATE,
-                 obj=project, changes={"title": project.title, "funder": project.funder})
+    audit.record(
+        actor=actor,
+        action=AuditAction.CREATE if creating else AuditAction.UPDATE,
+        obj=project,
+        changes={"title": project.title, "funder": project.funder},
+    )
     return project

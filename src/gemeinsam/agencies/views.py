@@ -21,19 +21,27 @@ def _agency_for(request, slug: str, perm: str | None = None) -> Agency:
 
 @require_http_methods(["GET", "HEAD"])
 def agency_list(request):
-    return render(request, "agencies/agency_list.html", {
-        "agencies": queries.agencies_for_home().prefetch_related("descriptions"),
-    })
+    return render(
+        request,
+        "agencies/agency_list.html",
+        {
+            "agencies": queries.agencies_for_home().prefetch_related("descriptions"),
+        },
+    )
 
 
 @require_http_methods(["GET", "HEAD"])
 def agency_detail(request, slug):
     agency = get_object_or_404(queries.agency_page(slug))
-    return render(request, "agencies/agency_detail.html", {
-        "agency": agency,
-        "description": pick(agency.descriptions.all()),
-        "can_manage": request.user.has_perm("agencies.manage_staff", agency),
-    })
+    return render(
+        request,
+        "agencies/agency_detail.html",
+        {
+            "agency": agency,
+            "description": pick(agency.descriptions.all()),
+            "can_manage": request.user.has_perm("agencies.manage_staff", agency),
+        },
+    )
 
 
 @login_required
@@ -43,17 +51,26 @@ def staff_list(request, slug):
     form = StaffAddForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.add_staff(actor=request.user, agency=agency,
-                               email=form.cleaned_data["email"], role=form.cleaned_data["role"])
+            services.add_staff(
+                actor=request.user,
+                agency=agency,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+            )
         except ValidationError as error:
             form.add_error("email", error)
         else:
             messages.success(request, _("The person has been added to the agency."))
             return redirect("agencies:staff-list", slug=agency.slug)
-    return render(request, "agencies/staff_list.html", {
-        "agency": agency, "form": form,
-        "staff": agency.staff.select_related("user").order_by("-is_active", "user__name"),
-    })
+    return render(
+        request,
+        "agencies/staff_list.html",
+        {
+            "agency": agency,
+            "form": form,
+            "staff": agency.staff.select_related("user").order_by("-is_active", "user__name"),
+        },
+    )
 
 
 @login_required
@@ -70,18 +87,29 @@ def staff_update(request, slug, pk):
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect("agencies:staff-list", slug=agency.slug)
-    return render(request, "agencies/staff_form.html", {
-        "agency": agency, "membership": membership, "form": form,
-    })
+    return render(
+        request,
+        "agencies/staff_form.html",
+        {
+            "agency": agency,
+            "membership": membership,
+            "form": form,
+        },
+    )
 
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def project_list(request, slug):
     agency = _agency_for(request, slug, "agencies.manage_projects")
-    return render(request, "agencies/project_list.html", {
-        "agency": agency, "projects": agency.projects.prefetch_related("measures"),
-    })
+    return render(
+        request,
+        "agencies/project_list.html",
+        {
+            "agency": agency,
+            "projects": agency.projects.prefetch_related("measures"),
+        },
+    )
 
 
 @login_required
@@ -95,6 +123,13 @@ def project_form(request, slug, project_slug=None):
         services.save_project(actor=request.user, agency=agency, form=form, measures=measures)
         messages.success(request, _("The project has been saved."))
         return redirect("agencies:project-list", slug=agency.slug)
-    return render(request, "agencies/project_form.html", {
-        "agency": agency, "project": project, "form": form, "measures": measures,
-    })
+    return render(
+        request,
+        "agencies/project_form.html",
+        {
+            "agency": agency,
+            "project": project,
+            "form": form,
+            "measures": measures,
+        },
+    )

@@ -15,7 +15,8 @@ class LocalizedNamesForm(forms.ModelForm):
         for code, language in settings.LANGUAGES:
             self.fields[f"name_{code}"] = forms.CharField(
                 label=_("Name (%(language)s)") % {"language": language},
-                required=code == settings.LANGUAGE_CODE, initial=names.get(code, ""),
+                required=code == settings.LANGUAGE_CODE,
+                initial=names.get(code, ""),
                 max_length=200,
             )
         self.fields.pop("names", None)

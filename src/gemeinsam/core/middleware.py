@@ -1,5 +1,5 @@
 class NoStoreForPrivatePagesMiddleware:
-    """Pages shown to a logged-in person must not linger in shared or browser caches (ASVS 14.3.2)."""
+    """Pages shown to a logged-in person must not linger in any cache (ASVS 14.3.2)."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -60,10 +60,7 @@ def parse(path: Path) -> list[Entry]:
             continue
         started = True
         keyword, _, rest = line.partition(" ")
-        if line.startswith('"'):
-            text = _unquote(line)
-        else:
-            text = _unquote(rest)
+        text = _unquote(line) if line.startswith('"') else _unquote(rest)
         if keyword == "msgctxt":
             entry.msgctxt, target = text, ("msgctxt", 0)
         elif keyword == "msgid":

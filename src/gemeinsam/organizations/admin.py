@@ -5,12 +5,12 @@ from gemeinsam.core.admin import LocalizedNameAdmin
 from . import search
 from .models import (
     FieldOfActivity,
+    LegalForm,
     Organization,
     OrganizationDescription,
     OrganizationMembership,
     Recognition,
     RecognitionType,
-    LegalForm,
     TargetGroup,
     WorkingLanguage,
 )

@@ -28,26 +28,54 @@ class DateInput(forms.DateInput):
 
 class OrganizationForm(forms.ModelForm):
     fields = LabelledChoiceField(
-        queryset=FieldOfActivity.objects.all(), required=False,
-        widget=forms.CheckboxSelectMultiple, label=_("Fields of activity"),
+        queryset=FieldOfActivity.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Fields of activity"),
     )
     target_groups = LabelledChoiceField(
-        queryset=TargetGroup.objects.all(), required=False,
-        widget=forms.CheckboxSelectMultiple, label=_("Target groups"),
+        queryset=TargetGroup.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Target groups"),
     )
     languages = LabelledChoiceField(
-        queryset=WorkingLanguage.objects.all(), required=False,
-        widget=forms.CheckboxSelectMultiple, label=_("Working languages"),
+        queryset=WorkingLanguage.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Working languages"),
     )
 
     class Meta:
         model = Organization
         fields = [
-            "name", "short_name", "kind", "legal_form", "register_court", "register_number",
-            "founded_on", "youth_welfare_since", "street", "postcode", "city", "district",
-            "municipality", "federal_state", "website", "email", "phone", "contact_name",
-            "fields", "target_groups", "languages", "members_count", "volunteers_count",
-            "paid_staff_fte", "income_band", "board_migration_majority", "is_public",
+            "name",
+            "short_name",
+            "kind",
+            "legal_form",
+            "register_court",
+            "register_number",
+            "founded_on",
+            "youth_welfare_since",
+            "street",
+            "postcode",
+            "city",
+            "district",
+            "municipality",
+            "federal_state",
+            "website",
+            "email",
+            "phone",
+            "contact_name",
+            "fields",
+            "target_groups",
+            "languages",
+            "members_count",
+            "volunteers_count",
+            "paid_staff_fte",
+            "income_band",
+            "board_migration_majority",
+            "is_public",
         ]
         widgets = {
             "founded_on": DateInput(),
@@ -72,14 +100,19 @@ class DescriptionsForm(forms.Form):
         for code, name in settings.LANGUAGES:
             self.fields[f"description_{code}"] = forms.CharField(
                 label=_("Description (%(language)s)") % {"language": name},
-                required=False, max_length=5000, initial=initial_texts.get(code, ""),
-                widget=forms.Textarea(attrs={"rows": 4, "lang": code,
-                                             "dir": "rtl" if code == "ar" else "ltr"}),
+                required=False,
+                max_length=5000,
+                initial=initial_texts.get(code, ""),
+                widget=forms.Textarea(
+                    attrs={"rows": 4, "lang": code, "dir": "rtl" if code == "ar" else "ltr"}
+                ),
             )
 
     def texts(self) -> dict[str, str]:
-        return {code: self.cleaned_data.get(f"description_{code}", "")
-                for code, _name in settings.LANGUAGES}
+        return {
+            code: self.cleaned_data.get(f"description_{code}", "")
+            for code, _name in settings.LANGUAGES
+        }
 
 
 class RecognitionForm(forms.ModelForm):
@@ -114,15 +147,19 @@ FundingSourceFormSet = inlineformset_factory(
 class ClaimForm(forms.Form):
     message = forms.CharField(
         label=_("How are you connected to the organization?"),
-        help_text=_("For example: board member since 2021. Agency staff read this before they confirm."),
-        widget=forms.Textarea(attrs={"rows": 3}), max_length=1000,
+        help_text=_(
+            "For example: board member since 2021. Agency staff read this before they confirm."
+        ),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
     )
 
 
 class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("Email address of your colleague"))
-    role = forms.ChoiceField(label=_("Role"), choices=MembershipRole.choices,
-                             initial=MembershipRole.MEMBER)
+    role = forms.ChoiceField(
+        label=_("Role"), choices=MembershipRole.choices, initial=MembershipRole.MEMBER
+    )
 
 
 class MemberChangeForm(forms.Form):

@@ -77,8 +77,15 @@ class DirectoryFilters:
     @property
     def active(self) -> bool:
         return any(
-            [self.q, self.kinds, self.fields, self.languages, self.states, self.districts,
-             self.recognitions]
+            [
+                self.q,
+                self.kinds,
+                self.fields,
+                self.languages,
+                self.states,
+                self.districts,
+                self.recognitions,
+            ]
         )
 
 
@@ -91,11 +98,17 @@ def _apply_facets(qs: QuerySet, f: DirectoryFilters) -> QuerySet:
         qs = qs.filter(district__in=f.districts)
     # Several values of one facet widen the result (OR); different facets narrow it (AND).
     if f.fields:
-        qs = qs.filter(id__in=Organization.fields.through.objects.filter(
-            fieldofactivity__code__in=f.fields).values("organization_id"))
+        qs = qs.filter(
+            id__in=Organization.fields.through.objects.filter(
+                fieldofactivity__code__in=f.fields
+            ).values("organization_id")
+        )
     if f.languages:
-        qs = qs.filter(id__in=Organization.languages.through.objects.filter(
-            workinglanguage__code__in=f.languages).values("organization_id"))
+        qs = qs.filter(
+            id__in=Organization.languages.through.objects.filter(
+                workinglanguage__code__in=f.languages
+            ).values("organization_id")
+        )
     if f.recognitions:
         qs = qs.filter(recognitions__type__code__in=f.recognitions).distinct()
     return qs
@@ -116,8 +129,9 @@ class SearchResult:
         return " ".join(self.corrected_query.terms) if self.corrected_query else ""
 
 
-def search_directory(*, user, filters: DirectoryFilters, page: int = 1,
-                     page_size: int = PAGE_SIZE) -> SearchResult:
+def search_directory(
+    *, user, filters: DirectoryFilters, page: int = 1, page_size: int = PAGE_SIZE
+) -> SearchResult:
     """The directory: full text plus facets, one page, in a fixed number of queries."""
     base = _apply_facets(organizations_visible_to(user), filters)
     query = search.parse(filters.q)
@@ -143,7 +157,9 @@ def search_directory(*, user, filters: DirectoryFilters, page: int = 1,
         by_id = {o.id: o for o in Organization.objects.filter(id__in=ids).for_listing()}
         organizations = [by_id[i] for i in ids if i in by_id]
     else:
-        organizations = list(matched.for_listing().order_by("name", "id")[offset:offset + page_size])
+        organizations = list(
+            matched.for_listing().order_by("name", "id")[offset : offset + page_size]
+        )
     return SearchResult(organizations, total, page, pages, query, corrected, matched)
 
 
@@ -161,30 +177,44 @@ def facet_counts(matched: QuerySet) -> dict[str, list[tuple[str, str, int]]]:
     ids = matched.values("id")
     kinds = dict(matched.order_by().values_list("kind").annotate(n=Count("id")))
     states = dict(
-        matched.exclude(federal_state="").order_by().values_list("federal_state")
+        matched.exclude(federal_state="")
+        .order_by()
+        .values_list("federal_state")
         .annotate(n=Count("id"))
     )
     field_counts = dict(
         Organization.fields.through.objects.filter(organization_id__in=ids)
-        .values_list("fieldofactivity_id").annotate(n=Count("id"))
+        .values_list("fieldofactivity_id")
+        .annotate(n=Count("id"))
     )
     language_counts = dict(
         Organization.languages.through.objects.filter(organization_id__in=ids)
-        .values_list("workinglanguage_id").annotate(n=Count("id"))
+        .values_list("workinglanguage_id")
+        .annotate(n=Count("id"))
     )
     recognition_counts = dict(
         RecognitionType.objects.filter(recognition__organization_id__in=ids)
-        .values_list("id").annotate(n=Count("recognition"))
+        .values_list("id")
+        .annotate(n=Count("recognition"))
     )
     return {
         "kind": [(k.value, k.label, kinds[k.value]) for k in OrganizationKind if k.value in kinds],
         "state": [(s.value, s.label, states[s.value]) for s in FederalState if s.value in states],
-        "field": [(f.code, f.label, field_counts[f.id])
-                  for f in FieldOfActivity.objects.all() if f.id in field_counts],
-        "language": [(lang.code, lang.label, language_counts[lang.id])
-                     for lang in WorkingLanguage.objects.all() if lang.id in language_counts],
-        "recognition": [(r.code, r.label, recognition_counts[r.id])
-                        for r in RecognitionType.objects.all() if r.id in recognition_counts],
+        "field": [
+            (f.code, f.label, field_counts[f.id])
+            for f in FieldOfActivity.objects.all()
+            if f.id in field_counts
+        ],
+        "language": [
+            (lang.code, lang.label, language_counts[lang.id])
+            for lang in WorkingLanguage.objects.all()
+            if lang.id in language_counts
+        ],
+        "recognition": [
+            (r.code, r.label, recognition_counts[r.id])
+            for r in RecognitionType.objects.all()
+            if r.id in recognition_counts
+        ],
     }
 
 
@@ -193,7 +223,9 @@ def districts_in(matched: QuerySet, states: list[str]) -> list[tuple[str, int]]:
     if not states:
         return []
     return list(
-        matched.exclude(district="").order_by("district").values_list("district")
+        matched.exclude(district="")
+        .order_by("district")
+        .values_list("district")
         .annotate(n=Count("id"))
     )
 

@@ -45,8 +45,12 @@ rules.add_perm(
     "organizations.view_organization",
     is_public | is_org_member | is_agency_staff | is_platform_admin,
 )
-rules.add_perm("organizations.view_internal_fields", is_org_member | is_agency_staff | is_platform_admin)
-rules.add_perm("organizations.change_organization", is_org_admin | is_agency_staff | is_platform_admin)
+rules.add_perm(
+    "organizations.view_internal_fields", is_org_member | is_agency_staff | is_platform_admin
+)
+rules.add_perm(
+    "organizations.change_organization", is_org_admin | is_agency_staff | is_platform_admin
+)
 rules.add_perm("organizations.manage_members", is_org_admin | is_agency_staff | is_platform_admin)
 rules.add_perm("organizations.claim_organization", is_authenticated & ~is_org_member)
 rules.add_perm("organizations.add_organization", is_authenticated)

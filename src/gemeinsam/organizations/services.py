@@ -22,11 +22,31 @@ from .enums import CONFIRMATION_INTERVAL_DAYS, MembershipRole, MembershipStatus
 from .models import Invitation, Organization, OrganizationDescription, OrganizationMembership
 
 AUDITED_FIELDS = [
-    "name", "short_name", "kind", "legal_form", "register_court", "register_number",
-    "founded_on", "youth_welfare_since", "street", "postcode", "city", "district",
-    "municipality", "federal_state", "website", "email", "phone", "contact_name",
-    "members_count", "volunteers_count", "paid_staff_fte", "income_band",
-    "board_migration_majority", "is_public", "last_confirmed_on",
+    "name",
+    "short_name",
+    "kind",
+    "legal_form",
+    "register_court",
+    "register_number",
+    "founded_on",
+    "youth_welfare_since",
+    "street",
+    "postcode",
+    "city",
+    "district",
+    "municipality",
+    "federal_state",
+    "website",
+    "email",
+    "phone",
+    "contact_name",
+    "members_count",
+    "volunteers_count",
+    "paid_staff_fte",
+    "income_band",
+    "board_migration_majority",
+    "is_public",
+    "last_confirmed_on",
 ]
 AUDITED_M2M = ["fields", "target_groups", "languages"]
 
@@ -58,7 +78,9 @@ def save_descriptions(org: Organization, texts: dict[str, str]) -> None:
         row = existing.get(language)
         if row is None:
             if text.strip():
-                OrganizationDescription.objects.create(organization=org, language=language, text=text)
+                OrganizationDescription.objects.create(
+                    organization=org, language=language, text=text
+                )
             continue
         if row.text != text:
             row.text = text
@@ -70,7 +92,9 @@ def save_descriptions(org: Organization, texts: dict[str, str]) -> None:
 
 
 @transaction.atomic
-def create_organization(*, actor, form, descriptions: dict[str, str], as_admin: bool) -> Organization:
+def create_organization(
+    *, actor, form, descriptions: dict[str, str], as_admin: bool
+) -> Organization:
     """Create an organization from a valid form.
 
     Side effects: the creator becomes its admin (if `as_admin`), the search index and the audit
@@ -85,7 +109,10 @@ def create_organization(*, actor, form, descriptions: dict[str, str], as_admin: 
     save_descriptions(org, descriptions)
     if as_admin:
         OrganizationMembership.objects.create(
-            organization=org, user=actor, role=MembershipRole.ADMIN, status=MembershipStatus.ACTIVE,
+            organization=org,
+            user=actor,
+            role=MembershipRole.ADMIN,
+            status=MembershipStatus.ACTIVE,
             decided_at=timezone.now(),
         )
     search.reindex([org])
@@ -118,8 +145,12 @@ def confirm_profile(*, actor, organization: Organization) -> None:
     organization.last_confirmed_on = timezone.localdate()
     organization.confirmation_reminded_on = None
     organization.save(update_fields=["last_confirmed_on", "confirmation_reminded_on", "updated_at"])
-    audit.record(actor=actor, action=AuditAction.UPDATE, obj=organization,
-                 changes={"last_confirmed_on": [None, str(organization.last_confirmed_on)]})
+    audit.record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=organization,
+        changes={"last_confirmed_on": [None, str(organization.last_confirmed_on)]},
+    )
 
 
 def _mail(*, to: list[str], template: str, context: dict, language: str | None = None) -> None:
@@ -133,9 +164,13 @@ def _mail(*, to: list[str], template: str, context: dict, language: str | None =
 def claim_organization(*, user, organization: Organization, message: str) -> OrganizationMembership:
     """Ask to act for an organization. Agency staff confirm it; until then nothing is granted."""
     membership, created = OrganizationMembership.objects.get_or_create(
-        organization=organization, user=user,
-        defaults={"role": MembershipRole.ADMIN, "status": MembershipStatus.PENDING,
-                  "message": message},
+        organization=organization,
+        user=user,
+        defaults={
+            "role": MembershipRole.ADMIN,
+            "status": MembershipStatus.PENDING,
+            "message": message,
+        },
     )
     if not created:
         if membership.status == MembershipStatus.ACTIVE:
@@ -143,14 +178,19 @@ def claim_organization(*, user, organization: Organization, message: str) -> Org
         membership.status = MembershipStatus.PENDING
         membership.message = message
         membership.save(update_fields=["status", "message"])
-    audit.record(actor=user, action=AuditAction.CREATE, obj=membership,
-                 changes={"status": MembershipStatus.PENDING})
+    audit.record(
+        actor=user,
+        action=AuditAction.CREATE,
+        obj=membership,
+        changes={"status": MembershipStatus.PENDING},
+    )
     return membership
 
 
 @transaction.atomic
-def decide_claim(*, actor, membership: OrganizationMembership, accept: bool,
-                 request_base: str = "") -> OrganizationMembership:
+def decide_claim(
+    *, actor, membership: OrganizationMembership, accept: bool, request_base: str = ""
+) -> OrganizationMembership:
     """Accept or decline a pending claim. Side effects: audit log, a mail to the claimant."""
     membership = OrganizationMembership.objects.select_for_update().get(pk=membership.pk)
     if membership.status != MembershipStatus.PENDING:
@@ -159,19 +199,28 @@ def decide_claim(*, actor, membership: OrganizationMembership, accept: bool,
     membership.decided_at = timezone.now()
     membership.decided_by = actor
     membership.save(update_fields=["status", "decided_at", "decided_by"])
-    audit.record(actor=actor, action=AuditAction.GRANT if accept else AuditAction.REVOKE,
-                 obj=membership, changes={"status": [MembershipStatus.PENDING, membership.status]})
+    audit.record(
+        actor=actor,
+        action=AuditAction.GRANT if accept else AuditAction.REVOKE,
+        obj=membership,
+        changes={"status": [MembershipStatus.PENDING, membership.status]},
+    )
     user = membership.user
-    transaction.on_commit(lambda: _mail(
-        to=[user.email], template="claim_decided", language=user.preferred_language,
-        context={"membership": membership, "accepted": accept, "base": request_base},
-    ))
+    transaction.on_commit(
+        lambda: _mail(
+            to=[user.email],
+            template="claim_decided",
+            language=user.preferred_language,
+            context={"membership": membership, "accepted": accept, "base": request_base},
+        )
+    )
     return membership
 
 
 @transaction.atomic
-def invite_member(*, actor, organization: Organization, email: str, role: str,
-                  request_base: str = "") -> Invitation:
+def invite_member(
+    *, actor, organization: Organization, email: str, role: str, request_base: str = ""
+) -> Invitation:
     """Invite a colleague by mail. Side effects: audit log, the invitation mail."""
     email = email.strip().lower()
     if organization.memberships.filter(user__email=email, status=MembershipStatus.ACTIVE).exists():
@@ -181,10 +230,13 @@ def invite_member(*, actor, organization: Organization, email: str, role: str,
     )
     audit.record(actor=actor, action=AuditAction.CREATE, obj=invitation, changes={"role": role})
     link = request_base + reverse("organizations:invitation-accept", args=[invitation.token])
-    transaction.on_commit(lambda: _mail(
-        to=[email], template="invitation",
-        context={"invitation": invitation, "link": link, "inviter": actor},
-    ))
+    transaction.on_commit(
+        lambda: _mail(
+            to=[email],
+            template="invitation",
+            context={"invitation": invitation, "link": link, "inviter": actor},
+        )
+    )
     return invitation
 
 
@@ -197,35 +249,55 @@ def accept_invitation(*, user, invitation: Invitation) -> OrganizationMembership
     if invitation.email.lower() != user.email.lower():
         raise PermissionDenied(_("This invitation was sent to another email address."))
     membership, _created = OrganizationMembership.objects.update_or_create(
-        organization=invitation.organization, user=user,
-        defaults={"role": invitation.role, "status": MembershipStatus.ACTIVE,
-                  "decided_at": timezone.now(), "decided_by": invitation.invited_by},
+        organization=invitation.organization,
+        user=user,
+        defaults={
+            "role": invitation.role,
+            "status": MembershipStatus.ACTIVE,
+            "decided_at": timezone.now(),
+            "decided_by": invitation.invited_by,
+        },
     )
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
-    audit.record(actor=user, action=AuditAction.GRANT, obj=membership,
-                 changes={"role": invitation.role, "via": "invitation"})
+    audit.record(
+        actor=user,
+        action=AuditAction.GRANT,
+        obj=membership,
+        changes={"role": invitation.role, "via": "invitation"},
+    )
     return membership
 
 
 @transaction.atomic
-def change_member(*, actor, membership: OrganizationMembership, role: str | None,
-                  remove: bool = False) -> None:
+def change_member(
+    *, actor, membership: OrganizationMembership, role: str | None, remove: bool = False
+) -> None:
     """Change a member's role or remove them; the last admin can be neither demoted nor removed."""
     membership = OrganizationMembership.objects.select_for_update().get(pk=membership.pk)
     org = membership.organization
     admins = org.memberships.filter(role=MembershipRole.ADMIN, status=MembershipStatus.ACTIVE)
-    losing_admin = membership.role == MembershipRole.ADMIN and (remove or role != MembershipRole.ADMIN)
+    losing_admin = membership.role == MembershipRole.ADMIN and (
+        remove or role != MembershipRole.ADMIN
+    )
     if losing_admin and admins.count() <= 1:
         raise ValidationError(_("An organization needs at least one administrator."))
     if remove:
-        audit.record(actor=actor, action=AuditAction.REVOKE, obj=membership,
-                     changes={"role": [membership.role, None]})
+        audit.record(
+            actor=actor,
+            action=AuditAction.REVOKE,
+            obj=membership,
+            changes={"role": [membership.role, None]},
+        )
         membership.delete()
         return
     if role and role != membership.role:
-        audit.record(actor=actor, action=AuditAction.UPDATE, obj=membership,
-                     changes={"role": [membership.role, role]})
+        audit.record(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            obj=membership,
+            changes={"role": [membership.role, role]},
+        )
         membership.role = role
         membership.save(update_fields=["role"])
 
@@ -241,11 +313,18 @@ def remind_unconfirmed(*, today=None, base: str = "") -> int:
     ).exclude(confirmation_reminded_on__gt=today - timedelta(days=30))
     count = 0
     for org in due.prefetch_related("memberships__user"):
-        admins = [m.user for m in org.memberships.all()
-                  if m.role == MembershipRole.ADMIN and m.status == MembershipStatus.ACTIVE]
+        admins = [
+            m.user
+            for m in org.memberships.all()
+            if m.role == MembershipRole.ADMIN and m.status == MembershipStatus.ACTIVE
+        ]
         for admin in admins:
-            _mail(to=[admin.email], template="confirm_reminder", language=admin.preferred_language,
-                  context={"organization": org, "base": base})
+            _mail(
+                to=[admin.email],
+                template="confirm_reminder",
+                language=admin.preferred_language,
+                context={"organization": org, "base": base},
+            )
         if admins:
             org.confirmation_reminded_on = today
             org.save(update_fields=["confirmation_reminded_on"])

@@ -46,18 +46,24 @@ def _page_number(request) -> int:
 @require_http_methods(["GET", "HEAD"])
 def organization_list(request):
     filters = queries.DirectoryFilters.from_querydict(request.GET)
-    result = queries.search_directory(user=request.user, filters=filters, page=_page_number(request))
+    result = queries.search_directory(
+        user=request.user, filters=filters, page=_page_number(request)
+    )
     params = request.GET.copy()
     params.pop("page", None)
-    return render(request, "organizations/organization_list.html", {
-        "filters": filters,
-        "result": result,
-        "facets": queries.facet_counts(result.matched),
-        "districts": queries.districts_in(result.matched, filters.states),
-        "querystring": params.urlencode(),
-        "can_export": request.user.has_perm("organizations.export_organizations"),
-        "can_import": request.user.has_perm("organizations.import_organizations"),
-    })
+    return render(
+        request,
+        "organizations/organization_list.html",
+        {
+            "filters": filters,
+            "result": result,
+            "facets": queries.facet_counts(result.matched),
+            "districts": queries.districts_in(result.matched, filters.states),
+            "querystring": params.urlencode(),
+            "can_export": request.user.has_perm("organizations.export_organizations"),
+            "can_import": request.user.has_perm("organizations.import_organizations"),
+        },
+    )
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -66,24 +72,32 @@ def organization_detail(request, slug):
     org = (
         Organization.objects.filter(pk=org.pk)
         .select_related("legal_form")
-        .prefetch_related("fields", "target_groups", "languages", "descriptions",
-                          "recognitions__type", "funding_sources__field")
+        .prefetch_related(
+            "fields",
+            "target_groups",
+            "languages",
+            "descriptions",
+            "recognitions__type",
+            "funding_sources__field",
+        )
         .get()
     )
     user = request.user
-    membership = (
-        org.memberships.filter(user=user).first() if user.is_authenticated else None
+    membership = org.memberships.filter(user=user).first() if user.is_authenticated else None
+    return render(
+        request,
+        "organizations/organization_detail.html",
+        {
+            "organization": org,
+            "description": pick(org.descriptions.all()),
+            "membership": membership,
+            "show_internal": user.has_perm("organizations.view_internal_fields", org),
+            "can_change": user.has_perm("organizations.change_organization", org),
+            "can_manage_members": user.has_perm("organizations.manage_members", org),
+            "can_claim": user.is_authenticated and membership is None,
+            "state_label": FederalState(org.federal_state).label if org.federal_state else "",
+        },
     )
-    return render(request, "organizations/organization_detail.html", {
-        "organization": org,
-        "description": pick(org.descriptions.all()),
-        "membership": membership,
-        "show_internal": user.has_perm("organizations.view_internal_fields", org),
-        "can_change": user.has_perm("organizations.change_organization", org),
-        "can_manage_members": user.has_perm("organizations.manage_members", org),
-        "can_claim": user.is_authenticated and membership is None,
-        "state_label": FederalState(org.federal_state).label if org.federal_state else "",
-    })
 
 
 def _edit_forms(request, org: Organization | None):
@@ -119,10 +133,17 @@ def organization_create(request):
                 messages.success(request, _("The organization has been created."))
                 return redirect(org)
             transaction.set_rollback(True)
-    return render(request, "organizations/organization_form.html", {
-        "form": form, "descriptions": descriptions, "recognitions": recognitions,
-        "funding": funding, "organization": None,
-    })
+    return render(
+        request,
+        "organizations/organization_form.html",
+        {
+            "form": form,
+            "descriptions": descriptions,
+            "recognitions": recognitions,
+            "funding": funding,
+            "organization": None,
+        },
+    )
 
 
 @login_required
@@ -134,15 +155,24 @@ def organization_update(request, slug):
         f.is_valid() for f in (form, descriptions, recognitions, funding)
     ):
         services.update_organization(
-            actor=request.user, form=form, descriptions=descriptions.texts(),
+            actor=request.user,
+            form=form,
+            descriptions=descriptions.texts(),
             formsets=(recognitions, funding),
         )
         messages.success(request, _("The profile has been saved."))
         return redirect(org)
-    return render(request, "organizations/organization_form.html", {
-        "form": form, "descriptions": descriptions, "recognitions": recognitions,
-        "funding": funding, "organization": org,
-    })
+    return render(
+        request,
+        "organizations/organization_form.html",
+        {
+            "form": form,
+            "descriptions": descriptions,
+            "recognitions": recognitions,
+            "funding": funding,
+            "organization": org,
+        },
+    )
 
 
 @login_required
@@ -173,9 +203,14 @@ def organization_claim(request, slug):
                 request, _("Your request has been sent. Agency staff will confirm it soon.")
             )
             return redirect(org)
-    return render(request, "organizations/organization_claim.html", {
-        "organization": org, "form": form,
-    })
+    return render(
+        request,
+        "organizations/organization_claim.html",
+        {
+            "organization": org,
+            "form": form,
+        },
+    )
 
 
 @login_required
@@ -186,8 +221,11 @@ def member_list(request, slug):
     if request.method == "POST" and form.is_valid():
         try:
             services.invite_member(
-                actor=request.user, organization=org, email=form.cleaned_data["email"],
-                role=form.cleaned_data["role"], request_base=_base_url(request),
+                actor=request.user,
+                organization=org,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                request_base=_base_url(request),
             )
         except ValidationError as error:
             form.add_error("email", error)
@@ -195,11 +233,17 @@ def member_list(request, slug):
             messages.success(request, _("The invitation has been sent."))
             return redirect("organizations:member-list", slug=org.slug)
     members = org.memberships.exclude(status=MembershipStatus.DECLINED).select_related("user")
-    return render(request, "organizations/member_list.html", {
-        "organization": org, "members": members, "form": form,
-        "invitations": [i for i in org.invitations.all() if i.is_open],
-        "role_choices": MembershipRole.choices,
-    })
+    return render(
+        request,
+        "organizations/member_list.html",
+        {
+            "organization": org,
+            "members": members,
+            "form": form,
+            "invitations": [i for i in org.invitations.all() if i.is_open],
+            "role_choices": MembershipRole.choices,
+        },
+    )
 
 
 @login_required
@@ -210,9 +254,12 @@ def member_change(request, slug, pk):
     form = MemberChangeForm(request.POST)
     if form.is_valid():
         try:
-            services.change_member(actor=request.user, membership=membership,
-                                   role=form.cleaned_data["role"] or None,
-                                   remove=form.cleaned_data["remove"])
+            services.change_member(
+                actor=request.user,
+                membership=membership,
+                role=form.cleaned_data["role"] or None,
+                remove=form.cleaned_data["remove"],
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -240,9 +287,14 @@ def invitation_accept(request, token):
 def claim_list(request):
     if not request.user.has_perm("organizations.decide_claims"):
         raise PermissionDenied
-    return render(request, "organizations/claim_list.html", {
-        "claims": queries.pending_claims(), "form": ClaimDecisionForm(),
-    })
+    return render(
+        request,
+        "organizations/claim_list.html",
+        {
+            "claims": queries.pending_claims(),
+            "form": ClaimDecisionForm(),
+        },
+    )
 
 
 @login_required
@@ -254,9 +306,12 @@ def claim_decide(request, pk):
     form = ClaimDecisionForm(request.POST)
     if form.is_valid():
         try:
-            services.decide_claim(actor=request.user, membership=membership,
-                                  accept=form.cleaned_data["decision"] == "accept",
-                                  request_base=_base_url(request))
+            services.decide_claim(
+                actor=request.user,
+                membership=membership,
+                accept=form.cleaned_data["decision"] == "accept",
+                request_base=_base_url(request),
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

@@ -48,7 +48,9 @@ class Command(BaseCommand):
                 elif entry.untranslated:
                     problems.append(f"{language}: not translated: {entry.msgid!r}")
             for key in sorted(expected - keys, key=str):
-                problems.append(f"{language}: missing from the catalog (run make messages): {key[1]!r}")
+                problems.append(
+                    f"{language}: missing from the catalog (run make messages): {key[1]!r}"
+                )
             for key in sorted(keys - expected, key=str):
                 problems.append(f"{language}: no longer used (run make messages): {key[1]!r}")
             problems.extend(self._check_compiled(language, po_path))
@@ -74,7 +76,10 @@ class Command(BaseCommand):
                 os.chdir(copy)
                 with override_settings(LOCALE_PATHS=[str(copy / "locale")]):
                     call_command(
-                        "makemessages", locale=["de"], verbosity=0, no_location=True,
+                        "makemessages",
+                        locale=["de"],
+                        verbosity=0,
+                        no_location=True,
                         no_obsolete=True,
                     )
             finally:
@@ -90,7 +95,8 @@ class Command(BaseCommand):
             fresh = Path(tmp) / "fresh.mo"
             subprocess.run(  # noqa: S603 - fixed arguments, our own files
                 ["msgfmt", "--check-format", "-o", str(fresh), str(po_path)],  # noqa: S607
-                check=True, capture_output=True,
+                check=True,
+                capture_output=True,
             )
             with fresh.open("rb") as a, mo_path.open("rb") as b:
                 same = gettext.GNUTranslations(a)._catalog == gettext.GNUTranslations(b)._catalog

@@ -9,7 +9,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--base-url", default=getattr(settings, "GEMEINSAM_BASE_URL", ""),
+            "--base-url",
+            default=getattr(settings, "GEMEINSAM_BASE_URL", ""),
             help="Address of this installation, for links in the mail.",
         )
 

@@ -1,0 +1,105 @@
+"""Health check, languages and text direction, security headers, production settings."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+from gemeinsam.core import audit
+from gemeinsam.core.translations import pick
+from gemeinsam.organizations.models import OrganizationDescription
+
+pytestmark = pytest.mark.django_db
+
+
+def test_healthz_reports_the_database(client):
+    response = client.get("/healthz")
+    assert response.json() == {"status": "ok", "database": connection.vendor}
+
+
+def test_the_root_sends_visitors_to_german(client):
+    assert client.get("/")["Location"] == "/de/"
+
+
+@pytest.mark.parametrize(
+    ("language", "direction", "heading"),
+    [
+        ("de", "ltr", "Verzeichnis"),
+        ("en", "ltr", "Directory"),
+        ("ar", "rtl", "الدليل"),
+        ("tr", "ltr", "Rehber"),
+    ],
+)
+def test_every_page_is_in_four_languages_and_arabic_is_right_to_left(
+    client, language, direction, heading
+):
+    page = client.get(f"/{language}/organizations/").content.decode()
+    assert f'<html lang="{language}" dir="{direction}">' in page
+    assert heading in page
+
+
+def test_the_language_switcher_keeps_the_page(client):
+    page = client.get("/de/agencies/?x=1").content.decode()
+    assert 'href="/ar/agencies/?x=1"' in page
+
+
+def test_security_headers_are_set(client):
+    response = client.get("/de/")
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_forms_are_protected_against_cross_site_requests(world):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.member_a)
+    response = client.post(f"/de/organizations/{world.org_a.slug}/confirm/")
+    assert response.status_code == 403
+
+
+def test_pick_prefers_the_page_language_then_german(world):
+    de = OrganizationDescription(language="de", text="Hallo")
+    ar = OrganizationDescription(language="ar", text="مرحبا")
+    empty_en = OrganizationDescription(language="en", text=" ")
+    assert pick([de, ar], "ar") is ar
+    assert pick([de, ar, empty_en], "en") is de
+    assert pick([ar], "tr") is ar
+    assert pick([], "de") is None
+
+
+def test_audit_diff_lists_only_changes():
+    assert audit.diff({"a": 1, "b": 2}, {"a": 1, "b": 3}) == {"b": [2, 3]}
+
+
+def test_production_settings_pass_the_deploy_check():
+    env = {
+        **os.environ,
+        "GEMEINSAM_ENV": "production",
+        "ALLOWED_HOSTS": "gemeinsam.example.org",
+        "SECRET_KEY": "x" * 20 + "-production-check-" + "y" * 30,
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "gemeinsam", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {**os.environ, "GEMEINSAM_ENV": "production", "SECRET_KEY": ""}
+    result = subprocess.run(
+        [sys.executable, "-m", "gemeinsam", "check"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
