@@ -1,0 +1,136 @@
+"""Browser journeys: Playwright (sync API) driving Debian's Chromium against `live_server`.
+
+Every page a journey lands on must pass axe-core with no serious or critical violation: call
+`audit()` after each navigation. A journey that moves on from a page without auditing it fails
+at teardown, so a new step cannot quietly skip the check.
+"""
+
+import os
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from django.db import connections
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    # The test machines have no outside network: without these Chromium keeps trying to reach
+    # update and sync services, and every attempt costs time.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+AXE_JS = resources.files("axe_playwright_python") / "axe.min.js"
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    # Teardown needs to know whether the journey itself failed (see `audit`).
+    report = yield
+    if report.when == "call":
+        item.journey_failed = report.failed
+    return report
+
+
+@pytest.fixture(scope="package")
+def browser():
+    """One Chromium for all journeys; each test gets a fresh context.
+
+    Package scope, not session: Playwright's sync API keeps an asyncio event loop running in the
+    test thread for as long as it is started, and the rest of the suite should not run beside it.
+    """
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} is missing: scripts/ensure-system-packages installs Debian's chromium"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    serialized = {
+        conn.alias: conn._test_serialized_contents
+        for conn in connections.all()
+        if hasattr(conn, "_test_serialized_contents")
+    }
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        # With an event loop running, Django refuses ORM calls from this thread unless told it is
+        # safe: it is, the loop only waits for the browser.
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        # Django keeps connections per thread, but per async context once a loop runs, so from
+        # here on this thread sees new connection objects. They need what the test-database
+        # set-up left on the old ones, or serialized rollback silently restores nothing.
+        for alias, contents in serialized.items():
+            connections[alias]._test_serialized_contents = contents
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="de-DE")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+class Auditor:
+    """Runs axe-core on the page in view and remembers which page loads were checked."""
+
+    def __init__(self, page, base_url: str):
+        self.page = page
+        self.base_url = base_url
+        self.pending: str | None = None
+        self.skipped: list[str] = []
+        self.audited: list[str] = []
+        page.on("framenavigated", self._navigated)
+
+    def _navigated(self, frame) -> None:
+        if frame != self.page.main_frame or not frame.url.startswith(self.base_url):
+            return
+        if self.pending is not None:
+            self.skipped.append(self.pending)
+        self.pending = frame.url
+
+    def __call__(self) -> None:
+        page = self.page
+        page.wait_for_load_state("load")
+        page.add_script_tag(path=str(AXE_JS))
+        result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+        self.audited.append(page.url)
+        self.pending = None
+        blocking = [v for v in result["violations"] if v.get("impact") in BLOCKING_IMPACTS]
+        assert not blocking, f"axe-core on {page.url}:\n" + "\n".join(
+            _describe(violation) for violation in blocking
+        )
+
+
+def _describe(violation: dict) -> str:
+    targets = "; ".join(
+        " ".join(str(part) for part in node["target"]) for node in violation["nodes"][:5]
+    )
+    more = len(violation["nodes"]) - 5
+    if more > 0:
+        targets += f"; … and {more} more"
+    return (
+        f"- {violation['id']} ({violation['impact']}): {violation['help']}\n"
+        f"    at {targets}\n    see {violation['helpUrl']}"
+    )
+
+
+@pytest.fixture
+def audit(request, page, live_server):
+    """audit() checks the page in view with axe-core; every page visited must be checked."""
+    auditor = Auditor(page, live_server.url)
+    yield auditor
+    if getattr(request.node, "journey_failed", True):
+        return  # the failure itself says where the journey stopped
+    unchecked = auditor.skipped + ([auditor.pending] if auditor.pending else [])
+    assert not unchecked, f"pages visited without an axe-core audit: {unchecked}"

@@ -1,0 +1,32 @@
+"""The accessibility audit itself: it must catch what it claims to catch."""
+
+import pytest
+
+from tests.browser.conftest import Auditor
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def test_it_reports_serious_violations_with_rule_target_and_help(page, live_server):
+    auditor = Auditor(page, live_server.url)
+    page.goto("/de/")
+    page.set_content(
+        '<html lang="de"><body><main><img src="x.png" id="portrait"></main></body></html>'
+    )
+    with pytest.raises(AssertionError) as failure:
+        auditor()
+    message = str(failure.value)
+    assert "image-alt (critical)" in message
+    assert "#portrait" in message
+    assert "Images must have alternative text" in message
+
+
+def test_it_notices_a_page_left_without_an_audit(page, live_server):
+    auditor = Auditor(page, live_server.url)
+    page.goto("/de/")
+    page.goto("/de/organizations/")
+    auditor()
+    assert auditor.skipped == [f"{live_server.url}/de/"]
