@@ -5,6 +5,7 @@ from gemeinsam.core.admin import LocalizedNameAdmin
 from . import search
 from .models import (
     FieldOfActivity,
+    ImportBatch,
     LegalForm,
     Organization,
     OrganizationDescription,
@@ -50,3 +51,18 @@ class OrganizationAdmin(admin.ModelAdmin):
         # The search document needs the saved many-to-many rows, so it is written last.
         super().save_related(request, form, formsets, change)
         search.reindex([form.instance])
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(admin.ModelAdmin):
+    """Read-only: imports are made and applied by staff in the import pages."""
+
+    list_display = ["original_name", "uploaded_by", "status", "created_at", "applied_at"]
+    list_filter = ["status"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

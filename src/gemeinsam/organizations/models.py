@@ -1,4 +1,6 @@
 import secrets
+import uuid
+from pathlib import Path
 
 from django.conf import settings
 from django.core.validators import MinValueValidator, RegexValidator
@@ -19,6 +21,7 @@ from .enums import (
     MembershipStatus,
     OrganizationKind,
 )
+from .interchange.enums import ImportStatus
 
 postcode_validator = RegexValidator(r"^\d{5}$", _("A German postcode has five digits."))
 
@@ -222,7 +225,9 @@ class Recognition(models.Model):
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="recognitions"
     )
-    type = models.ForeignKey(RecognitionType, verbose_name=_("recognition"), on_delete=models.PROTECT)
+    type = models.ForeignKey(
+        RecognitionType, verbose_name=_("recognition"), on_delete=models.PROTECT
+    )
     authority = models.CharField(_("authority"), max_length=200, blank=True)
     granted_on = models.DateField(_("date of notice"), null=True, blank=True)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
@@ -242,7 +247,7 @@ class Recognition(models.Model):
         return self.valid_until is None or self.valid_until >= timezone.localdate()
 
 
-# --- People and organizations ----------------------------------------------------------------------
+# --- People and organizations -----
 
 
 class OrganizationMembership(models.Model):
@@ -332,3 +337,50 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+# --- Imports -------------------------------------------------------------------------------------
+
+
+def _import_path(instance, filename: str) -> str:
+    # A random name: the upload holds contact data, and its original name is kept in the row.
+    suffix = Path(filename).suffix.lower()[:8]
+    return f"imports/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
+
+
+class ImportBatch(models.Model):
+    """One uploaded spreadsheet of organizations, from upload through mapping to apply.
+
+    The file stays in the default storage so the mapping can be changed and checked again
+    without uploading it anew. See `organizations.interchange`.
+    """
+
+    file = models.FileField(_("file"), upload_to=_import_path)
+    original_name = models.CharField(_("file name"), max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    mapping = models.JSONField(
+        _("column mapping"),
+        default=list,
+        blank=True,
+        help_text=_("The target field of each column, in the order of the file."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=ImportStatus.choices, default=ImportStatus.UPLOADED
+    )
+    summary = models.JSONField(_("result"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    applied_at = models.DateTimeField(_("applied"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.original_name
