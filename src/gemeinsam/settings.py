@@ -249,6 +249,11 @@ if PRODUCTION:
 # --- API ------------------------------------------------------------------------------------------
 NINJA_PAGINATION_PER_PAGE = 20
 NINJA_PAGINATION_MAX_LIMIT = 100
+# Requests per minute: "anon" per IP address, "auth" per token owner (None: no limit).
+NINJA_DEFAULT_THROTTLE_RATES = {"anon": "120/min", "auth": "600/min", "user": "600/min"}
+# The client's address is REMOTE_ADDR unless a trusted proxy in front sets X-Forwarded-For;
+# without this, anyone could dodge the anonymous limit by sending a made-up header.
+NINJA_NUM_PROXIES = 1 if env_bool("BEHIND_TLS_PROXY", default=False) else 0
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,54 @@
+"""Building blocks every app's API router shares: the error body, reference items, `?lang=`.
+
+The API itself (`gemeinsam.api`) answers every error with `Error`; routers declare it for the
+statuses they can answer, so that the OpenAPI document describes error bodies too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Literal
+
+from django.conf import settings
+from django.utils import translation
+from ninja import Field, Schema
+
+LanguageCode = Literal[tuple(code for code, _name in settings.LANGUAGES)]
+
+
+class ErrorDetail(Schema):
+    loc: list[str | int] = Field(description='Where the problem is, e.g. ["query", "page"].')
+    message: str = Field(description="What is wrong, in the caller's language.")
+    type: str = Field(description="A stable code for the kind of problem, e.g. int_parsing.")
+
+
+class Error(Schema):
+    """The body of every error answer."""
+
+    code: str = Field(description="A stable code, e.g. not_found or invalid_request.")
+    detail: str = Field(description="What went wrong, in the caller's language.")
+    errors: list[ErrorDetail] = Field(
+        default_factory=list, description="One entry per invalid parameter (422 only)."
+    )
+
+
+# What any operation may answer besides its own statuses: a bad token, bad parameters, too many
+# requests.
+ERRORS = {401: Error, 422: Error, 429: Error}
+
+
+class Reference(Schema):
+    """A code the API takes or gives, with its label."""
+
+    code: str
+    label: str = Field(description="In the language of Accept-Language or ?lang=.")
+
+
+class LanguageParam(Schema):
+    # Not `| None`: null is no language, and leaving the parameter out already means "not given".
+    lang: LanguageCode = Field(None, description="Language of labels; else Accept-Language.")
+
+
+def in_language(lang: str | None):
+    """Labels in `lang` when the caller asked for one; else the request's language stays."""
+    return translation.override(lang) if lang else contextlib.nullcontext()
