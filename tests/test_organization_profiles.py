@@ -246,3 +246,8 @@ def test_the_remind_command_reports_its_count(world, capsys):
     world.org_b.save()
     call_command("remind_unconfirmed")
     assert "1 organization" in capsys.readouterr().out
+
+
+def test_an_organization_named_like_a_route_gets_a_slug_that_does_not_hide_its_profile(db):
+    assert services.unique_slug("Import") == "import-organisation"
+    assert services.unique_slug("Neue Wege e.V.") == "neue-wege-ev"

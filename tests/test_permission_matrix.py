@@ -11,10 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from gemeinsam.organizations.enums import MembershipStatus
-from gemeinsam.organizations.models import Invitation
+from gemeinsam.organizations.models import ImportBatch, Invitation
 from tests import factories
 
 ROLES = ["anonymous", "member_a", "member_b", "advisor_x", "advisor_y", "manager_x", "admin"]
@@ -60,6 +61,15 @@ class Case:
 def _pending_claim(w):
     claimant = factories.make_user("claimant@example.org")
     return factories.make_membership(w.org_b, claimant, status=MembershipStatus.PENDING)
+
+
+def _import_batch(w):
+    return ImportBatch.objects.create(
+        original_name="liste.csv",
+        uploaded_by=w.advisor_x,
+        mapping=["name"],
+        file=ContentFile(b"Name\r\nVerein\r\n", name="liste.csv"),
+    )
 
 
 def _invitation(w):
@@ -211,6 +221,26 @@ CASES = [
         method="post",
         data=lambda w: {"decision": "accept"},
     ),
+    # Import and export: an upload holds contact data, so only its uploader may open it.
+    Case("organizations:import-upload", staff_only()),
+    Case("organizations:organization-export", staff_only(), kwargs=lambda w: {"fmt": "csv"}),
+    Case(
+        "organizations:organization-export",
+        {**staff_only(404), "anonymous": LOGIN},
+        kwargs=lambda w: {"fmt": "pdf"},
+        label="unknown format",
+    ),
+    Case(
+        "organizations:import-preview",
+        {**staff_only(404), "advisor_x": 200},
+        kwargs=lambda w: {"pk": _import_batch(w).pk},
+    ),
+    Case(
+        "organizations:import-apply",
+        {**staff_only(404), "advisor_x": 302},
+        kwargs=lambda w: {"pk": _import_batch(w).pk},
+        method="post",
+    ),
     # Agencies
     Case("agencies:agency-list", everyone(200)),
     Case("agencies:agency-detail", everyone(200), kwargs=lambda w: {"slug": w.agency_x.slug}),
@@ -274,6 +304,11 @@ def _answer(response, client_path: str) -> int | str:
     if response.status_code == 302 and "/login/" in response["Location"]:
         return LOGIN
     return response.status_code
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -51,8 +51,14 @@ AUDITED_FIELDS = [
 AUDITED_M2M = ["fields", "target_groups", "languages"]
 
 
+# Words that are routes under /organizations/, so no profile may take them as its slug.
+RESERVED_SLUGS = {"new", "claims", "invitations", "import", "export"}
+
+
 def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
     base = slugify(name)[:100] or "organisation"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-organisation"
     slug, n = base, 2
     taken = Organization.objects.exclude(pk=exclude_pk)
     while taken.filter(slug=slug).exists():
