@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.db import connection
 from django.utils import translation
 
 from tests.api_support import call, token_for
@@ -202,3 +203,34 @@ def test_the_interactive_documentation_is_served_without_a_cdn(world):
     response = call("/docs")
     page = response.content.decode()
     assert (response.status_code, "cdn." in page, "/static/ninja/" in page) == (200, False, True)
+
+
+NO_ADDRESS = "There is nothing at this address."
+NO_ORGANIZATION = "There is no organization at this address."
+
+
+@pytest.mark.parametrize(
+    ("slug", "detail"),
+    [
+        ("a%00b", NO_ADDRESS),
+        ("%C3%A4rger", NO_ADDRESS),
+        ("a.b", NO_ADDRESS),
+        ("x" * 300, NO_ORGANIZATION),
+    ],
+)
+def test_an_address_that_cannot_be_an_organization_is_not_found(world, slug, detail):
+    assert answer(call(f"/organizations/{slug}")) == error(404, "not_found", detail)
+
+
+def test_a_failure_of_ours_answers_json_500_and_is_logged_once(world, caplog):
+    # A genuine fault, not a stand-in: a table the listing reads is gone.
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE organizations_organization_target_groups")
+    response = call("/organizations")
+    logged = [r for r in caplog.records if r.name == "django.request" and r.levelname == "ERROR"]
+    assert answer(response) == error(
+        500, "server_error", "Something went wrong on our side. The error has been logged."
+    )
+    assert [(r.getMessage(), r.exc_info is not None) for r in logged] == [
+        ("Internal Server Error: /api/v1/organizations", True)
+    ]

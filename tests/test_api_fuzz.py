@@ -12,6 +12,8 @@ import json
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -49,6 +51,18 @@ CHECKS = [
     negative_data_rejection,
     error_bodies_have_one_shape,
 ]
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_transaction():
+    # The WSGI handler closes "old" connections when a request starts and ends, and on
+    # PostgreSQL that is the one holding the test's transaction. Django's test client unhooks
+    # these handlers the same way.
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @pytest.fixture(autouse=True)

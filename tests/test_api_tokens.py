@@ -1,13 +1,11 @@
 """API tokens: who may have one, how they are issued, what a token records when it is used."""
 
 import datetime
-import sys
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from gemeinsam.__main__ import main
 from gemeinsam.accounts.models import ApiToken
 from gemeinsam.core.models import AuditLogEntry
 from tests.api_support import call, token_for
@@ -70,17 +68,6 @@ def test_it_refuses_an_empty_name(world):
     with pytest.raises(CommandError) as refused:
         issue("advisor.x@example.org", name="   ")
     assert str(refused.value) == "Give the token a name, so that it can be recognised later."
-
-
-def test_the_console_command_takes_the_hyphenated_name(world, capsys, monkeypatch):
-    monkeypatch.setattr(
-        sys,
-        "argv",
-        ["gemeinsam", "issue-api-token", "advisor.x@example.org", "--name", "Nightly sync"],
-    )
-    main()
-    raw = capsys.readouterr().out.strip()
-    assert ApiToken.objects.for_raw(raw).get().name == "Nightly sync"
 
 
 # --- Using a token -------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from typing import Annotated, Literal
 from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 
 from gemeinsam.core.api import ERRORS, Error, LanguageCode, LanguageParam, Reference, in_language
 from gemeinsam.core.enums import FederalState
@@ -293,10 +293,18 @@ def organization_list(request: HttpRequest, params: Query[DirectoryParams]):
         }
 
 
+# Django's slug converter, as on the web page: anything else (a NUL byte, which PostgreSQL
+# refuses in a query, or a slash) never reaches the view and answers the API's JSON 404.
 @router.get(
-    "/{slug}", response={200: AnyOrganization, 404: Error, **ERRORS}, summary="One organization"
+    "/{slug:slug}",
+    response={200: AnyOrganization, 404: Error, **ERRORS},
+    summary="One organization",
 )
-def organization_detail(request: HttpRequest, slug: str, params: Query[LanguageParam]):
+def organization_detail(
+    request: HttpRequest,
+    slug: Annotated[str, Path(pattern=r"^[-a-zA-Z0-9_]+$", description="From `slug` in a list.")],
+    params: Query[LanguageParam],
+):
     """One organization. Not public and the caller is not staff: 404, as if it did not exist."""
     organization = (
         queries.organizations_visible_to(request.auth)
