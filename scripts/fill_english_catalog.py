@@ -25,7 +25,11 @@ def fill(match: re.Match) -> str:
 
 def main() -> None:
     text = PO.read_text(encoding="utf-8")
-    text = text.replace("#, fuzzy\n", "", 1) if text.startswith("# SOME") else text
+    # msgmerge marks near matches fuzzy and keeps their old text; in English the msgid is the
+    # translation, so neither the mark nor the previous text (#|) means anything here.
+    text = re.sub(r"(?m)^#\| .*\n", "", text)
+    text = re.sub(r"(?m)^#, fuzzy\n", "", text)
+    text = re.sub(r"(?m)^#, fuzzy, ", "#, ", text)
     PO.write_text(ENTRY.sub(fill, text), encoding="utf-8")
 
 
