@@ -6,11 +6,12 @@ at teardown, so a new step cannot quietly skip the check.
 """
 
 import os
-from importlib import resources
 from pathlib import Path
 
 import pytest
 from django.db import connections
+
+from tests.browser.journeys import Auditor
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -26,8 +27,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-AXE_JS = resources.files("axe_playwright_python") / "axe.min.js"
-BLOCKING_IMPACTS = {"serious", "critical"}
 
 
 @pytest.hookimpl(wrapper=True)
@@ -79,50 +78,6 @@ def page(browser, live_server):
     page = context.new_page()
     yield page
     context.close()
-
-
-class Auditor:
-    """Runs axe-core on the page in view and remembers which page loads were checked."""
-
-    def __init__(self, page, base_url: str):
-        self.page = page
-        self.base_url = base_url
-        self.pending: str | None = None
-        self.skipped: list[str] = []
-        self.audited: list[str] = []
-        page.on("framenavigated", self._navigated)
-
-    def _navigated(self, frame) -> None:
-        if frame != self.page.main_frame or not frame.url.startswith(self.base_url):
-            return
-        if self.pending is not None:
-            self.skipped.append(self.pending)
-        self.pending = frame.url
-
-    def __call__(self) -> None:
-        page = self.page
-        page.wait_for_load_state("load")
-        page.add_script_tag(path=str(AXE_JS))
-        result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-        self.audited.append(page.url)
-        self.pending = None
-        blocking = [v for v in result["violations"] if v.get("impact") in BLOCKING_IMPACTS]
-        assert not blocking, f"axe-core on {page.url}:\n" + "\n".join(
-            _describe(violation) for violation in blocking
-        )
-
-
-def _describe(violation: dict) -> str:
-    targets = "; ".join(
-        " ".join(str(part) for part in node["target"]) for node in violation["nodes"][:5]
-    )
-    more = len(violation["nodes"]) - 5
-    if more > 0:
-        targets += f"; … and {more} more"
-    return (
-        f"- {violation['id']} ({violation['impact']}): {violation['help']}\n"
-        f"    at {targets}\n    see {violation['helpUrl']}"
-    )
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import Auditor
+from tests.browser.journeys import Auditor
 
 pytestmark = [
     pytest.mark.browser,

@@ -1,11 +1,11 @@
 """A visitor finds organizations in the directory, in German and in Arabic."""
 
 import pytest
-from django.utils import translation
 
 from gemeinsam.core.enums import FederalState
 from gemeinsam.organizations.enums import OrganizationKind
 from tests import factories
+from tests.browser.journeys import in_language, path_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -13,16 +13,6 @@ pytestmark = [
     # the reference data from the migrations is restored after each journey's flush.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def in_language(language: str, text) -> str:
-    with translation.override(language):
-        return str(text)
-
-
-def profile_path(language: str, organization) -> str:
-    with translation.override(language):
-        return organization.get_absolute_url()
 
 
 @pytest.fixture
@@ -88,14 +78,14 @@ def test_a_german_visitor_searches_filters_and_switches_to_arabic(page, audit, y
     ]
 
     page.get_by_role("link", name="Verein für Kinder- und Jugendhilfe Bochum").click()
-    page.wait_for_url(f"**{profile_path('de', youth_organizations['welfare'])}")
+    page.wait_for_url(f"**{path_in('de', youth_organizations['welfare'])}")
     audit()
     assert page.get_by_role("heading", level=1).inner_text() == (
         "Verein für Kinder- und Jugendhilfe Bochum"
     )
 
     page.get_by_role("link", name="العربية").click()
-    page.wait_for_url(f"**{profile_path('ar', youth_organizations['welfare'])}")
+    page.wait_for_url(f"**{path_in('ar', youth_organizations['welfare'])}")
     audit()
     assert page.locator("html").get_attribute("lang") == "ar"
     assert page.locator("html").get_attribute("dir") == "rtl"
@@ -131,7 +121,7 @@ def test_b_an_arabic_visitor_takes_the_same_journey_right_to_left(page, audit, y
     ]
 
     page.get_by_role("link", name="Diakonisches Werk Jugendhilfe Münster").click()
-    page.wait_for_url(f"**{profile_path('ar', youth_organizations['provider'])}")
+    page.wait_for_url(f"**{path_in('ar', youth_organizations['provider'])}")
     audit()
     assert_arabic_rtl()
     assert page.get_by_role("heading", level=1).inner_text() == (

@@ -1,30 +1,14 @@
 """People who log in: a member keeps their organization's profile, an advisor sees more."""
 
 import pytest
-from django.utils import translation
 
 from tests import factories
+from tests.browser.journeys import in_language, log_in, path_in
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def in_language(language: str, text) -> str:
-    with translation.override(language):
-        return str(translation.gettext(text))
-
-
-def log_in(page, audit, email: str) -> None:
-    """Through allauth's real log-in form, as a person would."""
-    page.goto("/de/accounts/login/")
-    audit()
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(factories.PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url("**/de/my/")
-    audit()
 
 
 def test_c_a_member_logs_in_and_changes_the_city_of_their_organization(page, audit):
@@ -34,7 +18,7 @@ def test_c_a_member_logs_in_and_changes_the_city_of_their_organization(page, aud
 
     log_in(page, audit, "leyla.aydin@example.org")
     page.get_by_role("link", name="Elternverein Brücke").click()
-    page.wait_for_url(f"**{organization.get_absolute_url()}")
+    page.wait_for_url(f"**{path_in('de', organization)}")
     audit()
 
     page.get_by_role("link", name=in_language("de", "Edit profile")).click()
@@ -42,7 +26,7 @@ def test_c_a_member_logs_in_and_changes_the_city_of_their_organization(page, aud
     audit()
     page.locator("#id_city").fill("Gelsenkirchen")
     page.get_by_role("button", name=in_language("de", "Save")).click()
-    page.wait_for_url(f"**{organization.get_absolute_url()}")
+    page.wait_for_url(f"**{path_in('de', organization)}")
     audit()
 
     assert page.get_by_role("status").inner_text() == in_language(

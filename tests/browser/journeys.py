@@ -1,0 +1,78 @@
+"""What the journeys share: the accessibility audit, and steps that read like a person's."""
+
+from importlib import resources
+
+from django.utils import translation
+from django.utils.functional import Promise
+
+from tests import factories
+
+AXE_JS = resources.files("axe_playwright_python") / "axe.min.js"
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+class Auditor:
+    """Runs axe-core on the page in view and remembers which page loads were checked."""
+
+    def __init__(self, page, base_url: str):
+        self.page = page
+        self.base_url = base_url
+        self.pending: str | None = None
+        self.skipped: list[str] = []
+        self.audited: list[str] = []
+        page.on("framenavigated", self._navigated)
+
+    def _navigated(self, frame) -> None:
+        if frame != self.page.main_frame or not frame.url.startswith(self.base_url):
+            return
+        if self.pending is not None:
+            self.skipped.append(self.pending)
+        self.pending = frame.url
+
+    def __call__(self) -> None:
+        page = self.page
+        page.wait_for_load_state("load")
+        page.add_script_tag(path=str(AXE_JS))
+        result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+        self.audited.append(page.url)
+        self.pending = None
+        blocking = [v for v in result["violations"] if v.get("impact") in BLOCKING_IMPACTS]
+        assert not blocking, f"axe-core on {page.url}:\n" + "\n".join(
+            _describe(violation) for violation in blocking
+        )
+
+
+def _describe(violation: dict) -> str:
+    targets = "; ".join(
+        " ".join(str(part) for part in node["target"]) for node in violation["nodes"][:5]
+    )
+    more = len(violation["nodes"]) - 5
+    if more > 0:
+        targets += f"; … and {more} more"
+    return (
+        f"- {violation['id']} ({violation['impact']}): {violation['help']}\n"
+        f"    at {targets}\n    see {violation['helpUrl']}"
+    )
+
+
+def in_language(language: str, text) -> str:
+    """A UI string (message id or lazy label) as a page in that language shows it."""
+    with translation.override(language):
+        return str(text) if isinstance(text, Promise) else translation.gettext(text)
+
+
+def path_in(language: str, obj) -> str:
+    # Explicit, because the active language of the test thread is whatever an earlier test left.
+    with translation.override(language):
+        return obj.get_absolute_url()
+
+
+def log_in(page, audit, email: str) -> None:
+    """Through allauth's real log-in form, as a person would; lands on their own page."""
+    page.goto("/de/accounts/login/")
+    audit()
+    page.locator("#id_login").fill(email)
+    page.locator("#id_password").fill(factories.PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/de/my/")
+    audit()
