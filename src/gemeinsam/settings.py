@@ -6,6 +6,7 @@ but not enforced. `GEMEINSAM_ENV=production` switches on the strict settings tha
 """
 
 import os
+import warnings
 from pathlib import Path
 
 import dj_database_url
@@ -198,6 +199,8 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 # The project-wide assets (gemeinsam/static/) belong to no app, so the finders need telling.
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# whitenoise looks for STATIC_ROOT, which exists only after collectstatic (in production).
+warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
 MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
