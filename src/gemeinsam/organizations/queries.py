@@ -129,37 +129,52 @@ class SearchResult:
         return " ".join(self.corrected_query.terms) if self.corrected_query else ""
 
 
+def _ranked_page(eng, query, base, page: int, page_size: int) -> tuple[list[int], int, int]:
+    """(ids, total, page) for one page of ranked matches; a page past the end gives the last."""
+    ids, total = eng.ranked_page(query, base, page_size, (page - 1) * page_size)
+    if total is not None:
+        return ids, total, page
+    if page == 1:  # an empty first page: nothing matches
+        return [], 0, 1
+    total = base.filter(id__in=eng.matching_ids(query)).count()
+    if total == 0:
+        return [], 0, 1
+    last = -(-total // page_size)
+    ids, _ = eng.ranked_page(query, base, page_size, (last - 1) * page_size)
+    return ids, total, last
+
+
 def search_directory(
     *, user, filters: DirectoryFilters, page: int = 1, page_size: int = PAGE_SIZE
 ) -> SearchResult:
-    """The directory: full text plus facets, one page, in a fixed number of queries."""
+    """The directory: full text plus facets, one page, in a fixed number of queries.
+
+    With search words, one query returns the ranked page and the total together (see
+    `search.engine().ranked_page`); only an empty page costs more: a typo correction when
+    nothing matches, a count when the page is past the end.
+    """
     base = _apply_facets(organizations_visible_to(user), filters)
     query = search.parse(filters.q)
-    corrected = None
+    requested = max(1, page)
+    if not query:
+        total = base.count()
+        pages = max(1, -(-total // page_size))
+        page = min(requested, pages)
+        offset = (page - 1) * page_size
+        organizations = list(base.for_listing().order_by("name", "id")[offset : offset + page_size])
+        return SearchResult(organizations, total, page, pages, query, None, base)
     eng = search.engine()
-    if query:
-        matched = base.filter(id__in=eng.matching_ids(query))
-        total = matched.count()
-        if total == 0:
-            corrected = search.corrected(query)
-            if corrected:
-                query = corrected
-                matched = base.filter(id__in=eng.matching_ids(query))
-                total = matched.count()
-    else:
-        matched = base
-        total = matched.count()
+    corrected = None
+    ids, total, page = _ranked_page(eng, query, base, requested, page_size)
+    if total == 0:
+        corrected = search.corrected(query)
+        if corrected:
+            query = corrected
+            ids, total, page = _ranked_page(eng, query, base, requested, page_size)
     pages = max(1, -(-total // page_size))
-    page = min(max(1, page), pages)
-    offset = (page - 1) * page_size
-    if query and total:
-        ids = eng.ranked_ids(query, base, page_size, offset)
-        by_id = {o.id: o for o in Organization.objects.filter(id__in=ids).for_listing()}
-        organizations = [by_id[i] for i in ids if i in by_id]
-    else:
-        organizations = list(
-            matched.for_listing().order_by("name", "id")[offset : offset + page_size]
-        )
+    by_id = {o.id: o for o in Organization.objects.filter(id__in=ids).for_listing()}
+    organizations = [by_id[i] for i in ids if i in by_id]
+    matched = base.filter(id__in=eng.matching_ids(query))
     return SearchResult(organizations, total, page, pages, query, corrected, matched)
 
 

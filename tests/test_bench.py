@@ -1,0 +1,102 @@
+"""`gemeinsam bench`, and what tuning the search for it must not change."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from django.db import connection
+
+from gemeinsam.core.management.commands import bench
+from gemeinsam.organizations import search
+from gemeinsam.organizations.models import Organization, SearchDocument
+from gemeinsam.organizations.queries import DirectoryFilters, search_directory
+from tests import factories
+
+SEARCH_KEYS = {
+    "bench",
+    "db",
+    "n",
+    "queries",
+    "p50_ms",
+    "p95_ms",
+    "max_ms",
+    "baseline_p50_ms",
+    "baseline_p95_ms",
+    "speedup",
+    "median_total",
+    "generate_s",
+    "index_s",
+}
+
+
+def test_the_command_prints_one_json_line_per_measurement_and_leaves_the_database_alone(
+    tmp_path,
+):
+    dev_db = tmp_path / "var" / "dev.sqlite3"
+    env = {**os.environ, "SQLITE_PATH": str(dev_db), "GEMEINSAM_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "gemeinsam", "bench", "--n", "300", "--queries", "5"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [line["bench"] for line in lines] == ["directory_search", "directory_facets"]
+    assert set(lines[0]) == SEARCH_KEYS
+    assert (lines[0]["n"], lines[0]["queries"]) == (300, 5)
+    assert set(lines[1]) == {"bench", "db", "n", "queries", "p50_ms", "p95_ms"}
+    assert not dev_db.exists()
+
+
+@pytest.mark.django_db
+def test_generated_organizations_are_indexed_as_one_by_one_indexing_would(db):
+    bench.generate(40, seed=3)
+    bench.index(batch=15)
+    assert (Organization.objects.count(), SearchDocument.objects.count()) == (40, 40)
+    prefetched = Organization.objects.prefetch_related(
+        "fields", "target_groups", "languages", "recognitions__type", "descriptions"
+    )
+    # The same words; their order may differ where the database returns related rows unordered.
+    stored = {
+        d.organization_id: (d.title, sorted(d.body.split())) for d in SearchDocument.objects.all()
+    }
+    one_by_one = {}
+    for org in prefetched:
+        title, body = search.document_for(org)
+        one_by_one[org.pk] = (title, sorted(body.split()))
+    assert one_by_one == stored
+
+
+@pytest.mark.django_db
+def test_a_page_past_the_end_shows_the_last_page(db):
+    for i in range(23):
+        factories.make_organization(f"Elternverein {i:02d}")
+    result = search_directory(user=None, filters=DirectoryFilters(q="Elternverein"), page=9)
+    assert (result.total, result.page, result.pages, len(result.organizations)) == (23, 2, 2, 3)
+
+
+@pytest.mark.django_db
+def test_a_known_word_is_not_corrected_when_facets_leave_nothing(db):
+    factories.make_organization("Elternverein Altona", city="Hamburg", federal_state="HH")
+    result = search_directory(user=None, filters=DirectoryFilters(q="Elternverein", states=["BE"]))
+    assert (result.total, result.corrected_query) == (0, None)
+
+
+@pytest.mark.django_db
+def test_a_typo_on_a_later_page_is_corrected_too(db):
+    for i in range(3):
+        factories.make_organization(f"Beratungsstelle {i}")
+    result = search_directory(user=None, filters=DirectoryFilters(q="Beratngsstelle"), page=2)
+    assert (result.corrected_text, result.total, result.page) == ("beratungsstelle", 3, 1)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the FTS5 match expression")
+def test_a_longer_word_form_adds_nothing_to_the_match_expression():
+    # "vereine" is stemmed to "verein"; the prefix "verein" finds both.
+    assert search.engine().match_expression(search.parse("Vereine")) == '("verein"*)'
