@@ -3,9 +3,11 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from gemeinsam.agencies import services
 from gemeinsam.agencies.models import AgencyDescription, Project, StaffMembership
 from gemeinsam.core.models import AuditLogEntry
 from tests import factories
@@ -136,3 +138,78 @@ def test_a_project_cannot_end_before_it_starts(world, client_for):
     )
     assert response.context["form"].errors["ends_on"] == ["The end must not be before the start."]
     assert not Project.objects.filter(title="X").exists()
+
+
+def test_a_former_staff_member_is_taken_back_with_the_new_role(world):
+    membership = world.agency_x.staff.get(user=world.advisor_x)
+    membership.is_active = False
+    membership.save()
+    services.add_staff(
+        actor=world.manager_x, agency=world.agency_x, email="advisor.x@example.org", role="manager"
+    )
+    membership.refresh_from_db()
+    assert (membership.is_active, membership.role) == (True, "manager")
+
+
+def test_someone_already_on_the_staff_is_not_added_twice(world):
+    with pytest.raises(ValidationError, match="already works for the agency"):
+        services.add_staff(
+            actor=world.manager_x,
+            agency=world.agency_x,
+            email="advisor.x@example.org",
+            role="advisor",
+        )
+
+
+def test_a_manager_changes_a_staff_members_public_contact_details(world, client_for):
+    membership = world.agency_x.staff.get(user=world.advisor_x)
+    client_for(world.manager_x).post(
+        f"/de/agencies/{world.agency_x.slug}/staff/{membership.pk}/",
+        {
+            "role": "advisor",
+            "is_active": "on",
+            "is_public_contact": "on",
+            "public_title": "Beratung Vereinsgründung",
+            "languages": "Deutsch, Arabisch",
+        },
+    )
+    membership.refresh_from_db()
+    assert (membership.is_public_contact, membership.public_title) == (
+        True,
+        "Beratung Vereinsgründung",
+    )
+    entry = AuditLogEntry.objects.filter(object_id=str(membership.pk), action="update").get()
+    assert entry.changes["public_title"] == ["", "Beratung Vereinsgründung"]
+
+
+def test_two_projects_with_the_same_title_get_different_addresses(world, client_for):
+    client = client_for(world.manager_x)
+    for _ in range(2):
+        client.post(
+            f"/de/agencies/{world.agency_x.slug}/projects/new/",
+            {
+                "title": "Runder Tisch",
+                "funder": "Stadt Münster",
+                "starts_on": "2024-01-01",
+                "measures-TOTAL_FORMS": "0",
+                "measures-INITIAL_FORMS": "0",
+            },
+        )
+    slugs = sorted(Project.objects.filter(title="Runder Tisch").values_list("slug", flat=True))
+    assert slugs == ["runder-tisch", "runder-tisch-2"]
+
+
+def test_editing_a_project_keeps_its_address(world, client_for):
+    project = world.project_x
+    client_for(world.manager_x).post(
+        f"/de/agencies/{world.agency_x.slug}/projects/{project.slug}/",
+        {
+            "title": "Willkommen in Berlin – zweite Phase",
+            "funder": "Senat",
+            "starts_on": "2024-01-01",
+            "measures-TOTAL_FORMS": "0",
+            "measures-INITIAL_FORMS": "0",
+        },
+    )
+    project.refresh_from_db()
+    assert (project.title, project.slug) == ("Willkommen in Berlin – zweite Phase", "willkommen")

@@ -264,6 +264,3 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
-
-# Django 6 will assume https for scheme-less URLs in forms; opt in now.
-FORMS_URLFIELD_ASSUME_HTTPS = True

@@ -26,16 +26,6 @@ def agency_page(slug: str) -> QuerySet[Agency]:
     )
 
 
-def agencies_managed_by(user) -> QuerySet[Agency]:
-    if not user.is_authenticated:
-        return Agency.objects.none()
-    if user.is_staff:
-        return Agency.objects.all()
-    return Agency.objects.filter(
-        staff__user=user, staff__is_active=True, staff__role="manager"
-    ).distinct()
-
-
 def agencies_of_staff(user) -> QuerySet[Agency]:
     if not user.is_authenticated:
         return Agency.objects.none()

@@ -1,25 +1,20 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 
 from .models import AuditLogEntry
 
 
-class LocalizedNamesForm(forms.ModelForm):
+class _LocalizedNamesBase(forms.ModelForm):
     """Edits the JSON `names` of reference data as one text field per language."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         names = self.instance.names or {}
-        for code, language in settings.LANGUAGES:
-            self.fields[f"name_{code}"] = forms.CharField(
-                label=_("Name (%(language)s)") % {"language": language},
-                required=code == settings.LANGUAGE_CODE,
-                initial=names.get(code, ""),
-                max_length=200,
-            )
-        self.fields.pop("names", None)
+        for code, _language in settings.LANGUAGES:
+            self.fields[f"name_{code}"].initial = names.get(code, "")
 
     def save(self, commit=True):
         self.instance.names = {
@@ -30,16 +25,40 @@ class LocalizedNamesForm(forms.ModelForm):
         return super().save(commit)
 
 
+# Translated when the form is shown, not when the module is imported.
+_name_label = lazy(lambda language: gettext("Name (%(language)s)") % {"language": language}, str)
+
+# The name fields are declared on the class (not added per instance), so the admin accepts
+# them in its field list; one per language in LANGUAGES, German required.
+LocalizedNamesForm = type(
+    "LocalizedNamesForm",
+    (_LocalizedNamesBase,),
+    {
+        f"name_{code}": forms.CharField(
+            label=_name_label(language),
+            required=code == settings.LANGUAGE_CODE,
+            max_length=200,
+        )
+        for code, language in settings.LANGUAGES
+    },
+)
+
+
 class LocalizedNameAdmin(admin.ModelAdmin):
     form = LocalizedNamesForm
+    exclude = ["names"]
     list_display = ["code", "label", "position"]
     list_editable = ["position"]
     search_fields = ["code", "names"]
 
     def get_fields(self, request, obj=None):
-        extra = [f for f in self.form.base_fields if f not in {"code", "names", "position"}]
         names = [f"name_{code}" for code, _language in settings.LANGUAGES]
-        return ["code", *names, "position", *extra]
+        own = [
+            f.name
+            for f in self.model._meta.fields
+            if f.editable and f.name not in {"id", "code", "names", "position"}
+        ]
+        return ["code", *names, "position", *own]
 
 
 @admin.register(AuditLogEntry)

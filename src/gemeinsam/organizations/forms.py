@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.db import models
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +27,13 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+def _https_urls(field, **kwargs):
+    # "www.verein.de" means https://www.verein.de (and Django 6 will assume the same).
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
 class OrganizationForm(forms.ModelForm):
     fields = LabelledChoiceField(
         queryset=FieldOfActivity.objects.all(),
@@ -48,6 +56,7 @@ class OrganizationForm(forms.ModelForm):
 
     class Meta:
         model = Organization
+        formfield_callback = _https_urls
         fields = [
             "name",
             "short_name",
