@@ -332,6 +332,8 @@ AGENCIES = [
         "federal_states_served": ALL_STATES,
         "email": "gemeinsam-aktiv@example.org",
         "phone": "030 23125-200",
+        # The English text predates the German one's last change: the page shows it as outdated.
+        "outdated_translations": ("en",),
         "descriptions": {
             "de": (
                 "Der Paritätische Gesamtverband setzt sich für eine stärkere Partizipation von "
