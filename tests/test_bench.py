@@ -64,12 +64,13 @@ def test_generated_organizations_are_indexed_as_one_by_one_indexing_would(db):
     )
     # The same words; their order may differ where the database returns related rows unordered.
     stored = {
-        d.organization_id: (d.title, sorted(d.body.split())) for d in SearchDocument.objects.all()
+        d.organization_id: (d.title, sorted(d.body.split()), sorted(d.tags.split()))
+        for d in SearchDocument.objects.all()
     }
     one_by_one = {}
     for org in prefetched:
-        title, body = search.document_for(org)
-        one_by_one[org.pk] = (title, sorted(body.split()))
+        doc = search.document_for(org)
+        one_by_one[org.pk] = (doc.title, sorted(doc.body.split()), sorted(doc.tags.split()))
     assert one_by_one == stored
 
 
@@ -99,4 +100,4 @@ def test_a_typo_on_a_later_page_is_corrected_too(db):
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="the FTS5 match expression")
 def test_a_longer_word_form_adds_nothing_to_the_match_expression():
     # "vereine" is stemmed to "verein"; the prefix "verein" finds both.
-    assert search.engine().match_expression(search.parse("Vereine")) == '("verein"*)'
+    assert search.engine().match_expression(search.parse("Vereine")) == '{title body}: ("verein"*)'

@@ -187,3 +187,9 @@ def test_the_profile_page_shows_public_facts_but_not_internal_ones(client, orgs)
     assert "Afrikanischer Frauenverein" in page
     assert "Beratungsstelle für Frauen und Familien." in page
     assert "42" not in page
+
+
+def test_an_absurd_page_number_shows_the_last_page(orgs):
+    for q in ("", "Jugend"):
+        result = search_directory(user=None, filters=DirectoryFilters(q=q), page=576460752303423488)
+        assert (result.page, result.page == result.pages) == (result.pages, True)

@@ -280,7 +280,9 @@ def organization_list(request: HttpRequest, params: Query[DirectoryParams]):
             page_size=params.page_size,
         )
         internal = _shows_internal_view(request.auth)
-        extra = ["target_groups", "funding_sources__field"] if internal else ["target_groups"]
+        extra = ["target_groups", "recognitions__type", "descriptions"]
+        if internal:
+            extra.append("funding_sources__field")
         prefetch_related_objects(result.organizations, *extra)
         data = internal_data if internal else public_data
         return {

@@ -77,9 +77,7 @@ class OrganizationQuerySet(models.QuerySet):
 
     def for_listing(self):
         """What a directory row shows, in a fixed number of queries."""
-        return self.select_related("legal_form").prefetch_related(
-            "fields", "languages", "recognitions__type", "descriptions"
-        )
+        return self.select_related("legal_form").prefetch_related("fields", "languages")
 
 
 class Organization(models.Model):
@@ -317,12 +315,28 @@ class Invitation(models.Model):
         return self.accepted_at is None and age.days < 14
 
 
+class SearchWord(models.Model):
+    """Every word the search documents contain (folded: lower case, no diacritics), for typo
+    correction. Written by `organizations.search.reindex()`; words are never removed, a stale
+    one only ever suggests a correction that finds nothing."""
+
+    word = models.CharField(max_length=100, primary_key=True)
+    length = models.PositiveSmallIntegerField()
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+
+    def __str__(self) -> str:
+        return self.word
+
+
 class SearchDocument(models.Model):
     """The text the directory search looks at, one row per organization.
 
-    Written only by `organizations.search.reindex()`. On SQLite an FTS5 table mirrors it through
-    triggers; on PostgreSQL an expression GIN index over `to_tsvector('german', …)` and a trigram
-    index serve it. See docs/architecture.md, "Search".
+    Written only by `organizations.search.reindex()`. `tags` holds one token per facet value.
+    On SQLite an FTS5 table mirrors it through triggers; on PostgreSQL a stored `vector` column
+    (generated, so invisible to Django) with a GIN index serves it. See organizations/search.py.
     """
 
     organization = models.OneToOneField(
@@ -330,6 +344,7 @@ class SearchDocument(models.Model):
     )
     title = models.TextField()
     body = models.TextField()
+    tags = models.TextField(default="", blank=True)
 
     class Meta:
         verbose_name = _("search document")

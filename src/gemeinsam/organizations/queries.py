@@ -20,6 +20,7 @@ from .models import (
 )
 
 PAGE_SIZE = 20
+MAX_PAGE = 100_000
 
 
 def sees_unlisted(user) -> bool:
@@ -129,34 +130,54 @@ class SearchResult:
         return " ".join(self.corrected_query.terms) if self.corrected_query else ""
 
 
-def _ranked_page(eng, query, base, page: int, page_size: int) -> tuple[list[int], int, int]:
-    """(ids, total, page) for one page of ranked matches; a page past the end gives the last."""
-    ids, total = eng.ranked_page(query, base, page_size, (page - 1) * page_size)
-    if total is not None:
-        return ids, total, page
-    if page == 1:  # an empty first page: nothing matches
-        return [], 0, 1
-    total = base.filter(id__in=eng.matching_ids(query)).count()
-    if total == 0:
-        return [], 0, 1
-    last = -(-total // page_size)
-    ids, _ = eng.ranked_page(query, base, page_size, (last - 1) * page_size)
-    return ids, total, last
+def search_scope(user, filters: DirectoryFilters) -> search.Scope:
+    """The facets and visibility of a search, as the search index understands them."""
+    own = None
+    if not sees_unlisted(user):
+        own = ()
+        if user and user.is_authenticated:
+            own = tuple(
+                OrganizationMembership.objects.filter(
+                    user=user, status=MembershipStatus.ACTIVE
+                ).values_list("organization_id", flat=True)
+            )
+    return search.Scope(
+        kinds=tuple(filters.kinds),
+        states=tuple(filters.states),
+        districts=tuple(filters.districts),
+        fields=tuple(filters.fields),
+        languages=tuple(filters.languages),
+        recognitions=tuple(filters.recognitions),
+        own=own,
+    )
+
+
+def _page(eng, query, scope, page: int, page_size: int) -> tuple[list[int], int, int]:
+    """(ids, total, page) for one page of matches; a page past the end gives the last."""
+    ids, total = eng.page(query, scope, page_size, (page - 1) * page_size)
+    last = max(1, -(-total // page_size))
+    if total and page > last:
+        ids, total = eng.page(query, scope, page_size, (last - 1) * page_size)
+        page = last
+    return ids, total, min(page, last)
 
 
 def search_directory(
     *, user, filters: DirectoryFilters, page: int = 1, page_size: int = PAGE_SIZE
 ) -> SearchResult:
-    """The directory: full text plus facets, one page, in a fixed number of queries.
+    """The directory: full text plus facets, one page.
 
-    With search words, one query returns the ranked page and the total together (see
-    `search.engine().ranked_page`); only an empty page costs more: a typo correction when
-    nothing matches, a count when the page is past the end.
+    With search words, the search index answers the facets and visibility too (see
+    `search.Scope`): a count and a page, whatever the number of matches. Without, the
+    organization table does, ordered by name. A search that finds nothing is tried once more
+    with its typos corrected.
     """
-    base = _apply_facets(organizations_visible_to(user), filters)
+    # A page number past any real result is clamped before it reaches SQL as an offset
+    # (the fuzzer sent 576460752303423488, which no database integer holds).
+    requested = min(max(1, page), MAX_PAGE)
     query = search.parse(filters.q)
-    requested = max(1, page)
     if not query:
+        base = _apply_facets(organizations_visible_to(user), filters)
         total = base.count()
         pages = max(1, -(-total // page_size))
         page = min(requested, pages)
@@ -164,17 +185,18 @@ def search_directory(
         organizations = list(base.for_listing().order_by("name", "id")[offset : offset + page_size])
         return SearchResult(organizations, total, page, pages, query, None, base)
     eng = search.engine()
+    scope = search_scope(user, filters)
     corrected = None
-    ids, total, page = _ranked_page(eng, query, base, requested, page_size)
+    ids, total, page = _page(eng, query, scope, requested, page_size)
     if total == 0:
         corrected = search.corrected(query)
         if corrected:
             query = corrected
-            ids, total, page = _ranked_page(eng, query, base, requested, page_size)
+            ids, total, page = _page(eng, query, scope, requested, page_size)
     pages = max(1, -(-total // page_size))
     by_id = {o.id: o for o in Organization.objects.filter(id__in=ids).for_listing()}
     organizations = [by_id[i] for i in ids if i in by_id]
-    matched = base.filter(id__in=eng.matching_ids(query))
+    matched = Organization.objects.filter(id__in=eng.matching_ids(query, scope))
     return SearchResult(organizations, total, page, pages, query, corrected, matched)
 
 

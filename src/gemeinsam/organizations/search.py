@@ -1,14 +1,28 @@
 """Directory search: one interface, two engines.
 
-- SQLite (the embedded default): an FTS5 table (`organizations_fts`) kept in step with
-  `SearchDocument` by triggers. German word forms come from prefix queries plus a Snowball stem
-  of every word stored next to the word, so "Jugend" finds "Jugendhilfe" and "Vereine" finds
-  "Verein".
-- PostgreSQL: `to_tsvector('german', …)` with a GIN expression index and prefix `tsquery`s;
-  pg_trgm finds words despite typos.
+Every organization has one search document with three parts:
 
-Both fall back to typo correction when a query finds nothing: each unknown word is replaced by
-the closest word the index knows ("Beratngsstelle" → "beratungsstelle").
+- title: name and short name;
+- body: place, postcode, descriptions in every language, and the German Snowball stem of every
+  word (so "Vereine" finds "Verein");
+- tags: one token per facet value ("kindmigrantorg", "statenw", "fieldyouthwork", "public",
+  "org42" …).
+
+Facets and visibility are answered inside the index, from the tags, so a search never probes the
+organization table row by row. The labels of fields, target groups, languages, recognitions and
+kinds are not copied into every document. Instead each search word is matched against the labels
+in all four languages and widened to the tags it names: "Jugend" also finds every organization
+tagged with the field "Jugendarbeit".
+
+- SQLite: an FTS5 table (`organizations_fts`) kept in step with `SearchDocument` by triggers;
+  each word matches as a prefix, as typed or as its stem.
+- PostgreSQL: a stored `tsvector` column with a GIN index: german for title and body, simple
+  for the tags; prefix `tsquery`s.
+
+Ranking: when at most RANK_ALL organizations match, by bm25/ts_rank (name above body). Beyond
+that, ranking every match would cost more than the whole search. Name matches come first, then
+the rest, each newest first.
+When a search finds nothing, each unknown word is replaced by the closest known one.
 """
 
 from __future__ import annotations
@@ -16,36 +30,55 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-import sqlite3
+import time
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import snowballstemmer
+from django.conf import settings
 from django.db import connection, models
 from django.db.models.expressions import RawSQL
+from django.utils import translation
 
+from gemeinsam.core.enums import FederalState
+
+from .enums import OrganizationKind
 from .models import (
+    FieldOfActivity,
     Organization,
     OrganizationDescription,
     Recognition,
     RecognitionType,
     SearchDocument,
+    SearchWord,
+    TargetGroup,
+    WorkingLanguage,
 )
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _stemmer = snowballstemmer.stemmer("german")
 MAX_TERMS = 8
+RANK_ALL = 500
+REINDEX_CHUNK = 2000
+LABEL_CACHE_SECONDS = 60
 
 
 def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text or "") if not w.isdigit() or len(w) == 5]
 
 
+def fold(word: str) -> str:
+    """Lower case without diacritics, as the FTS5 tokenizer sees words ("Türk" → "turk")."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 @functools.lru_cache(maxsize=100_000)
 def _stem(word: str) -> str:
     # The pure-Python Snowball stemmer costs ~100 µs a word; a directory's vocabulary is small
-    # and repeats endlessly, so re-indexing and parsing queries mostly hit this cache.
+    # and repeats endlessly, so indexing and parsing queries mostly hit this cache.
     return _stemmer.stemWord(word)
 
 
@@ -53,75 +86,115 @@ def _stems(tokens: Iterable[str]) -> list[str]:
     return [s for w in tokens if (s := _stem(w)) != w]
 
 
-def _document(head: list[str], labelled: Iterable, texts: Iterable[str]) -> tuple[str, str]:
-    """(title, body) from [name, short name, city, district, municipality, kind label], the
-    reference rows (fields, target groups, languages, recognition types) and the descriptions."""
-    title = " ".join(filter(None, head[:2]))
-    parts = list(head[2:])
-    for item in labelled:
-        parts.extend(item.all_labels())
-    parts.extend(texts)
-    body = " ".join(filter(None, parts))
-    tokens = words(f"{title} {body}")
-    # Stems go in once each; FTS5's bm25 would otherwise count them again and again.
-    stems = " ".join(sorted(set(_stems(tokens))))
-    return title, f"{body} {stems}"
+def tag(facet: str, value: str | int) -> str:
+    """One facet value as a single index token: tag("district", "Friedrichshain-Kreuzberg")."""
+    return facet + re.sub(r"[\W_]", "", str(value).lower())
 
 
-def document_for(org: Organization) -> tuple[str, str]:
-    """(title, body) for one organization; expects the related rows to be prefetched."""
-    head = [
-        org.name,
-        org.short_name,
-        org.city,
-        org.district,
-        org.municipality,
-        org.get_kind_display(),
+# --- Documents ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Doc:
+    pk: int
+    name: str
+    short_name: str
+    places: list[str]
+    kind: str
+    state: str
+    district: str
+    is_public: bool
+    tags: list[str]
+    texts: list[str]
+
+    def build(self) -> SearchDocument:
+        title = " ".join(filter(None, [self.name, self.short_name]))
+        body = " ".join(filter(None, [*self.places, *self.texts]))
+        # Stems go in once each; bm25 would otherwise count them again and again.
+        stems = " ".join(sorted(set(_stems(words(f"{title} {body}")))))
+        tags = [
+            tag("kind", self.kind),
+            tag("state", self.state or "none"),
+            tag("district", self.district or "none"),
+            tag("org", self.pk),
+            *self.tags,
+        ]
+        if self.is_public:
+            tags.append("public")
+        return SearchDocument(
+            organization_id=self.pk, title=title, body=f"{body} {stems}", tags=" ".join(tags)
+        )
+
+
+def document_for(org: Organization) -> SearchDocument:
+    """The search document of one organization; expects the related rows to be prefetched."""
+    related = [
+        *(tag("field", f.code) for f in org.fields.all()),
+        *(tag("group", g.code) for g in org.target_groups.all()),
+        *(tag("lang", lang.code) for lang in org.languages.all()),
+        *(tag("recog", r.type.code) for r in org.recognitions.all()),
     ]
-    labelled = [
-        *org.fields.all(),
-        *org.target_groups.all(),
-        *org.languages.all(),
-        *(r.type for r in org.recognitions.all()),
-    ]
-    return _document(head, labelled, (d.text for d in org.descriptions.all()))
-
-
-REINDEX_CHUNK = 2000
-_M2M = ("fields", "target_groups", "languages")
+    return _Doc(
+        pk=org.pk,
+        name=org.name,
+        short_name=org.short_name,
+        places=[org.postcode, org.city, org.district, org.municipality],
+        kind=org.kind,
+        state=org.federal_state,
+        district=org.district,
+        is_public=org.is_public,
+        tags=related,
+        texts=[d.text for d in org.descriptions.all()],
+    ).build()
 
 
 def _documents_for_ids(ids: list[int]) -> list[SearchDocument]:
     """The same documents as `document_for`, read with plain value queries (no model instances
     per row), which makes rebuilding 100,000 documents take seconds instead of minutes."""
-    kinds = dict(Organization._meta.get_field("kind").flatchoices)
-    related: dict[int, list] = defaultdict(list)
-    for name in _M2M:
+    tags: dict[int, list[str]] = defaultdict(list)
+    for name, facet in (("fields", "field"), ("target_groups", "group"), ("languages", "lang")):
         field = Organization._meta.get_field(name)
-        reference = {obj.pk: obj for obj in field.related_model.objects.all()}
+        codes = dict(field.related_model.objects.values_list("pk", "code"))
         through = field.remote_field.through.objects.filter(organization_id__in=ids)
         pairs = through.values_list("organization_id", f"{field.m2m_reverse_field_name()}_id")
-        # Reference rows in their model's order (position, code), as the related managers give.
-        for org_id, ref_id in sorted(
-            pairs, key=lambda p: (p[0], reference[p[1]].position, reference[p[1]].code)
-        ):
-            related[org_id].append(reference[ref_id])
-    types = {t.pk: t for t in RecognitionType.objects.all()}
-    recognitions = Recognition.objects.filter(organization_id__in=ids).order_by("pk")
-    for org_id, type_id in recognitions.values_list("organization_id", "type_id"):
-        related[org_id].append(types[type_id])
+        for org_id, ref_id in pairs:
+            tags[org_id].append(tag(facet, codes[ref_id]))
+    codes = dict(RecognitionType.objects.values_list("pk", "code"))
+    for org_id, type_id in Recognition.objects.filter(organization_id__in=ids).values_list(
+        "organization_id", "type_id"
+    ):
+        tags[org_id].append(tag("recog", codes[type_id]))
     texts: dict[int, list[str]] = defaultdict(list)
     descriptions = OrganizationDescription.objects.filter(organization_id__in=ids).order_by("pk")
     for org_id, text in descriptions.values_list("organization_id", "text"):
         texts[org_id].append(text)
     rows = Organization.objects.filter(pk__in=ids).values_list(
-        "pk", "name", "short_name", "city", "district", "municipality", "kind"
+        "pk",
+        "name",
+        "short_name",
+        "postcode",
+        "city",
+        "district",
+        "municipality",
+        "kind",
+        "federal_state",
+        "is_public",
     )
-    docs = []
-    for pk, *head, kind in rows:
-        title, body = _document([*head, str(kinds.get(kind, kind))], related[pk], texts[pk])
-        docs.append(SearchDocument(organization_id=pk, title=title, body=body))
-    return docs
+    return [
+        _Doc(
+            pk=pk,
+            name=name,
+            short_name=short,
+            places=[postcode, city, district, municipality],
+            kind=kind,
+            state=state,
+            district=district,
+            is_public=public,
+            tags=tags[pk],
+            texts=texts[pk],
+        ).build()
+        for pk, name, short, postcode, city, district, municipality, kind, state, public in rows
+    ]
 
 
 def _replace(docs: list[SearchDocument]) -> int:
@@ -129,6 +202,17 @@ def _replace(docs: list[SearchDocument]) -> int:
         return 0
     SearchDocument.objects.filter(organization__in=[d.organization_id for d in docs]).delete()
     SearchDocument.objects.bulk_create(docs, batch_size=1000)
+    known = {
+        word
+        for d in docs
+        for w in words(f"{d.title} {d.body}")
+        if 4 <= len(word := fold(w)) <= 100 and not word.isdigit()
+    }
+    SearchWord.objects.bulk_create(
+        [SearchWord(word=w, length=len(w)) for w in sorted(known)],
+        batch_size=1000,
+        ignore_conflicts=True,
+    )
     return len(docs)
 
 
@@ -141,15 +225,17 @@ def reindex(organizations: Iterable[Organization] | models.QuerySet | None = Non
     if organizations is None or isinstance(organizations, models.QuerySet):
         qs = organizations if organizations is not None else Organization.objects.all()
         ids = list(qs.order_by("pk").values_list("pk", flat=True))
-        return sum(
+        count = sum(
             _replace(_documents_for_ids(ids[start : start + REINDEX_CHUNK]))
             for start in range(0, len(ids), REINDEX_CHUNK)
         )
-    docs = []
-    for org in organizations:
-        title, body = document_for(org)
-        docs.append(SearchDocument(organization=org, title=title, body=body))
-    return _replace(docs)
+        if organizations is None:
+            optimize()
+        return count
+    return _replace([document_for(org) for org in organizations])
+
+
+# --- Queries -------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -164,174 +250,265 @@ def parse(q: str) -> ParsedQuery:
     return ParsedQuery(tuple(dict.fromkeys(words(q)))[:MAX_TERMS])
 
 
-class _SqliteEngine:
-    def match_expression(self, query: ParsedQuery) -> str:
-        # Every word must match, as a prefix, either as typed or as its German stem.
-        groups = []
-        for term in query.terms:
-            variants = {term, *_stems([term])}
-            # "verein"* already finds everything "vereine"* finds; the longer prefix would only
-            # make FTS5 merge the same document lists twice.
-            variants = {
-                v for v in variants if not any(v != u and v.startswith(u) for u in variants)
-            }
-            groups.append("(" + " OR ".join(f'"{v}"*' for v in sorted(variants)) + ")")
-        return " AND ".join(groups)
+def variants(term: str) -> list[str]:
+    """The prefixes a word matches with: as typed and as its stem, the shorter one only when
+    one is a prefix of the other (it matches everything the longer one would)."""
+    stem = _stem(term)
+    if term.startswith(stem):
+        return [stem]
+    if stem.startswith(term):
+        return [term]
+    return sorted({term, stem})
 
-    def matching_ids(self, query: ParsedQuery) -> RawSQL:
+
+@dataclass(frozen=True)
+class Scope:
+    """What a search is limited to: facet values (OR within a facet, AND across facets), and
+    visibility: None for agency staff (everything), else public plus `own` organization ids."""
+
+    kinds: tuple[str, ...] = ()
+    states: tuple[str, ...] = ()
+    districts: tuple[str, ...] = ()
+    fields: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    recognitions: tuple[str, ...] = ()
+    own: tuple[int, ...] | None = ()
+
+    def tag_groups(self) -> list[list[str]]:
+        groups = [
+            [tag(facet, value) for value in values]
+            for facet, values in (
+                ("kind", self.kinds),
+                ("state", self.states),
+                ("district", self.districts),
+                ("field", self.fields),
+                ("lang", self.languages),
+                ("recog", self.recognitions),
+            )
+            if values
+        ]
+        if self.own is not None:
+            groups.append(["public", *(tag("org", pk) for pk in self.own)])
+        return groups
+
+
+_labels: dict = {"at": 0.0, "index": {}}
+
+
+def forget_labels() -> None:
+    """Drop the cached label index (reference data changed)."""
+    _labels["at"] = 0.0
+
+
+def _label_index() -> dict[str, set[str]]:
+    """Folded label word → the tags whose label contains it, over all interface languages."""
+    if time.monotonic() - _labels["at"] < LABEL_CACHE_SECONDS:
+        return _labels["index"]
+    index: dict[str, set[str]] = defaultdict(set)
+    for model, facet in (
+        (FieldOfActivity, "field"),
+        (TargetGroup, "group"),
+        (WorkingLanguage, "lang"),
+        (RecognitionType, "recog"),
+    ):
+        for item in model.objects.all():
+            for label in item.all_labels():
+                for word in words(label):
+                    index[fold(word)].add(tag(facet, item.code))
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            for kind in OrganizationKind:
+                for word in words(str(kind.label)):
+                    index[fold(word)].add(tag("kind", kind.value))
+    for state in FederalState:
+        for word in words(state.label):
+            index[fold(word)].add(tag("state", state.value))
+    _labels.update(at=time.monotonic(), index=dict(index))
+    return _labels["index"]
+
+
+def label_tags(term: str) -> list[str]:
+    """Tags whose label has a word starting with the term (or its stem)."""
+    prefixes = [fold(v) for v in variants(term)]
+    found: set[str] = set()
+    for word, tags in _label_index().items():
+        if any(word.startswith(p) for p in prefixes):
+            found |= tags
+    return sorted(found)
+
+
+class _SqliteEngine:
+    def _term(self, term: str) -> str:
+        text = " OR ".join(f'"{v}"*' for v in variants(term))
+        tags = label_tags(term)
+        if not tags:
+            return f"{{title body}}: ({text})"
+        return f"({{title body}}: ({text}) OR tags: ({' OR '.join(tags)}))"
+
+    def match_expression(self, query: ParsedQuery, scope: Scope = Scope(own=None)) -> str:
+        # Terms are \w+ only and tags [a-z0-9], so nothing here can break the FTS5 syntax.
+        parts = [self._term(t) for t in query.terms]
+        parts += [f"tags: ({' OR '.join(group)})" for group in scope.tag_groups()]
+        return " AND ".join(parts)
+
+    def matching_ids(self, query: ParsedQuery, scope: Scope) -> RawSQL:
         return RawSQL(
             "SELECT rowid FROM organizations_fts WHERE organizations_fts MATCH %s",
-            [self.match_expression(query)],
+            [self.match_expression(query, scope)],
         )
 
-    def ranked_page(
-        self, query: ParsedQuery, candidates: models.QuerySet, limit: int, offset: int
-    ) -> tuple[list[int], int | None]:
-        """One page of matching candidates, best first, and how many match in all.
+    def _count(self, cursor, expression: str) -> int:
+        cursor.execute(
+            "SELECT count(*) FROM organizations_fts WHERE organizations_fts MATCH %s", [expression]
+        )
+        return cursor.fetchone()[0]
 
-        One pass over the index: FTS5 is scanned once and each hit is looked up among the
-        candidates by primary key. The "+" in the join keeps SQLite from doing it the other way
-        round, probing FTS5 once per candidate with the whole MATCH evaluated each time, which
-        took seconds at 100,000 organizations. bm25 is computed for matching candidates only.
-        The total is None when the page is empty (nothing matches, or the page is past the end).
+    def page(self, query: ParsedQuery, scope: Scope, limit: int, offset: int):
+        """(ids of one page, total number of matches).
+
+        One pass over the index gives the newest matches and the total together; only when
+        few match (RANK_ALL) a second query orders them by bm25, name above body.
         """
-        hits = (
-            candidates.order_by()
-            .extra(
-                tables=["organizations_fts"],
-                where=[
-                    "+organizations_fts.rowid = organizations_organization.id",
-                    "organizations_fts MATCH %s",
-                ],
-                params=[self.match_expression(query)],
-                select={"score": "bm25(organizations_fts, 8.0, 1.0)"},
-            )
-            .values("id", "score")
-        )
-        hits_sql, params = hits.query.sql_with_params()
-        if sqlite3.sqlite_version_info < (3, 35):  # no MATERIALIZED: rank, then count apart
-            sql = f"SELECT id, NULL FROM ({hits_sql}) ORDER BY score, id LIMIT %s OFFSET %s"  # noqa: S608
-        else:
-            # Materialized, so that bm25 runs where FTS5 allows it, before the window count.
-            sql = (
-                f"WITH hits AS MATERIALIZED ({hits_sql}) "  # noqa: S608 - compiled by Django
-                "SELECT id, COUNT(*) OVER () FROM hits ORDER BY score, id LIMIT %s OFFSET %s"
-            )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, limit, offset])
-            rows = cursor.fetchall()
-        return [row[0] for row in rows], (rows[0][1] if rows else None)
-
-    # fts5vocab answers "term = ?" and term ranges from the index directly; reading the whole
-    # vocabulary instead means walking every term's document list (300 ms at 100,000 rows).
-    def is_known(self, term: str) -> bool:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT doc FROM organizations_fts_vocab WHERE term = %s", [term])
-            row = cursor.fetchone()
-        return bool(row and row[0] > 0)
-
-    def words_starting_like(self, term: str) -> list[str]:
-        """Known words with the same first letter as `term`."""
-        first = term[0]
+        expression = self.match_expression(query, scope)
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT term FROM organizations_fts_vocab "
-                "WHERE term >= %s AND term < %s AND doc > 0",
-                [first, chr(ord(first) + 1)],
+                "SELECT rowid, count(*) OVER () FROM organizations_fts "
+                "WHERE organizations_fts MATCH %s ORDER BY rowid DESC LIMIT %s OFFSET %s",
+                [expression, limit, offset],
             )
-            return [row[0] for row in cursor.fetchall()]
+            rows = cursor.fetchall()
+            total = rows[0][1] if rows else (self._count(cursor, expression) if offset else 0)
+            if not rows or total > RANK_ALL:
+                return [row[0] for row in rows], total
+            cursor.execute(
+                "SELECT rowid FROM organizations_fts WHERE organizations_fts MATCH %s "
+                "ORDER BY bm25(organizations_fts, 10.0, 1.0, 0.0), rowid DESC "
+                "LIMIT %s OFFSET %s",
+                [expression, limit, offset],
+            )
+            return [row[0] for row in cursor.fetchall()], total
+
+    def optimize(self) -> None:
+        """Merge the index's segments into one, after a bulk load (FTS5 'optimize')."""
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO organizations_fts(organizations_fts) VALUES ('optimize')")
+
+    def closest(self, term: str) -> str | None:
+        """The known word most like `term`: same two first letters, about as long."""
+        start = term[:2]
+        near = SearchWord.objects.filter(
+            word__gte=start,
+            word__lt=start[:-1] + chr(ord(start[-1]) + 1),
+            length__range=(len(term) - 2, len(term) + 2),
+        ).values_list("word", flat=True)
+        labels = [w for w in _label_index() if w[:2] == start]
+        match = difflib.get_close_matches(term, [*near, *labels], n=1, cutoff=0.75)
+        return match[0] if match else None
 
 
 class _PostgresEngine:
-    VECTOR = (
-        "(setweight(to_tsvector('german', title), 'A') || "
-        "setweight(to_tsvector('german', body), 'B'))"
-    )
-
-    def tsquery(self, query: ParsedQuery) -> str:
+    def _prefixes(self, query_terms: Iterable[str], weights: str) -> str:
         # Terms are \w+ only, so quoting them is safe; ':*' makes each a prefix.
-        return " & ".join(f"'{t}':*" for t in query.terms)
+        return " | ".join(f"'{v}':*{weights}" for t in query_terms for v in variants(t))
 
-    def matching_ids(self, query: ParsedQuery) -> RawSQL:
-        return RawSQL(  # noqa: S611 - a constant and a parameter
-            "SELECT organization_id FROM organizations_searchdocument "  # noqa: S608 - constants
-            f"WHERE {self.VECTOR} @@ to_tsquery('german', %s)",
-            [self.tsquery(query)],
+    def tsquery(self, query: ParsedQuery, scope: Scope = Scope(own=None)) -> tuple[str, list]:
+        """SQL for the tsquery, and its parameters."""
+        parts, params = [], []
+        for term in query.terms:
+            text = "to_tsquery('german', %s)"
+            params.append(self._prefixes([term], "AB"))
+            tags = label_tags(term)
+            if tags:
+                text = f"({text} || to_tsquery('simple', %s))"
+                params.append(" | ".join(tags))
+            parts.append(text)
+        for group in scope.tag_groups():
+            parts.append("to_tsquery('simple', %s)")
+            params.append(" | ".join(group))
+        return " && ".join(parts), params
+
+    def matching_ids(self, query: ParsedQuery, scope: Scope) -> RawSQL:
+        sql, params = self.tsquery(query, scope)
+        return RawSQL(  # noqa: S611 - built from constants; values are parameters
+            "SELECT organization_id FROM organizations_searchdocument "  # noqa: S608
+            f"WHERE vector @@ ({sql})",
+            params,
         )
 
-    def ranked_page(
-        self, query: ParsedQuery, candidates: models.QuerySet, limit: int, offset: int
-    ) -> tuple[list[int], int | None]:
-        """One page of matching candidates, best first, and how many match in all (None when
-        the page is empty).
-
-        The matches come from the GIN index first (materialized, so the planner cannot choose
-        to recompute the vector of every candidate instead); only they are ranked. Ranking
-        still recomputes each match's vector, which makes large results slow; a stored vector
-        column (a migration) would avoid that.
-        """
-        sub_sql, sub_params = candidates.order_by().values("id").query.sql_with_params()
-        sql = (
-            "WITH hits AS MATERIALIZED (SELECT organization_id AS id "  # noqa: S608 - see above
-            "FROM organizations_searchdocument "
-            f"WHERE {self.VECTOR} @@ to_tsquery('german', %s)), "
-            f"found AS MATERIALIZED (SELECT id FROM hits WHERE id IN ({sub_sql})) "
-            "SELECT d.organization_id, COUNT(*) OVER () "
-            "FROM organizations_searchdocument d JOIN found ON found.id = d.organization_id "
-            f"ORDER BY ts_rank({self.VECTOR}, to_tsquery('german', %s)) DESC, d.organization_id "
-            "LIMIT %s OFFSET %s"
-        )
-        tsq = self.tsquery(query)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [tsq, *sub_params, tsq, limit, offset])
-            rows = cursor.fetchall()
-        return [row[0] for row in rows], (rows[0][1] if rows else None)
-
-    def is_known(self, term: str) -> bool:
-        # Through the GIN index; the word list of closest_word() means reading every document.
+    def page(self, query: ParsedQuery, scope: Scope, limit: int, offset: int):
+        """(ids of one page, total number of matches); see the SQLite engine."""
+        sql, params = self.tsquery(query, scope)
+        where = f"FROM organizations_searchdocument WHERE vector @@ ({sql})"
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT EXISTS (SELECT 1 FROM organizations_searchdocument "  # noqa: S608 - constants
-                f"WHERE {self.VECTOR} @@ to_tsquery('german', %s))",
-                [self.tsquery(ParsedQuery((term,)))],
+                f"SELECT organization_id, count(*) OVER () {where} "
+                "ORDER BY organization_id DESC LIMIT %s OFFSET %s",
+                [*params, limit, offset],
             )
-            return cursor.fetchone()[0]
+            rows = cursor.fetchall()
+            if rows:
+                total = rows[0][1]
+            elif offset:
+                cursor.execute(f"SELECT count(*) {where}", params)
+                total = cursor.fetchone()[0]
+            else:
+                total = 0
+            if not rows or total > RANK_ALL:
+                return [row[0] for row in rows], total
+            cursor.execute(
+                f"SELECT organization_id {where} "
+                f"ORDER BY ts_rank(vector, ({sql})) DESC, organization_id DESC "
+                "LIMIT %s OFFSET %s",
+                [*params, *params, limit, offset],
+            )
+            return [row[0] for row in cursor.fetchall()], total
 
-    def closest_word(self, term: str) -> str | None:
+    def optimize(self) -> None:
+        """Fresh planner statistics after a bulk load (autovacuum would get there later)."""
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE organizations_searchdocument")
+
+    def closest(self, term: str) -> str | None:
+        """The known word most like `term`, by pg_trgm similarity (trigram index)."""
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT word FROM ts_stat('SELECT to_tsvector(''simple'', title || '' '' || body) "
-                "FROM organizations_searchdocument') "
-                "WHERE similarity(word, %s) > 0.35 ORDER BY similarity(word, %s) DESC, "
-                "ndoc DESC LIMIT 1",
+                "SELECT word FROM organizations_searchword WHERE word %% %s "
+                "ORDER BY similarity(word, %s) DESC, word LIMIT 1",
                 [term, term],
             )
             row = cursor.fetchone()
-            return row[0] if row else None
+        if row:
+            return row[0]
+        labels = difflib.get_close_matches(term, list(_label_index()), n=1, cutoff=0.75)
+        return labels[0] if labels else None
 
 
 def engine():
     return _PostgresEngine() if connection.vendor == "postgresql" else _SqliteEngine()
 
 
+def optimize() -> None:
+    """Compact the index after a bulk load (many new documents at once)."""
+    engine().optimize()
+
+
+def is_known(term: str) -> bool:
+    """Whether some indexed word or label starts with `term` (so it is no typo)."""
+    folded = fold(term)
+    if label_tags(term):
+        return True
+    return SearchWord.objects.filter(word__gte=folded, word__lt=folded + "\U0010ffff").exists()
+
+
 def corrected(query: ParsedQuery) -> ParsedQuery | None:
-    """The query with each word replaced by the closest known word, or None if nothing changes."""
+    """The query with each unknown word replaced by the closest known word, or None if nothing
+    changes. Known words are the indexed documents' and the reference data's labels."""
     eng = engine()
     fixed = []
-    if isinstance(eng, _PostgresEngine):
-        for term in query.terms:
-            fixed.append(term if eng.is_known(term) else (eng.closest_word(term) or term))
-    else:
-        for term in query.terms:
-            if len(term) < 4 or eng.is_known(term):
-                fixed.append(term)
-                continue
-            near = [
-                w
-                for w in eng.words_starting_like(term)
-                if abs(len(w) - len(term)) <= 2 and w[0] == term[0]
-            ]
-            match = difflib.get_close_matches(term, near, n=1, cutoff=0.75)
-            fixed.append(match[0] if match else term)
+    for term in query.terms:
+        if len(term) < 4 or is_known(term):
+            fixed.append(term)
+        else:
+            fixed.append(eng.closest(fold(term)) or term)
     result = ParsedQuery(tuple(fixed))
     return result if result.terms != query.terms else None
