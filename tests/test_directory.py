@@ -193,3 +193,34 @@ def test_an_absurd_page_number_shows_the_last_page(orgs):
     for q in ("", "Jugend"):
         result = search_directory(user=None, filters=DirectoryFilters(q=q), page=576460752303423488)
         assert (result.page, result.page == result.pages) == (result.pages, True)
+
+
+def test_a_member_finds_their_own_unlisted_organization_by_its_words(world):
+    assert names(find("Jugendarbeit", user=world.member_a)) == ["Verein A für Jugendarbeit"]
+    assert names(find("Jugendarbeit", user=world.member_b)) == []
+
+
+def test_the_word_public_in_a_text_does_not_make_an_organization_visible(db):
+    factories.make_organization(
+        "Stille Runde", is_public=False, description="A public meeting every Friday."
+    )
+    assert names(find("public")) == []
+    assert names(find("Stille")) == []
+
+
+def test_a_field_label_finds_organizations_whose_text_never_says_it(db):
+    factories.make_organization(
+        "Kinderhaus Sonnenschein e.V.", fields=("daycare",), description="Wir betreuen 40 Kinder."
+    )
+    # "Kita" is in the field's German label only; "Day care" in its English one.
+    assert names(find("Kita")) == ["Kinderhaus Sonnenschein e.V."]
+    assert names(find("day care")) == ["Kinderhaus Sonnenschein e.V."]
+
+
+def test_many_matches_come_newest_first_and_few_by_relevance(db, monkeypatch):
+    older = factories.make_organization("Jugendzentrum Nord", description="Jugend.")
+    newer = factories.make_organization("Treffpunkt Süd", description="Auch Jugendarbeit.")
+    # Few matches: the name match ranks first, though it is older.
+    assert [o.pk for o in find("Jugend").organizations] == [older.pk, newer.pk]
+    monkeypatch.setattr(search, "RANK_ALL", 1)
+    assert [o.pk for o in find("Jugend").organizations] == [newer.pk, older.pk]

@@ -5,8 +5,8 @@ Every organization has one search document with three parts:
 - title: name and short name;
 - body: place, postcode, descriptions in every language, and the German Snowball stem of every
   word (so "Vereine" finds "Verein");
-- tags: one token per facet value ("kindmigrantorg", "statenw", "fieldyouthwork", "public",
-  "org42" …).
+- tags: one token per facet value ("zzkindmigrantorg", "zzstatenw", "zzfieldyouthwork",
+  "zzpublic", "zzorg42" …).
 
 Facets and visibility are answered inside the index, from the tags, so a search never probes the
 organization table row by row. The labels of fields, target groups, languages, recognitions and
@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 import snowballstemmer
 from django.conf import settings
-from django.db import connection, models
+from django.db import connection, models, transaction
 from django.db.models.expressions import RawSQL
 from django.utils import translation
 
@@ -86,9 +86,12 @@ def _stems(tokens: Iterable[str]) -> list[str]:
     return [s for w in tokens if (s := _stem(w)) != w]
 
 
-def tag(facet: str, value: str | int) -> str:
-    """One facet value as a single index token: tag("district", "Friedrichshain-Kreuzberg")."""
-    return facet + re.sub(r"[\W_]", "", str(value).lower())
+def tag(facet: str, value: str | int = "") -> str:
+    """One facet value as a single index token: tag("district", "Friedrichshain-Kreuzberg").
+
+    The "zz" start keeps tags apart from real words, which PostgreSQL's vector holds together
+    with them ("public" the tag is not "public" the word)."""
+    return "zz" + facet + re.sub(r"[\W_]", "", str(value).lower())
 
 
 # --- Documents ---------------------------------------------------------------------------------
@@ -120,7 +123,7 @@ class _Doc:
             *self.tags,
         ]
         if self.is_public:
-            tags.append("public")
+            tags.append(tag("public"))
         return SearchDocument(
             organization_id=self.pk, title=title, body=f"{body} {stems}", tags=" ".join(tags)
         )
@@ -288,7 +291,7 @@ class Scope:
             if values
         ]
         if self.own is not None:
-            groups.append(["public", *(tag("org", pk) for pk in self.own)])
+            groups.append([tag("public"), *(tag("org", pk) for pk in self.own)])
         return groups
 
 
@@ -407,16 +410,17 @@ class _SqliteEngine:
 
 
 class _PostgresEngine:
-    def _prefixes(self, query_terms: Iterable[str], weights: str) -> str:
-        # Terms are \w+ only, so quoting them is safe; ':*' makes each a prefix.
-        return " | ".join(f"'{v}':*{weights}" for t in query_terms for v in variants(t))
+    def _prefixes(self, query_terms: Iterable[str]) -> str:
+        # Terms are \w+ only, so quoting them is safe; ':*' makes each a prefix. No weights:
+        # a weighted query makes the index recheck every row against its stored vector.
+        return " | ".join(f"'{v}':*" for t in query_terms for v in variants(t))
 
     def tsquery(self, query: ParsedQuery, scope: Scope = Scope(own=None)) -> tuple[str, list]:
         """SQL for the tsquery, and its parameters."""
         parts, params = [], []
         for term in query.terms:
             text = "to_tsquery('german', %s)"
-            params.append(self._prefixes([term], "AB"))
+            params.append(self._prefixes([term]))
             tags = label_tags(term)
             if tags:
                 text = f"({text} || to_tsquery('simple', %s))"
@@ -436,30 +440,30 @@ class _PostgresEngine:
         )
 
     def page(self, query: ParsedQuery, scope: Scope, limit: int, offset: int):
-        """(ids of one page, total number of matches); see the SQLite engine."""
+        """(ids of one page, total number of matches).
+
+        The count goes through the GIN index. The planner would rather read the whole table
+        when many rows match, but testing every row's vector costs several times more than
+        the bitmap. The page follows: ranked when few match, else newest first, which
+        the primary key answers by reading backwards until the page is full.
+        """
         sql, params = self.tsquery(query, scope)
         where = f"FROM organizations_searchdocument WHERE vector @@ ({sql})"
-        with connection.cursor() as cursor:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(f"SELECT count(*) {where}", params)
+            total = cursor.fetchone()[0]
+            cursor.execute("SET LOCAL enable_seqscan = on")
+            if total == 0:
+                return [], 0
+            order = "organization_id DESC"
+            order_params = []
+            if total <= RANK_ALL:
+                order = f"ts_rank(vector, ({sql})) DESC, organization_id DESC"
+                order_params = params
             cursor.execute(
-                f"SELECT organization_id, count(*) OVER () {where} "
-                "ORDER BY organization_id DESC LIMIT %s OFFSET %s",
-                [*params, limit, offset],
-            )
-            rows = cursor.fetchall()
-            if rows:
-                total = rows[0][1]
-            elif offset:
-                cursor.execute(f"SELECT count(*) {where}", params)
-                total = cursor.fetchone()[0]
-            else:
-                total = 0
-            if not rows or total > RANK_ALL:
-                return [row[0] for row in rows], total
-            cursor.execute(
-                f"SELECT organization_id {where} "
-                f"ORDER BY ts_rank(vector, ({sql})) DESC, organization_id DESC "
-                "LIMIT %s OFFSET %s",
-                [*params, *params, limit, offset],
+                f"SELECT organization_id {where} ORDER BY {order} LIMIT %s OFFSET %s",
+                [*params, *order_params, limit, offset],
             )
             return [row[0] for row in cursor.fetchall()], total
 
