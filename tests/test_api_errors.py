@@ -234,3 +234,11 @@ def test_a_failure_of_ours_answers_json_500_and_is_logged_once(world, caplog):
     assert [(r.getMessage(), r.exc_info is not None) for r in logged] == [
         ("Internal Server Error: /api/v1/organizations", True)
     ]
+
+
+@pytest.mark.parametrize("path", ["/api/v1/organizations/a%0Ab", "/api/v1/nothing%0A/here"])
+def test_a_path_with_an_encoded_newline_gets_the_json_404(client, db, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["code"] == "not_found"

@@ -84,7 +84,7 @@ class GemeinsamAPI(NinjaAPI):
             path("", lambda request: _index(self, request), name="api-root"),
             # Unknown paths answer a JSON 404 too, not the HTML page meant for browsers.
             re_path(
-                r"^.+$",
+                r"^[\s\S]+$",  # any character, so a path with an encoded newline is caught too
                 lambda request: _error(
                     self, request, 404, "not_found", _("There is nothing at this address.")
                 ),
