@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .enums import MembershipRole
 from .models import (
+    PROFILE_FIELDS,
     FieldOfActivity,
     FundingSource,
     Organization,
@@ -57,35 +58,7 @@ class OrganizationForm(forms.ModelForm):
     class Meta:
         model = Organization
         formfield_callback = _https_urls
-        fields = [
-            "name",
-            "short_name",
-            "kind",
-            "legal_form",
-            "register_court",
-            "register_number",
-            "founded_on",
-            "youth_welfare_since",
-            "street",
-            "postcode",
-            "city",
-            "district",
-            "municipality",
-            "federal_state",
-            "website",
-            "email",
-            "phone",
-            "contact_name",
-            "fields",
-            "target_groups",
-            "languages",
-            "members_count",
-            "volunteers_count",
-            "paid_staff_fte",
-            "income_band",
-            "board_migration_majority",
-            "is_public",
-        ]
+        fields = PROFILE_FIELDS
         widgets = {
             "founded_on": DateInput(),
             "youth_welfare_since": DateInput(),

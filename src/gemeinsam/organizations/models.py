@@ -71,6 +71,39 @@ class RecognitionType(LocalizedNameModel):
 # --- The organization record ---------------------------------------------------------------------
 
 
+# The fields of the profile form, in the order the form shows them; the audit log records
+# changes to the same fields.
+PROFILE_FIELDS = [
+    "name",
+    "short_name",
+    "kind",
+    "legal_form",
+    "register_court",
+    "register_number",
+    "founded_on",
+    "youth_welfare_since",
+    "street",
+    "postcode",
+    "city",
+    "district",
+    "municipality",
+    "federal_state",
+    "website",
+    "email",
+    "phone",
+    "contact_name",
+    "fields",
+    "target_groups",
+    "languages",
+    "members_count",
+    "volunteers_count",
+    "paid_staff_fte",
+    "income_band",
+    "board_migration_majority",
+    "is_public",
+]
+
+
 class OrganizationQuerySet(models.QuerySet):
     def public(self):
         return self.filter(is_public=True)

@@ -19,36 +19,18 @@ from gemeinsam.core.enums import AuditAction
 
 from . import search
 from .enums import CONFIRMATION_INTERVAL_DAYS, MembershipRole, MembershipStatus
-from .models import Invitation, Organization, OrganizationDescription, OrganizationMembership
+from .models import (
+    PROFILE_FIELDS,
+    Invitation,
+    Organization,
+    OrganizationDescription,
+    OrganizationMembership,
+)
 
-AUDITED_FIELDS = [
-    "name",
-    "short_name",
-    "kind",
-    "legal_form",
-    "register_court",
-    "register_number",
-    "founded_on",
-    "youth_welfare_since",
-    "street",
-    "postcode",
-    "city",
-    "district",
-    "municipality",
-    "federal_state",
-    "website",
-    "email",
-    "phone",
-    "contact_name",
-    "members_count",
-    "volunteers_count",
-    "paid_staff_fte",
-    "income_band",
-    "board_migration_majority",
-    "is_public",
-    "last_confirmed_on",
-]
+# Every profile field, and when it was last confirmed; many-to-many fields are listed apart
+# because they are compared as lists of codes.
 AUDITED_M2M = ["fields", "target_groups", "languages"]
+AUDITED_FIELDS = [f for f in PROFILE_FIELDS if f not in AUDITED_M2M] + ["last_confirmed_on"]
 
 
 # Words that are routes under /organizations/, so no profile may take them as its slug.
