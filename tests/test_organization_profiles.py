@@ -152,7 +152,8 @@ def test_a_claim_waits_for_agency_staff_and_grants_nothing_until_then(
     claim.refresh_from_db()
     assert (claim.status, claim.decided_by) == (MembershipStatus.ACTIVE, world.advisor_y)
     assert mail.outbox[-1].to == ["new@example.org"]
-    assert client.get(f"/de/organizations/{world.org_b.slug}/edit/").status_code == 200
+    edit_page = client.get(f"/en/organizations/{world.org_b.slug}/edit/").content.decode()
+    assert f"Edit {world.org_b.name}" in edit_page
 
 
 def test_a_declined_claim_is_told_and_cannot_be_decided_twice(world):
