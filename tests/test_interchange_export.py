@@ -135,7 +135,6 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_organizations(wo
     def queries_for_export() -> tuple[int, int]:
         with CaptureQueriesContext(connection) as captured:
             response = client.get(export_url("csv", "?q=Exportverein"))
-        assert response.status_code == 200
         return len(captured), len(csv_lines(response)) - 1
 
     factories.make_organization(

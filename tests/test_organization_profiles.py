@@ -75,7 +75,7 @@ def test_an_invalid_profile_shows_errors_and_saves_nothing(world, client_for):
     client = client_for(world.member_b)
     before = Organization.objects.count()
     response = client.post("/de/organizations/new/", _profile_data(postcode="1234", email="nope"))
-    assert response.status_code == 200
+    assert "Eine deutsche Postleitzahl hat fünf Ziffern." in response.content.decode()
     form = response.context["form"]
     assert sorted(form.errors) == ["email", "postcode"]
     assert Organization.objects.count() == before

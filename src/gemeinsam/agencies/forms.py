@@ -2,15 +2,10 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from gemeinsam.core.forms import DateInput
+
 from .enums import StaffRole
 from .models import Project, ProjectMeasure, StaffMembership
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class StaffAddForm(forms.Form):

@@ -3,10 +3,9 @@
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from gemeinsam.core import audit
+from gemeinsam.core import audit, slugs
 from gemeinsam.core.enums import AuditAction
 
 from .enums import StaffRole
@@ -62,14 +61,6 @@ def change_staff(*, actor, form) -> StaffMembership:
     return updated
 
 
-def _project_slug(agency: Agency, title: str, exclude_pk=None) -> str:
-    base = slugify(title)[:70] or "projekt"
-    slug, n = base, 2
-    while agency.projects.exclude(pk=exclude_pk).filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 @transaction.atomic
 def save_project(*, actor, agency: Agency, form, measures) -> Project:
     """Create or update a project with its measures."""
@@ -77,7 +68,9 @@ def save_project(*, actor, agency: Agency, form, measures) -> Project:
     creating = project.pk is None
     project.agency = agency
     if creating:
-        project.slug = _project_slug(agency, project.title)
+        project.slug = slugs.unique_slug(
+            project.title, taken=agency.projects.all(), fallback="projekt", max_length=70
+        )
     project.full_clean()
     project.save()
     measures.instance = project

@@ -4,6 +4,8 @@ from django.db import models
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from gemeinsam.core.forms import DateInput
+
 from .enums import MembershipRole
 from .models import (
     PROFILE_FIELDS,
@@ -19,13 +21,6 @@ from .models import (
 class LabelledChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return obj.label
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def _https_urls(field, **kwargs):

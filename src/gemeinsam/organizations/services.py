@@ -11,10 +11,9 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from gemeinsam.core import audit
+from gemeinsam.core import audit, slugs
 from gemeinsam.core.enums import AuditAction
 
 from . import search
@@ -34,19 +33,17 @@ AUDITED_FIELDS = [f for f in PROFILE_FIELDS if f not in AUDITED_M2M] + ["last_co
 
 
 # Words that are routes under /organizations/, so no profile may take them as its slug.
-RESERVED_SLUGS = {"new", "claims", "invitations", "import", "export"}
+RESERVED_SLUGS = frozenset({"new", "claims", "invitations", "import", "export"})
 
 
-def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
-    base = slugify(name)[:100] or "organisation"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-organisation"
-    slug, n = base, 2
-    taken = Organization.objects.exclude(pk=exclude_pk)
-    while taken.filter(slug=slug).exists():
-        slug = f"{base}-{n}"
-        n += 1
-    return slug
+def unique_slug(name: str) -> str:
+    return slugs.unique_slug(
+        name,
+        taken=Organization.objects.all(),
+        fallback="organisation",
+        max_length=100,
+        reserved=RESERVED_SLUGS,
+    )
 
 
 def _state(org: Organization) -> dict:
