@@ -7,9 +7,6 @@ A URL pattern without a row here fails `test_every_url_pattern_is_in_the_matrix`
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -17,45 +14,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from gemeinsam.organizations.enums import MembershipStatus
 from gemeinsam.organizations.models import ImportBatch, Invitation
 from tests import factories
-
-ROLES = ["anonymous", "member_a", "member_b", "advisor_x", "advisor_y", "manager_x", "admin"]
-LOGIN = "login"
-
-
-def everyone(answer):
-    return dict.fromkeys(ROLES, answer)
-
-
-def logged_in(answer, anonymous=LOGIN):
-    return {**everyone(answer), "anonymous": anonymous}
-
-
-def staff_only(answer=200, others=403):
-    return {
-        "anonymous": LOGIN,
-        "member_a": others,
-        "member_b": others,
-        "advisor_x": answer,
-        "advisor_y": answer,
-        "manager_x": answer,
-        "admin": answer,
-    }
-
-
-@dataclass
-class Case:
-    name: str
-    expect: dict[str, int | str]
-    kwargs: Callable = lambda w: {}
-    method: str = "get"
-    data: Callable = lambda w: {}
-    query: str = ""
-    label: str = ""
-    extra: dict = field(default_factory=dict)
-
-    @property
-    def id(self) -> str:
-        return f"{self.method.upper()} {self.name}{' ' + self.label if self.label else ''}"
+from tests.matrix import LOGIN, ROLES, Case, everyone, logged_in, staff_only
+from tests.matrix import events as events_cases
+from tests.matrix import events_staff as events_staff_cases
+from tests.matrix import rooms as rooms_cases
 
 
 def _pending_claim(w):
@@ -272,6 +234,7 @@ CASES = [
     # The Django admin: platform admins only; everyone else is sent to log in.
     Case("admin:index", {**logged_in(LOGIN), "admin": 200}),
 ]
+CASES += events_cases.CASES + events_staff_cases.CASES + rooms_cases.CASES
 
 # URL names that belong to libraries and are covered by their own tests; the matrix only checks
 # that our configuration still lets the right people in (samples above and in test_accounts).

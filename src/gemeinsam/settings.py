@@ -60,10 +60,14 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "gemeinsam.core",
     "gemeinsam.accounts",
     "gemeinsam.agencies",
     "gemeinsam.organizations",
+    "gemeinsam.events",
+    "gemeinsam.rooms",
 ]
 
 MIDDLEWARE = [
@@ -233,6 +237,23 @@ else:
     )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "gemeinsam <noreply@gemeinsam.invalid>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Background jobs ---------------------------------------------------------------------------
+# Mails (confirmations, waiting-list moves, reminders) are queued as tasks in the database, in the
+# same transaction as the change that causes them, and sent by `gemeinsam db_worker`.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+
+# --- Events -------------------------------------------------------------------------------------
+# Registrations take their place under a lock (SQLite: the IMMEDIATE transaction; PostgreSQL: a
+# row lock on the event). Only the concurrency test's negative control switches this off.
+GEMEINSAM_REGISTRATION_LOCK = env_bool("GEMEINSAM_REGISTRATION_LOCK", default=True)
+# Test-only: seconds to wait between counting places and taking one, to widen any race.
+GEMEINSAM_REGISTRATION_RACE_DELAY = float(os.environ.get("GEMEINSAM_REGISTRATION_RACE_DELAY", 0))
 
 # --- Security -------------------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -24,6 +24,8 @@ urlpatterns += i18n_patterns(
     path("my/", include("gemeinsam.accounts.urls")),
     path("organizations/", include("gemeinsam.organizations.urls")),
     path("agencies/", include("gemeinsam.agencies.urls")),
+    path("events/", include("gemeinsam.events.urls")),
+    path("rooms/", include("gemeinsam.rooms.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

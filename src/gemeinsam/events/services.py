@@ -1,0 +1,421 @@
+"""Registration: places are counted and taken under the event's lock, in one transaction.
+
+SQLite serialises writers with IMMEDIATE transactions (see settings); PostgreSQL takes a row lock
+on the event (`SELECT … FOR UPDATE`). Either way two registrations for the last place cannot
+both see it free. Every mail is queued as a task in the same transaction as the change that
+causes it, so a rolled-back registration sends nothing, and a committed one is never left
+without its mail.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gemeinsam.core import audit
+from gemeinsam.core.enums import AuditAction
+
+from .enums import ACTIVE_STATUSES, EventStatus, QuestionKind, RegistrationStatus
+from .models import Answer, Event, Registration, RegistrationGroup
+
+
+class RegistrationError(Exception):
+    """A registration that cannot be taken; `message` is shown to the person, translated."""
+
+    def __init__(self, code: str, message, existing: Registration | None = None):
+        super().__init__(code)
+        self.code = code
+        self.message = message
+        self.existing = existing
+
+
+@dataclass
+class Person:
+    """One participant as entered in the form or sent to the API."""
+
+    name: str
+    email: str
+    organization_id: int | None = None
+    organization_name: str = ""
+    language: str = settings.LANGUAGE_CODE
+    answers: dict[int, object] = field(default_factory=dict)
+    user_id: int | None = None
+
+
+@dataclass
+class Outcome:
+    status: str
+    registrations: list[Registration]
+    group: RegistrationGroup | None = None
+
+
+def _queue_mail(registration_id: int, kind: str) -> None:
+    from .tasks import send_registration_mail
+
+    send_registration_mail.enqueue(registration_id, kind)
+
+
+def _locked_event(event_id: int) -> Event:
+    """The event, locked for the rest of the transaction (a no-op lock on SQLite, which holds
+    the database's write lock from BEGIN IMMEDIATE)."""
+    query = Event.objects.all()
+    if settings.GEMEINSAM_REGISTRATION_LOCK:
+        query = query.select_for_update()
+    return query.get(pk=event_id)
+
+
+def _race_delay() -> None:
+    delay = settings.GEMEINSAM_REGISTRATION_RACE_DELAY
+    if delay:
+        time.sleep(delay)
+
+
+def check_open(event: Event, now=None) -> None:
+    now = now or timezone.now()
+    if event.status == EventStatus.CANCELLED:
+        raise RegistrationError("cancelled", _("This event has been cancelled."))
+    if event.ends_at < now or event.starts_at < now:
+        raise RegistrationError("past", _("This event has already taken place."))
+    if not event.registration_required or event.status != EventStatus.PUBLISHED:
+        raise RegistrationError("closed", _("This event takes no registrations."))
+    if event.registration_opens_at and now < event.registration_opens_at:
+        raise RegistrationError(
+            "not_open_yet",
+            _("Registration opens on %(date)s.")
+            % {"date": timezone.localtime(event.registration_opens_at).strftime("%d.%m.%Y %H:%M")},
+        )
+    if not event.registration_open(now):
+        raise RegistrationError("closed", _("Registration for this event has closed."))
+
+
+def _status_for(event: Event, seats_taken: int, size: int) -> str:
+    if event.requires_approval:
+        return RegistrationStatus.PENDING
+    if event.capacity is None or seats_taken + size <= event.capacity:
+        return RegistrationStatus.CONFIRMED
+    if event.waitlist_enabled:
+        return RegistrationStatus.WAITLISTED
+    raise RegistrationError("full", _("This event is fully booked."))
+
+
+def _check_people(event: Event, people: list[Person]) -> None:
+    if not people:
+        raise RegistrationError("empty", _("Please enter at least one participant."))
+    if len(people) > event.max_group_size:
+        raise RegistrationError(
+            "group_too_large",
+            _("At most %(count)d people can be registered at once.")
+            % {"count": event.max_group_size},
+        )
+    emails = [p.email.strip().lower() for p in people]
+    if len(set(emails)) != len(emails):
+        raise RegistrationError(
+            "duplicate_in_group", _("Each participant needs their own email address.")
+        )
+
+
+def _existing(event: Event, emails: list[str]) -> Registration | None:
+    return event.registrations.active().filter(email__in=emails).first()
+
+
+def register(
+    event: Event,
+    people: list[Person],
+    *,
+    consent: bool,
+    booked_by=None,
+    contact_email: str = "",
+    organization_id: int | None = None,
+) -> Outcome:
+    """Register one person, or a group confirmed or waitlisted as a whole.
+
+    Side effects: seats_taken grows by the group's size when confirmed; one mail per participant
+    is queued (confirmed, waitlisted or pending). Raises RegistrationError, leaving nothing saved.
+    """
+    _check_people(event, people)
+    if event.consent_text and not consent:
+        raise RegistrationError("consent", _("Please agree to the consent text."))
+    emails = [p.email.strip().lower() for p in people]
+    # Without the lock (test-only), the places are counted before the transaction: the race
+    # the concurrency test's negative control must catch.
+    unlocked_seats = None
+    if not settings.GEMEINSAM_REGISTRATION_LOCK:
+        unlocked_seats = Event.objects.values_list("seats_taken", flat=True).get(pk=event.pk)
+        _race_delay()
+    try:
+        with transaction.atomic():
+            locked = _locked_event(event.pk)
+            check_open(locked)
+            existing = _existing(locked, emails)
+            if existing:
+                raise RegistrationError(
+                    "duplicate",
+                    _("%(email)s is already registered for this event.")
+                    % {"email": existing.email},
+                    existing=existing,
+                )
+            seats = locked.seats_taken if unlocked_seats is None else unlocked_seats
+            if unlocked_seats is None:
+                _race_delay()
+            status = _status_for(locked, seats, len(people))
+            group = None
+            if len(people) > 1:
+                group = RegistrationGroup.objects.create(
+                    event=locked,
+                    booked_by=booked_by,
+                    contact_email=(contact_email or emails[0]),
+                    organization_id=organization_id,
+                )
+            now = timezone.now()
+            registrations = []
+            for person, email in zip(people, emails, strict=True):
+                registration = Registration.objects.create(
+                    event=locked,
+                    group=group,
+                    user_id=person.user_id,
+                    name=person.name.strip(),
+                    email=email,
+                    organization_id=person.organization_id or organization_id,
+                    organization_name=person.organization_name.strip(),
+                    language=person.language,
+                    status=status,
+                    consent_text=locked.consent_text,
+                    consented_at=now if locked.consent_text else None,
+                    queued_at=now,
+                )
+                _save_answers(registration, person.answers)
+                registrations.append(registration)
+            if status == RegistrationStatus.CONFIRMED:
+                Event.objects.filter(pk=locked.pk).update(
+                    seats_taken=F("seats_taken") + len(people)
+                )
+            for registration in registrations:
+                _queue_mail(registration.pk, status)
+    except IntegrityError as error:
+        # Two identical submissions at once: the unique constraint catches the second.
+        existing = _existing(event, emails)
+        raise RegistrationError(
+            "duplicate",
+            _("This email address is already registered for this event."),
+            existing=existing,
+        ) from error
+    return Outcome(status=status, registrations=registrations, group=group)
+
+
+def _save_answers(registration: Registration, answers: dict[int, object]) -> None:
+    Answer.objects.bulk_create(
+        [
+            Answer(registration=registration, question_id=question_id, value=value)
+            for question_id, value in answers.items()
+            if value not in (None, "", [])
+        ]
+    )
+
+
+def validate_answers(event: Event, raw: dict) -> tuple[dict[int, object], dict[int, str]]:
+    """Check answers against the event's questions; return (clean answers, errors by id)."""
+    clean, errors = {}, {}
+    for question in event.questions.all():
+        value = raw.get(question.pk, raw.get(str(question.pk)))
+        if question.kind == QuestionKind.CHECKBOX:
+            value = bool(value) and value not in ("0", "false", "off")
+        elif question.kind == QuestionKind.MULTIPLE:
+            value = [v for v in (value or []) if v]
+            if isinstance(value, str):
+                value = [value]
+            if any(v not in question.choices for v in value):
+                errors[question.pk] = str(_("Please pick from the choices given."))
+        elif question.kind == QuestionKind.SINGLE:
+            value = (value or "").strip() if isinstance(value, str) else value
+            if value and value not in question.choices:
+                errors[question.pk] = str(_("Please pick from the choices given."))
+        else:
+            value = (value or "").strip() if isinstance(value, str) else ""
+            if len(value) > 2000:
+                errors[question.pk] = str(_("Please keep the answer under 2,000 characters."))
+        if question.required and value in (None, "", [], False):
+            errors.setdefault(question.pk, str(_("This question must be answered.")))
+        clean[question.pk] = value
+    return clean, errors
+
+
+def change(registration: Registration, *, name: str, organization_id, organization_name, answers):
+    """Self-service change of one's own details and answers (not of the status)."""
+    with transaction.atomic():
+        registration.name = name.strip()
+        registration.organization_id = organization_id
+        registration.organization_name = organization_name.strip()
+        registration.save(update_fields=["name", "organization", "organization_name"])
+        registration.answers.all().delete()
+        _save_answers(registration, answers)
+
+
+def _units(waiting: list[Registration]) -> list[list[Registration]]:
+    """The waiting list as units that move up together: single people and whole groups."""
+    units, by_group = [], {}
+    for registration in waiting:
+        if registration.group_id is None:
+            units.append([registration])
+        elif registration.group_id in by_group:
+            by_group[registration.group_id].append(registration)
+        else:
+            by_group[registration.group_id] = [registration]
+            units.append(by_group[registration.group_id])
+    return units
+
+
+def promote_waitlist(event: Event) -> list[Registration]:
+    """Move waiting people up into free places, in order; a group moves only as a whole,
+    and one that does not fit lets the next ones past. Call inside the event's lock.
+
+    Side effects: statuses, seats_taken, a "moved up" mail for each person moved.
+    """
+    if event.capacity is None:
+        free = None
+    else:
+        free = event.capacity - event.seats_taken
+        if free <= 0:
+            return []
+    moved = []
+    for unit in _units(list(event.registrations.waitlist())):
+        if free is not None and len(unit) > free:
+            continue
+        moved.extend(unit)
+        if free is not None:
+            free -= len(unit)
+            if free == 0:
+                break
+    if moved:
+        now = timezone.now()
+        Registration.objects.filter(pk__in=[r.pk for r in moved]).update(
+            status=RegistrationStatus.CONFIRMED, decided_at=now
+        )
+        Event.objects.filter(pk=event.pk).update(seats_taken=F("seats_taken") + len(moved))
+        event.seats_taken += len(moved)
+        for registration in moved:
+            registration.status = RegistrationStatus.CONFIRMED
+            _queue_mail(registration.pk, "moved_up")
+    return moved
+
+
+def cancel(registration: Registration, *, whole_group: bool = False, by=None) -> list[Registration]:
+    """Cancel a registration (or the whole group); the waiting list moves up into the place.
+
+    Side effects: seats_taken shrinks; a "cancelled" mail to each person cancelled; "moved up"
+    mails to the people who move up.
+    """
+    with transaction.atomic():
+        event = _locked_event(registration.event_id)
+        query = event.registrations.active()
+        if whole_group and registration.group_id:
+            query = query.filter(group_id=registration.group_id)
+        else:
+            query = query.filter(pk=registration.pk)
+        cancelled = list(query)
+        if not cancelled:
+            return []
+        freed = sum(1 for r in cancelled if r.status == RegistrationStatus.CONFIRMED)
+        Registration.objects.filter(pk__in=[r.pk for r in cancelled]).update(
+            status=RegistrationStatus.CANCELLED, cancelled_at=timezone.now()
+        )
+        if freed:
+            Event.objects.filter(pk=event.pk).update(seats_taken=F("seats_taken") - freed)
+            event.seats_taken -= freed
+        for r in cancelled:
+            _queue_mail(r.pk, "cancelled")
+        if by is not None:
+            for r in cancelled:
+                audit.record(
+                    actor=by,
+                    action=AuditAction.UPDATE,
+                    obj=r,
+                    changes={"status": [r.status, "cancelled"]},
+                )
+        promote_waitlist(event)
+    return cancelled
+
+
+def decide(registrations: list[Registration], *, accept: bool, by) -> str:
+    """Staff accept or decline pending registrations (a group as a whole).
+
+    Accepted people get a place if one is free, else a place on the waiting list (or an error
+    when the event is full and has none). Side effects: a mail either way; audit entries.
+    """
+    with transaction.atomic():
+        event = _locked_event(registrations[0].event_id)
+        pending = list(
+            event.registrations.filter(
+                pk__in=[r.pk for r in registrations], status=RegistrationStatus.PENDING
+            )
+        )
+        if not pending:
+            raise RegistrationError("not_pending", _("This registration was already decided."))
+        if accept:
+            if event.capacity is None or event.seats_taken + len(pending) <= event.capacity:
+                status = RegistrationStatus.CONFIRMED
+            elif event.waitlist_enabled:
+                status = RegistrationStatus.WAITLISTED
+            else:
+                raise RegistrationError("full", _("This event is fully booked."))
+        else:
+            status = RegistrationStatus.DECLINED
+        now = timezone.now()
+        Registration.objects.filter(pk__in=[r.pk for r in pending]).update(
+            status=status, decided_at=now, decided_by=by, queued_at=now
+        )
+        if status == RegistrationStatus.CONFIRMED:
+            Event.objects.filter(pk=event.pk).update(seats_taken=F("seats_taken") + len(pending))
+        for r in pending:
+            audit.record(
+                actor=by, action=AuditAction.UPDATE, obj=r, changes={"status": ["pending", status]}
+            )
+            _queue_mail(r.pk, "accepted" if accept else "declined")
+    return status
+
+
+def capacity_changed(event: Event) -> list[Registration]:
+    """After staff raise the number of places: move the waiting list up."""
+    with transaction.atomic():
+        return promote_waitlist(_locked_event(event.pk))
+
+
+def set_attendance(registration: Registration, attended: bool | None, *, by) -> None:
+    with transaction.atomic():
+        Registration.objects.filter(pk=registration.pk).update(
+            attended=attended,
+            checked_in_at=(registration.checked_in_at or timezone.now()) if attended else None,
+        )
+
+
+def check_in(registration: Registration, *, by) -> bool:
+    """Mark a confirmed participant as present at the door; False if they already were."""
+    if registration.status != RegistrationStatus.CONFIRMED:
+        raise RegistrationError("not_confirmed", _("This registration is not confirmed."))
+    updated = Registration.objects.filter(pk=registration.pk, checked_in_at__isnull=True).update(
+        checked_in_at=timezone.now(), attended=True
+    )
+    return bool(updated)
+
+
+__all__ = [
+    "ACTIVE_STATUSES",
+    "Outcome",
+    "Person",
+    "RegistrationError",
+    "cancel",
+    "capacity_changed",
+    "change",
+    "check_in",
+    "check_open",
+    "decide",
+    "promote_waitlist",
+    "register",
+    "set_attendance",
+    "validate_answers",
+]

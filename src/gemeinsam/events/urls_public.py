@@ -1,0 +1,3 @@
+"""URL patterns (public part of the events app)."""
+
+urlpatterns: list = []

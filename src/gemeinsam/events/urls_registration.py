@@ -1,0 +1,3 @@
+"""URL patterns (registration part of the events app)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URL patterns (staff part of the events app)."""
+
+urlpatterns: list = []
