@@ -6,7 +6,7 @@ so a feed URL shows exactly the events of the page it was copied from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+import dataclasses
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import F, Prefetch, Q, QuerySet
@@ -19,20 +19,20 @@ from .enums import EventFormat, EventKind, EventStatus
 from .models import Event, Speaker
 
 
-@dataclass
+@dataclasses.dataclass
 class EventFilters:
     """What the visitor narrowed the list to; every list field takes several values (OR)."""
 
-    kind: list[str] = field(default_factory=list)
-    format: list[str] = field(default_factory=list)
-    topic: list[str] = field(default_factory=list)
-    field: list[str] = field(default_factory=list)
-    target_group: list[str] = field(default_factory=list)
-    profession: list[str] = field(default_factory=list)
-    language: list[str] = field(default_factory=list)
-    state: list[str] = field(default_factory=list)
-    agency: list[str] = field(default_factory=list)
-    project: list[str] = field(default_factory=list)
+    kind: list[str] = dataclasses.field(default_factory=list)
+    format: list[str] = dataclasses.field(default_factory=list)
+    topic: list[str] = dataclasses.field(default_factory=list)
+    field: list[str] = dataclasses.field(default_factory=list)
+    target_group: list[str] = dataclasses.field(default_factory=list)
+    profession: list[str] = dataclasses.field(default_factory=list)
+    language: list[str] = dataclasses.field(default_factory=list)
+    state: list[str] = dataclasses.field(default_factory=list)
+    agency: list[str] = dataclasses.field(default_factory=list)
+    project: list[str] = dataclasses.field(default_factory=list)
     date_from: date | None = None
     date_to: date | None = None
     places_left: bool = False
@@ -73,7 +73,7 @@ class EventFilters:
         return cls(**values)
 
     def is_empty(self) -> bool:
-        return not any(getattr(self, f.name) for f in fields(self))
+        return not any(getattr(self, f.name) for f in dataclasses.fields(self))
 
     def as_query(self) -> list[tuple[str, str]]:
         """Back to GET parameters (for feed links and pagination)."""
