@@ -71,3 +71,14 @@ def client_for():
         return client
 
     return make
+
+
+@pytest.fixture
+def run_jobs():
+    """Run the queued background jobs (mails, reminders) the way the worker does, then return."""
+    from django.core.management import call_command
+
+    def run():
+        call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
+
+    return run

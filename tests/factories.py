@@ -103,3 +103,42 @@ def make_membership(
     return OrganizationMembership.objects.create(
         organization=organization, user=user or make_user(), role=role, status=status
     )
+
+
+def make_event(
+    agency: Agency,
+    title: str = "Runder Tisch Migrantenorganisationen",
+    *,
+    starts_in: datetime.timedelta = datetime.timedelta(days=14),
+    hours: int = 3,
+    capacity: int | None = 10,
+    status: str = "published",
+    kind: str = "round_table",
+    **extra,
+):
+    """A published event two weeks ahead, in Münster, with ten places unless told otherwise."""
+    from django.utils import timezone
+
+    from gemeinsam.events.models import Event
+
+    starts_at = (timezone.now() + starts_in).replace(minute=0, second=0, microsecond=0)
+    extra.setdefault("city", "Münster")
+    extra.setdefault("federal_state", "NW")
+    return Event.objects.create(
+        agency=agency,
+        title=title,
+        slug=extra.pop("slug", f"event-{next(_seq)}"),
+        kind=kind,
+        status=status,
+        starts_at=starts_at,
+        ends_at=starts_at + datetime.timedelta(hours=hours),
+        capacity=capacity,
+        **extra,
+    )
+
+
+def person(name: str = "Leyla Aydın", email: str | None = None, **extra):
+    """A participant as the registration service takes it."""
+    from gemeinsam.events.services import Person
+
+    return Person(name=name, email=email or f"teilnehmer{next(_seq)}@example.org", **extra)
