@@ -77,8 +77,12 @@ def client_for():
 def run_jobs():
     """Run the queued background jobs (mails, reminders) the way the worker does, then return."""
     from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
 
     def run():
         call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
+        failed = DBTaskResult.objects.filter(status="FAILED")
+        # A job that failed is a bug, not a quiet non-event.
+        assert not failed.exists(), [job.traceback for job in failed]
 
     return run
