@@ -1,4 +1,4 @@
-"""`gemeinsam bench`: directory search on N generated organizations, against the naive baseline.
+"""`gemeinsam bench`: directory search against the naive baseline, and events through gunicorn.
 
 Runs in a throwaway database made by Django's test-database machinery (a temporary SQLite file,
 or `test_<name>_bench` on PostgreSQL), so the demo and development data are never touched.
@@ -81,10 +81,27 @@ class Command(BaseCommand):
         parser.add_argument("--n", type=int, default=100_000, help="organizations (100000)")
         parser.add_argument("--queries", type=int, default=200, help="queries to time (200)")
         parser.add_argument("--seed", type=int, default=1, help="random seed (1)")
+        parser.add_argument(
+            "--only",
+            choices=["directory", "events"],
+            help="run one part: the directory search, or events through gunicorn",
+        )
+        parser.add_argument("--events", type=int, default=1000, help="upcoming events (1000)")
+        parser.add_argument(
+            "--seconds", type=float, default=10.0, help="seconds per HTTP measurement (10)"
+        )
 
-    def handle(self, *args, n: int, queries: int, seed: int, **options):
-        if n < 1 or queries < 1:
-            raise CommandError("--n and --queries must be positive.")
+    def handle(self, *args, n: int, queries: int, seed: int, only: str | None, **options):
+        if n < 1 or queries < 1 or options["events"] < 1 or options["seconds"] <= 0:
+            raise CommandError("--n, --queries, --events and --seconds must be positive.")
+        if only != "events":
+            self._directory(n=n, queries=queries, seed=seed)
+        if only != "directory":
+            from gemeinsam.events import bench as events_bench
+
+            events_bench.run(self._emit, events=options["events"], seconds=options["seconds"])
+
+    def _directory(self, *, n: int, queries: int, seed: int) -> None:
         db = connections[DEFAULT_DB_ALIAS]
         if db.vendor == "sqlite" and db.is_in_memory_db():
             # An in-memory database cannot be swapped for another on the same connection.
