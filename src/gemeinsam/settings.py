@@ -134,7 +134,13 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "gemeinsam_cache",
-    }
+    },
+    # Whole pages for anonymous visitors, per process (see core.pagecache).
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "gemeinsam-pages",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
 }
 
 # --- Accounts -------------------------------------------------------------------------------------

@@ -189,7 +189,11 @@ class Event(models.Model):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["starts_at", "id"]
-        indexes = [models.Index(fields=["status", "starts_at"], name="event_status_start")]
+        indexes = [
+            models.Index(fields=["status", "starts_at"], name="event_status_start"),
+            # The anonymous page cache asks for the latest change (see core.pagecache).
+            models.Index(fields=["updated_at"], name="event_updated"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(ends_at__gte=models.F("starts_at")),

@@ -193,7 +193,7 @@ def register(
                 registrations.append(registration)
             if status == RegistrationStatus.CONFIRMED:
                 Event.objects.filter(pk=locked.pk).update(
-                    seats_taken=F("seats_taken") + len(people)
+                    seats_taken=F("seats_taken") + len(people), updated_at=timezone.now()
                 )
             for registration in registrations:
                 _queue_mail(registration.pk, status)
@@ -296,7 +296,9 @@ def promote_waitlist(event: Event) -> list[Registration]:
         Registration.objects.filter(pk__in=[r.pk for r in moved]).update(
             status=RegistrationStatus.CONFIRMED, decided_at=now
         )
-        Event.objects.filter(pk=event.pk).update(seats_taken=F("seats_taken") + len(moved))
+        Event.objects.filter(pk=event.pk).update(
+            seats_taken=F("seats_taken") + len(moved), updated_at=timezone.now()
+        )
         event.seats_taken += len(moved)
         for registration in moved:
             registration.status = RegistrationStatus.CONFIRMED
@@ -325,7 +327,9 @@ def cancel(registration: Registration, *, whole_group: bool = False, by=None) ->
             status=RegistrationStatus.CANCELLED, cancelled_at=timezone.now()
         )
         if freed:
-            Event.objects.filter(pk=event.pk).update(seats_taken=F("seats_taken") - freed)
+            Event.objects.filter(pk=event.pk).update(
+                seats_taken=F("seats_taken") - freed, updated_at=timezone.now()
+            )
             event.seats_taken -= freed
         for r in cancelled:
             _queue_mail(r.pk, "cancelled")
@@ -370,7 +374,9 @@ def decide(registrations: list[Registration], *, accept: bool, by) -> str:
             status=status, decided_at=now, decided_by=by, queued_at=now
         )
         if status == RegistrationStatus.CONFIRMED:
-            Event.objects.filter(pk=event.pk).update(seats_taken=F("seats_taken") + len(pending))
+            Event.objects.filter(pk=event.pk).update(
+                seats_taken=F("seats_taken") + len(pending), updated_at=timezone.now()
+            )
         for r in pending:
             audit.record(
                 actor=by, action=AuditAction.UPDATE, obj=r, changes={"status": ["pending", status]}
