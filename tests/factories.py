@@ -142,3 +142,45 @@ def person(name: str = "Leyla Aydın", email: str | None = None, **extra):
     from gemeinsam.events.services import Person
 
     return Person(name=name, email=email or f"teilnehmer{next(_seq)}@example.org", **extra)
+
+
+def make_room(agency: Agency, name: str = "Seminarraum 1", *, capacity: int = 20, **extra):
+    """An active event room of the agency, for twenty people unless told otherwise."""
+    from gemeinsam.rooms.models import Room
+
+    extra.setdefault("kind", "room")
+    return Room.objects.create(
+        agency=agency,
+        name=name,
+        slug=extra.pop("slug", f"room-{next(_seq)}"),
+        capacity=capacity,
+        **extra,
+    )
+
+
+def make_booking(
+    room,
+    *,
+    by=None,
+    organization=None,
+    starts_in: datetime.timedelta = datetime.timedelta(days=7),
+    hours: int = 2,
+    status: str = "requested",
+    **extra,
+):
+    """A booking a week ahead, two hours long, requested unless told otherwise."""
+    from django.utils import timezone
+
+    from gemeinsam.rooms.models import Booking
+
+    starts_at = (timezone.now() + starts_in).replace(minute=0, second=0, microsecond=0)
+    return Booking.objects.create(
+        room=room,
+        title=extra.pop("title", "Vorstandssitzung"),
+        organization=organization,
+        requested_by=by,
+        starts_at=starts_at,
+        ends_at=starts_at + datetime.timedelta(hours=hours),
+        status=status,
+        **extra,
+    )
