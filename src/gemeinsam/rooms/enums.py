@@ -23,3 +23,6 @@ class Repeat(models.TextChoices):
 
 # A weekly booking covers at most this many weeks.
 MAX_WEEKS = 52
+
+# Bookings that hold (or ask for) the room; cancelling and closures act on these.
+ACTIVE_BOOKING_STATUSES = (BookingStatus.REQUESTED, BookingStatus.APPROVED)

@@ -1,0 +1,473 @@
+"""Bookings, decisions, closures and event reservations: one transaction each.
+
+**No double booking.** Every write that makes a booking APPROVED (`decide`, `reserve_for_event`)
+checks, inside the transaction and under the room's lock, that no approved booking of the room
+overlaps it. SQLite serialises writers with IMMEDIATE transactions (see settings), so the
+transaction holds the write lock from BEGIN; PostgreSQL takes a row lock on the room
+(`SELECT … FOR UPDATE`). Closures lock the rooms they cover the same way.
+
+Mails are queued as tasks in the same transaction as the change that causes them: a rolled-back
+decision sends nothing, a committed one is never left without its mail.
+
+`GEMEINSAM_BOOKING_LOCK = False` (test-only) checks for overlaps *before* the transaction and
+without the lock, after an optional delay (`GEMEINSAM_BOOKING_RACE_DELAY`): the race that the
+concurrency test's negative control must catch.
+"""
+
+from __future__ import annotations
+
+import datetime
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from gemeinsam.core import audit
+from gemeinsam.core.enums import AuditAction
+
+from .enums import ACTIVE_BOOKING_STATUSES, MAX_WEEKS, BookingStatus, Repeat
+from .models import Booking, Closure, Room
+
+
+class BookingError(Exception):
+    """A booking that cannot be made or decided; `message` is shown to the person, translated."""
+
+    def __init__(self, code: str, message, *, field: str | None = None):
+        super().__init__(code)
+        self.code = code
+        self.message = message
+        self.field = field
+
+
+@dataclass
+class Request:
+    """What a person asks for in the booking form (times in the agency's local time)."""
+
+    date: datetime.date
+    start: datetime.time
+    end: datetime.time
+    title: str
+    attendees: int | None = None
+    repeat: str = Repeat.ONCE
+    weeks: int | None = None
+    until: datetime.date | None = None
+    organization_id: int | None = None
+    note: str = ""
+
+    def week_count(self) -> int:
+        if self.repeat != Repeat.WEEKLY:
+            return 1
+        if self.until is not None:
+            if self.until < self.date:
+                raise BookingError(
+                    "until_before_start",
+                    _("The last date must not be before the first."),
+                    field="until",
+                )
+            return (self.until - self.date).days // 7 + 1
+        return self.weeks or 1
+
+    def spans(self) -> list[tuple[datetime.datetime, datetime.datetime]]:
+        """One (start, end) per date, each made aware on its own day (summer time moves)."""
+        count = self.week_count()
+        if count > MAX_WEEKS:
+            raise BookingError(
+                "too_many_weeks",
+                _("A weekly booking covers at most %(count)d weeks.") % {"count": MAX_WEEKS},
+                field="weeks",
+            )
+        spans = []
+        for week in range(count):
+            day = self.date + datetime.timedelta(weeks=week)
+            spans.append(
+                (
+                    timezone.make_aware(datetime.datetime.combine(day, self.start)),
+                    timezone.make_aware(datetime.datetime.combine(day, self.end)),
+                )
+            )
+        return spans
+
+
+def _lock_enabled() -> bool:
+    return getattr(settings, "GEMEINSAM_BOOKING_LOCK", True)
+
+
+def _race_delay() -> None:
+    delay = getattr(settings, "GEMEINSAM_BOOKING_RACE_DELAY", 0)
+    if delay:
+        time.sleep(delay)
+
+
+def _locked_rooms(room_ids) -> dict[int, Room]:
+    """The rooms, locked for the rest of the transaction (ordered by id, so two transactions
+    never wait for each other in a circle). A no-op lock on SQLite, which holds the database's
+    write lock from BEGIN IMMEDIATE."""
+    query = Room.objects.filter(pk__in=sorted(set(room_ids))).select_related("agency")
+    if _lock_enabled():
+        query = query.select_for_update(of=("self",))
+    return {room.pk: room for room in query.order_by("pk")}
+
+
+def _local(moment: datetime.datetime) -> str:
+    return date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
+
+
+def _day(moment: datetime.datetime) -> str:
+    return date_format(timezone.localtime(moment), "SHORT_DATE_FORMAT")
+
+
+def overlapping(room_id: int, starts_at, ends_at) -> QuerySet[Booking]:
+    """Bookings of the room that share any moment with [starts_at, ends_at)."""
+    return Booking.objects.filter(room_id=room_id, starts_at__lt=ends_at, ends_at__gt=starts_at)
+
+
+def closures_covering(room: Room, starts_at, ends_at) -> QuerySet[Closure]:
+    """Closures of the room or its whole agency on any day the span touches."""
+    first = timezone.localtime(starts_at).date()
+    last = timezone.localtime(ends_at - datetime.timedelta(microseconds=1)).date()
+    return Closure.objects.filter(
+        Q(room__isnull=True) | Q(room_id=room.pk),
+        agency_id=room.agency_id,
+        starts_on__lte=last,
+        ends_on__gte=first,
+    )
+
+
+def check_free(room: Room, starts_at, ends_at, *, exclude: list[int] = ()) -> None:
+    """Raise BookingError unless the span is free of approved bookings and closures."""
+    closure = closures_covering(room, starts_at, ends_at).first()
+    if closure is not None:
+        raise BookingError(
+            "closed",
+            _("The room is closed on %(date)s: %(reason)s")
+            % {"date": _day(starts_at), "reason": closure.reason},
+        )
+    clash = (
+        overlapping(room.pk, starts_at, ends_at)
+        .filter(status=BookingStatus.APPROVED)
+        .exclude(pk__in=list(exclude))
+        .first()
+    )
+    if clash is not None:
+        raise BookingError(
+            "overlap",
+            _("The room is already booked on %(date)s (%(start)s – %(end)s).")
+            % {
+                "date": _day(clash.starts_at),
+                "start": date_format(timezone.localtime(clash.starts_at), "H:i"),
+                "end": date_format(timezone.localtime(clash.ends_at), "H:i"),
+            },
+        )
+
+
+def _queue_mail(booking_ids: list[int], kind: str) -> None:
+    from .tasks import send_booking_mail
+
+    if booking_ids:
+        send_booking_mail.enqueue(sorted(booking_ids), kind)
+
+
+def _queue_mails_per_requester(bookings: list[Booking], kind: str) -> None:
+    """One mail per person (and kind), listing all their dates."""
+    by_person: dict[int, list[int]] = defaultdict(list)
+    for booking in bookings:
+        if booking.requested_by_id:
+            by_person[booking.requested_by_id].append(booking.pk)
+    for ids in by_person.values():
+        _queue_mail(ids, kind)
+
+
+def _audit_status(bookings: list[Booking], old: str, new: str, *, by) -> None:
+    for booking in bookings:
+        audit.record(
+            actor=by, action=AuditAction.UPDATE, obj=booking, changes={"status": [old, new]}
+        )
+
+
+def request_booking(room: Room, request: Request, *, by) -> list[Booking]:
+    """Ask for a room, once or weekly; all dates are requested or none.
+
+    Refused (BookingError, nothing saved): end not after start, a date in the past, more people
+    than the room holds, a date that overlaps an approved booking or falls into a closure.
+    Side effects: one REQUESTED booking per date, sharing a `series` id when weekly.
+    """
+    if request.end <= request.start:
+        raise BookingError("end_before_start", _("The end must be after the start."), field="end")
+    if request.attendees is not None and request.attendees > room.capacity:
+        raise BookingError(
+            "capacity",
+            _("This room holds at most %(count)d people.") % {"count": room.capacity},
+            field="attendees",
+        )
+    spans = request.spans()
+    if spans[0][0] < timezone.now():
+        raise BookingError("past", _("The booking must start in the future."), field="date")
+    series = Booking.new_series() if len(spans) > 1 else None
+    with transaction.atomic():
+        room = _locked_rooms([room.pk])[room.pk]
+        if not room.is_active:
+            raise BookingError("inactive", _("This room cannot be booked at the moment."))
+        for starts_at, ends_at in spans:
+            check_free(room, starts_at, ends_at)
+        bookings = [
+            Booking(
+                room=room,
+                title=request.title.strip(),
+                organization_id=request.organization_id,
+                requested_by=by,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                series=series,
+                attendees=request.attendees,
+                note=request.note.strip(),
+            )
+            for starts_at, ends_at in spans
+        ]
+        return Booking.objects.bulk_create(bookings)
+
+
+def _decline_competitors(approved: list[Booking], *, by) -> list[Booking]:
+    """Decline the requests that overlap newly approved bookings; tell each requester why."""
+    ids: set[int] = set()
+    approved_ids = [b.pk for b in approved]
+    for booking in approved:
+        ids.update(
+            overlapping(booking.room_id, booking.starts_at, booking.ends_at)
+            .filter(status=BookingStatus.REQUESTED)
+            .exclude(pk__in=approved_ids)
+            .values_list("pk", flat=True)
+        )
+    losers = list(Booking.objects.filter(pk__in=ids).select_related("requested_by"))
+    now = timezone.now()
+    for loser in losers:
+        language = getattr(loser.requested_by, "preferred_language", None) or "de"
+        with translation.override(language):
+            note = gettext("The room was given to another booking at this time.")
+        Booking.objects.filter(pk=loser.pk).update(
+            status=BookingStatus.DECLINED, decided_by=by, decided_at=now, decision_note=note
+        )
+    _audit_status(losers, BookingStatus.REQUESTED, BookingStatus.DECLINED, by=by)
+    _queue_mails_per_requester(losers, "declined_conflict")
+    return losers
+
+
+def _check_unlocked(bookings: list[Booking], rooms: dict[int, Room] | None = None) -> None:
+    """Test-only path: the checks run outside the transaction, then a pause."""
+    for booking in bookings:
+        room = rooms[booking.room_id] if rooms else booking.room
+        check_free(room, booking.starts_at, booking.ends_at, exclude=[b.pk for b in bookings])
+    _race_delay()
+
+
+def decide(
+    bookings: list[Booking], *, approve: bool, by, reason: str = ""
+) -> tuple[list[Booking], list[Booking]]:
+    """Approve or decline requested bookings (one date, or a whole series) as a whole.
+
+    Approval checks again, under the room's lock, that no approved booking overlaps and no
+    closure covers any date; otherwise BookingError and nothing changes.
+    Side effects: statuses, audit entries, a mail to the requester; on approval, overlapping
+    requests are declined, each with a notice mail. Returns (decided, declined competitors).
+    """
+    if not bookings:
+        raise BookingError("not_requested", _("This booking was already decided."))
+    pks = [b.pk for b in bookings]
+    locked = _lock_enabled()
+    if approve and not locked:
+        _check_unlocked(bookings)
+    with transaction.atomic():
+        rooms = _locked_rooms(b.room_id for b in bookings)
+        current = list(
+            Booking.objects.filter(pk__in=pks, status=BookingStatus.REQUESTED).select_related(
+                "requested_by"
+            )
+        )
+        if locked and len(current) != len(set(pks)):
+            raise BookingError("not_requested", _("This booking was already decided."))
+        if not locked:
+            current = list(Booking.objects.filter(pk__in=pks).select_related("requested_by"))
+        if approve and locked:
+            for booking in current:
+                check_free(rooms[booking.room_id], booking.starts_at, booking.ends_at, exclude=pks)
+        status = BookingStatus.APPROVED if approve else BookingStatus.DECLINED
+        now = timezone.now()
+        Booking.objects.filter(pk__in=pks).update(
+            status=status, decided_by=by, decided_at=now, decision_note=reason.strip()
+        )
+        for booking in current:
+            booking.status, booking.decided_by, booking.decided_at = status, by, now
+            booking.decision_note = reason.strip()
+        _audit_status(current, BookingStatus.REQUESTED, status, by=by)
+        _queue_mail(pks, "approved" if approve else "declined")
+        losers = _decline_competitors(current, by=by) if approve else []
+    return current, losers
+
+
+def cancel(bookings: list[Booking], *, by) -> list[Booking]:
+    """Cancel requested or approved bookings that have not ended (one date or a series).
+
+    Side effects: statuses, an audit entry per booking, one mail to the requester.
+    """
+    with transaction.atomic():
+        cancelled = list(
+            Booking.objects.filter(
+                pk__in=[b.pk for b in bookings],
+                status__in=ACTIVE_BOOKING_STATUSES,
+                ends_at__gt=timezone.now(),
+            )
+        )
+        if not cancelled:
+            raise BookingError("not_active", _("There is nothing left to cancel."))
+        Booking.objects.filter(pk__in=[b.pk for b in cancelled]).update(
+            status=BookingStatus.CANCELLED
+        )
+        for booking in cancelled:
+            audit.record(
+                actor=by,
+                action=AuditAction.UPDATE,
+                obj=booking,
+                changes={"status": [booking.status, BookingStatus.CANCELLED]},
+            )
+        _queue_mails_per_requester(cancelled, "cancelled")
+    return cancelled
+
+
+def create_closure(
+    agency, *, room: Room | None, starts_on, ends_on, reason: str, by
+) -> tuple[Closure, list[Booking]]:
+    """Close the agency (or one room) for some days.
+
+    Side effects: the closure; every requested or approved booking inside it is cancelled,
+    with the reason, and each requester gets one notice mail; audit entries.
+    """
+    if ends_on < starts_on:
+        raise BookingError(
+            "end_before_start", _("The last day must not be before the first."), field="ends_on"
+        )
+    with transaction.atomic():
+        room_ids = [room.pk] if room else list(agency.rooms.values_list("pk", flat=True))
+        _locked_rooms(room_ids)
+        closure = Closure(
+            agency=agency, room=room, starts_on=starts_on, ends_on=ends_on, reason=reason.strip()
+        )
+        closure.full_clean()
+        closure.save()
+        begin = timezone.make_aware(datetime.datetime.combine(starts_on, datetime.time.min))
+        end = timezone.make_aware(
+            datetime.datetime.combine(ends_on + datetime.timedelta(days=1), datetime.time.min)
+        )
+        hit = list(
+            Booking.objects.filter(
+                room_id__in=room_ids,
+                status__in=ACTIVE_BOOKING_STATUSES,
+                starts_at__lt=end,
+                ends_at__gt=begin,
+            )
+        )
+        Booking.objects.filter(pk__in=[b.pk for b in hit]).update(
+            status=BookingStatus.CANCELLED, decision_note=closure.reason, decided_by=by
+        )
+        for booking in hit:
+            audit.record(
+                actor=by,
+                action=AuditAction.UPDATE,
+                obj=booking,
+                changes={"status": [booking.status, BookingStatus.CANCELLED]},
+            )
+        audit.record(
+            actor=by,
+            action=AuditAction.CREATE,
+            obj=closure,
+            changes={"cancelled_bookings": len(hit)},
+        )
+        _queue_mails_per_requester(hit, "closure")
+    return closure, hit
+
+
+def delete_closure(closure: Closure, *, by) -> None:
+    """Open the days again. Bookings cancelled by the closure stay cancelled.
+
+    Side effects: an audit entry.
+    """
+    with transaction.atomic():
+        audit.record(actor=by, action=AuditAction.DELETE, obj=closure)
+        closure.delete()
+
+
+def save_room(form, *, agency, by) -> Room:
+    """Create or change a room of the agency from a valid RoomForm; audited."""
+    with transaction.atomic():
+        room = form.save(commit=False)
+        created = room.pk is None
+        room.agency = agency
+        room.save()
+        audit.record(
+            actor=by,
+            action=AuditAction.CREATE if created else AuditAction.UPDATE,
+            obj=room,
+            changes={name: [None, str(form.cleaned_data[name])] for name in form.changed_data},
+        )
+    return room
+
+
+def reserve_for_event(event, room: Room, by) -> Booking:
+    """Reserve the room for the event's whole time: an APPROVED booking, checked like any
+    approval under the room's lock (BookingError when it overlaps an approved booking or a
+    closure).
+
+    Side effects: the booking; overlapping requests are declined with a notice mail; audit.
+    """
+    if event.agency_id != room.agency_id:
+        raise BookingError("other_agency", _("The room belongs to another agency."))
+    if event.ends_at <= timezone.now():
+        raise BookingError("past", _("This event has already taken place."))
+    booking = Booking(
+        room=room,
+        title=event.title[:200],
+        event=event,
+        requested_by=by,
+        starts_at=event.starts_at,
+        ends_at=event.ends_at,
+        status=BookingStatus.APPROVED,
+        decided_by=by,
+    )
+    locked = _lock_enabled()
+    if not locked:
+        _check_unlocked([booking], {room.pk: room})
+    with transaction.atomic():
+        room = _locked_rooms([room.pk])[room.pk]
+        if locked:
+            check_free(room, event.starts_at, event.ends_at)
+        booking.decided_at = timezone.now()
+        booking.save()
+        audit.record(
+            actor=by,
+            action=AuditAction.CREATE,
+            obj=booking,
+            changes={"event": [None, str(event)], "status": [None, BookingStatus.APPROVED]},
+        )
+        _decline_competitors([booking], by=by)
+    return booking
+
+
+__all__ = [
+    "BookingError",
+    "Request",
+    "cancel",
+    "check_free",
+    "closures_covering",
+    "create_closure",
+    "decide",
+    "delete_closure",
+    "overlapping",
+    "request_booking",
+    "reserve_for_event",
+    "save_room",
+]
