@@ -1,0 +1,126 @@
+"""Certificates of attendance as PDF (fpdf2), one page per participant, each in the language
+the participant registered in. Arabic pages are shaped right to left by HarfBuzz.
+
+The fonts (DejaVu Sans, see fonts/LICENSE) ship with the app, so a certificate looks the same
+on every server and needs nothing installed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+from fpdf import FPDF
+from fpdf.enums import Align, XPos, YPos
+
+from .models import Event, Registration
+
+FONTS = Path(__file__).resolve().parent / "fonts"
+FAMILY = "DejaVuSans"
+RTL_LANGUAGES = {"ar"}
+
+
+def _shaping(pdf: FPDF, language: str) -> None:
+    if language in RTL_LANGUAGES:
+        pdf.set_text_shaping(
+            use_shaping_engine=True, direction="rtl", script="arab", language="ara"
+        )
+    else:
+        pdf.set_text_shaping(use_shaping_engine=True, direction="ltr")
+
+
+def _place(event: Event) -> str:
+    if not event.has_venue:
+        return _("online")
+    parts = [event.venue_name, " ".join(p for p in (event.postcode, event.city) if p)]
+    return ", ".join(p for p in parts if p)
+
+
+def _when(event: Event) -> str:
+    start = timezone.localtime(event.starts_at)
+    end = timezone.localtime(event.ends_at)
+    if start.date() == end.date():
+        return formats.date_format(start, "DATE_FORMAT")
+    return (
+        f"{formats.date_format(start, 'DATE_FORMAT')} – {formats.date_format(end, 'DATE_FORMAT')}"
+    )
+
+
+def _page(pdf: FPDF, registration: Registration, event: Event) -> None:
+    """One certificate, in the translation that is active."""
+    pdf.add_page()
+    rtl = translation.get_language_bidi()
+    align = Align.R if rtl else Align.L
+    # The outline lets a reader jump to a person in a PDF of many certificates.
+    pdf.start_section(registration.name)
+    width = pdf.epw
+
+    def line(text: str, *, size: int = 12, bold: bool = False, gap: float = 4, center=False):
+        pdf.set_font(FAMILY, "B" if bold else "", size)
+        pdf.multi_cell(
+            width,
+            size * 0.55,
+            text,
+            align=Align.C if center else align,
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
+        pdf.ln(gap)
+
+    pdf.set_y(35)
+    line(_("Certificate of attendance"), size=24, bold=True, gap=14, center=True)
+    line(_("This is to confirm that"), gap=6, center=True)
+    line(registration.name, size=20, bold=True, gap=6, center=True)
+    if registration.organization_label:
+        line(registration.organization_label, gap=6, center=True)
+    line(_("took part in the event"), gap=6, center=True)
+    line(event.title, size=16, bold=True, gap=12, center=True)
+
+    facts = [
+        (_("Date"), _when(event)),
+        (_("Place"), _place(event)),
+        (_("Organized by"), event.agency.name),
+    ]
+    project = event.project
+    if project is not None:
+        facts.append((_("Project"), project.title))
+        if project.funder:
+            facts.append((_("Funded by"), project.funder))
+    for label, value in facts:
+        line(f"{label}: {value}", gap=2)
+
+    pdf.set_y(pdf.h - 45)
+    pdf.set_draw_color(0)
+    y = pdf.get_y()
+    pdf.line(pdf.l_margin, y, pdf.l_margin + 80, y)
+    pdf.line(pdf.w - pdf.r_margin - 80, y, pdf.w - pdf.r_margin, y)
+    pdf.ln(2)
+    pdf.set_font(FAMILY, "", 10)
+    pdf.cell(80, 5, _("Place, date"), align=align)
+    pdf.set_x(pdf.w - pdf.r_margin - 80)
+    pdf.cell(
+        80,
+        5,
+        _("Signature for %(agency)s") % {"agency": event.agency.name},
+        align=align,
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+    )
+
+
+def certificates_pdf(event: Event, registrations: Iterable[Registration]) -> bytes:
+    """One page per registration, each in the participant's language."""
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(auto=False)
+    pdf.set_margins(25, 25, 25)
+    pdf.add_font(FAMILY, "", str(FONTS / "DejaVuSans.ttf"))
+    pdf.add_font(FAMILY, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+    pdf.set_title(str(event.title))
+    pdf.set_creator("gemeinsam")
+    for registration in registrations:
+        with translation.override(registration.language):
+            _shaping(pdf, registration.language)
+            _page(pdf, registration, event)
+    return bytes(pdf.output())

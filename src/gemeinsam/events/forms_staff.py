@@ -1,0 +1,338 @@
+"""Forms for the agency staff's event pages: the event itself, its questions, speakers and
+downloads, the series, the participant filters, decisions and the mail to participants."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from django import forms
+from django.db.models import Q
+from django.forms import inlineformset_factory
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from gemeinsam.organizations.models import Organization
+
+from .enums import (
+    DOCUMENT_EXTENSIONS,
+    DOCUMENT_MAX_BYTES,
+    MAX_GROUP_SIZE,
+    DocumentKind,
+    QuestionKind,
+    RegistrationStatus,
+)
+from .models import Event, EventDocument, Question, Speaker
+
+MAX_SERIES_DATES = 24
+
+
+class DateTimeInput(forms.DateTimeInput):
+    """The browser's own date-and-time picker (`datetime-local` wants `YYYY-MM-DDTHH:MM`)."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+def _checkboxes(field: forms.Field) -> None:
+    field.widget = forms.CheckboxSelectMultiple(choices=field.widget.choices)
+
+
+class HostOrganizationField(forms.CharField):
+    """An organization of the directory, named by its exact name or its address (slug).
+
+    The directory holds many thousands of organizations, too many for a select.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=200, required=False, **kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, int):
+            org = Organization.objects.filter(pk=value).only("name").first()
+            return org.name if org else ""
+        if isinstance(value, Organization):
+            return value.name
+        return value
+
+    def clean(self, value):
+        text = (super().clean(value) or "").strip()
+        if not text:
+            return None
+        text = text.rstrip("/").rsplit("/", 1)[-1] if "/" in text else text
+        matches = list(Organization.objects.filter(Q(slug=text) | Q(name__iexact=text))[:2])
+        if not matches:
+            raise forms.ValidationError(
+                _("There is no organization of that name in the directory.")
+            )
+        if len(matches) > 1:
+            raise forms.ValidationError(
+                _("Several organizations have this name; please paste the address of its page.")
+            )
+        return matches[0]
+
+
+class EventForm(forms.ModelForm):
+    host_organization = HostOrganizationField(
+        label=_("host organization"),
+        help_text=_(
+            "For a labour-market talk: the organization from the directory, by its name "
+            "or the address of its page."
+        ),
+    )
+
+    class Meta:
+        model = Event
+        fields = [
+            "title",
+            "kind",
+            "format",
+            "status",
+            "summary",
+            "description",
+            "agenda",
+            "starts_at",
+            "ends_at",
+            "venue_name",
+            "street",
+            "postcode",
+            "city",
+            "federal_state",
+            "accessibility",
+            "online_url",
+            "languages",
+            "interpretation",
+            "topics",
+            "fields",
+            "professions",
+            "target_groups",
+            "project",
+            "host_organization",
+            "registration_required",
+            "registration_opens_at",
+            "registration_closes_at",
+            "capacity",
+            "waitlist_enabled",
+            "requires_approval",
+            "max_group_size",
+            "consent_text",
+            "reminder_days",
+        ]
+        widgets = {
+            "starts_at": DateTimeInput(),
+            "ends_at": DateTimeInput(),
+            "registration_opens_at": DateTimeInput(),
+            "registration_closes_at": DateTimeInput(),
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "agenda": forms.Textarea(attrs={"rows": 4}),
+            "accessibility": forms.Textarea(attrs={"rows": 2}),
+            "consent_text": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agency = agency
+        for name in ("languages", "interpretation", "topics", "fields", "professions"):
+            _checkboxes(self.fields[name])
+        _checkboxes(self.fields["target_groups"])
+        self.fields["project"].queryset = agency.projects.all()
+        self.fields["max_group_size"].widget.attrs.update(min=1, max=MAX_GROUP_SIZE)
+
+    def clean_max_group_size(self):
+        size = self.cleaned_data.get("max_group_size")
+        if size is not None and not 1 <= size <= MAX_GROUP_SIZE:
+            raise forms.ValidationError(
+                _("A group may have between 1 and %(count)d people.") % {"count": MAX_GROUP_SIZE}
+            )
+        return size
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
+        opens, closes = cleaned.get("registration_opens_at"), cleaned.get("registration_closes_at")
+        if starts and ends and ends < starts:
+            self.add_error("ends_at", _("The event cannot end before it starts."))
+        if opens and closes and not opens < closes:
+            self.add_error("registration_closes_at", _("Registration must close after it opens."))
+        if starts and closes and closes > starts:
+            self.add_error(
+                "registration_closes_at",
+                _("Registration must close when the event starts at the latest."),
+            )
+        if starts and opens and opens >= starts:
+            self.add_error("registration_opens_at", _("Registration must open before the event."))
+        capacity = cleaned.get("capacity")
+        if self.instance.pk and capacity is not None and capacity < self.instance.seats_taken:
+            self.add_error(
+                "capacity",
+                _("%(count)d people are already confirmed; the places cannot be fewer.")
+                % {"count": self.instance.seats_taken},
+            )
+        fmt = cleaned.get("format")
+        if fmt in ("online", "hybrid") and not cleaned.get("online_url"):
+            self.add_error("online_url", _("An online event needs its video link."))
+        return cleaned
+
+
+class SeriesForm(forms.Form):
+    """Optional on creation: more dates of the same event, one event per date."""
+
+    NONE, WEEKLY, BIWEEKLY, MONTHLY = "", "weekly", "biweekly", "monthly"
+    repeat = forms.ChoiceField(
+        label=_("Repeat"),
+        required=False,
+        choices=[
+            (NONE, _("Only once")),
+            (WEEKLY, _("Every week")),
+            (BIWEEKLY, _("Every 2 weeks")),
+            (MONTHLY, _("Every month (same weekday of the month)")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    count = forms.IntegerField(
+        label=_("Number of dates"),
+        required=False,
+        min_value=2,
+        max_value=MAX_SERIES_DATES,
+        help_text=_("Including the first date; at most 24."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("repeat") and not cleaned.get("count"):
+            self.add_error("count", _("Please say how many dates the series has."))
+        return cleaned
+
+
+class QuestionForm(forms.ModelForm):
+    choices_text = forms.CharField(
+        label=_("Choices"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One choice per line (for single and multiple choice)."),
+    )
+
+    class Meta:
+        model = Question
+        fields = ["label", "kind", "choices_text", "required", "help_text", "position"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.fields["choices_text"].initial = "\n".join(self.instance.choices or [])
+
+    def clean(self):
+        cleaned = super().clean()
+        lines = [line.strip() for line in cleaned.get("choices_text", "").splitlines()]
+        choices = list(dict.fromkeys(line for line in lines if line))
+        if cleaned.get("kind") in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
+            if len(choices) < 2:
+                self.add_error("choices_text", _("Please give at least two choices."))
+        else:
+            choices = []
+        self.instance.choices = choices
+        return cleaned
+
+
+QuestionFormSet = inlineformset_factory(
+    Event, Question, form=QuestionForm, extra=1, can_delete=True
+)
+
+
+class SpeakerForm(forms.ModelForm):
+    class Meta:
+        model = Speaker
+        fields = ["name", "role", "organization_name", "position"]
+
+
+SpeakerFormSet = inlineformset_factory(Event, Speaker, form=SpeakerForm, extra=1, can_delete=True)
+
+
+class DocumentForm(forms.ModelForm):
+    class Meta:
+        model = EventDocument
+        fields = ["title", "kind", "file"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].initial = DocumentKind.OTHER
+        self.fields["file"].help_text = _("%(types)s, at most %(size)s.") % {
+            "types": ", ".join(ext.upper() for ext in DOCUMENT_EXTENSIONS),
+            "size": filesizeformat(DOCUMENT_MAX_BYTES),
+        }
+        self.fields["file"].widget.attrs["accept"] = ",".join(
+            f".{ext}" for ext in DOCUMENT_EXTENSIONS
+        )
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload is None:
+            return upload
+        extension = PurePath(upload.name).suffix.lower().lstrip(".")
+        if extension not in DOCUMENT_EXTENSIONS:
+            raise forms.ValidationError(
+                _("Files of this type cannot be uploaded. Allowed: %(types)s.")
+                % {"types": ", ".join(ext.upper() for ext in DOCUMENT_EXTENSIONS)}
+            )
+        if upload.size > DOCUMENT_MAX_BYTES:
+            raise forms.ValidationError(
+                _("The file is too large (at most %(size)s).")
+                % {"size": filesizeformat(DOCUMENT_MAX_BYTES)}
+            )
+        return upload
+
+
+ATTENDED_CHOICES = [
+    ("", _("all")),
+    ("yes", _("attended")),
+    ("no", _("did not attend")),
+    ("unknown", _("not recorded")),
+]
+
+
+class ParticipantFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("all")), *RegistrationStatus.choices],
+    )
+    organization = forms.TypedChoiceField(
+        label=_("Organization"), required=False, coerce=int, empty_value=None
+    )
+    attended = forms.ChoiceField(label=_("Attendance"), required=False, choices=ATTENDED_CHOICES)
+    q = forms.CharField(label=_("Name or email"), required=False, max_length=100)
+
+    def __init__(self, *args, organizations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].choices = [
+            ("", _("all")),
+            *[(org.pk, org.name) for org in organizations],
+        ]
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("accept", _("accept")), ("decline", pgettext_lazy("decision", "decline"))]
+    )
+
+
+class AttendanceForm(forms.Form):
+    attended = forms.ChoiceField(choices=[("yes", "yes"), ("no", "no"), ("unknown", "unknown")])
+
+    def value(self) -> bool | None:
+        return {"yes": True, "no": False, "unknown": None}[self.cleaned_data["attended"]]
+
+
+class ParticipantMailForm(forms.Form):
+    subject = forms.CharField(label=_("Subject"), max_length=150)
+    body = forms.CharField(
+        label=_("Message"),
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_("Sent as plain text. The personal link to the registration is added below."),
+    )
+    include_waitlisted = forms.BooleanField(
+        label=_("Also write to the people on the waiting list"), required=False
+    )

@@ -1,0 +1,152 @@
+"""Staff pages for the day itself and after it: the printable check-in list, check-in on screen
+and by QR code, certificates of attendance, and the figures for funders."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from .. import certificates, services, staff_queries
+from ..enums import RegistrationStatus
+from .staff_common import event_for
+
+VIEW = "events.view_participants"
+CHANGE = "events.change_participants"
+
+
+def _confirmed(event):
+    return (
+        event.registrations.filter(status=RegistrationStatus.CONFIRMED)
+        .select_related("organization")
+        .order_by("name", "id")
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def checkin_list(request, slug):
+    """A page to print and take to the door: name, organization, a column to sign."""
+    event = event_for(request, slug, VIEW)
+    return render(
+        request,
+        "events/manage/checkin_list.html",
+        {"event": event, "registrations": _confirmed(event)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def checkin(request, slug):
+    event = event_for(request, slug, CHANGE)
+    registrations = list(_confirmed(event))
+    return render(
+        request,
+        "events/manage/checkin.html",
+        {
+            "event": event,
+            "registrations": registrations,
+            "present": sum(1 for r in registrations if r.checked_in_at),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def checkin_scan(request, slug, token):
+    """The address in the participant's QR code: staff see who it is and confirm with a tap."""
+    event = event_for(request, slug, CHANGE)
+    registration = get_object_or_404(
+        event.registrations.select_related("organization"), token=token
+    )
+    if request.method == "POST":
+        try:
+            new = services.check_in(registration, by=request.user)
+        except services.RegistrationError as error:
+            messages.error(request, error.message)
+        else:
+            if new:
+                messages.success(
+                    request, _("%(name)s is checked in.") % {"name": registration.name}
+                )
+            else:
+                messages.info(
+                    request, _("%(name)s was already checked in.") % {"name": registration.name}
+                )
+        if request.POST.get("next") == "list":
+            return redirect("events:checkin", slug=event.slug)
+        return redirect("events:checkin-scan", slug=event.slug, token=registration.token)
+    return render(
+        request,
+        "events/manage/checkin_scan.html",
+        {
+            "event": event,
+            "registration": registration,
+            "confirmed": registration.status == RegistrationStatus.CONFIRMED,
+        },
+    )
+
+
+def _pdf(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def certificate(request, slug, pk):
+    event = event_for(request, slug, VIEW)
+    registration = get_object_or_404(
+        event.registrations.select_related("organization"), pk=pk, attended=True
+    )
+    return _pdf(
+        certificates.certificates_pdf(event, [registration]),
+        f"{event.slug}-certificate-{registration.pk}.pdf",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def certificate_all(request, slug):
+    event = event_for(request, slug, VIEW)
+    attended = list(
+        event.registrations.filter(attended=True)
+        .select_related("organization")
+        .order_by("name", "id")
+    )
+    if not attended:
+        messages.error(request, _("Nobody is marked as attended yet."))
+        return redirect("events:participant-list", slug=event.slug)
+    return _pdf(certificates.certificates_pdf(event, attended), f"{event.slug}-certificates.pdf")
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def event_figures(request, slug):
+    event = event_for(request, slug, VIEW)
+    return render(
+        request,
+        "events/manage/event_figures.html",
+        {"event": event, "figures": staff_queries.event_figures(event)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def project_figures(request, project_pk):
+    project = get_object_or_404(
+        staff_queries.projects_of_agencies(request.user).select_related("agency"), pk=project_pk
+    )
+    if not request.user.has_perm("events.add_event", project.agency):
+        raise PermissionDenied
+    rows, total = staff_queries.project_figures(project)
+    return render(
+        request,
+        "events/manage/project_figures.html",
+        {"project": project, "rows": rows, "total": total},
+    )

@@ -1,0 +1,228 @@
+"""Staff pages for the events themselves: the list of the agencies' events, creating (also as
+a series), editing, copying, and the downloads."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from gemeinsam.accounts.rules import is_agency_staff, is_platform_admin
+
+from .. import management_services, staff_queries
+from ..forms_staff import DocumentForm, EventForm, QuestionFormSet, SeriesForm, SpeakerFormSet
+from .staff_common import event_for
+
+CHANGE = "events.change_event"
+
+# The edit page in parts, each a fieldset with its legend.
+FIELD_GROUPS = [
+    (
+        gettext_lazy("The event"),
+        ["title", "kind", "format", "status", "summary", "description", "agenda"],
+    ),
+    (gettext_lazy("Date"), ["starts_at", "ends_at"]),
+    (
+        gettext_lazy("Place"),
+        [
+            "venue_name",
+            "street",
+            "postcode",
+            "city",
+            "federal_state",
+            "accessibility",
+            "online_url",
+        ],
+    ),
+    (
+        gettext_lazy("Who it is for"),
+        [
+            "languages",
+            "interpretation",
+            "topics",
+            "fields",
+            "professions",
+            "target_groups",
+            "project",
+            "host_organization",
+        ],
+    ),
+    (
+        gettext_lazy("Registration"),
+        [
+            "registration_required",
+            "registration_opens_at",
+            "registration_closes_at",
+            "capacity",
+            "waitlist_enabled",
+            "requires_approval",
+            "max_group_size",
+            "consent_text",
+            "reminder_days",
+        ],
+    ),
+]
+
+
+def _require_staff(user) -> None:
+    if not (is_agency_staff(user) or is_platform_admin(user)):
+        raise PermissionDenied
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def manage_list(request):
+    _require_staff(request.user)
+    past = request.GET.get("when") == "past"
+    page = Paginator(staff_queries.managed_events(request.user, past=past), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "events/manage/event_list.html",
+        {
+            "page": page,
+            "events": page.object_list,
+            "past": past,
+            "agencies": staff_queries.agencies_for_events(request.user),
+        },
+    )
+
+
+def _groups(form) -> list[tuple[str, list]]:
+    return [(legend, [form[name] for name in names]) for legend, names in FIELD_GROUPS]
+
+
+def _render_form(request, *, agency, form, questions, speakers, series=None, event=None):
+    return render(
+        request,
+        "events/manage/event_form.html",
+        {
+            "agency": agency,
+            "event": event,
+            "form": form,
+            "groups": _groups(form),
+            "questions": questions,
+            "speakers": speakers,
+            "series": series,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_create(request):
+    agencies = staff_queries.agencies_for_events(request.user)
+    slug = request.GET.get("agency")
+    if slug:
+        agency = get_object_or_404(agencies, slug=slug)
+    else:
+        choices = list(agencies[:2])
+        if not choices:
+            raise PermissionDenied
+        if len(choices) > 1:
+            # Several agencies: the person picks one first, so the project list fits it.
+            return render(
+                request, "events/manage/agency_choice.html", {"agencies": agencies.order_by("name")}
+            )
+        agency = choices[0]
+    if not request.user.has_perm("events.add_event", agency):
+        raise PermissionDenied
+    data = request.POST if request.method == "POST" else None
+    form = EventForm(data, agency=agency)
+    questions = QuestionFormSet(data, prefix="questions")
+    speakers = SpeakerFormSet(data, prefix="speakers")
+    series = SeriesForm(data, prefix="series")
+    if data is not None and all(f.is_valid() for f in (form, questions, speakers, series)):
+        repeat = series.cleaned_data.get("repeat")
+        if repeat:
+            events = management_services.create_series(
+                actor=request.user,
+                agency=agency,
+                form=form,
+                questions=questions,
+                speakers=speakers,
+                repeat=repeat,
+                count=series.cleaned_data["count"],
+            )
+            messages.success(
+                request,
+                _("%(count)d dates of the series have been created.") % {"count": len(events)},
+            )
+            return redirect("events:manage-list")
+        event = management_services.save_event(
+            actor=request.user, agency=agency, form=form, questions=questions, speakers=speakers
+        )
+        messages.success(request, _("The event has been saved."))
+        return redirect("events:event-update", slug=event.slug)
+    return _render_form(
+        request, agency=agency, form=form, questions=questions, speakers=speakers, series=series
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_update(request, slug):
+    event = event_for(request, slug, CHANGE)
+    data = request.POST if request.method == "POST" else None
+    form = EventForm(data, instance=event, agency=event.agency)
+    questions = QuestionFormSet(data, instance=event, prefix="questions")
+    speakers = SpeakerFormSet(data, instance=event, prefix="speakers")
+    if data is not None and all(f.is_valid() for f in (form, questions, speakers)):
+        management_services.save_event(
+            actor=request.user,
+            agency=event.agency,
+            form=form,
+            questions=questions,
+            speakers=speakers,
+        )
+        messages.success(request, _("The event has been saved."))
+        return redirect("events:event-update", slug=event.slug)
+    return _render_form(
+        request,
+        agency=event.agency,
+        form=form,
+        questions=questions,
+        speakers=speakers,
+        event=event,
+    )
+
+
+@login_required
+@require_POST
+def event_copy(request, slug):
+    event = event_for(request, slug, CHANGE)
+    copy = management_services.copy_event(actor=request.user, event=event)
+    messages.success(request, _("A copy has been made as a draft. Please check its dates."))
+    return redirect("events:event-update", slug=copy.slug)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_documents(request, slug):
+    event = event_for(request, slug, CHANGE)
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        management_services.add_document(actor=request.user, event=event, form=form)
+        messages.success(request, _("The file has been added."))
+        return redirect("events:event-documents", slug=event.slug)
+    return render(
+        request,
+        "events/manage/document_list.html",
+        {"event": event, "form": form, "documents": event.documents.all()},
+    )
+
+
+@login_required
+@require_POST
+def document_delete(request, slug, pk):
+    event = event_for(request, slug, CHANGE)
+    document = get_object_or_404(event.documents, pk=pk)
+    management_services.delete_document(actor=request.user, document=document)
+    messages.success(request, _("The file has been removed."))
+    return redirect("events:event-documents", slug=event.slug)
