@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from gemeinsam.core.translations import pick
+from gemeinsam.events import queries as event_queries
 
 from . import queries, services
 from .forms import MeasureFormSet, ProjectForm, StaffAddForm, StaffChangeForm
@@ -40,6 +41,9 @@ def agency_detail(request, slug):
             "agency": agency,
             "description": pick(agency.descriptions.all()),
             "can_manage": request.user.has_perm("agencies.manage_staff", agency),
+            "upcoming_events": event_queries.upcoming(
+                None, event_queries.EventFilters(agency=[agency.slug])
+            ).published()[:5],
         },
     )
 
