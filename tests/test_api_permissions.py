@@ -14,7 +14,8 @@ import pytest
 from django.test import Client
 
 from gemeinsam.api import api
-from tests.api_support import call, token_for
+from tests import factories
+from tests.api_support import API, call, token_for
 
 CALLERS = [
     "anonymous",
@@ -59,6 +60,27 @@ MATRIX = {
         **dict.fromkeys(STAFF_SEE, "internal"),
     ),
     **{("GET", f"/reference/{name}", ""): answers("codes") for name in REFERENCE_LISTS},
+    # --- Events: a published event and a draft, both of agency X (see `events` below) ---------
+    # A list answers with the events it holds; a registration with its status code.
+    ("GET", "/events", ""): answers(
+        "events: published",
+        **dict.fromkeys(["advisor_x", "manager_x", "admin"], "events: draft published"),
+    ),
+    ("GET", "/events/{event_id}", "event:published"): answers("event"),
+    ("GET", "/events/{event_id}", "event:draft"): answers(
+        "404", **dict.fromkeys(["advisor_x", "manager_x", "admin"], "event")
+    ),
+    ("POST", "/events/{event_id}/registrations", "event:published"): answers("201"),
+    # Staff of X see their draft, but it takes no registrations yet.
+    ("POST", "/events/{event_id}/registrations", "event:draft"): answers(
+        "404", **dict.fromkeys(["advisor_x", "manager_x", "admin"], "409")
+    ),
+    ("GET", "/events/{event_id}/participants", "event:published"): answers(
+        "404", **dict.fromkeys(["advisor_x", "manager_x", "admin"], "participants: 1")
+    ),
+    ("GET", "/events/{event_id}/participants", "event:draft"): answers(
+        "404", **dict.fromkeys(["advisor_x", "manager_x", "admin"], "participants: 0")
+    ),
 }
 
 
@@ -79,12 +101,30 @@ def callers(world):
     }
 
 
-def _answer(world, response) -> str:
+@pytest.fixture
+def events(world):
+    """Agency X's published event (with one participant) and its draft."""
+    from gemeinsam.events import services
+
+    published = factories.make_event(world.agency_x, "Runder Tisch", slug="runder-tisch")
+    draft = factories.make_event(world.agency_x, "Entwurf", slug="entwurf", status="draft")
+    services.register(published, [factories.person("Leyla Aydın")], consent=False)
+    return {"published": published, "draft": draft}
+
+
+def _answer(world, response, events=None) -> str:
     if response.status_code != 200:
         return str(response.status_code)
     body = response.json()
     if isinstance(body, list):
         return "codes"
+    if events is not None:
+        if "results" not in body:
+            return "event"
+        if "/participants" in response.request["PATH_INFO"]:
+            return f"participants: {body['count']}"
+        names = {event.pk: name for name, event in events.items()}
+        return "events: " + " ".join(sorted(names[item["id"]] for item in body["results"]))
     if "results" not in body:
         return body["view"]
     names = {world.org_a.slug: "A", world.org_b.slug: "B"}
@@ -93,12 +133,35 @@ def _answer(world, response) -> str:
 
 @pytest.mark.parametrize("caller", CALLERS)
 @pytest.mark.parametrize("operation", list(MATRIX), ids=lambda op: " ".join(filter(None, op)))
-def test_api_permission_matrix(world, callers, operation, caller):
-    method, path, organization = operation
-    if organization:
-        path = path.replace("{slug}", getattr(world, f"org_{organization.lower()}").slug)
+def test_api_permission_matrix(world, callers, operation, caller, request):
+    method, path, target = operation
+    if target.startswith("event:") or path.startswith("/events"):
+        events = request.getfixturevalue("events")
+        if target:
+            path = path.replace("{event_id}", str(events[target.removeprefix("event:")].pk))
+        response = _call_events(path, method, callers[caller])
+        assert _answer(world, response, events) == MATRIX[operation][caller]
+        return
+    if target:
+        path = path.replace("{slug}", getattr(world, f"org_{target.lower()}").slug)
     response = call(path, method=method.lower(), **callers[caller])
     assert _answer(world, response) == MATRIX[operation][caller]
+
+
+def _call_events(path: str, method: str, caller: dict):
+    if method == "GET":
+        return call(path, **caller)
+    # A registration is a JSON body; every caller registers the same new person.
+    client = caller.get("client") or Client()
+    headers = {"Accept-Language": "en"}
+    if "token" in caller:
+        headers["Authorization"] = f"Bearer {caller['token']}"
+    return client.post(
+        f"{API}{path}",
+        data={"name": "Selin Kaya", "email": "selin.kaya@example.org"},
+        content_type="application/json",
+        headers=headers,
+    )
 
 
 def test_every_api_operation_is_in_the_matrix():

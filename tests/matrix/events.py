@@ -5,7 +5,7 @@ for its agency's staff and platform admins: everyone else gets 404, as if it wer
 """
 
 from tests import factories
-from tests.matrix import Case, everyone
+from tests.matrix import LOGIN, Case, everyone
 
 draft_of_x = {
     "anonymous": 404,
@@ -49,4 +49,66 @@ CASES: list[Case] = [
         kwargs=lambda w: {"agency_slug": "no-such-agency"},
         label="unknown agency",
     ),
+]
+
+
+# --- Registration and personal links (registration helper) ------------------------------------
+# The personal pages are reached by their unguessable token: whoever holds it is the participant,
+# so every role gets the page; a made-up token is not there for anybody.
+
+
+def _registration(w):
+    from gemeinsam.events import services
+
+    event = factories.make_event(w.agency_x, "Workshop Fördermittel")
+    outcome = services.register(event, [factories.person("Leyla Aydın")], consent=False)
+    return {"token": outcome.registrations[0].token}
+
+
+def _group(w):
+    from gemeinsam.events import services
+
+    event = factories.make_event(w.agency_x, "Fachtag Vielfalt")
+    people = [factories.person("Leyla Aydın"), factories.person("Omar Haddad")]
+    outcome = services.register(event, people, consent=False, booked_by=w.member_a)
+    return {"token": outcome.group.token}
+
+
+members_and_staff = {**everyone(200), "anonymous": LOGIN}
+
+CASES += [
+    Case("events:registration-create", everyone(200), kwargs=_published, label="published"),
+    Case("events:registration-create", draft_of_x, kwargs=_draft, label="draft of X"),
+    Case("events:group-create", members_and_staff, kwargs=_published, label="published"),
+    Case(
+        "events:group-create",
+        {**draft_of_x, "anonymous": LOGIN},
+        kwargs=_draft,
+        label="draft of X",
+    ),
+    Case("events:registration-detail", everyone(200), kwargs=_registration),
+    Case(
+        "events:registration-detail",
+        everyone(404),
+        kwargs=lambda w: {"token": "made-up-token"},
+        label="unknown token",
+    ),
+    Case("events:registration-ics", everyone(200), kwargs=_registration),
+    Case("events:registration-update", everyone(200), kwargs=_registration),
+    Case("events:registration-cancel", everyone(200), kwargs=_registration),
+    Case(
+        "events:registration-cancel",
+        everyone(302),
+        kwargs=_registration,
+        method="post",
+        label="confirmed",
+    ),
+    Case("events:group-detail", everyone(200), kwargs=_group),
+    Case(
+        "events:group-detail",
+        everyone(404),
+        kwargs=lambda w: {"token": "made-up-token"},
+        label="unknown token",
+    ),
+    Case("events:group-cancel", everyone(200), kwargs=_group),
 ]

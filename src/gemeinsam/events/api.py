@@ -1,5 +1,591 @@
-"""Events over HTTP: /api/v1/events (list, detail, public registration, staff participants)."""
+"""Events over HTTP: /api/v1/events (list, detail, public registration, staff participants).
 
-from ninja import Router
+The list and the detail read through the same queries as the web calendar (`queries.upcoming`,
+`queries.events_visible_to`), so the API never shows an event the web pages would hide: drafts
+only to their agency's staff. The video link (`online_url`) is never part of an answer; confirmed
+participants find it on their personal page and in their mails.
+
+Registering (`POST /events/{id}/registrations`) is public, like the web form, and goes through
+the same service, so places are counted under the same lock. Its answers:
+
+- 201: registered; `status` says confirmed, waitlisted or pending (needs approval);
+- 404: no such event, or one the caller may not see (a draft);
+- 409: the event's state refuses the registration. `code` says why: `duplicate` (this email is
+  already registered; the personal link is sent to it again, never given in the answer),
+  `full` (no place and no waiting list), `closed` (not open, or closed, for registration),
+  `not_open_yet`, `past`, `cancelled`;
+- 422: the body is invalid: a field, an answer to one of the event's questions, or consent
+  missing when the event asks for it. `errors` lists each problem with its place.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.paginator import Paginator
+from django.core.validators import validate_email
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest
+from django.utils import translation
+from django.utils.translation import gettext as _
+from ninja import Field, Path, Query, Router, Schema, Status
+from pydantic import AfterValidator, BeforeValidator
+
+from gemeinsam.core.api import ERRORS, Error, LanguageCode, LanguageParam, Reference, in_language
+from gemeinsam.core.enums import FederalState
+from gemeinsam.organizations.queries import organizations_visible_to
+
+from . import queries, services
+from .enums import EventFormat, EventKind, QuestionKind, RegistrationStatus
+from .models import Answer, Event, Registration
+from .tasks import send_registration_mail, waitlist_position
 
 router = Router(tags=["events"])
+
+MAX_VALUES = 20
+PAGE_SIZE = 20
+# Ids beyond a 64-bit integer cannot exist, and SQLite fails on them instead of finding nothing.
+MAX_ID = 2**63 - 1
+NO_NUL = r"^[^\x00]*$"
+
+
+def _encodable(value: str) -> str:
+    # A lone surrogate survives JSON parsing but not the database's UTF-8: refuse it here.
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ValueError("not valid text") from error
+    return value
+
+
+def _iso_day(value):
+    # pydantic would also take a number of seconds since 1970 as a date; the document says
+    # YYYY-MM-DD, so only that is a date here.
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("not a date")
+    return value
+
+
+Code = Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[-a-zA-Z0-9_]+$")]
+Text = Annotated[str, AfterValidator(_encodable)]
+EventId = Annotated[int, Path(ge=1, le=MAX_ID, description="From `id` in the list.")]
+# Dates far from now cannot be turned into times in Berlin and back; nobody plans that far.
+Day = Annotated[date, BeforeValidator(_iso_day), Field(ge=date(1900, 1, 1), le=date(9000, 12, 31))]
+
+
+# --- Answers -------------------------------------------------------------------------------------
+
+
+class Named(Schema):
+    slug: str
+    name: str
+
+
+class QuestionOut(Schema):
+    id: int = Field(description="Use as the key in `answers` when registering.")
+    label: str
+    kind: Literal["text", "single", "multiple", "checkbox"] = Field(
+        description="text: a string; single: one of `choices`; multiple: a list of `choices`; "
+        "checkbox: true or false."
+    )
+    choices: list[str]
+    required: bool
+    help_text: str
+
+
+class SpeakerOut(Schema):
+    name: str
+    role: str
+    organization: str
+
+
+class DocumentOut(Schema):
+    title: str
+    kind: str
+    url: str
+
+
+class EventSummary(Schema):
+    """An event as a list shows it."""
+
+    id: int
+    slug: str
+    title: str
+    kind: Reference
+    format: Reference
+    status: Literal["published", "cancelled", "draft"] = Field(
+        description="draft only for the agency's own staff."
+    )
+    summary: str
+    starts_at: datetime
+    ends_at: datetime
+    city: str
+    federal_state: Reference | None
+    agency: Named
+    project: Named | None
+    languages: list[Reference]
+    topics: list[Reference]
+    professions: list[Reference] = Field(description="The professions a training is made for.")
+    registration_required: bool
+    registration_open: bool = Field(description="Whether registrations are taken right now.")
+    capacity: int | None = Field(description="Places in all; null for no limit.")
+    places_left: int | None = Field(description="null for no limit.")
+    url: str = Field(description="The event's page on the web.")
+
+
+class EventDetail(EventSummary):
+    """Everything the public event page shows; never the video link."""
+
+    description: str
+    agenda: list[str]
+    venue_name: str
+    street: str
+    postcode: str
+    accessibility: str
+    interpretation: list[Reference] = Field(description="Languages interpreted into.")
+    target_groups: list[Reference]
+    fields: list[Reference] = Field(description="Fields of activity.")
+    host_organization: Named | None = Field(description="Given when it is public.")
+    speakers: list[SpeakerOut]
+    documents: list[DocumentOut]
+    registration_opens_at: datetime | None
+    registration_closes_at: datetime | None = Field(description="null: at the start.")
+    waitlist_enabled: bool
+    requires_approval: bool = Field(description="Registrations wait for the organizers.")
+    max_group_size: int
+    consent_text: str = Field(description="When not empty, registering needs `consent: true`.")
+    questions: list[QuestionOut]
+
+
+class EventPage(Schema):
+    count: int = Field(description="Events found in all pages.")
+    page: int = Field(description="This page; a page past the end answers with the last one.")
+    pages: int
+    results: list[EventSummary]
+
+
+class EventParams(Schema):
+    """The web calendar's filters; several values of one filter widen the result."""
+
+    q: str = Field("", max_length=100, pattern=NO_NUL, description="Words in title or place.")
+    kind: list[EventKind] = Field([], max_length=MAX_VALUES)
+    format: list[EventFormat] = Field([], max_length=MAX_VALUES)
+    topic: list[Code] = Field([], max_length=MAX_VALUES)
+    field: list[Code] = Field(
+        [], max_length=MAX_VALUES, description="Codes from /reference/fields."
+    )
+    target_group: list[Code] = Field(
+        [], max_length=MAX_VALUES, description="Codes from /reference/target-groups."
+    )
+    profession: list[Code] = Field([], max_length=MAX_VALUES)
+    language: list[Code] = Field(
+        [], max_length=MAX_VALUES, description="Codes from /reference/languages."
+    )
+    state: list[FederalState] = Field([], max_length=MAX_VALUES)
+    agency: list[Code] = Field([], max_length=MAX_VALUES, description="Agency slugs.")
+    project: list[Code] = Field([], max_length=MAX_VALUES, description="Project slugs.")
+    date_from: Day | None = Field(None, description="Events not over before this day.")
+    date_to: Day | None = Field(None, description="Events starting on or before this day.")
+    places_left: bool = Field(False, description="Only events one can still get a place at.")
+    page: int = Field(1, ge=1)
+    page_size: int = Field(PAGE_SIZE, ge=1, le=100)
+    lang: LanguageCode = Field(None, description="Language of labels; else Accept-Language.")
+
+    def filters(self) -> queries.EventFilters:
+        return queries.EventFilters(
+            kind=[str(k.value) for k in self.kind],
+            format=[str(f.value) for f in self.format],
+            topic=list(self.topic),
+            field=list(self.field),
+            target_group=list(self.target_group),
+            profession=list(self.profession),
+            language=list(self.language),
+            state=[str(s.value) for s in self.state],
+            agency=list(self.agency),
+            project=list(self.project),
+            date_from=self.date_from,
+            date_to=self.date_to,
+            places_left=self.places_left,
+            q=self.q.strip(),
+        )
+
+
+AnswerText = Annotated[str, Field(max_length=2000, pattern=NO_NUL), AfterValidator(_encodable)]
+AnswerChoice = Annotated[str, Field(max_length=300, pattern=NO_NUL), AfterValidator(_encodable)]
+AnswerValue = AnswerText | bool | Annotated[list[AnswerChoice], Field(max_length=50)]
+
+
+class RegistrationIn(Schema):
+    name: Text = Field(min_length=1, max_length=200, pattern=NO_NUL)
+    email: Text = Field(
+        min_length=3,
+        max_length=254,
+        pattern=r"^[^@\s\x00]+@[^@\s\x00]+$",
+        description="The confirmation and the personal link go here. Once per event.",
+    )
+    organization_id: int | None = Field(
+        None, ge=1, le=MAX_ID, description="An organization from /organizations, if listed."
+    )
+    organization_name: Text = Field(
+        "", max_length=200, pattern=NO_NUL, description="The organization, if not listed."
+    )
+    # Not `| None`: null is no language, and leaving the field out already means "not given".
+    language: LanguageCode = Field(
+        None, description="For the mails and the personal page; else Accept-Language."
+    )
+    answers: dict[Annotated[str, Field(max_length=20)], AnswerValue] = Field(
+        {}, max_length=100, description="The event's questions: {question id: answer}."
+    )
+    consent: bool = Field(False, description="Agreement to the event's `consent_text`.")
+
+
+class RegistrationOut(Schema):
+    id: int
+    status: Literal["confirmed", "waitlisted", "pending"]
+    waitlist_position: int | None = Field(description="1 for the first in line.")
+    url: str = Field(description="The participant's personal page: see, change, cancel.")
+
+
+class OrganizationRef(Schema):
+    id: int
+    slug: str
+    name: str
+
+
+class AnswerOut(Schema):
+    question_id: int
+    value: Any = Field(description="A string, true/false, or a list of choices.")
+
+
+class ParticipantOut(Schema):
+    id: int
+    name: str
+    email: str
+    status: Literal["pending", "confirmed", "waitlisted", "declined", "cancelled"]
+    language: str
+    organization: OrganizationRef | None = Field(description="When in the directory.")
+    organization_name: str = Field(description="The organization's name, listed or not.")
+    group_id: int | None = Field(description="Registrations of one group share it.")
+    created_at: datetime
+    checked_in_at: datetime | None
+    attended: bool | None = Field(description="null: not recorded yet.")
+    answers: list[AnswerOut]
+
+
+class ParticipantPage(Schema):
+    count: int
+    page: int
+    pages: int
+    results: list[ParticipantOut]
+
+
+class ParticipantParams(Schema):
+    status: list[RegistrationStatus] = Field([], max_length=5, description="Any of these.")
+    page: int = Field(1, ge=1)
+    page_size: int = Field(100, ge=1, le=500)
+
+
+# --- Building answers ----------------------------------------------------------------------------
+
+
+def _ref(item) -> dict:
+    return {"code": item.code, "label": item.label}
+
+
+def _choice(choices, value: str) -> dict | None:
+    return {"code": value, "label": str(choices(value).label)} if value else None
+
+
+def summary_data(event: Event, *, request: HttpRequest) -> dict:
+    """A list row; expects `queries.for_listing`'s related rows."""
+    return {
+        "id": event.pk,
+        "slug": event.slug,
+        "title": event.title,
+        "kind": _choice(EventKind, event.kind),
+        "format": _choice(EventFormat, event.format),
+        "status": event.status,
+        "summary": event.summary,
+        "starts_at": event.starts_at,
+        "ends_at": event.ends_at,
+        "city": event.city,
+        "federal_state": _choice(FederalState, event.federal_state),
+        "agency": {"slug": event.agency.slug, "name": event.agency.name},
+        "project": {"slug": event.project.slug, "name": event.project.title}
+        if event.project
+        else None,
+        "languages": [_ref(x) for x in event.languages.all()],
+        "topics": [_ref(x) for x in event.topics.all()],
+        "professions": [_ref(x) for x in event.professions.all()],
+        "registration_required": event.registration_required,
+        "registration_open": event.registration_open(),
+        "capacity": event.capacity,
+        "places_left": event.places_left,
+        "url": request.build_absolute_uri(event.get_absolute_url()),
+    }
+
+
+def detail_data(event: Event, *, request: HttpRequest) -> dict:
+    host = event.host_organization
+    return {
+        **summary_data(event, request=request),
+        "description": event.description,
+        "agenda": event.agenda_items(),
+        "venue_name": event.venue_name,
+        "street": event.street,
+        "postcode": event.postcode,
+        "accessibility": event.accessibility,
+        "interpretation": [_ref(x) for x in event.interpretation.all()],
+        "target_groups": [_ref(x) for x in event.target_groups.all()],
+        "fields": [_ref(x) for x in event.fields.all()],
+        "host_organization": {"slug": host.slug, "name": host.name}
+        if host is not None and host.is_public
+        else None,
+        "speakers": [
+            {
+                "name": s.name,
+                "role": s.role,
+                "organization": s.organization.name if s.organization else s.organization_name,
+            }
+            for s in event.speakers.all()
+        ],
+        "documents": [
+            {"title": d.title, "kind": d.kind, "url": request.build_absolute_uri(d.file.url)}
+            for d in event.documents.all()
+        ],
+        "registration_opens_at": event.registration_opens_at,
+        "registration_closes_at": event.registration_closes_at,
+        "waitlist_enabled": event.waitlist_enabled,
+        "requires_approval": event.requires_approval,
+        "max_group_size": event.max_group_size,
+        "consent_text": event.consent_text,
+        "questions": [
+            {
+                "id": q.pk,
+                "label": q.label,
+                "kind": q.kind,
+                "choices": [str(c) for c in q.choices or []],
+                "required": q.required,
+                "help_text": q.help_text,
+            }
+            for q in event.questions.all()
+        ],
+    }
+
+
+def _page(queryset, page: int, page_size: int):
+    paginator = Paginator(queryset, page_size)
+    current = paginator.get_page(page)
+    return current, {"count": paginator.count, "page": current.number, "pages": paginator.num_pages}
+
+
+def _error(code: str, detail, errors: list | None = None) -> dict:
+    return {"code": code, "detail": str(detail), "errors": errors or []}
+
+
+def _invalid(errors: list[tuple[list, str]]) -> Status:
+    return Status(
+        422,
+        _error(
+            "invalid_request",
+            _("Some parameters are not valid."),
+            [{"loc": loc, "message": str(message), "type": "invalid"} for loc, message in errors],
+        ),
+    )
+
+
+def _visible_event(request: HttpRequest, event_id: int) -> Event:
+    event = queries.events_visible_to(request.auth).filter(pk=event_id).first()
+    if event is None:
+        raise Http404(_("There is no event at this address."))
+    return event
+
+
+# --- Operations ----------------------------------------------------------------------------------
+
+
+@router.get("", response={200: EventPage, **ERRORS}, summary="Upcoming events")
+def event_list(request: HttpRequest, params: Query[EventParams]):
+    """The web calendar's list: events not yet over (or in the date range), soonest first.
+
+    Anonymous callers see published and cancelled events; staff tokens also their agency's drafts.
+    """
+    with in_language(params.lang):
+        events, page = _page(
+            queries.upcoming(request.auth, params.filters()), params.page, params.page_size
+        )
+        return {**page, "results": [summary_data(e, request=request) for e in events]}
+
+
+@router.get(
+    "/{int:event_id}", response={200: EventDetail, 404: Error, **ERRORS}, summary="One event"
+)
+def event_detail(request: HttpRequest, event_id: EventId, params: Query[LanguageParam]):
+    """One event with its questions. A draft of another agency: 404, as if it did not exist."""
+    event = (
+        queries.event_page(request.auth).prefetch_related("questions").filter(pk=event_id).first()
+    )
+    if event is None:
+        raise Http404(_("There is no event at this address."))
+    with in_language(params.lang):
+        return detail_data(event, request=request)
+
+
+def _answers(event: Event, raw: dict) -> tuple[dict[int, object], list[tuple[list, str]]]:
+    questions = {q.pk: q for q in event.questions.all()}
+    given, problems = {}, []
+    for key, value in raw.items():
+        question = questions.get(int(key)) if key.isdigit() and len(key) < 19 else None
+        if question is None:
+            problems.append((["body", "answers", key], _("This event has no such question.")))
+            continue
+        if question.kind == QuestionKind.MULTIPLE and isinstance(value, str):
+            value = [value]
+        given[question.pk] = value
+    clean, errors = services.validate_answers(event, given)
+    problems += [(["body", "answers", str(pk)], message) for pk, message in errors.items()]
+    return clean, problems
+
+
+def _language(chosen: str | None) -> str:
+    codes = {code for code, _name in settings.LANGUAGES}
+    for language in (chosen, translation.get_language()):
+        if language in codes:
+            return language
+    return settings.LANGUAGE_CODE
+
+
+# `path`, not `int`: a POST whose id is no number must still reach this operation (and get
+# the 422 JSON), because the API's catch-all for unknown paths is not exempt from Django's CSRF
+# check and would answer such a POST with the HTML 403 page.
+@router.post(
+    "/{path:event_id}/registrations",
+    response={201: RegistrationOut, 400: Error, 404: Error, 409: Error, **ERRORS},
+    summary="Register for an event",
+)
+def registration_create(request: HttpRequest, event_id: EventId, body: RegistrationIn):
+    """Register one person, as the web form does; places are counted under the event's lock.
+
+    - 201: registered; `status` is confirmed, waitlisted (with `waitlist_position`) or pending
+      (the organizers approve registrations).
+    - 400: the body is not JSON.
+    - 404: no such event, or one the caller may not see.
+    - 409: the event refuses the registration; `code` says why: `duplicate` (the email is already
+      registered; the personal link is sent to that address again, never in the answer), `full`
+      (no place and no waiting list), `closed`, `not_open_yet`, `past`, `cancelled`.
+    - 422: the body is invalid: a field, an answer, or consent missing when `consent_text` is set.
+    """
+    event = _visible_event(request, event_id)
+    problems = []
+    if not body.name.strip():
+        problems.append((["body", "name"], _("This value must not be empty.")))
+    try:
+        validate_email(body.email)
+    except DjangoValidationError:
+        problems.append((["body", "email"], _("Enter a valid email address.")))
+    organization_id = body.organization_id
+    if (
+        organization_id is not None
+        and not organizations_visible_to(request.auth).filter(pk=organization_id).exists()
+    ):
+        problems.append((["body", "organization_id"], _("There is no organization with this id.")))
+    answers, answer_problems = _answers(event, body.answers)
+    problems += answer_problems
+    if event.consent_text and not body.consent:
+        problems.append((["body", "consent"], _("Please agree to the consent text.")))
+    if problems:
+        return _invalid(problems)
+    language = _language(body.language)
+    person = services.Person(
+        name=body.name,
+        email=body.email,
+        organization_id=organization_id,
+        organization_name=body.organization_name,
+        language=language,
+        answers=answers,
+    )
+    try:
+        outcome = services.register(event, [person], consent=body.consent)
+    except services.RegistrationError as error:
+        if error.code == "duplicate" and error.existing is not None:
+            # As on the web: the link goes to the address that registered, never to the caller.
+            send_registration_mail.enqueue(error.existing.pk, "resend_link")
+            return Status(
+                409,
+                _error(
+                    "duplicate",
+                    _(
+                        "This email address is already registered for this event. We have sent the "
+                        "personal link to it again."
+                    ),
+                ),
+            )
+        return Status(409, _error(error.code, error.message))
+    registration = outcome.registrations[0]
+    with translation.override(registration.language):
+        url = request.build_absolute_uri(registration.get_absolute_url())
+    return Status(
+        201,
+        {
+            "id": registration.pk,
+            "status": registration.status,
+            "waitlist_position": waitlist_position(registration),
+            "url": url,
+        },
+    )
+
+
+@router.get(
+    "/{int:event_id}/participants",
+    response={200: ParticipantPage, 404: Error, **ERRORS},
+    summary="The participants of an event (staff)",
+)
+def participant_list(request: HttpRequest, event_id: EventId, params: Query[ParticipantParams]):
+    """Registrations in the order they came, with status and attendance.
+
+    For the staff of the event's agency and platform admins (a token); anybody else gets 404.
+    """
+    event = queries.events_visible_to(request.auth).filter(pk=event_id).first()
+    if event is None or not request.auth.has_perm("events.view_participants", event):
+        raise Http404(_("There is no event at this address."))
+    registrations = (
+        Registration.objects.filter(event=event)
+        .select_related("organization")
+        .prefetch_related(Prefetch("answers", queryset=Answer.objects.order_by("question_id")))
+        .order_by("created_at", "id")
+    )
+    if params.status:
+        registrations = registrations.filter(status__in=[str(s.value) for s in params.status])
+    rows, page = _page(registrations, params.page, params.page_size)
+    return {
+        **page,
+        "results": [
+            {
+                "id": r.pk,
+                "name": r.name,
+                "email": r.email,
+                "status": r.status,
+                "language": r.language,
+                "organization": {
+                    "id": r.organization.pk,
+                    "slug": r.organization.slug,
+                    "name": r.organization.name,
+                }
+                if r.organization
+                else None,
+                "organization_name": r.organization_label,
+                "group_id": r.group_id,
+                "created_at": r.created_at,
+                "checked_in_at": r.checked_in_at,
+                "attended": r.attended,
+                "answers": [
+                    {"question_id": a.question_id, "value": a.value} for a in r.answers.all()
+                ],
+            }
+            for r in rows
+        ],
+    }
