@@ -34,7 +34,9 @@ from gemeinsam.organizations.models import (
     WorkingLanguage,
 )
 
+from . import events as demo_events
 from . import people
+from . import rooms as demo_rooms
 from .agencies import AGENCIES
 from .names import COMMUNITIES
 from .organizations import MIXED, OrganizationSpec, organization_spec
@@ -211,6 +213,8 @@ class DemoSummary:
     projects: int
     organizations: int
     people: int
+    events: int = 0
+    rooms: int = 0
 
 
 def organization_specs(today: datetime.date) -> list[OrganizationSpec]:
@@ -256,11 +260,16 @@ def load_demo_data(*, today: datetime.date | None = None) -> DemoSummary:
             },
         )
     search.reindex(Organization.objects.filter(id__in=[o.id for o in organizations]))
+    # Events and rooms refer to the agencies, projects, organizations and people above.
+    events = demo_events.load_events(today)
+    rooms = demo_rooms.load_rooms(today)
     return DemoSummary(
         agencies=len(agencies),
         projects=Project.objects.filter(agency__in=agencies.values()).count(),
         organizations=len(organizations),
         people=len(users),
+        events=len(events),
+        rooms=len(rooms),
     )
 
 

@@ -1,5 +1,9 @@
-"""`gemeinsam demo`: migrate, load the demo data, print the log-ins and serve."""
+"""`gemeinsam demo`: migrate, load the demo data, print the log-ins and serve, with the worker
+that sends the queued mails running next to the server."""
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from django.conf import settings
@@ -30,17 +34,40 @@ class Command(BaseCommand):
         summary = load_demo_data()
         self.stdout.write(
             f"Demo data ready: {summary.agencies} agencies, {summary.projects} projects, "
-            f"{summary.organizations} organizations, {summary.people} people."
+            f"{summary.organizations} organizations, {summary.people} people, "
+            f"{summary.events} events, {summary.rooms} rooms."
         )
-        self.stdout.write(self._banner(port))
         if no_serve:
+            self.stdout.write(self._banner(port, worker=False))
             return
+        # Send the mails loading queued (registrations of the demo's invented participants)
+        # now, so they scroll past before the banner rather than after it.
+        call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
+        self.stdout.write(self._banner(port, worker=True))
         # The demo runs without DEBUG, as production would; WhiteNoise then serves the static
         # files straight from the source tree, so no `collectstatic` is needed first.
         settings.WHITENOISE_USE_FINDERS = True
-        call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+        worker = self._start_worker()
+        try:
+            call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+        finally:
+            worker.terminate()
+            try:
+                worker.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+                worker.wait()
 
-    def _banner(self, port: int) -> str:
+    def _start_worker(self) -> subprocess.Popen:
+        """`gemeinsam db_worker` in its own process, with this process's settings."""
+        env = dict(os.environ)
+        if settings.SETTINGS_MODULE:  # None only under override_settings (tests)
+            env["DJANGO_SETTINGS_MODULE"] = settings.SETTINGS_MODULE
+        return subprocess.Popen(
+            [sys.executable, "-m", "gemeinsam", "db_worker", "--no-reload"], env=env
+        )
+
+    def _banner(self, port: int, *, worker: bool) -> str:
         role_width = max(len(role) for role, _, _ in people.LOGINS)
         email_width = max(len(person.email) for _, person, _ in people.LOGINS)
         lines = [
@@ -65,5 +92,12 @@ class Command(BaseCommand):
             lines.append("  for agency staff and platform admins (GEMEINSAM_REQUIRE_STAFF_2FA).")
         if "console" in settings.EMAIL_BACKEND:
             lines.append("  Mails (confirmations, invitations) are printed here on the console.")
+        if worker:
+            lines.append("  Event mails are queued and sent by the background worker")
+            lines.append(
+                "  (gemeinsam db_worker), which runs next to the server and stops with it."
+            )
+        else:
+            lines.append("  Event mails are queued; `gemeinsam db_worker` sends them.")
         lines += ["=" * 78, ""]
         return "\n".join(lines)
