@@ -97,7 +97,7 @@ def test_an_online_event_shows_online_instead_of_a_city_and_never_its_video_link
 
     text = text_of(client.get("/en/events/"))
 
-    assert "round table · online · online · " in text
+    assert "round table · online · <bdi>Kompetenzzentrum Migration Nord</bdi>" in text
     assert "secret-room" not in text
 
 
@@ -501,6 +501,7 @@ def test_the_register_link_appears_while_registration_is_open(full_event, client
 
     register = reverse("events:registration-create", kwargs={"slug": full_event.slug})
     assert f'<a class="button" href="{register}">Register</a>' in text
+    assert "Registration is open." in text
 
 
 @pytest.mark.parametrize(
@@ -513,6 +514,17 @@ def test_the_register_link_appears_while_registration_is_open(full_event, client
             {"registration_closes_at": timezone.now() - datetime.timedelta(hours=1)},
             "Registration is closed.",
         ),
+        (
+            {"registration_opens_at": berlin(2099, 1, 5, 9, 0)},
+            "Registration opens on Jan. 5, 2099 at 9 a.m.",
+        ),
+        (
+            {
+                "starts_at": timezone.now() - datetime.timedelta(hours=3),
+                "ends_at": timezone.now() - datetime.timedelta(hours=1),
+            },
+            "This event has taken place.",
+        ),
     ],
 )
 def test_no_register_link_when_registration_is_not_possible(full_event, client, change, says):
@@ -521,6 +533,7 @@ def test_no_register_link_when_registration_is_not_possible(full_event, client, 
     text = text_of(client.get(f"/en/events/{full_event.slug}/"))
 
     assert says in text
+    assert "Registration is open." not in text
     assert "/register/" not in text
 
 

@@ -307,9 +307,11 @@ def _registration_state(event: Event, now=None) -> str:
         return "not_required"
     if event.registration_opens_at and now < event.registration_opens_at:
         return "not_yet_open"
-    if event.registration_open(now):
-        return "open"
-    return "closed"
+    if not event.registration_open(now):
+        return "closed"
+    if event.is_full and not event.waitlist_enabled:
+        return "full"
+    return "open"
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -318,7 +320,7 @@ def event_detail(request, slug):
     can_edit = request.user.has_perm("events.change_event", event)
     registration = _registration_state(event)
     register_url = ""
-    if registration == "open" and not (event.is_full and not event.waitlist_enabled):
+    if registration == "open":
         register_url = _optional_url("events:registration-create", slug=event.slug)
     page_url = request.build_absolute_uri(event.get_absolute_url())
     speakers = list(event.speakers.all())
