@@ -233,10 +233,10 @@ def request_booking(room: Room, request: Request, *, by) -> list[Booking]:
         return Booking.objects.bulk_create(bookings)
 
 
-def _decline_competitors(approved: list[Booking], *, by) -> list[Booking]:
-    """Decline the requests that overlap newly approved bookings; tell each requester why."""
+def _competitor_ids(approved: list[Booking]) -> list[int]:
+    """Requests that overlap bookings about to be approved."""
     ids: set[int] = set()
-    approved_ids = [b.pk for b in approved]
+    approved_ids = [b.pk for b in approved if b.pk]
     for booking in approved:
         ids.update(
             overlapping(booking.room_id, booking.starts_at, booking.ends_at)
@@ -244,7 +244,24 @@ def _decline_competitors(approved: list[Booking], *, by) -> list[Booking]:
             .exclude(pk__in=approved_ids)
             .values_list("pk", flat=True)
         )
-    losers = list(Booking.objects.filter(pk__in=ids).select_related("requested_by"))
+    return sorted(ids)
+
+
+def _lock_bookings(ids) -> None:
+    """Row locks on the bookings a decision writes, always in id order, so that two decisions
+    touching the same requests queue instead of deadlocking (a no-op on SQLite). Under the room
+    lock they never wait; they matter when it is switched off for the negative control."""
+    if ids:
+        list(Booking.objects.filter(pk__in=list(ids)).select_for_update().order_by("pk"))
+
+
+def _decline_competitors(ids: list[int], *, by) -> list[Booking]:
+    """Decline the requests that overlap a newly approved booking; tell each requester why."""
+    losers = list(
+        Booking.objects.filter(pk__in=ids, status=BookingStatus.REQUESTED)
+        .select_related("requested_by")
+        .order_by("pk")
+    )
     now = timezone.now()
     for loser in losers:
         language = getattr(loser.requested_by, "preferred_language", None) or "de"
@@ -296,6 +313,8 @@ def decide(
         if approve and locked:
             for booking in current:
                 check_free(rooms[booking.room_id], booking.starts_at, booking.ends_at, exclude=pks)
+        competitors = _competitor_ids(current) if approve else []
+        _lock_bookings(sorted(set(pks) | set(competitors)))
         status = BookingStatus.APPROVED if approve else BookingStatus.DECLINED
         now = timezone.now()
         Booking.objects.filter(pk__in=pks).update(
@@ -306,16 +325,18 @@ def decide(
             booking.decision_note = reason.strip()
         _audit_status(current, BookingStatus.REQUESTED, status, by=by)
         _queue_mail(pks, "approved" if approve else "declined")
-        losers = _decline_competitors(current, by=by) if approve else []
+        losers = _decline_competitors(competitors, by=by)
     return current, losers
 
 
 def cancel(bookings: list[Booking], *, by) -> list[Booking]:
-    """Cancel requested or approved bookings that have not ended (one date or a series).
+    """Cancel requested or approved bookings that have not ended (one date or a series),
+    under the room's lock like every other write to the room's bookings.
 
     Side effects: statuses, an audit entry per booking, one mail to the requester.
     """
     with transaction.atomic():
+        _locked_rooms(b.room_id for b in bookings)
         cancelled = list(
             Booking.objects.filter(
                 pk__in=[b.pk for b in bookings],
@@ -445,6 +466,8 @@ def reserve_for_event(event, room: Room, by) -> Booking:
         room = _locked_rooms([room.pk])[room.pk]
         if locked:
             check_free(room, event.starts_at, event.ends_at)
+        competitors = _competitor_ids([booking])
+        _lock_bookings(competitors)
         booking.decided_at = timezone.now()
         booking.save()
         audit.record(
@@ -453,7 +476,7 @@ def reserve_for_event(event, room: Room, by) -> Booking:
             obj=booking,
             changes={"event": [None, str(event)], "status": [None, BookingStatus.APPROVED]},
         )
-        _decline_competitors([booking], by=by)
+        _decline_competitors(competitors, by=by)
     return booking
 
 
