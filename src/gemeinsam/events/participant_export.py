@@ -25,7 +25,7 @@ __all__ = ["CONTENT_TYPES", "WRITERS", "rows"]
 
 
 def _local(value):
-    return timezone.localtime(value).replace(tzinfo=None) if value else None
+    return timezone.localtime(value).replace(tzinfo=None, microsecond=0) if value else None
 
 
 def _yes_no(value: bool | None) -> str:
