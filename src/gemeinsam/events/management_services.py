@@ -25,7 +25,19 @@ from .tasks import schedule_reminder, send_registration_mail
 
 # Words the events URLs use themselves; an event with such a slug would hide the page.
 RESERVED_SLUGS = frozenset(
-    {"manage", "new", "calendar", "feed", "feeds", "ical", "registrations", "groups", "api"}
+    {
+        "manage",
+        "new",
+        "calendar",
+        "feed",
+        "feeds",
+        "ical",
+        "registrations",
+        "groups",
+        "api",
+        "trainings",
+        "agency",
+    }
 )
 # The scalar fields the audit log compares (many-to-many fields are listed by name).
 AUDITED = [

@@ -9,7 +9,7 @@ P = f"{E}participants/"
 
 urlpatterns: list = [
     # Not "manage/" alone: the public `<slug>/` pattern comes first in urls.py and would take it.
-    path("manage/overview/", staff_events.manage_list, name="manage-list"),
+    path("manage/", staff_events.manage_list, name="manage-list"),
     path("manage/new/", staff_events.event_create, name="event-create"),
     path(
         "manage/projects/<int:project_pk>/figures/",
