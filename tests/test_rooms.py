@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from gemeinsam.core.models import AuditLogEntry
 from gemeinsam.rooms import services
@@ -16,6 +17,23 @@ from gemeinsam.rooms.models import Booking, Closure, Room
 from tests import factories
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def deliver_mails():
+    """Run the queued booking mails, as the worker would.
+
+    Called directly rather than through `db_worker`: the worker's close_old_connections()
+    closes the test's PostgreSQL connection, which is inside the test's transaction.
+    """
+
+    def deliver():
+        queued = DBTaskResult.objects.filter(task_path__endswith=".send_booking_mail")
+        for job in queued.order_by("enqueued_at"):
+            job.task.call(*job.args_kwargs["args"], **job.args_kwargs["kwargs"])
+        queued.delete()
+
+    return deliver
 
 
 @pytest.fixture
@@ -339,7 +357,7 @@ def test_my_bookings_lists_only_my_own(client_for, world, room):
     assert "Fremde Sitzung" not in page
 
 
-def test_requester_cancels_one_date_of_a_series(client_for, world, room, run_jobs):
+def test_requester_cancels_one_date_of_a_series(client_for, world, room, deliver_mails):
     world.member_a.preferred_language = "en"
     world.member_a.save()
     client = client_for(world.member_a)
@@ -350,7 +368,7 @@ def test_requester_cancels_one_date_of_a_series(client_for, world, room, run_job
 
     statuses = list(Booking.objects.order_by("starts_at").values_list("status", flat=True))
     assert statuses == ["cancelled", "requested", "requested"]
-    run_jobs()
+    deliver_mails()
     assert [m.subject for m in mail.outbox] == ["Booking cancelled: Seminarraum Nord"]
     assert "/en/rooms/bookings/" in mail.outbox[0].body
 
@@ -397,7 +415,7 @@ def test_queue_lists_requests_of_the_agencys_rooms(client_for, world, room):
 
 
 def test_approval_declines_overlapping_requests_and_mails_everyone(
-    client_for, world, room, run_jobs
+    client_for, world, room, deliver_mails
 ):
     world.member_b.preferred_language = "en"
     world.member_b.save()
@@ -414,7 +432,7 @@ def test_approval_declines_overlapping_requests_and_mails_everyone(
     assert (winner.status, loser.status) == (BookingStatus.APPROVED, BookingStatus.DECLINED)
     assert loser.decision_note == "The room was given to another booking at this time."
     assert winner.decided_by == world.manager_x
-    run_jobs()
+    deliver_mails()
     by_person = {m.to[0]: m for m in mail.outbox}
     # Each mail in its reader's language: the links say which.
     assert "/tr/rooms/bookings/" in by_person["member.a@example.org"].body
@@ -435,7 +453,7 @@ def test_approval_refuses_when_an_approved_booking_overlaps(client_for, world, r
     assert booking.status == BookingStatus.REQUESTED
 
 
-def test_decline_needs_a_reason_and_sends_it(client_for, world, room, run_jobs):
+def test_decline_needs_a_reason_and_sends_it(client_for, world, room, deliver_mails):
     world.member_a.preferred_language = "en"
     world.member_a.save()
     booking = factories.make_booking(room, by=world.member_a)
@@ -449,12 +467,12 @@ def test_decline_needs_a_reason_and_sends_it(client_for, world, room, run_jobs):
     _decide(client, booking, decision="decline", reason="Raum wird renoviert")
     booking.refresh_from_db()
     assert booking.status == BookingStatus.DECLINED
-    run_jobs()
+    deliver_mails()
     assert mail.outbox[0].subject == "Booking declined: Seminarraum Nord"
     assert "Reason: Raum wird renoviert" in mail.outbox[0].body
 
 
-def test_a_series_is_approved_as_a_whole_in_one_mail(client_for, world, room, run_jobs):
+def test_a_series_is_approved_as_a_whole_in_one_mail(client_for, world, room, deliver_mails):
     client_for(world.member_a).post(
         _create_url(room), _request_data(world, repeat="weekly", weeks="3")
     )
@@ -463,7 +481,7 @@ def test_a_series_is_approved_as_a_whole_in_one_mail(client_for, world, room, ru
     _decide(client_for(world.manager_x), first, decision="approve", scope="series")
 
     assert set(Booking.objects.values_list("status", flat=True)) == {"approved"}
-    run_jobs()
+    deliver_mails()
     assert len(mail.outbox) == 1
     assert mail.outbox[0].body.count("Vorstandssitzung") == 3
 
@@ -479,7 +497,7 @@ def test_a_decided_booking_cannot_be_decided_again(client_for, world, room):
 # --- Closures -------------------------------------------------------------------------------
 
 
-def test_closure_cancels_bookings_inside_it_with_a_notice(client_for, world, room, run_jobs):
+def test_closure_cancels_bookings_inside_it_with_a_notice(client_for, world, room, deliver_mails):
     world.member_a.preferred_language = "en"
     world.member_a.save()
     inside = factories.make_booking(room, by=world.member_a, status=BookingStatus.APPROVED)
@@ -501,7 +519,7 @@ def test_closure_cancels_bookings_inside_it_with_a_notice(client_for, world, roo
     inside.refresh_from_db()
     outside.refresh_from_db()
     assert (inside.status, outside.status) == (BookingStatus.CANCELLED, BookingStatus.REQUESTED)
-    run_jobs()
+    deliver_mails()
     assert mail.outbox[0].subject == "Booking cancelled: Seminarraum Nord"
     assert "Wasserschaden" in mail.outbox[0].body
     assert AuditLogEntry.objects.filter(object_type="rooms.closure", action="create").exists()

@@ -67,7 +67,12 @@ def room_list(request):
             "rooms": queries.rooms_for_list(filters),
             "form": form,
             "filtered": bool(filters.agency or filters.kind or filters.capacity),
-            "managed_agencies": [a for a in agencies if a.pk in managed],
+            # Staff reach their agency's management from here, also before it has any room.
+            "managed_agencies": Agency.objects.filter(pk__in=managed, is_active=True).order_by(
+                "name"
+            )
+            if managed
+            else [],
         },
     )
 
