@@ -74,10 +74,17 @@ def client_for():
 
 
 @pytest.fixture
-def run_jobs():
-    """Run the queued background jobs (mails, reminders) the way the worker does, then return."""
+def run_jobs(monkeypatch):
+    """Run the queued background jobs (mails, reminders) the way the worker does, then return.
+
+    The worker closes "old" connections between jobs; inside a test's transaction that would
+    close the test's own connection (PostgreSQL), so that one housekeeping call is skipped.
+    """
     from django.core.management import call_command
+    from django_tasks_db.management.commands import db_worker
     from django_tasks_db.models import DBTaskResult
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
     def run():
         call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
