@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import URLPattern, path, re_path
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.conf import settings as ninja_settings
 from ninja.errors import HttpError, Throttled, ValidationError
@@ -86,8 +87,11 @@ class GemeinsamAPI(NinjaAPI):
             # Unknown paths answer a JSON 404 too, not the HTML page meant for browsers.
             re_path(
                 r"^[\s\S]+$",  # any character, so a path with an encoded newline is caught too
-                lambda request: _error(
-                    self, request, 404, "not_found", _("There is nothing at this address.")
+                # No session or form behind it, so no CSRF check: a POST gets the JSON 404 too.
+                csrf_exempt(
+                    lambda request: _error(
+                        self, request, 404, "not_found", _("There is nothing at this address.")
+                    )
                 ),
                 name="not-found",
             ),

@@ -18,6 +18,8 @@ from gemeinsam.accounts.rules import is_platform_admin
 from .enums import EventFormat, EventKind, EventStatus
 from .models import Event, Speaker
 
+EARLIEST, LATEST = date(1900, 1, 1), date(9000, 12, 31)
+
 
 @dataclasses.dataclass
 class EventFilters:
@@ -65,9 +67,11 @@ class EventFilters:
         values["format"] = [v for v in values["format"] if v in EventFormat.values]
         for name in ("date_from", "date_to"):
             try:
-                values[name] = parse_date((data.get(name) or "").strip()[:10])
+                day = parse_date((data.get(name) or "").strip()[:10])
             except ValueError:
-                values[name] = None
+                day = None
+            # Far-off years would overflow the time-zone arithmetic; nobody plans that far.
+            values[name] = day if day and EARLIEST <= day <= LATEST else None
         values["places_left"] = (data.get("places_left") or "") in ("1", "true", "on", "yes")
         values["q"] = (data.get("q") or "").strip()[:100]
         return cls(**values)

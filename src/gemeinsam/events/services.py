@@ -226,9 +226,9 @@ def validate_answers(event: Event, raw: dict) -> tuple[dict[int, object], dict[i
         if question.kind == QuestionKind.CHECKBOX:
             value = bool(value) and value not in ("0", "false", "off")
         elif question.kind == QuestionKind.MULTIPLE:
-            value = [v for v in (value or []) if v]
             if isinstance(value, str):
                 value = [value]
+            value = [v for v in (value or []) if v]
             if any(v not in question.choices for v in value):
                 errors[question.pk] = str(_("Please pick from the choices given."))
         elif question.kind == QuestionKind.SINGLE:
