@@ -109,7 +109,7 @@ def _feed_links(request, filters: queries.EventFilters) -> dict[str, str]:
     url = request.build_absolute_uri(reverse("events:event-feed"))
     if query:
         url = f"{url}?{query}"
-    return {"https": url, "webcal": "webcal://" + url.split("://", 1)[1]}
+    return {"url": url, "webcal": "webcal://" + url.split("://", 1)[1]}
 
 
 def _optional_url(name: str, **kwargs) -> str:
