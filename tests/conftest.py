@@ -23,6 +23,14 @@ def _fast_hashing(settings):
     settings.ACCOUNT_RATE_LIMITS = False
 
 
+@pytest.fixture(autouse=True)
+def _fresh_page_cache():
+    """Each test starts with no cached public pages (they live in this process's memory)."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+
+
 @pytest.fixture
 def world(db):
     """Two agencies, two organizations and one person per role."""

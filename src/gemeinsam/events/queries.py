@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
@@ -188,3 +188,10 @@ def events_of_agencies(user) -> QuerySet[Event]:
     return Event.objects.filter(
         agency__in=user.staff_memberships.filter(is_active=True).values("agency")
     )
+
+
+def latest_change() -> str:
+    """Changes whenever any event is added, changed, deleted or gains or loses a participant
+    (services touch `updated_at` with every change of places): the public pages' cache key."""
+    latest = Event.objects.aggregate(at=Max("updated_at"), n=Count("id"))
+    return f"{latest['n']}-{latest['at'].timestamp() if latest['at'] else 0}"
