@@ -157,6 +157,10 @@ def test_the_openapi_document_lists_every_operation(openapi):
     assert (openapi["openapi"], sorted(openapi["paths"])) == (
         "3.1.0",
         [
+            "/api/v1/events",
+            "/api/v1/events/{event_id}",
+            "/api/v1/events/{event_id}/participants",
+            "/api/v1/events/{event_id}/registrations",
             "/api/v1/organizations",
             "/api/v1/organizations/{slug}",
             "/api/v1/reference/fields",

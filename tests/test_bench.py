@@ -36,7 +36,10 @@ def test_the_command_prints_one_json_line_per_measurement_and_leaves_the_databas
     dev_db = tmp_path / "var" / "dev.sqlite3"
     env = {**os.environ, "SQLITE_PATH": str(dev_db), "GEMEINSAM_HOME": str(tmp_path)}
     done = subprocess.run(
-        [sys.executable, "-m", "gemeinsam", "bench", "--n", "300", "--queries", "5"],
+        [
+            *(sys.executable, "-m", "gemeinsam", "bench"),
+            *("--only", "directory", "--n", "300", "--queries", "5"),
+        ],
         capture_output=True,
         text=True,
         env=env,
@@ -51,6 +54,30 @@ def test_the_command_prints_one_json_line_per_measurement_and_leaves_the_databas
     assert (lines[0]["n"], lines[0]["queries"]) == (300, 5)
     assert set(lines[1]) == {"bench", "db", "n", "queries", "p50_ms", "p95_ms"}
     assert not dev_db.exists()
+
+
+def test_the_events_bench_measures_registrations_and_the_list_against_the_trivial_view(tmp_path):
+    env = {**os.environ, "GEMEINSAM_HOME": str(tmp_path)}
+    command = [sys.executable, "-m", "gemeinsam", "bench", "--only", "events"]
+    done = subprocess.run(
+        [*command, "--events", "30", "--seconds", "0.5"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    registration, listing = [json.loads(line) for line in done.stdout.splitlines()]
+    assert (registration["bench"], listing["bench"]) == ("event_registration", "event_list")
+    assert registration["registrations"] > 0 and registration["failed"] == 0
+    assert registration["overbooked"] is False
+    assert registration["confirmed"] == min(registration["registrations"], 500)
+    assert listing["events"] == 30 and listing["failed"] == 0
+    for line in (registration, listing):
+        assert line["per_s"] > 0 and line["trivial_per_s"] > 0
+        assert abs(line["ratio"] - line["per_s"] / line["trivial_per_s"]) < 0.01
 
 
 @pytest.mark.django_db

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from gemeinsam.events import certificates, services
 from gemeinsam.events.models import Registration
@@ -121,9 +122,9 @@ def test_no_certificate_for_someone_who_did_not_attend(attended_event, client_fo
 def test_without_anyone_attended_the_page_says_so(world, client_for):
     event = factories.make_event(world.agency_x)
 
-    response = client_for(world.advisor_x).get(
-        reverse("events:certificate-all", kwargs={"slug": event.slug}), follow=True
-    )
+    with translation.override("en"):
+        url = reverse("events:certificate-all", kwargs={"slug": event.slug})
+    response = client_for(world.advisor_x).get(url, follow=True)
 
     assert "Nobody is marked as attended yet." in response.content.decode()
 

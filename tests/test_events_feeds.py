@@ -141,7 +141,7 @@ def test_the_feed_holds_upcoming_events_and_those_of_the_last_thirty_days(season
     assert response["Content-Disposition"] == 'inline; filename="events.ics"'
     calendar = parse(response)
     assert summaries(calendar) == ["Neulich", "Bald", "Schulung Süd", "Abgesagt", "Online-Treff"]
-    assert str(calendar["X-WR-CALNAME"]) == "Events – gemeinsam"
+    assert str(calendar["X-WR-CALNAME"]) == "Veranstaltungen – gemeinsam"
     assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]
 
 

@@ -165,7 +165,7 @@ def test_a_second_registration_sends_the_link_again_without_showing_it(event, cl
     assert first.token not in page
     run_jobs()
     assert [(m.to, first.token in m.body) for m in mail.outbox] == [(["leyla@example.org"], True)]
-    assert mail.outbox[0].subject == "Your registration: Workshop Vereinsfinanzen"
+    assert mail.outbox[0].subject == "Ihre Anmeldung: Workshop Vereinsfinanzen"
 
 
 def test_a_registration_before_the_window_opens_is_refused_with_the_date(world, client):
@@ -369,7 +369,8 @@ def test_cancelling_asks_first_then_gives_the_place_to_the_waiting_list(event, c
     mail.outbox.clear()
     run_jobs()
     moved_up = [m for m in mail.outbox if m.to == ["selin@example.org"]]
-    assert [m.subject for m in moved_up][-1] == "A place is free for you: Workshop Vereinsfinanzen"
+    subject = "Ein Platz ist für Sie frei: Workshop Vereinsfinanzen"
+    assert [m.subject for m in moved_up][-1] == subject
 
 
 def test_a_cancelled_registration_can_be_neither_changed_nor_cancelled_again(event, client):

@@ -265,7 +265,7 @@ def test_cancelling_the_event_cancels_every_registration_and_tells_everyone(
     event.refresh_from_db()
     assert event.seats_taken == 0
     assert sorted(m.to[0] for m in mail.outbox) == sorted([confirmed.email, waiting.email])
-    assert all("cancelled" in m.body for m in mail.outbox)
+    assert all("Die Veranstaltung wurde abgesagt." in m.body for m in mail.outbox)
 
 
 def test_saving_does_not_overwrite_places_taken_meanwhile(world, client_for):
