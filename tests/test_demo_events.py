@@ -333,6 +333,10 @@ def test_serving_sends_queued_mails_first_and_stops_the_worker_with_the_server(
 
     monkeypatch.setattr(subprocess, "Popen", popen)
     monkeypatch.setattr(demo_command, "call_command", call)
+    # As in the run_jobs fixture: the in-process worker must not close the test's connection.
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     command = demo_command.Command(stdout=StringIO())
     worker = []
     start = command._start_worker
