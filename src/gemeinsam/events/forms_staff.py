@@ -74,6 +74,55 @@ class HostOrganizationField(forms.CharField):
         return matches[0]
 
 
+# The edit form in parts, each a fieldset with its legend.
+FIELD_GROUPS = [
+    (
+        _("The event"),
+        ["title", "kind", "format", "status", "summary", "description", "agenda"],
+    ),
+    (_("Date"), ["starts_at", "ends_at"]),
+    (
+        _("Place"),
+        [
+            "venue_name",
+            "street",
+            "postcode",
+            "city",
+            "federal_state",
+            "accessibility",
+            "online_url",
+        ],
+    ),
+    (
+        _("Who it is for"),
+        [
+            "languages",
+            "interpretation",
+            "topics",
+            "fields",
+            "professions",
+            "target_groups",
+            "project",
+            "host_organization",
+        ],
+    ),
+    (
+        _("Registration"),
+        [
+            "registration_required",
+            "registration_opens_at",
+            "registration_closes_at",
+            "capacity",
+            "waitlist_enabled",
+            "requires_approval",
+            "max_group_size",
+            "consent_text",
+            "reminder_days",
+        ],
+    ),
+]
+
+
 class EventForm(forms.ModelForm):
     host_organization = HostOrganizationField(
         label=_("host organization"),
@@ -85,41 +134,7 @@ class EventForm(forms.ModelForm):
 
     class Meta:
         model = Event
-        fields = [
-            "title",
-            "kind",
-            "format",
-            "status",
-            "summary",
-            "description",
-            "agenda",
-            "starts_at",
-            "ends_at",
-            "venue_name",
-            "street",
-            "postcode",
-            "city",
-            "federal_state",
-            "accessibility",
-            "online_url",
-            "languages",
-            "interpretation",
-            "topics",
-            "fields",
-            "professions",
-            "target_groups",
-            "project",
-            "host_organization",
-            "registration_required",
-            "registration_opens_at",
-            "registration_closes_at",
-            "capacity",
-            "waitlist_enabled",
-            "requires_approval",
-            "max_group_size",
-            "consent_text",
-            "reminder_days",
-        ]
+        fields = [name for _legend, names in FIELD_GROUPS for name in names]
         widgets = {
             "starts_at": DateTimeInput(),
             "ends_at": DateTimeInput(),

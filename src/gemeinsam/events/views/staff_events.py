@@ -9,64 +9,22 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gemeinsam.accounts.rules import is_agency_staff, is_platform_admin
 
 from .. import management_services, staff_queries
-from ..forms_staff import DocumentForm, EventForm, QuestionFormSet, SeriesForm, SpeakerFormSet
+from ..forms_staff import (
+    FIELD_GROUPS,
+    DocumentForm,
+    EventForm,
+    QuestionFormSet,
+    SeriesForm,
+    SpeakerFormSet,
+)
 from .staff_common import event_for
 
 CHANGE = "events.change_event"
-
-# The edit page in parts, each a fieldset with its legend.
-FIELD_GROUPS = [
-    (
-        gettext_lazy("The event"),
-        ["title", "kind", "format", "status", "summary", "description", "agenda"],
-    ),
-    (gettext_lazy("Date"), ["starts_at", "ends_at"]),
-    (
-        gettext_lazy("Place"),
-        [
-            "venue_name",
-            "street",
-            "postcode",
-            "city",
-            "federal_state",
-            "accessibility",
-            "online_url",
-        ],
-    ),
-    (
-        gettext_lazy("Who it is for"),
-        [
-            "languages",
-            "interpretation",
-            "topics",
-            "fields",
-            "professions",
-            "target_groups",
-            "project",
-            "host_organization",
-        ],
-    ),
-    (
-        gettext_lazy("Registration"),
-        [
-            "registration_required",
-            "registration_opens_at",
-            "registration_closes_at",
-            "capacity",
-            "waitlist_enabled",
-            "requires_approval",
-            "max_group_size",
-            "consent_text",
-            "reminder_days",
-        ],
-    ),
-]
 
 
 def _require_staff(user) -> None:
