@@ -24,6 +24,16 @@ def _fast_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts with the same active language, so `reverse()` gives the same address
+    whichever test ran before in this process. English: most tests read the English wording."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _fresh_page_cache():
     """Each test starts with no cached public pages (they live in this process's memory)."""
     from django.core.cache import caches

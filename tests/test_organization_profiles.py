@@ -234,7 +234,7 @@ def test_confirming_the_profile_stops_the_nudge(world, client_for):
     world.org_a.last_confirmed_on = datetime.date(2024, 1, 1)
     world.org_a.save()
     client = client_for(world.member_a)
-    page = client.get(world.org_a.get_absolute_url()).content.decode()
+    page = client.get(f"/de/organizations/{world.org_a.slug}/").content.decode()
     assert f"/de/organizations/{world.org_a.slug}/confirm/" in page
     client.post(f"/de/organizations/{world.org_a.slug}/confirm/")
     world.org_a.refresh_from_db()
