@@ -184,3 +184,58 @@ def make_booking(
         status=status,
         **extra,
     )
+
+
+def topics(*codes: str):
+    """Counselling topics by code (the reference data the migration loads)."""
+    from gemeinsam.counselling.models import Topic
+
+    found = list(Topic.objects.filter(code__in=codes or ("association_founding",)))
+    assert found, codes
+    return found
+
+
+def make_case(
+    agency: Agency,
+    *,
+    advisors=(),
+    organizations=(),
+    contacts=(),
+    title: str = "Vereinsgründung Frauenverein Al-Amal",
+    case_type: str = "process_support",
+    **extra,
+):
+    """An open case of the agency, counselled by the given advisors (staff of that agency)."""
+    from gemeinsam.counselling.services import open_case
+
+    advisors = list(advisors)
+    return open_case(
+        agency=agency,
+        by=advisors[0] if advisors else None,
+        title=title,
+        case_type=case_type,
+        organizations=organizations,
+        contacts=contacts,
+        advisors=advisors,
+        topics=extra.pop("topics", topics("association_founding")),
+        **extra,
+    )
+
+
+def make_request(
+    *, email: str = "fragende@example.org", postcode: str = "", federal_state: str = "NW", **extra
+):
+    """A counselling request as the public form makes it, routed by its region."""
+    from gemeinsam.counselling.services import submit_request
+
+    extra.setdefault("topics", topics("association_founding"))
+    extra.setdefault("channel", "phone")
+    extra.setdefault(
+        "description", "Wir möchten einen Verein gründen und brauchen Hilfe bei der Satzung."
+    )
+    extra.setdefault("consent_version", "2026-01")
+    extra.setdefault(
+        "consent_text",
+        "Ich bin einverstanden, dass meine Angaben für die Beratung gespeichert werden.",
+    )
+    return submit_request(email=email, postcode=postcode, federal_state=federal_state, **extra)

@@ -15,6 +15,8 @@ from gemeinsam.organizations.enums import MembershipStatus
 from gemeinsam.organizations.models import ImportBatch, Invitation
 from tests import factories
 from tests.matrix import LOGIN, ROLES, Case, everyone, logged_in, staff_only
+from tests.matrix import counselling_appointments, counselling_gdpr, counselling_public
+from tests.matrix import counselling_reports, counselling_staff
 from tests.matrix import events as events_cases
 from tests.matrix import events_staff as events_staff_cases
 from tests.matrix import rooms as rooms_cases
@@ -235,6 +237,13 @@ CASES = [
     Case("admin:index", {**logged_in(LOGIN), "admin": 200}),
 ]
 CASES += events_cases.CASES + events_staff_cases.CASES + rooms_cases.CASES
+CASES += (
+    counselling_public.CASES
+    + counselling_staff.CASES
+    + counselling_appointments.CASES
+    + counselling_gdpr.CASES
+    + counselling_reports.CASES
+)
 
 # URL names that belong to libraries and are covered by their own tests; the matrix only checks
 # that our configuration still lets the right people in (samples above and in test_accounts).

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "gemeinsam.organizations",
     "gemeinsam.events",
     "gemeinsam.rooms",
+    "gemeinsam.counselling",
 ]
 
 MIDDLEWARE = [
@@ -83,6 +84,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "gemeinsam.accounts.middleware.RequireStaffTwoFactorMiddleware",
     "gemeinsam.core.middleware.NoStoreForPrivatePagesMiddleware",
+    "gemeinsam.counselling.middleware.NotesKeyErrorMiddleware",
 ]
 
 ROOT_URLCONF = "gemeinsam.urls"
@@ -260,6 +262,27 @@ TASKS = {
 GEMEINSAM_REGISTRATION_LOCK = env_bool("GEMEINSAM_REGISTRATION_LOCK", default=True)
 # Test-only: seconds to wait between counting places and taking one, to widen any race.
 GEMEINSAM_REGISTRATION_RACE_DELAY = float(os.environ.get("GEMEINSAM_REGISTRATION_RACE_DELAY", 0))
+
+# --- Counselling ------------------------------------------------------------------------------
+# Internal notes and session summaries are encrypted with these Fernet keys (comma-separated):
+# the first encrypts, all decrypt. To rotate, put a new key first, run `gemeinsam
+# rotate_notes_keys`, then drop the old one. Outside production a key is derived from SECRET_KEY.
+GEMEINSAM_NOTES_KEYS = env_list("GEMEINSAM_NOTES_KEYS", "")
+if not GEMEINSAM_NOTES_KEYS:
+    if PRODUCTION:
+        raise ImproperlyConfigured("GEMEINSAM_NOTES_KEYS must be set when GEMEINSAM_ENV=production.")
+    from gemeinsam.counselling.crypto import development_key
+
+    GEMEINSAM_NOTES_KEYS = [development_key(SECRET_KEY)]
+# Case documents are stored here, outside the web root, and served only after a permission check.
+GEMEINSAM_PRIVATE_MEDIA_ROOT = Path(
+    os.environ.get("GEMEINSAM_PRIVATE_MEDIA_ROOT", VAR_DIR / "private")
+)
+GEMEINSAM_MAX_DOCUMENT_BYTES = int(os.environ.get("GEMEINSAM_MAX_DOCUMENT_BYTES", 10 * 1024 * 1024))
+# Closed cases are anonymised this many days after closing (the scheduled retention job).
+GEMEINSAM_CASE_RETENTION_DAYS = int(os.environ.get("GEMEINSAM_CASE_RETENTION_DAYS", 3 * 365))
+# Public counselling requests per address and hour (form and API), against spam.
+GEMEINSAM_REQUEST_RATE = os.environ.get("GEMEINSAM_REQUEST_RATE", "5/h")
 
 # --- Security -------------------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("agencies/", include("gemeinsam.agencies.urls")),
     path("events/", include("gemeinsam.events.urls")),
     path("rooms/", include("gemeinsam.rooms.urls")),
+    path("counselling/", include("gemeinsam.counselling.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

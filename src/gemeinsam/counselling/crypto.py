@@ -1,0 +1,117 @@
+"""Encryption at rest for confidential counselling text (internal notes, session summaries).
+
+The keys come from the environment (`GEMEINSAM_NOTES_KEYS`, comma-separated Fernet keys). The
+first key encrypts; every key decrypts, so a new key is put in front, `gemeinsam
+rotate_notes_keys` re-encrypts everything with it, and then the old key can go. A database dump
+alone reveals nothing but tokens.
+
+A wrong key is a clear error at start (`verify_keys()`, called by the system check and by the
+WSGI application), never garbage on a page: a value that no key opens raises `NotesKeyError`.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import models
+
+CANARY = "gemeinsam notes key check"
+
+
+class NotesKeyError(ImproperlyConfigured):
+    """The configured keys cannot open what the database holds (or are not keys at all)."""
+
+
+def development_key(secret_key: str) -> str:
+    """Outside production, a key derived from SECRET_KEY, so the demo needs no set-up."""
+    digest = hashlib.sha256(b"gemeinsam-notes:" + secret_key.encode()).digest()
+    return base64.urlsafe_b64encode(digest).decode()
+
+
+@functools.cache
+def _fernet(keys: tuple[str, ...]) -> MultiFernet:
+    if not keys:
+        raise NotesKeyError("GEMEINSAM_NOTES_KEYS is empty: counselling notes need a key.")
+    fernets = []
+    for position, key in enumerate(keys, start=1):
+        try:
+            fernets.append(Fernet(key.encode()))
+        except (ValueError, TypeError) as exc:
+            raise NotesKeyError(
+                f"GEMEINSAM_NOTES_KEYS: key {position} is not a Fernet key "
+                "(32 url-safe base64-encoded bytes; make one with `gemeinsam new_notes_key`)."
+            ) from exc
+    return MultiFernet(fernets)
+
+
+def fernet() -> MultiFernet:
+    return _fernet(tuple(settings.GEMEINSAM_NOTES_KEYS))
+
+
+def encrypt(plain: str) -> str:
+    return fernet().encrypt(plain.encode()).decode()
+
+
+def decrypt(token: str) -> str:
+    try:
+        return fernet().decrypt(token.encode()).decode()
+    except InvalidToken as exc:
+        raise NotesKeyError(
+            "No key in GEMEINSAM_NOTES_KEYS opens the stored counselling notes. Put the key "
+            "they were written with back into GEMEINSAM_NOTES_KEYS (after the new one)."
+        ) from exc
+
+
+def rotate(token: str) -> str:
+    try:
+        return fernet().rotate(token.encode()).decode()
+    except InvalidToken as exc:
+        raise NotesKeyError("A stored note cannot be opened with any configured key.") from exc
+
+
+class EncryptedTextField(models.TextField):
+    """A text field stored as a Fernet token and read back as plain text.
+
+    It cannot be searched or sorted in SQL, by design. Empty text stays empty, so "no summary"
+    costs nothing.
+    """
+
+    description = "Text encrypted at rest"
+
+    def from_db_value(self, value, expression, connection):
+        if value in (None, ""):
+            return value
+        return decrypt(value)
+
+    def get_prep_value(self, value):
+        value = super().get_prep_value(value)
+        if value in (None, ""):
+            return value
+        return encrypt(value)
+
+
+def verify_keys() -> None:
+    """Raise NotesKeyError unless the keys parse and open the stored check value.
+
+    The check value is written with the current key the first time; a later start with a
+    different key finds it unreadable and stops with a clear message.
+    """
+    fernet()
+    from django.db import DatabaseError
+
+    from .models import KeyCheck
+
+    try:
+        check = KeyCheck.objects.filter(pk=1).first()
+    except DatabaseError:  # not migrated yet: nothing stored, nothing to check
+        return
+    if check is None:
+        KeyCheck.objects.get_or_create(pk=1, defaults={"value": CANARY})
+        return
+    if check.value != CANARY:
+        raise NotesKeyError("The stored key check does not match; the notes key is wrong.")

@@ -1,0 +1,126 @@
+"""Reads that start from the person asking. A case or request someone may not see is simply not
+in their queryset, so views answer 404 and outsiders never learn that it exists."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from gemeinsam.agencies.models import Agency
+
+from .enums import CaseStatus, RequestStatus
+from .models import Appointment, Case, Document, Request, Session, Task
+from .rules import _staff_agency_ids
+
+
+def staff_agencies(user) -> QuerySet[Agency]:
+    return Agency.objects.filter(pk__in=_staff_agency_ids(user)).order_by("name")
+
+
+def cases_visible_to(user) -> QuerySet[Case]:
+    """Cases of the agencies the person works for (a forwarded case belongs to its new agency)."""
+    return Case.objects.filter(agency_id__in=_staff_agency_ids(user))
+
+
+def case_list(user, *, agency=None, status=CaseStatus.OPEN, mine=False, q="") -> QuerySet[Case]:
+    """The advisors' case list: a constant number of queries however many cases there are."""
+    cases = cases_visible_to(user)
+    if agency is not None:
+        cases = cases.filter(agency=agency)
+    if status:
+        cases = cases.filter(status=status)
+    if mine:
+        cases = cases.filter(advisors=user)
+    if q:
+        cases = cases.filter(Q(title__icontains=q) | Q(organizations__name__icontains=q)).distinct()
+    return (
+        cases.select_related("agency", "project", "language")
+        .prefetch_related("organizations", "advisors", "topics")
+        .annotate(session_count=Count("sessions", distinct=True))
+    )
+
+
+def requests_visible_to(user) -> QuerySet[Request]:
+    agencies = _staff_agency_ids(user)
+    if not agencies:
+        return Request.objects.none()
+    return Request.objects.filter(Q(agency_id__in=agencies) | Q(agency__isnull=True))
+
+
+def intake_queue(agency, *, status=RequestStatus.NEW) -> QuerySet[Request]:
+    """The agency's queue, plus requests from regions no agency covers (any agency may take them).
+    The view has checked `counselling.view_intake` for the agency."""
+    requests = Request.objects.filter(Q(agency=agency) | Q(agency__isnull=True))
+    if status:
+        requests = requests.filter(status=status)
+    return (
+        requests.select_related("contact", "organization", "language", "agency")
+        .prefetch_related("topics", "suggested_advisors")
+        .order_by("created_at", "id")
+    )
+
+
+def requests_of(user) -> QuerySet[Request]:
+    """A person's own requests, however they were made (logged in, or with their email)."""
+    if not (user and user.is_authenticated):
+        return Request.objects.none()
+    return (
+        Request.objects.filter(Q(requested_by=user) | Q(contact__user=user))
+        .select_related("agency", "organization")
+        .prefetch_related("topics")
+        .distinct()
+    )
+
+
+def cases_shared_with(user) -> QuerySet[Case]:
+    """Cases of the person's organizations, or on which they are a contact person."""
+    if not (user and user.is_authenticated):
+        return Case.objects.none()
+    return (
+        Case.objects.filter(
+            Q(
+                organizations__memberships__user=user,
+                organizations__memberships__status="active",
+            )
+            | Q(contacts__user=user)
+        )
+        .distinct()
+        .select_related("agency")
+    )
+
+
+def shared_timeline(case: Case) -> dict:
+    """What a case's organization sees: appointments, next steps, shared tasks and documents.
+    Never internal notes, session summaries or unshared documents."""
+    return {
+        "appointments": list(
+            case.appointments.filter(cancelled_at__isnull=True).order_by("starts_at")
+        ),
+        "next_steps": list(
+            case.sessions.exclude(next_steps="").only("held_on", "next_steps", "case_id")
+        ),
+        "tasks": list(case.tasks.filter(is_shared=True)),
+        "documents": list(case.documents.filter(is_shared=True)),
+    }
+
+
+def case_detail(user, pk: int) -> Case:
+    """One case with what its page needs; raises Case.DoesNotExist for outsiders."""
+    return (
+        cases_visible_to(user)
+        .select_related("agency", "project", "language", "request", "template")
+        .prefetch_related(
+            "organizations",
+            "contacts",
+            "advisors",
+            "topics",
+            Prefetch("tasks", queryset=Task.objects.select_related("assignee")),
+            Prefetch("sessions", queryset=Session.objects.defer("summary")),
+            Prefetch("documents", queryset=Document.objects.select_related("uploaded_by")),
+            "outcomes",
+            Prefetch("appointments", queryset=Appointment.objects.select_related("advisor")),
+            "forwardings__from_agency",
+            "forwardings__to_agency",
+            "break_glass__user",
+        )
+        .get(pk=pk)
+    )

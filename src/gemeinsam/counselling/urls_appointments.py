@@ -1,0 +1,3 @@
+"""Counselling URL patterns: appointments part. (namespace "counselling")."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Counselling URL patterns: gdpr part. (namespace "counselling")."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Counselling URL patterns: public part. (namespace "counselling")."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Counselling URL patterns: reports part. (namespace "counselling")."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Counselling URL patterns: staff part. (namespace "counselling")."""
+
+urlpatterns: list = []
