@@ -14,9 +14,19 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from gemeinsam.organizations.enums import MembershipStatus
 from gemeinsam.organizations.models import ImportBatch, Invitation
 from tests import factories
-from tests.matrix import LOGIN, ROLES, Case, everyone, logged_in, staff_only
-from tests.matrix import counselling_appointments, counselling_gdpr, counselling_public
-from tests.matrix import counselling_reports, counselling_staff
+from tests.matrix import (
+    LOGIN,
+    ROLES,
+    Case,
+    counselling_appointments,
+    counselling_gdpr,
+    counselling_public,
+    counselling_reports,
+    counselling_staff,
+    everyone,
+    logged_in,
+    staff_only,
+)
 from tests.matrix import events as events_cases
 from tests.matrix import events_staff as events_staff_cases
 from tests.matrix import rooms as rooms_cases

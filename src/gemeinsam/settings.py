@@ -270,7 +270,9 @@ GEMEINSAM_REGISTRATION_RACE_DELAY = float(os.environ.get("GEMEINSAM_REGISTRATION
 GEMEINSAM_NOTES_KEYS = env_list("GEMEINSAM_NOTES_KEYS", "")
 if not GEMEINSAM_NOTES_KEYS:
     if PRODUCTION:
-        raise ImproperlyConfigured("GEMEINSAM_NOTES_KEYS must be set when GEMEINSAM_ENV=production.")
+        raise ImproperlyConfigured(
+            "GEMEINSAM_NOTES_KEYS must be set when GEMEINSAM_ENV=production."
+        )
     from gemeinsam.counselling.crypto import development_key
 
     GEMEINSAM_NOTES_KEYS = [development_key(SECRET_KEY)]
