@@ -24,6 +24,7 @@ from ninja.errors import HttpError, Throttled, ValidationError
 from ninja.throttling import BaseThrottle, SimpleRateThrottle
 
 from gemeinsam.accounts.api_auth import ApiTokenAuth
+from gemeinsam.counselling.api import router as counselling_router
 from gemeinsam.events.api import router as events_router
 from gemeinsam.organizations.api import reference_router
 from gemeinsam.organizations.api import router as organizations_router
@@ -280,6 +281,7 @@ api = GemeinsamAPI(
 api.add_router("/organizations", organizations_router)
 api.add_router("/reference", reference_router)
 api.add_router("/events", events_router)
+api.add_router("/counselling", counselling_router)
 
 for exc_class, handler in [
     (ValidationError, _validation_error),
