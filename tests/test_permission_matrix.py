@@ -23,6 +23,7 @@ from tests.matrix import (
     counselling_public,
     counselling_reports,
     counselling_staff,
+    counselling_timeline,
     everyone,
     logged_in,
     staff_only,
@@ -250,6 +251,7 @@ CASES += events_cases.CASES + events_staff_cases.CASES + rooms_cases.CASES
 CASES += (
     counselling_public.CASES
     + counselling_staff.CASES
+    + counselling_timeline.CASES
     + counselling_appointments.CASES
     + counselling_gdpr.CASES
     + counselling_reports.CASES

@@ -4,11 +4,12 @@ Each part keeps its patterns in its own module; all share the `counselling` name
 pages live under manage/.
 """
 
-from . import urls_appointments, urls_gdpr, urls_public, urls_reports, urls_staff
+from . import urls_appointments, urls_gdpr, urls_public, urls_reports, urls_staff, urls_timeline
 
 app_name = "counselling"
 urlpatterns = [
     *urls_staff.urlpatterns,
+    *urls_timeline.urlpatterns,
     *urls_appointments.urlpatterns,
     *urls_gdpr.urlpatterns,
     *urls_reports.urlpatterns,
