@@ -115,3 +115,15 @@ def verify_keys() -> None:
         return
     if check.value != CANARY:
         raise NotesKeyError("The stored key check does not match; the notes key is wrong.")
+
+
+def verify_keys_if_reachable() -> None:
+    """verify_keys() at process start; a database that cannot be asked yet is not an error."""
+    from django.db import DatabaseError
+
+    try:
+        verify_keys()
+    except NotesKeyError:
+        raise
+    except (DatabaseError, RuntimeError):  # RuntimeError: database access blocked (tests)
+        return
