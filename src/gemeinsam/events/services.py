@@ -142,17 +142,18 @@ def register(
     if event.consent_text and not consent:
         raise RegistrationError("consent", _("Please agree to the consent text."))
     emails = [p.email.strip().lower() for p in people]
-    # Without the lock (test-only), the places are counted before the transaction: the race
-    # the concurrency test's negative control must catch.
+    locking = settings.GEMEINSAM_REGISTRATION_LOCK
+    # Without the lock (test-only), the places are counted before the transaction and taken
+    # without a condition: the race the concurrency test's negative control must catch.
     unlocked_seats = None
-    if not settings.GEMEINSAM_REGISTRATION_LOCK:
+    if not locking:
         unlocked_seats = Event.objects.values_list("seats_taken", flat=True).get(pk=event.pk)
         _race_delay()
     try:
         with transaction.atomic():
-            locked = _locked_event(event.pk)
-            check_open(locked)
-            existing = _existing(locked, emails)
+            current = Event.objects.get(pk=event.pk)
+            check_open(current)
+            existing = _existing(current, emails)
             if existing:
                 raise RegistrationError(
                     "duplicate",
@@ -160,41 +161,30 @@ def register(
                     % {"email": existing.email},
                     existing=existing,
                 )
-            seats = locked.seats_taken if unlocked_seats is None else unlocked_seats
-            if unlocked_seats is None:
-                _race_delay()
-            status = _status_for(locked, seats, len(people))
-            group = None
-            if len(people) > 1:
-                group = RegistrationGroup.objects.create(
-                    event=locked,
-                    booked_by=booked_by,
-                    contact_email=(contact_email or emails[0]),
-                    organization_id=organization_id,
-                )
-            now = timezone.now()
-            registrations = []
-            for person, email in zip(people, emails, strict=True):
-                registration = Registration.objects.create(
-                    event=locked,
-                    group=group,
-                    user_id=person.user_id,
-                    name=person.name.strip(),
-                    email=email,
-                    organization_id=person.organization_id or organization_id,
-                    organization_name=person.organization_name.strip(),
-                    language=person.language,
-                    status=status,
-                    consent_text=locked.consent_text,
-                    consented_at=now if locked.consent_text else None,
-                    queued_at=now,
-                )
-                _save_answers(registration, person.answers)
-                registrations.append(registration)
+            if current.requires_approval:
+                status = RegistrationStatus.PENDING
+            elif locking:
+                status = RegistrationStatus.CONFIRMED  # until the places turn out to be gone
+            else:
+                status = _status_for(current, unlocked_seats, len(people))
+            group, registrations = _create_registrations(
+                current,
+                people,
+                emails,
+                status=status,
+                booked_by=booked_by,
+                contact_email=contact_email,
+                organization_id=organization_id,
+            )
             if status == RegistrationStatus.CONFIRMED:
-                Event.objects.filter(pk=locked.pk).update(
-                    seats_taken=F("seats_taken") + len(people), updated_at=timezone.now()
-                )
+                _race_delay()
+                if not _take_places(current, len(people), conditional=locking):
+                    status = _full_status(current)
+                    Registration.objects.filter(pk__in=[r.pk for r in registrations]).update(
+                        status=status, queued_at=timezone.now()
+                    )
+                    for registration in registrations:
+                        registration.status = status
             for registration in registrations:
                 _queue_mail(registration.pk, status)
     except IntegrityError as error:
@@ -206,6 +196,59 @@ def register(
             existing=existing,
         ) from error
     return Outcome(status=status, registrations=registrations, group=group)
+
+
+def _create_registrations(
+    event, people, emails, *, status, booked_by, contact_email, organization_id
+):
+    group = None
+    if len(people) > 1:
+        group = RegistrationGroup.objects.create(
+            event=event,
+            booked_by=booked_by,
+            contact_email=(contact_email or emails[0]),
+            organization_id=organization_id,
+        )
+    now = timezone.now()
+    registrations = []
+    for person, email in zip(people, emails, strict=True):
+        registration = Registration.objects.create(
+            event=event,
+            group=group,
+            user_id=person.user_id,
+            name=person.name.strip(),
+            email=email,
+            organization_id=person.organization_id or organization_id,
+            organization_name=person.organization_name.strip(),
+            language=person.language,
+            status=status,
+            consent_text=event.consent_text,
+            consented_at=now if event.consent_text else None,
+            queued_at=now,
+        )
+        _save_answers(registration, person.answers)
+        registrations.append(registration)
+    return group, registrations
+
+
+def _take_places(event: Event, size: int, *, conditional: bool) -> bool:
+    """Take `size` places in one statement, if they are still free.
+
+    The UPDATE is the lock: on PostgreSQL it locks the event's row until commit and re-checks
+    its condition against the latest committed places; on SQLite the IMMEDIATE transaction
+    already holds the write lock. Being the transaction's last write, it holds the row for as
+    short a time as possible. `conditional=False` (test-only, lock off) takes them regardless.
+    """
+    events = Event.objects.filter(pk=event.pk)
+    if conditional and event.capacity is not None:
+        events = events.filter(status=EventStatus.PUBLISHED, seats_taken__lte=F("capacity") - size)
+    return bool(events.update(seats_taken=F("seats_taken") + size, updated_at=timezone.now()))
+
+
+def _full_status(event: Event) -> str:
+    if event.waitlist_enabled:
+        return RegistrationStatus.WAITLISTED
+    raise RegistrationError("full", _("This event is fully booked."))
 
 
 def _save_answers(registration: Registration, answers: dict[int, object]) -> None:
