@@ -1,4 +1,5 @@
-"""`gemeinsam bench`: directory search against the naive baseline, and events through gunicorn.
+"""`gemeinsam bench`: directory search against the naive baseline, events through gunicorn, and
+the counselling funder report against its naive baseline.
 
 Runs in a throwaway database made by Django's test-database machinery (a temporary SQLite file,
 or `test_<name>_bench` on PostgreSQL), so the demo and development data are never touched.
@@ -83,23 +84,38 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=1, help="random seed (1)")
         parser.add_argument(
             "--only",
-            choices=["directory", "events"],
-            help="run one part: the directory search, or events through gunicorn",
+            choices=["directory", "events", "counselling"],
+            help=(
+                "run one part: the directory search, events through gunicorn, or the "
+                "counselling funder report"
+            ),
         )
         parser.add_argument("--events", type=int, default=1000, help="upcoming events (1000)")
         parser.add_argument(
             "--seconds", type=float, default=10.0, help="seconds per HTTP measurement (10)"
         )
+        parser.add_argument(
+            "--sessions", type=int, default=100_000, help="counselling sessions (100000)"
+        )
+        parser.add_argument("--runs", type=int, default=20, help="funder reports to time (20)")
 
     def handle(self, *args, n: int, queries: int, seed: int, only: str | None, **options):
-        if n < 1 or queries < 1 or options["events"] < 1 or options["seconds"] <= 0:
-            raise CommandError("--n, --queries, --events and --seconds must be positive.")
-        if only != "events":
+        if min(n, queries, options["events"], options["sessions"], options["runs"]) < 1 or (
+            options["seconds"] <= 0
+        ):
+            raise CommandError(
+                "--n, --queries, --events, --seconds, --sessions and --runs must be positive."
+            )
+        if only in (None, "directory"):
             self._directory(n=n, queries=queries, seed=seed)
-        if only != "directory":
+        if only in (None, "events"):
             from gemeinsam.events import bench as events_bench
 
             events_bench.run(self._emit, events=options["events"], seconds=options["seconds"])
+        if only in (None, "counselling"):
+            from gemeinsam.counselling import bench as counselling_bench
+
+            counselling_bench.run(self._emit, sessions=options["sessions"], runs=options["runs"])
 
     def _directory(self, *, n: int, queries: int, seed: int) -> None:
         db = connections[DEFAULT_DB_ALIAS]
