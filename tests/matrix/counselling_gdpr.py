@@ -1,5 +1,102 @@
-"""Permission-matrix cases for counselling, gdpr part (see tests/matrix/__init__.py)."""
+"""Permission-matrix cases for data protection (see tests/matrix/__init__.py).
 
-from tests.matrix import Case
+A person's data is for the managers of an agency the person asked or was counselled by: advisors,
+staff of other agencies, members and platform admins get 404 for the person (they never learn
+that the record exists). An agency's list of people answers 403 to anyone but its managers, as
+the agency itself is public. Organizations' counselling data is for managers only (404 for
+everyone else). Everyone logged in may see and download their own data.
+"""
 
-CASES: list[Case] = []
+from gemeinsam.counselling.models import Contact
+from tests import factories
+from tests.matrix import LOGIN, Case, everyone, logged_in
+
+managers_of_x = {
+    "anonymous": LOGIN,
+    "member_a": 403,
+    "member_b": 403,
+    "advisor_x": 403,
+    "advisor_y": 403,
+    "manager_x": 200,
+    "admin": 403,
+}
+only_manager_x = {**everyone(404), "anonymous": LOGIN, "manager_x": 200}
+nobody = {**everyone(404), "anonymous": LOGIN}
+
+
+def _person(w, agency=None):
+    """Someone counselled by agency X (or another agency), with a case there."""
+    agency = agency or w.agency_x
+    advisor = w.advisor_x if agency == w.agency_x else w.advisor_y
+    contact = Contact.objects.create(
+        name="Leyla Aydın", email="leyla.aydin@example.org", organization=w.org_a
+    )
+    factories.make_case(agency, advisors=[advisor], organizations=[w.org_a], contacts=[contact])
+    return {"pk": contact.pk}
+
+
+CASES: list[Case] = [
+    Case("counselling:contact-list", managers_of_x, kwargs=lambda w: {"agency": w.agency_x.slug}),
+    Case(
+        "counselling:contact-list",
+        managers_of_x,
+        kwargs=lambda w: {"agency": w.agency_x.slug},
+        query="?q=leyla",
+        label="search",
+    ),
+    Case(
+        "counselling:contact-list",
+        {**managers_of_x, "manager_x": 403},
+        kwargs=lambda w: {"agency": w.agency_y.slug},
+        label="other agency",
+    ),
+    Case(
+        "counselling:contact-list",
+        nobody,
+        kwargs=lambda w: {"agency": "no-such-agency"},
+        label="unknown agency",
+    ),
+    Case("counselling:contact-detail", only_manager_x, kwargs=_person),
+    Case(
+        "counselling:contact-detail",
+        nobody,
+        kwargs=lambda w: _person(w, w.agency_y),
+        label="person of agency Y",
+    ),
+    Case("counselling:contact-export", only_manager_x, kwargs=_person),
+    Case(
+        "counselling:contact-export",
+        nobody,
+        kwargs=lambda w: _person(w, w.agency_y),
+        label="person of agency Y",
+    ),
+    Case(
+        "counselling:contact-erase",
+        {**only_manager_x, "manager_x": 302},
+        kwargs=_person,
+        method="post",
+        data=lambda w: {"confirm": "on"},
+    ),
+    Case(
+        "counselling:contact-erase",
+        nobody,
+        kwargs=lambda w: _person(w, w.agency_y),
+        method="post",
+        data=lambda w: {"confirm": "on"},
+        label="person of agency Y",
+    ),
+    Case("counselling:organization-data", only_manager_x, kwargs=lambda w: {"slug": w.org_a.slug}),
+    Case(
+        "counselling:organization-data",
+        nobody,
+        kwargs=lambda w: {"slug": "no-such-organization"},
+        label="unknown organization",
+    ),
+    Case(
+        "counselling:organization-export",
+        only_manager_x,
+        kwargs=lambda w: {"slug": w.org_b.slug},
+    ),
+    Case("counselling:my-data", logged_in(200)),
+    Case("counselling:my-data-export", logged_in(200)),
+]

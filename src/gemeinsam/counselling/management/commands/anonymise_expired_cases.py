@@ -1,0 +1,31 @@
+"""Anonymise the closed cases whose retention period is over, and make sure it happens nightly."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from gemeinsam.counselling import services_gdpr
+from gemeinsam.counselling.tasks_retention import schedule_nightly
+
+
+class Command(BaseCommand):
+    help = (
+        "Anonymise closed counselling cases GEMEINSAM_CASE_RETENTION_DAYS days after closing, "
+        "print how many, and queue the nightly job (03:00 Europe/Berlin) if it is not queued."
+    )
+
+    def handle(self, *args, **options):
+        try:
+            count = services_gdpr.anonymise_expired_cases()
+        except services_gdpr.RetentionError as exc:
+            raise CommandError(str(exc)) from exc
+        finally:
+            due = schedule_nightly()
+        days = settings.GEMEINSAM_CASE_RETENTION_DAYS
+        self.stdout.write(
+            self.style.SUCCESS(f"{count} cases anonymised (closed at least {days} days ago).")
+        )
+        if due is None:
+            self.stdout.write("Jobs are not stored in the database: no nightly run queued.")
+        else:
+            self.stdout.write(f"Next nightly run: {timezone.localtime(due):%Y-%m-%d %H:%M %Z}.")
