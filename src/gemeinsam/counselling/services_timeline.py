@@ -1,0 +1,183 @@
+"""Writes on a case's timeline: sessions, tasks, outcomes, documents. One transaction each; the
+docstring names the side effects. The views have checked the permission; notes and break-glass
+are in `services` (`add_note`, `break_glass`).
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gemeinsam.core import audit
+from gemeinsam.core.enums import AuditAction
+
+from .enums import AccessKind, OutcomeKind
+from .models import Case, Document, Outcome, Session, Task
+from .services import log_access
+from .uploads import CheckedUpload
+
+
+def _writable(case: Case) -> None:
+    if case.anonymised_at:
+        raise ValidationError(_("This case has been anonymised; nothing can be added to it."))
+
+
+@transaction.atomic
+def add_session(
+    case: Case,
+    *,
+    by,
+    held_on: datetime.date,
+    duration_minutes: int,
+    channel: str,
+    participants: str = "",
+    summary: str = "",
+    next_steps: str = "",
+) -> Session:
+    """Record a session. The summary is encrypted by its field; the next steps are shared with
+    the case's organizations."""
+    _writable(case)
+    if not 0 < duration_minutes <= 24 * 60:
+        raise ValidationError(_("A session lasts between 1 and 1440 minutes."))
+    return Session.objects.create(
+        case=case,
+        held_on=held_on,
+        duration_minutes=duration_minutes,
+        channel=channel,
+        participants=participants,
+        summary=summary,
+        next_steps=next_steps,
+        advisor=by,
+    )
+
+
+@transaction.atomic
+def add_task(
+    case: Case,
+    *,
+    by,
+    title: str,
+    due_on: datetime.date | None = None,
+    assignee=None,
+    is_shared: bool = False,
+) -> Task:
+    """A task on the case; the assignee must be one of the case's advisors."""
+    _writable(case)
+    if not title.strip():
+        raise ValidationError(_("Please name the task."))
+    if assignee is not None and not case.advisors.filter(pk=assignee.pk).exists():
+        raise ValidationError(_("Tasks can be assigned to the case's advisors only."))
+    return Task.objects.create(
+        case=case, title=title.strip(), due_on=due_on, assignee=assignee, is_shared=is_shared
+    )
+
+
+@transaction.atomic
+def complete_task(task: Task, *, by) -> Task:
+    """Mark a task done (once; marking it again changes nothing)."""
+    task = Task.objects.select_for_update().get(pk=task.pk)
+    if task.done_at is None:
+        task.done_at = timezone.now()
+        task.save(update_fields=["done_at"])
+    return task
+
+
+@transaction.atomic
+def add_outcome(
+    case: Case,
+    *,
+    by,
+    kind: str,
+    achieved_on: datetime.date,
+    programme: str = "",
+    amount: Decimal | None = None,
+    comment: str = "",
+) -> Outcome:
+    """Record what the counselling achieved. Funding outcomes name a programme and an amount.
+
+    Side effects: an audit entry (outcomes are what funders are told).
+    """
+    _writable(case)
+    if kind in OutcomeKind.with_programme():
+        if not programme.strip() or amount is None:
+            raise ValidationError(_("A funding outcome needs the programme and the amount."))
+    elif programme.strip() or amount is not None:
+        raise ValidationError(_("Only funding outcomes have a programme and an amount."))
+    if amount is not None and amount < 0:
+        raise ValidationError(_("The amount cannot be negative."))
+    outcome = Outcome.objects.create(
+        case=case,
+        kind=kind,
+        achieved_on=achieved_on,
+        programme=programme.strip(),
+        amount=amount,
+        comment=comment,
+        recorded_by=by,
+    )
+    audit.record(
+        actor=by,
+        action=AuditAction.CREATE,
+        obj=outcome,
+        changes={
+            "case": case.reference,
+            "kind": kind,
+            "achieved_on": str(achieved_on),
+            "programme": outcome.programme,
+            "amount": str(amount) if amount is not None else None,
+        },
+    )
+    return outcome
+
+
+def add_document(case: Case, *, by, upload, checked: CheckedUpload, is_shared: bool) -> Document:
+    """Store a checked upload in the private storage under a random name.
+
+    Side effects: the file in the private storage (removed again if the record is not saved),
+    an audit entry.
+    """
+    _writable(case)
+    document = Document(
+        case=case,
+        original_name=checked.name,
+        content_type=checked.content_type,
+        size=checked.size,
+        is_shared=is_shared,
+        uploaded_by=by,
+    )
+    upload.seek(0)
+    document.file.save(checked.name, upload, save=False)
+    stored = document.file.name
+    try:
+        with transaction.atomic():
+            document.save()
+            audit.record(
+                actor=by,
+                action=AuditAction.CREATE,
+                obj=document,
+                changes={
+                    "case": case.reference,
+                    "file": checked.name,
+                    "size": checked.size,
+                    "shared": is_shared,
+                },
+            )
+    except Exception:
+        document.file.storage.delete(stored)
+        raise
+    return document
+
+
+@transaction.atomic
+def open_document(document: Document, *, user) -> Document:
+    """Someone allowed to read the case's confidential parts opens a document; the read is
+    logged (AccessLogEntry, READ_DOCUMENT)."""
+    case = document.case
+    if not user.has_perm("counselling.view_confidential", case):
+        raise PermissionDenied
+    log_access(case, user, AccessKind.READ_DOCUMENT, document.original_name)
+    return document
