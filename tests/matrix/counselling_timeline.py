@@ -107,6 +107,6 @@ CASES: list[Case] = [
         {**manager_only, "manager_x": 302},
         kwargs=_pk,
         method="post",
-        data=lambda w: {"reason": "Die Beraterin ist krank, der Verein braucht heute eine Antwort."},
+        data=lambda w: {"reason": "Die Beraterin ist krank; der Verein braucht heute Antwort."},
     ),
 ]
