@@ -422,3 +422,50 @@ def test_a_cancelled_appointments_ics_is_the_cancellation(world, case, client_fo
     calendar = icalendar.Calendar.from_ical(response.content)
     assert str(calendar["method"]) == "CANCEL"
     assert calendar.walk("VEVENT")[0]["sequence"] == 1
+
+
+def test_a_forwarded_cases_appointment_moves_with_it_to_the_new_agency(
+    world, case, leyla, client_for
+):
+    from gemeinsam.counselling.services import forward_case
+
+    appointment = _appointment(world, case, starts_at=_at(datetime.date(2030, 7, 9), 10))
+    forward_case(
+        case,
+        to_agency=world.agency_y,
+        advisors=[world.advisor_y],
+        reason="Näher am Wohnort",
+        by=world.manager_x,
+    )
+    url = reverse("counselling:appointment-edit", kwargs={"pk": appointment.pk})
+
+    before = client_for(world.advisor_x).get(url)
+    response = client_for(world.advisor_y).post(
+        url, _form(world, [leyla], advisor=world.advisor_y.pk)
+    )
+
+    appointment.refresh_from_db()
+    assert before.status_code == 404
+    assert response.status_code == 302
+    assert (appointment.agency, appointment.advisor) == (world.agency_y, world.advisor_y)
+
+
+def test_a_video_link_must_be_a_web_address(world, case, leyla, client_for):
+    response = _create(
+        client_for(world.advisor_x), case, _form(world, [leyla], video_link="javascript:alert(1)")
+    )
+
+    assert response.context["form"].errors == {"video_link": ["Enter a valid URL."]}
+
+
+def test_a_contact_without_an_email_address_is_invited_but_not_mailed(
+    world, case, client_for, run_jobs
+):
+    by_phone = Contact.objects.create(name="Samira K.", phone="0251 000000")
+    case.contacts.add(by_phone)
+
+    _create(client_for(world.advisor_x), case, _form(world, [by_phone]))
+    run_jobs()
+
+    assert list(Appointment.objects.get().attendees.all()) == [by_phone]
+    assert mail.outbox == []

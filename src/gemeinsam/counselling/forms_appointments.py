@@ -27,6 +27,10 @@ class AttendeeField(forms.ModelMultipleChoiceField):
         return f"{contact} ({_('no email address: not invited by mail')})"
 
 
+class VideoLinkField(forms.URLField):
+    default_validators = [URLValidator(schemes=["https", "http"])]
+
+
 class AppointmentForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     starts_at = forms.DateTimeField(label=_("Starts"), widget=DateTimeInput())
@@ -38,12 +42,11 @@ class AppointmentForm(forms.Form):
         required=False,
         help_text=_("An address or a room, for appointments in person."),
     )
-    video_link = forms.URLField(
+    video_link = VideoLinkField(
         label=_("Video link"),
         max_length=200,
         required=False,
         assume_scheme="https",
-        validators=[URLValidator(schemes=["https", "http"])],
         help_text=_("Sent to the invited people with the invitation."),
     )
     advisor = forms.ModelChoiceField(label=_("Advisor"), queryset=None)

@@ -97,12 +97,16 @@ def update_appointment(appointment: Appointment, *, data: AppointmentData, by) -
     appointment = Appointment.objects.select_for_update().get(pk=appointment.pk)
     if appointment.cancelled_at:
         raise ValidationError(_("This appointment has been cancelled and cannot be changed."))
-    attendees = _check(appointment.agency, appointment.case, data)
+    case = appointment.case
+    # A case forwarded since takes its appointments along to its new agency.
+    agency = case.agency if case is not None else appointment.agency
+    attendees = _check(agency, case, data)
     before = set(appointment.attendees.values_list("pk", flat=True))
     after = {c.pk for c in attendees}
     changed = [name for name in DETAILS if getattr(appointment, name) != getattr(data, name)]
-    if not changed and before == after:
+    if not changed and before == after and appointment.agency_id == agency.pk:
         return 0
+    appointment.agency = agency
     for name in changed:
         setattr(appointment, name, getattr(data, name))
     appointment.sequence += 1

@@ -40,9 +40,11 @@ WEEK = re.compile(r"^(\d{4})-W(\d{1,2})$")
 
 
 def appointments_visible_to(user) -> QuerySet[Appointment]:
-    """Appointments of the person's agencies, and of the cases their agencies hold now."""
+    """Appointments on the cases the person's agencies hold now (an appointment follows its
+    case when the case is forwarded), and those without a case of the person's agencies."""
     return Appointment.objects.filter(
-        Q(agency__in=queries.staff_agencies(user)) | Q(case__in=queries.cases_visible_to(user))
+        Q(case__isnull=True, agency__in=queries.staff_agencies(user))
+        | Q(case__in=queries.cases_visible_to(user))
     )
 
 
@@ -75,8 +77,8 @@ class Day:
     appointments: list[Appointment] = field(default_factory=list)
 
 
-def advisor_week(advisor, monday: datetime.date, agency_ids: set[int]) -> list[Day]:
-    """Seven days, Monday first, with the advisor's appointments for the given agencies.
+def advisor_week(user, advisor, monday: datetime.date) -> list[Day]:
+    """Seven days, Monday first, with the advisor's appointments that `user` may see.
 
     One query, however many appointments the week holds. An appointment past midnight shows
     on each day it touches.
@@ -90,16 +92,12 @@ def advisor_week(advisor, monday: datetime.date, agency_ids: set[int]) -> list[D
         datetime.datetime.combine(monday + datetime.timedelta(days=7), datetime.time.min)
     )
     appointments = (
-        Appointment.objects.filter(
-            advisor=advisor, agency_id__in=agency_ids, starts_at__lt=end, ends_at__gt=begin
-        )
+        appointments_visible_to(user)
+        .filter(advisor=advisor, starts_at__lt=end, ends_at__gt=begin)
         .select_related("case")
         .order_by("starts_at", "id")
     )
     for appointment in appointments:
-        appointment.case_visible = bool(appointment.case) and (
-            appointment.case.agency_id in agency_ids
-        )
         first = timezone.localtime(appointment.starts_at).date()
         last = timezone.localtime(appointment.ends_at - datetime.timedelta(microseconds=1)).date()
         for day in days:
@@ -127,12 +125,11 @@ def appointment_week(request):
     user = request.user
     if not is_counselling_staff(user):
         raise PermissionDenied
-    agency_ids = {agency.pk for agency in queries.staff_agencies(user)}
     colleagues = list(
         get_user_model()
         .objects.filter(
             is_active=True,
-            staff_memberships__agency_id__in=agency_ids,
+            staff_memberships__agency__in=queries.staff_agencies(user),
             staff_memberships__is_active=True,
         )
         .distinct()
@@ -160,7 +157,7 @@ def appointment_week(request):
         {
             "advisor": advisor,
             "colleagues": colleagues,
-            "days": advisor_week(advisor, monday, agency_ids),
+            "days": advisor_week(user, advisor, monday),
             "monday": monday,
             "sunday": monday + datetime.timedelta(days=6),
             "week_number": monday.isocalendar()[1],
