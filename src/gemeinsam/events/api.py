@@ -399,7 +399,12 @@ def _invalid(errors: list[tuple[list, str]]) -> Status:
 
 
 def _visible_event(request: HttpRequest, event_id: int) -> Event:
-    event = queries.events_visible_to(request.auth).filter(pk=event_id).first()
+    event = (
+        queries.events_visible_to(request.auth)
+        .prefetch_related("questions")
+        .filter(pk=event_id)
+        .first()
+    )
     if event is None:
         raise Http404(_("There is no event at this address."))
     return event

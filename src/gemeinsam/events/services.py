@@ -150,17 +150,12 @@ def register(
         unlocked_seats = Event.objects.values_list("seats_taken", flat=True).get(pk=event.pk)
         _race_delay()
     try:
+        # The event as the caller just read it: whatever changes concurrently (places, being
+        # cancelled) is re-checked by the conditional UPDATE in _take_places, and a second
+        # registration of the same email is refused by the unique constraint.
+        current = event
+        check_open(current)
         with transaction.atomic():
-            current = Event.objects.get(pk=event.pk)
-            check_open(current)
-            existing = _existing(current, emails)
-            if existing:
-                raise RegistrationError(
-                    "duplicate",
-                    _("%(email)s is already registered for this event.")
-                    % {"email": existing.email},
-                    existing=existing,
-                )
             if current.requires_approval:
                 status = RegistrationStatus.PENDING
             elif locking:
@@ -188,11 +183,13 @@ def register(
             for registration in registrations:
                 _queue_mail(registration.pk, status)
     except IntegrityError as error:
-        # Two identical submissions at once: the unique constraint catches the second.
+        # The unique constraint refused an email already registered (or sent twice at once).
         existing = _existing(event, emails)
+        if existing is None:
+            raise
         raise RegistrationError(
             "duplicate",
-            _("This email address is already registered for this event."),
+            _("%(email)s is already registered for this event.") % {"email": existing.email},
             existing=existing,
         ) from error
     return Outcome(status=status, registrations=registrations, group=group)
@@ -246,6 +243,8 @@ def _take_places(event: Event, size: int, *, conditional: bool) -> bool:
 
 
 def _full_status(event: Event) -> str:
+    """No places left: the waiting list, unless the event changed meanwhile (re-read)."""
+    check_open(Event.objects.get(pk=event.pk))
     if event.waitlist_enabled:
         return RegistrationStatus.WAITLISTED
     raise RegistrationError("full", _("This event is fully booked."))
