@@ -1,0 +1,195 @@
+"""The advisors' case pages apart from the timeline: the list of their agencies' cases, opening
+a case without a request, editing it, its advisors, handing it to another agency, closing and
+reopening it.
+
+Cases are fetched through the person: staff of another agency get 404. A colleague of the same
+agency who neither advises the case nor manages the agency sees it but may not change it (403).
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from .. import queries, services, services_cases
+from ..enums import CaseStatus, CaseType
+from ..forms_cases import (
+    AdvisorsForm,
+    CaseCreateForm,
+    CaseEditForm,
+    CaseFilterForm,
+    CaseForwardForm,
+)
+from ..forms_intake import add_service_errors
+from .intake import agency_for, my_agencies
+
+CHANGE = "counselling.change_case"
+# Opening a case is for the agency's counselling staff: the same people who see its intake.
+OPEN_CASE = "counselling.view_intake"
+PER_PAGE = 25
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def case_list(request):
+    my_agencies(request.user)
+    form = CaseFilterForm(request.GET or None, agencies=queries.staff_agencies(request.user))
+    query = form.query()
+    cases = queries.case_list(request.user, **query)
+    page = Paginator(cases, PER_PAGE).get_page(request.GET.get("page"))
+    keep = request.GET.copy()
+    keep.pop("page", None)
+    return render(
+        request,
+        "counselling/cases/case_list.html",
+        {
+            "form": form,
+            "page": page,
+            "cases": page.object_list,
+            "agency": query["agency"],
+            "querystring": keep.urlencode(),
+            "filtered": bool(query["q"] or query["mine"] or query["status"] != CaseStatus.OPEN),
+        },
+    )
+
+
+def _case_for(request, pk):
+    """The case, for someone who may change it: other agencies 404, colleagues without a part
+    in it 403."""
+    case = get_object_or_404(
+        queries.cases_visible_to(request.user).select_related("agency", "project", "language"),
+        pk=pk,
+    )
+    if not request.user.has_perm(CHANGE, case):
+        raise PermissionDenied
+    return case
+
+
+def _render(request, template, case, form, **extra):
+    return render(request, f"counselling/cases/{template}", {"case": case, "form": form, **extra})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def case_create(request, agency):
+    agency = agency_for(request, agency, OPEN_CASE)
+    form = CaseCreateForm(
+        request.POST or None,
+        agency=agency,
+        initial={"advisors": [request.user.pk], "case_type": CaseType.SINGLE},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = services.open_case(agency=agency, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Case %(reference)s has been opened.") % {"reference": case.reference},
+            )
+            return redirect("counselling:case-detail", pk=case.pk)
+    return _render(request, "case_form.html", None, form, agency=agency)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def case_edit(request, pk):
+    case = _case_for(request, pk)
+    form = CaseEditForm(
+        request.POST or None,
+        agency=case.agency,
+        initial={
+            "title": case.title,
+            "case_type": case.case_type,
+            "organizations": list(case.organizations.order_by("name")),
+            "topics": list(case.topics.all()),
+            "language": case.language,
+            "project": case.project,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_cases.update_case(case, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The case has been saved."))
+            return redirect("counselling:case-detail", pk=case.pk)
+    return _render(request, "case_form.html", case, form, agency=case.agency)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def case_advisors(request, pk):
+    case = _case_for(request, pk)
+    form = AdvisorsForm(
+        request.POST or None,
+        agency=case.agency,
+        initial={"advisors": [a.pk for a in case.advisors.all()]},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.assign_advisors(case, form.cleaned_data["advisors"], by=request.user)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The case's advisors have been saved."))
+            return redirect("counselling:case-detail", pk=case.pk)
+    return _render(request, "case_advisors.html", case, form)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def case_forward(request, pk):
+    case = _case_for(request, pk)
+    form = CaseForwardForm(request.POST or None, exclude=case.agency)
+    if request.method == "POST" and form.is_valid():
+        to_agency = form.cleaned_data["to_agency"]
+        try:
+            services_cases.forward_case_to_agency(
+                case, to_agency=to_agency, reason=form.cleaned_data["reason"], by=request.user
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Case %(reference)s has gone to %(agency)s, whose managers now advise it.")
+                % {"reference": case.reference, "agency": to_agency},
+            )
+            return redirect("counselling:case-list")
+    return _render(request, "case_forward.html", case, form)
+
+
+@login_required
+@require_POST
+def case_close(request, pk):
+    case = _case_for(request, pk)
+    if case.status == CaseStatus.CLOSED:
+        messages.info(request, _("This case was already closed."))
+    else:
+        services.close_case(case, by=request.user)
+        messages.success(request, _("The case has been closed."))
+    return redirect("counselling:case-detail", pk=case.pk)
+
+
+@login_required
+@require_POST
+def case_reopen(request, pk):
+    case = _case_for(request, pk)
+    if case.status == CaseStatus.OPEN:
+        messages.info(request, _("This case is open."))
+        return redirect("counselling:case-detail", pk=case.pk)
+    try:
+        services.reopen_case(case, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The case has been reopened."))
+    return redirect("counselling:case-detail", pk=case.pk)
