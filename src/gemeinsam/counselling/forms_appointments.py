@@ -23,7 +23,7 @@ EARLIEST, LATEST = datetime.date(2000, 1, 1), datetime.date(2100, 12, 31)
 class AttendeeField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, contact: Contact) -> str:
         if contact.email:
-            return f"{contact} <{contact.email}>"
+            return f"{contact} – {contact.email}"
         return f"{contact} ({_('no email address: not invited by mail')})"
 
 
