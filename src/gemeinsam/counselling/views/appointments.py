@@ -194,7 +194,7 @@ def _case_for_new(request):
     wanted = request.GET.get("case", "")
     if not wanted:
         return None
-    if not wanted.isdigit():
+    if not (wanted.isascii() and wanted.isdigit()):
         raise Http404
     case = get_object_or_404(
         queries.cases_visible_to(request.user).select_related("agency"), pk=wanted
