@@ -11,7 +11,6 @@ import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -25,6 +24,7 @@ MAX_NAME_LENGTH = 120
 _RESERVED = re.compile(r'[<>:"/\\|?*]')
 # Control, format (e.g. right-to-left override), separator, surrogate and unassigned characters.
 _INVISIBLE_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+_EXTENSION = re.compile(r"[A-Za-z0-9]{1,10}")
 
 # What must be inside an office file's zip container for it to be that kind of document.
 _ZIP_PARTS = {
@@ -48,30 +48,28 @@ def allowed_extensions() -> list[str]:
 def clean_filename(raw: str) -> str:
     """A safe base name: no folders, no control characters, no reserved characters, not too long.
 
-    "../../etc/passwd" becomes "passwd", "C:\\x\\y.pdf" becomes "y.pdf"; the extension is kept.
+    "../../etc/passwd" becomes "passwd", "C:\\x\\y.pdf" becomes "y.pdf"; the extension is kept
+    (in lower case), and a name that is nothing but an extension becomes "document.pdf".
     """
     name = unicodedata.normalize("NFC", raw or "")
     name = re.split(r"[/\\]", name)[-1]
     name = "".join(
-        " " if unicodedata.category(ch) in {"Zs"} else ch
+        " " if unicodedata.category(ch) == "Zs" else ch
         for ch in name
         if unicodedata.category(ch) not in _INVISIBLE_CATEGORIES
     )
-    name = _RESERVED.sub("_", name)
-    name = re.sub(r"\s+", " ", name).strip(" .")
+    name = _RESERVED.sub("_", re.sub(r"\s+", " ", name))
     stem, suffix = _split(name)
-    if not stem:
-        stem = "document"
-    suffix = suffix[:12]
-    stem = stem[: MAX_NAME_LENGTH - len(suffix)].rstrip(" .") or "document"
+    stem = stem.strip(" .")[: MAX_NAME_LENGTH - len(suffix)].rstrip(" .") or "document"
     return f"{stem}{suffix}"
 
 
 def _split(name: str) -> tuple[str, str]:
-    suffix = PurePosixPath(name).suffix if name else ""
-    if suffix and len(suffix) < len(name):
-        return name[: -len(suffix)], suffix.lower()
-    return name, ""
+    """The name and its extension (with the dot, lower case; empty when there is none)."""
+    stem, dot, extension = name.strip().rpartition(".")
+    if dot and _EXTENSION.fullmatch(extension):
+        return stem, f".{extension.lower()}"
+    return name.strip(), ""
 
 
 def check_upload(upload) -> CheckedUpload:
