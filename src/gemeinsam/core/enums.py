@@ -37,3 +37,4 @@ class AuditAction(models.TextChoices):
     GRANT = "grant", pgettext_lazy("audit action", "granted")
     REVOKE = "revoke", pgettext_lazy("audit action", "revoked")
     IMPORT = "import", pgettext_lazy("audit action", "imported")
+    EXPORT = "export", pgettext_lazy("audit action", "exported")

@@ -43,8 +43,7 @@ from .models import (
 
 logger = logging.getLogger(__name__)
 
-# The audit log has no "export" action yet; stored as its plain value until it does.
-EXPORT = getattr(AuditAction, "EXPORT", "export")
+EXPORT = AuditAction.EXPORT
 ANONYMISED = "(anonymised)"
 # Audit-log change keys that may carry personal data; anonymising blanks their values.
 PERSONAL_KEYS = {"title", "name", "email", "phone", "participants", "description"}
