@@ -81,6 +81,24 @@ MATRIX = {
     ("GET", "/events/{event_id}/participants", "event:draft"): answers(
         "404", **dict.fromkeys(["advisor_x", "manager_x", "admin"], "participants: 0")
     ),
+    # --- Counselling: cases and requests of agencies X and Y, and a request no agency covers
+    # (see `counselling` below). Asking is for everyone; the staff endpoints answer the caller's
+    # agencies only: 403 for a list, 404 for a case, to anyone else, platform admins included.
+    ("GET", "/counselling/topics", ""): answers("codes"),
+    ("POST", "/counselling/requests", ""): answers("201"),
+    ("GET", "/counselling/requests", ""): answers(
+        "403",
+        advisor_x="requests: unrouted x",
+        manager_x="requests: unrouted x",
+        advisor_y="requests: unrouted y",
+    ),
+    ("GET", "/counselling/cases", ""): answers(
+        "403", advisor_x="cases: x", manager_x="cases: x", advisor_y="cases: y"
+    ),
+    ("GET", "/counselling/cases/{case_id}", "case:x"): answers(
+        "404", advisor_x="case", manager_x="case"
+    ),
+    ("GET", "/counselling/cases/{case_id}", "case:y"): answers("404", advisor_y="case"),
 }
 
 
@@ -135,6 +153,13 @@ def _answer(world, response, events=None) -> str:
 @pytest.mark.parametrize("operation", list(MATRIX), ids=lambda op: " ".join(filter(None, op)))
 def test_api_permission_matrix(world, callers, operation, caller, request):
     method, path, target = operation
+    if path.startswith("/counselling"):
+        counselling = request.getfixturevalue("counselling")
+        if target:
+            path = path.replace("{case_id}", str(counselling[target.removeprefix("case:")].pk))
+        response = _call_counselling(path, method, callers[caller])
+        assert _counselling_answer(response, counselling) == MATRIX[operation][caller]
+        return
     if target.startswith("event:") or path.startswith("/events"):
         events = request.getfixturevalue("events")
         if target:
@@ -162,6 +187,64 @@ def _call_events(path: str, method: str, caller: dict):
         content_type="application/json",
         headers=headers,
     )
+
+
+@pytest.fixture
+def counselling(world):
+    """Requests routed to agency X (Hamburg), to agency Y (Berlin) and to no agency (Saxony);
+    a case of X for organization A, and a case of Y."""
+    from gemeinsam.counselling.models import CoverageArea
+
+    CoverageArea.objects.create(agency=world.agency_x, federal_state="HH")
+    CoverageArea.objects.create(agency=world.agency_y, federal_state="BE")
+    return {
+        "request x": factories.make_request(federal_state="HH"),
+        "request y": factories.make_request(federal_state="BE"),
+        "request unrouted": factories.make_request(federal_state="SN"),
+        "x": factories.make_case(
+            world.agency_x, advisors=[world.advisor_x], organizations=[world.org_a]
+        ),
+        "y": factories.make_case(world.agency_y, advisors=[world.advisor_y]),
+    }
+
+
+def _call_counselling(path: str, method: str, caller: dict):
+    if method == "GET":
+        return call(path, **caller)
+    # Everyone asks the same thing; without a token the API needs an address for the answer.
+    client = caller.get("client") or Client()
+    headers = {"Accept-Language": "en"}
+    if "token" in caller:
+        headers["Authorization"] = f"Bearer {caller['token']}"
+    return client.post(
+        f"{API}{path}",
+        data={
+            "topics": ["association_founding"],
+            "description": "Wir möchten einen Verein gründen.",
+            "channel": "phone",
+            "email": "selin.kaya@example.org",
+            "consent": True,
+        },
+        content_type="application/json",
+        headers=headers,
+    )
+
+
+def _counselling_answer(response, counselling) -> str:
+    if response.status_code != 200:
+        return str(response.status_code)
+    body = response.json()
+    if isinstance(body, list):
+        return "codes"
+    if "results" not in body:
+        return "case"
+    kind = "requests" if "/requests" in response.request["PATH_INFO"] else "cases"
+    names = {
+        obj.pk: name.removeprefix("request ")
+        for name, obj in counselling.items()
+        if name.startswith("request ") == (kind == "requests")
+    }
+    return f"{kind}: " + " ".join(sorted(names[item["id"]] for item in body["results"]))
 
 
 def test_every_api_operation_is_in_the_matrix():
