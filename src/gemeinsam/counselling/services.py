@@ -466,6 +466,10 @@ def forward_case(case: Case, *, to_agency: Agency, advisors: Iterable, reason: s
     case.project = None
     case.save(update_fields=["agency", "project", "updated_at"])
     case.advisors.set(advisors)
+    # Coming appointments go with the case, to the new agency's first advisor.
+    upcoming = case.appointments.filter(starts_at__gte=timezone.now(), cancelled_at__isnull=True)
+    upcoming.update(agency=to_agency, **({"advisor": advisors[0]} if advisors else {}))
+    case.appointments.exclude(pk__in=upcoming.values("pk")).update(agency=to_agency)
     return case
 
 
