@@ -34,6 +34,7 @@ from gemeinsam.organizations.models import (
     WorkingLanguage,
 )
 
+from . import counselling as demo_counselling
 from . import events as demo_events
 from . import people
 from . import rooms as demo_rooms
@@ -215,6 +216,7 @@ class DemoSummary:
     people: int
     events: int = 0
     rooms: int = 0
+    counselling_cases: int = 0
 
 
 def organization_specs(today: datetime.date) -> list[OrganizationSpec]:
@@ -263,6 +265,8 @@ def load_demo_data(*, today: datetime.date | None = None) -> DemoSummary:
     # Events and rooms refer to the agencies, projects, organizations and people above.
     events = demo_events.load_events(today)
     rooms = demo_rooms.load_rooms(today)
+    # Counselling refers to all of the above: agencies, staff, organizations and members.
+    counselling = demo_counselling.load(today)
     return DemoSummary(
         agencies=len(agencies),
         projects=Project.objects.filter(agency__in=agencies.values()).count(),
@@ -270,6 +274,7 @@ def load_demo_data(*, today: datetime.date | None = None) -> DemoSummary:
         people=len(users),
         events=len(events),
         rooms=len(rooms),
+        counselling_cases=counselling.cases,
     )
 
 
