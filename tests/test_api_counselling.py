@@ -8,8 +8,9 @@ import datetime
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, settings
 
 from gemeinsam.counselling import services
@@ -368,6 +369,39 @@ def test_the_intake_queue_holds_the_agencys_new_requests_and_unrouted_ones(world
     assert [r["id"] for r in done["results"]] == [declined.pk]
     other = call("/counselling/requests", token=token_for(world.advisor_y)).json()
     assert [r["id"] for r in other["results"]] == [unrouted.pk]
+
+
+def _queries_for(path: str, token: str) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        call(path, token=token)
+    return len(ctx.captured_queries)
+
+
+def test_the_staff_lists_cost_the_same_for_three_rows_as_for_one(
+    world, hamburg, django_assert_num_queries
+):
+    token = token_for(world.advisor_x)
+    call("/counselling/topics", token=token)  # the token's first use is noted once, not counted
+
+    def grow(i):
+        factories.make_case(
+            world.agency_x,
+            advisors=[world.advisor_x],
+            organizations=[world.org_a],
+            title=f"Fall {i}",
+            project=world.project_x,
+        )
+        factories.make_request(federal_state="HH", email=f"person{i}@example.org")
+
+    grow(0)
+    one = {
+        path: _queries_for(path, token) for path in ("/counselling/cases", "/counselling/requests")
+    }
+    grow(1)
+    grow(2)
+    for path, count in one.items():
+        with django_assert_num_queries(count):
+            assert call(path, token=token).json()["count"] == 3
 
 
 def test_the_operations_are_in_the_openapi_document(world):
