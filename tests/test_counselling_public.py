@@ -249,6 +249,12 @@ def test_the_status_page_gives_the_reason_for_a_decline(world, hamburg):
     assert "Withdraw my request" not in page
 
 
+def test_no_cache_keeps_a_copy_of_the_status_page(world):
+    request = factories.make_request(federal_state="")
+    response = Client().get(_url("request-status", token=request.token))
+    assert "no-store" in response["Cache-Control"]
+
+
 def test_a_new_request_can_be_withdrawn_once(world, hamburg):
     request = factories.make_request(federal_state="HH")
     url = _url("request-withdraw", token=request.token)

@@ -18,6 +18,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from .. import queries, services, throttle
@@ -86,6 +87,8 @@ def _request_by_token(token: str) -> Request:
     )
 
 
+# The page holds the request's details for whoever has its link: no cache keeps a copy.
+@never_cache
 @require_http_methods(["GET", "HEAD"])
 def request_status(request, token):
     counselling_request = _request_by_token(token)
