@@ -34,6 +34,13 @@ def _default_language():
 
 
 @pytest.fixture(autouse=True)
+def _files_in_tmp(settings, tmp_path):
+    """Uploads and case documents go to the test's own scratch folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.GEMEINSAM_PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+@pytest.fixture(autouse=True)
 def _fresh_page_cache():
     """Each test starts with no cached public pages (they live in this process's memory)."""
     from django.core.cache import caches

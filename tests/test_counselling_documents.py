@@ -11,12 +11,11 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils.functional import empty
 
 from gemeinsam.core.models import AuditLogEntry
 from gemeinsam.counselling import services
 from gemeinsam.counselling.enums import AccessKind
-from gemeinsam.counselling.models import AccessLogEntry, Document, private_storage
+from gemeinsam.counselling.models import AccessLogEntry, Document
 from gemeinsam.counselling.uploads import clean_filename
 from tests import factories
 
@@ -50,13 +49,8 @@ GENUINE = {
 
 @pytest.fixture(autouse=True)
 def private_root(settings, tmp_path):
-    """The private storage in a scratch folder for each test (it is set up once per process)."""
-    root = tmp_path / "private"
-    settings.GEMEINSAM_PRIVATE_MEDIA_ROOT = root
-    settings.MEDIA_ROOT = tmp_path / "media"
-    private_storage._wrapped = empty
-    yield root
-    private_storage._wrapped = empty
+    """The private storage's scratch folder for this test (set in tests/conftest.py)."""
+    return settings.GEMEINSAM_PRIVATE_MEDIA_ROOT
 
 
 @pytest.fixture

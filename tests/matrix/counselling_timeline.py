@@ -7,17 +7,11 @@ download, the access log) only after break-glass: 403 here. The break-glass form
 manager alone (the advisor already reads everything).
 """
 
-import tempfile
-
 from django.core.files.base import ContentFile
-from django.utils.functional import empty
 
-from gemeinsam.counselling import models as counselling_models
 from gemeinsam.counselling.models import Document
 from tests import factories
 from tests.matrix import LOGIN, Case
-
-_PRIVATE_ROOT = tempfile.mkdtemp(prefix="gemeinsam-matrix-private-")
 
 case_staff = {
     "anonymous": LOGIN,
@@ -50,10 +44,7 @@ def _task(w):
 
 
 def _document(w):
-    """A stored document; the private storage points at a scratch folder for the matrix."""
-    storage = counselling_models.private_storage
-    storage._wrapped = empty
-    storage._wrapped = counselling_models.FileSystemStorage(location=_PRIVATE_ROOT)
+    """A stored document (in the test's scratch folder, see tests/conftest.py)."""
     case = _case(w)
     document = Document(
         case=case, original_name="satzung.pdf", content_type="application/pdf", size=9

@@ -11,9 +11,11 @@ import secrets
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
+from django.core.signals import setting_changed
 from django.db import models
+from django.dispatch import receiver
 from django.utils import timezone
-from django.utils.functional import LazyObject
+from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
 
 from gemeinsam.agencies.models import Agency, Project
@@ -46,6 +48,12 @@ class _PrivateStorage(LazyObject):
 
 
 private_storage = _PrivateStorage()
+
+
+@receiver(setting_changed)
+def _private_root_changed(*, setting, **kwargs):
+    if setting == "GEMEINSAM_PRIVATE_MEDIA_ROOT":
+        private_storage._wrapped = empty
 
 
 def _private_storage():
