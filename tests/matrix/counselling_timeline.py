@@ -91,7 +91,7 @@ CASES: list[Case] = [
     ),
     Case("counselling:document-upload", advisor_only, kwargs=_pk),
     Case("counselling:document-download", advisor_only, kwargs=_document),
-    Case("counselling:access-log", advisor_only, kwargs=_pk),
+    Case("counselling:access-log", case_staff, kwargs=_pk),
     Case("counselling:case-break-glass", manager_only, kwargs=_pk),
     Case(
         "counselling:case-break-glass",

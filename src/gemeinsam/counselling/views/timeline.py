@@ -149,8 +149,9 @@ def break_glass(request, pk):
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def access_log(request, pk):
-    """Who read the case's confidential parts, and when: for those who may read them."""
-    case = case_for(request, pk, CONFIDENTIAL)
+    """Who read the case's confidential parts, and when: for the case's advisors and the
+    agency's managers, who oversee reads without needing to read the notes themselves."""
+    case = case_for(request, pk, CHANGE)
     entries = case.access_log.select_related("user").order_by("-at", "-id")
     page = Paginator(entries, 100).get_page(request.GET.get("page"))
     return render(
