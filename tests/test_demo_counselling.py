@@ -11,7 +11,6 @@ from django.db import connection, transaction
 from django.db.models import Count, F, Max, Min
 from django.test import override_settings
 from django.utils import timezone
-from django.utils.functional import empty
 
 from gemeinsam.agencies.models import Agency
 from gemeinsam.counselling import models as counselling_models
@@ -58,10 +57,10 @@ DEMO_AGENCIES = [
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Load the demo once, with documents in a scratch folder; everything is rolled back after."""
+    """Load the demo once, with documents in a scratch folder (returned); the rows are rolled
+    back when the module is done."""
     fast = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     private = tmp_path_factory.mktemp("private")
-    counselling_models.private_storage._wrapped = empty
     with (
         django_db_blocker.unblock(),
         override_settings(PASSWORD_HASHERS=fast, GEMEINSAM_PRIVATE_MEDIA_ROOT=private),
@@ -70,7 +69,6 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
         load_demo_data()
         yield private
         transaction.set_rollback(True)
-    counselling_models.private_storage._wrapped = empty
 
 
 def _user(email):
@@ -274,7 +272,8 @@ def test_the_demo_advisors_have_appointments_this_week_and_next(demo, person):
     assert set(with_case.attendees.all()) == set(with_case.case.contacts.all())
 
 
-def test_a_shared_pdf_is_stored_privately_and_opens_through_the_model(demo):
+def test_a_shared_pdf_is_stored_privately_and_opens_through_the_model(demo, settings):
+    settings.GEMEINSAM_PRIVATE_MEDIA_ROOT = demo  # where the module's demo stored its files
     document = Document.objects.get(case__title=AMAL)
     assert document.is_shared and document.content_type == "application/pdf"
     with document.file.open("rb") as stored:
