@@ -130,6 +130,7 @@ def _cases(rng, agency, project, n, languages) -> list[Case]:
                 ),
             )
         )
+    result.sort(key=lambda case: case.opened_on)  # written in the order they were opened
     return Case.objects.bulk_create(result, batch_size=BATCH)
 
 
@@ -175,21 +176,25 @@ def _request(rng, agency_id, day, contacts, language_id) -> Request:
 
 
 def _sessions(rng, cases, n, *, within: bool) -> None:
-    """`n` sessions spread over the cases; `within`: all held inside the three years."""
+    """`n` sessions spread over the cases; `within`: all held inside the three years. They are
+    written in the order they were held, as sessions are recorded after they happen."""
     spans = []
     for case in cases:
         first = max(case.opened_on, START) if within else case.opened_on
         last = min(case.closed_on or END, END) if within else (case.closed_on or END)
         if last >= first:
             spans.append((case.pk, first, (last - first).days))
+    drawn = []
+    for _i in range(n):
+        case_id, first, days = rng.choice(spans)
+        drawn.append((first + datetime.timedelta(days=rng.randint(0, days)), case_id))
+    drawn.sort()
     for start in range(0, n, BATCH):
-        batch = []
-        for i in range(start, min(n, start + BATCH)):
-            case_id, first, days = rng.choice(spans)
-            batch.append(
+        Session.objects.bulk_create(
+            [
                 Session(
                     case_id=case_id,
-                    held_on=first + datetime.timedelta(days=rng.randint(0, days)),
+                    held_on=held_on,
                     duration_minutes=rng.choice(MINUTES),
                     channel=rng.choice(CHANNELS),
                     # A few summaries, encrypted like real ones; most stay empty so that the
@@ -197,8 +202,10 @@ def _sessions(rng, cases, n, *, within: bool) -> None:
                     summary="Satzungsentwurf besprochen." if i % 100 == 0 else "",
                     next_steps="Gründungsversammlung vorbereiten." if i % 10 == 0 else "",
                 )
-            )
-        Session.objects.bulk_create(batch, batch_size=BATCH)
+                for i, (held_on, case_id) in enumerate(drawn[start : start + BATCH], start)
+            ],
+            batch_size=BATCH,
+        )
 
 
 def _outcomes(rng, cases) -> None:

@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
-from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -261,10 +260,11 @@ def funder_report(
     for row in sessions.values("case__topics").annotate(**summed).order_by():
         tally.add_topic("sessions", row["case__topics"], row["n"])
         tally.add_topic("minutes", row["case__topics"], row["minutes"])
-    for row in (
-        sessions.annotate(month=TruncMonth("held_on")).values("month").annotate(**summed).order_by()
-    ):
-        tally.add_month(_first_of_month(row["month"]), row["n"], row["minutes"])
+    # Grouped by day, not by month: truncating every row to its month is a function call per
+    # row on SQLite, several times slower than reading the days in the index's order. A period
+    # has at most some 3,650 days.
+    for row in sessions.values("held_on").annotate(**summed).order_by():
+        tally.add_month(row["held_on"].replace(day=1), row["n"], row["minutes"])
 
     outcomes = Outcome.objects.filter(
         case_scope(agency, project, "case__"), achieved_on__gte=date_from, achieved_on__lte=date_to
@@ -273,12 +273,6 @@ def funder_report(
         tally.add_outcome(row["kind"], row["n"], row["amount"])
 
     return assemble(tally, agency=agency, project=project, date_from=date_from, date_to=date_to)
-
-
-def _first_of_month(value) -> datetime.date:
-    if isinstance(value, datetime.datetime):
-        value = value.date()
-    return value.replace(day=1)
 
 
 # --- From counts to the report ------------------------------------------------------------------
@@ -331,14 +325,16 @@ def assemble(
         Breakdown("language", tuple(lines("language", languages, always=False))),
         Breakdown(
             "channel",
-            tuple(lines("channel", [(c.value, c.value, c.label) for c in Channel], always=True)),
+            tuple(
+                lines("channel", [(c.value, c.value, str(c.label)) for c in Channel], always=True)
+            ),
         ),
         Breakdown(
             "organization_kind",
             tuple(
                 lines(
                     "organization_kind",
-                    [(k.value, k.value, k.label) for k in OrganizationKind],
+                    [(k.value, k.value, str(k.label)) for k in OrganizationKind],
                     always=True,
                 )
             ),
@@ -360,7 +356,7 @@ def assemble(
     outcomes = tuple(
         OutcomeLine(
             kind.value,
-            kind.label,
+            str(kind.label),
             *tally.outcomes.get(kind.value, (0, Decimal(0))),
         )
         for kind in OutcomeKind

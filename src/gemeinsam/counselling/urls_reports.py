@@ -1,13 +1,10 @@
-"""Counselling URL patterns: reports part (namespace "counselling").
-
-Patterns still pointing at `pending` are placeholders until their views exist.
-"""
+"""Counselling URL patterns: the figures for funders (namespace "counselling")."""
 
 from django.urls import path
 
-from .views._pending import pending
+from .views import reports
 
 urlpatterns = [
-    path("manage/<slug:agency>/report/", pending, name="report"),
-    path("manage/<slug:agency>/report.<str:fmt>", pending, name="report-export"),
+    path("manage/<slug:agency>/report/", reports.report, name="report"),
+    path("manage/<slug:agency>/report.<str:fmt>", reports.report_export_view, name="report-export"),
 ]

@@ -1,0 +1,109 @@
+"""The figures for funders: on screen for the agency's staff, and as CSV, Excel and PDF.
+
+The page shows exact figures (only the agency's staff see it); every download leaves the
+agency, so small counts are suppressed there (`report_export`).
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import formats, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from gemeinsam.agencies.models import Agency
+from gemeinsam.agencies.rules import is_staff_of_agency
+
+from .. import charts, report_export, reports, reports_tables
+from ..forms_reports import ReportForm
+
+PERMISSION = "counselling.view_reports"
+
+
+def _agency_for(request, slug: str) -> Agency:
+    """Agencies are public, so staff of another agency learn nothing from a 403. Superusers
+    pass every `has_perm`; platform admins do not read counselling, so the person must also
+    work for the agency."""
+    agency = get_object_or_404(Agency, slug=slug)
+    user = request.user
+    if not (is_staff_of_agency(user, agency) and user.has_perm(PERMISSION, agency)):
+        raise PermissionDenied
+    return agency
+
+
+def _report(agency: Agency, form: ReportForm) -> reports.Report:
+    project, date_from, date_to = form.period()
+    return reports.funder_report(agency, project=project, date_from=date_from, date_to=date_to)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def report(request, agency):
+    agency = _agency_for(request, agency)
+    form = ReportForm(request.GET or None, agency=agency)
+    result = _report(agency, form)
+    months = result.months
+    chart_tables = reports_tables.tables(result, suppress=False)
+    return render(
+        request,
+        "counselling/reports/report.html",
+        {
+            "agency": agency,
+            "form": form,
+            "report": result,
+            "period": reports_tables.period_label(result),
+            "tables": [t for t in chart_tables if t.key != "months"],
+            "months_table": next(t for t in chart_tables if t.key == "months"),
+            "note": reports_tables.note(suppress=False),
+            "chart": charts.bar_chart(
+                [(reports_tables.month_label(m.month), m.sessions) for m in months],
+                label=_chart_label(result),
+                rtl=translation.get_language_bidi(),
+                axis_labels=_axis_labels([m.month for m in months]),
+            ),
+            "query": form.query(),
+            "formats": [("csv", "CSV"), ("xlsx", "Excel"), ("pdf", "PDF")],
+        },
+    )
+
+
+def _axis_labels(months) -> list[str]:
+    """Under the bars: each month's short name for up to a year, else the years (at January,
+    and at the first month when its year has room before the next January)."""
+    if len(months) <= 12:
+        return [formats.date_format(month, "M") for month in months]
+    return [
+        formats.date_format(month, "Y") if month.month == 1 or (i == 0 and month.month < 11) else ""
+        for i, month in enumerate(months)
+    ]
+
+
+def _chart_label(result: reports.Report) -> str:
+    return _(
+        "Bar chart: sessions per month, %(period)s. The table below lists the same numbers."
+    ) % {"period": reports_tables.period_label(result)}
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def report_export_view(request, agency, fmt):
+    if fmt not in report_export.WRITERS:
+        raise Http404
+    agency = _agency_for(request, agency)
+    form = ReportForm(request.GET or None, agency=agency)
+    if form.is_bound and not form.is_valid():
+        # The page says what is wrong with the choice; nothing is downloaded meanwhile.
+        url = reverse("counselling:report", kwargs={"agency": agency.slug})
+        return redirect(f"{url}?{request.GET.urlencode()}")
+    result = _report(agency, form)
+    response = HttpResponse(
+        report_export.WRITERS[fmt](result), content_type=report_export.CONTENT_TYPES[fmt]
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="{report_export.filename(result, fmt)}"'
+    )
+    return response

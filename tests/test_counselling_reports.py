@@ -1,0 +1,527 @@
+"""Figures for funders: what is counted, small counts suppressed in everything that leaves the
+agency, the page with its chart, and the CSV, Excel and PDF downloads.
+
+The comparison with the benchmark's naive count on generated data is in
+tests/test_counselling_bench.py; here every figure is known by hand.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import re
+import zlib
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+from openpyxl import load_workbook
+
+from gemeinsam.counselling import charts, reports, reports_tables
+from gemeinsam.counselling.models import Outcome, Request, Session
+from gemeinsam.counselling.reports import Figures
+from gemeinsam.counselling.services import close_case
+from gemeinsam.organizations.models import WorkingLanguage
+from tests import factories
+from tests.factories import make_case, make_request, topics
+
+D = datetime.date
+YEAR = {"date_from": D(2025, 1, 1), "date_to": D(2025, 12, 31)}
+
+
+def _session(case, day, minutes, channel):
+    return Session.objects.create(
+        case=case, held_on=day, duration_minutes=minutes, channel=channel, summary="intern"
+    )
+
+
+def _request(agency, day, channel, *, case=None, **extra):
+    request = make_request(channel=channel, **extra)
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
+    Request.objects.filter(pk=request.pk).update(agency=agency, created_at=moment)
+    if case is not None:
+        case.request = request
+        case.save(update_fields=["request"])
+    return request
+
+
+@pytest.fixture
+def counted(world):
+    """Agency X in 2025: three active cases (two opened in 2025, one anonymised), five sessions,
+    two requests, three outcomes; and around them what must not count."""
+    w = world
+    arabic = WorkingLanguage.objects.get(code="ar")
+    sport = factories.make_organization("Stadtsportbund", kind="umbrella_body", index=False)
+    earlier = make_case(w.agency_x, advisors=[w.advisor_x], organizations=[w.org_a])
+    earlier.opened_on = D(2024, 1, 10)
+    earlier.save()
+    close_case(earlier, by=w.advisor_x, on=D(2024, 6, 30))
+    founding = make_case(
+        w.agency_x,
+        advisors=[w.advisor_x],
+        organizations=[w.org_a],  # counselled before: returning
+        topics=topics("association_founding", "funding_applications"),
+        language=arabic,
+        project=w.project_x,
+        opened_on=D(2025, 3, 1),
+    )
+    _session(founding, D(2024, 12, 1), 60, "phone")  # before the period
+    _session(founding, D(2025, 3, 5), 60, "phone")
+    _session(founding, D(2025, 3, 19), 60, "phone")
+    _session(founding, D(2025, 4, 10), 90, "video")
+    Outcome.objects.create(
+        case=founding, kind="funding_approved", achieved_on=D(2025, 6, 1), amount=12000
+    )
+    Outcome.objects.create(case=founding, kind="association_registered", achieved_on=D(2025, 7, 1))
+    mediation = make_case(
+        w.agency_x,
+        advisors=[w.advisor_x],
+        organizations=[sport],
+        title="Vermittlung Sportverein und Moscheegemeinde",
+        case_type="mediation",
+        topics=topics("mediation"),
+        opened_on=D(2024, 11, 1),
+    )
+    close_case(mediation, by=w.advisor_x, on=D(2025, 2, 1))
+    _session(mediation, D(2025, 1, 15), 30, "in_person")
+    Outcome.objects.create(
+        case=mediation, kind="funding_approved", achieved_on=D(2025, 1, 20), amount=3000
+    )
+    erased = make_case(
+        w.agency_x,
+        advisors=[w.advisor_x],
+        project=w.project_x,
+        topics=topics("volunteers"),
+        opened_on=D(2025, 5, 1),
+    )
+    _session(erased, D(2025, 5, 2), 45, "email")
+    erased.anonymised_at = timezone.now()
+    erased.save()
+    _request(
+        w.agency_x,
+        D(2025, 2, 20),
+        "phone",
+        case=founding,
+        language=arabic,
+        topics=topics("association_founding", "funding_applications"),
+    )
+    _request(
+        w.agency_x, D(2025, 6, 1), "email", email="zweite@example.org", topics=topics("volunteers")
+    )
+    _request(w.agency_x, D(2024, 12, 1), "phone", email="frueher@example.org")
+    other = make_case(w.agency_y, advisors=[w.advisor_y], opened_on=D(2025, 2, 1))
+    _session(other, D(2025, 2, 2), 60, "phone")
+    _request(w.agency_y, D(2025, 2, 2), "phone", email="andere@example.org")
+    return w
+
+
+def _lines(report, dimension):
+    return {line.key: line.figures for line in report.breakdown(dimension).lines}
+
+
+# --- What is counted -----------------------------------------------------------------------------
+
+
+def test_the_agency_year_counts_requests_cases_sessions_and_hours(counted):
+    report = reports.funder_report(counted.agency_x, **YEAR)
+
+    assert report.total == Figures(
+        requests=2, cases_opened=2, cases_active=3, sessions=5, minutes=285
+    )
+    assert report.total.hours == Decimal("4.8")
+
+
+def test_a_project_counts_only_its_cases_and_the_requests_that_became_them(counted):
+    report = reports.funder_report(counted.agency_x, project=counted.project_x, **YEAR)
+
+    assert report.total == Figures(
+        requests=1, cases_opened=2, cases_active=2, sessions=4, minutes=255
+    )
+    assert [(o.kind, o.count, o.amount) for o in report.outcomes if o.count] == [
+        ("association_registered", 1, None),
+        ("funding_approved", 1, Decimal("12000")),
+    ]
+
+
+def test_figures_are_broken_down_by_channel_language_kind_and_new_or_returning(counted):
+    report = reports.funder_report(counted.agency_x, **YEAR)
+
+    assert _lines(report, "channel") == {
+        "phone": Figures(requests=1, sessions=2, minutes=120),
+        "video": Figures(requests=0, sessions=1, minutes=90),
+        "in_person": Figures(requests=0, sessions=1, minutes=30),
+        "email": Figures(requests=1, sessions=1, minutes=45),
+    }
+    assert _lines(report, "language") == {
+        "ar": Figures(requests=1, cases_opened=1, cases_active=1, sessions=3, minutes=210),
+        "": Figures(requests=1, cases_opened=1, cases_active=2, sessions=2, minutes=75),
+    }
+    kinds = _lines(report, "organization_kind")
+    assert kinds["migrant_org"] == Figures(cases_opened=1, cases_active=1, sessions=3, minutes=210)
+    assert kinds["umbrella_body"] == Figures(cases_opened=0, cases_active=1, sessions=1, minutes=30)
+    assert kinds[""] == Figures(cases_opened=1, cases_active=1, sessions=1, minutes=45)
+    assert _lines(report, "client") == {
+        "new": Figures(cases_opened=1, cases_active=2, sessions=2, minutes=75),
+        "returning": Figures(cases_opened=1, cases_active=1, sessions=3, minutes=210),
+    }
+
+
+def test_a_case_with_two_topics_counts_under_each(counted):
+    report = reports.funder_report(counted.agency_x, **YEAR)
+
+    by_topic = _lines(report, "topic")
+    assert by_topic["association_founding"] == by_topic["funding_applications"]
+    assert by_topic["funding_applications"] == Figures(
+        requests=1, cases_opened=1, cases_active=1, sessions=3, minutes=210
+    )
+    assert by_topic["mediation"].sessions == 1
+    assert by_topic["labour_law"] == Figures(0, 0, 0, 0, 0)
+
+
+def test_outcomes_reached_in_the_period_with_the_amounts_approved(counted):
+    report = reports.funder_report(counted.agency_x, **YEAR)
+
+    outcomes = {o.kind: (o.count, o.amount) for o in report.outcomes}
+    assert outcomes["funding_approved"] == (2, Decimal("15000"))
+    assert outcomes["association_registered"] == (1, None)
+    assert outcomes["committee_seat"] == (0, None)
+
+
+def test_sessions_per_month_cover_every_month_of_the_period(counted):
+    report = reports.funder_report(counted.agency_x, **YEAR)
+
+    assert [(m.month.month, m.sessions, m.minutes) for m in report.months if m.sessions] == [
+        (1, 1, 30),
+        (3, 2, 120),
+        (4, 1, 90),
+        (5, 1, 45),
+    ]
+    assert len(report.months) == 12
+
+
+def test_anonymising_a_case_keeps_its_figures(counted):
+    before = reports.funder_report(counted.agency_x, **YEAR)
+    founding = counted.agency_x.cases.get(opened_on=D(2025, 3, 1))
+    founding.anonymised_at = timezone.now()
+    founding.title = "(anonymisiert)"
+    founding.save()
+    founding.organizations.clear()
+    founding.contacts.clear()
+
+    assert reports.funder_report(counted.agency_x, **YEAR) == before
+
+
+# --- Small counts ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("count", "derived", "shown"),
+    [
+        (0, (Decimal("0.0"),), (0, Decimal("0.0"))),
+        (1, (Decimal("1.5"),), ("<5", "x")),
+        (4, (Decimal("6.0"), None), ("<5", "x", None)),
+        (5, (Decimal("7.5"),), (5, Decimal("7.5"))),
+        (None, (None,), (None, None)),
+    ],
+)
+def test_counts_from_one_to_four_are_suppressed_with_what_is_derived_from_them(
+    count, derived, shown
+):
+    assert reports.suppress(count, *derived) == shown
+
+
+def test_the_tables_suppress_only_when_asked(counted):
+    report = reports.funder_report(counted.agency_x, **YEAR)
+
+    exact = {t.key: t for t in reports_tables.tables(report, suppress=False)}
+    safe = {t.key: t for t in reports_tables.tables(report, suppress=True)}
+
+    assert exact["channel"].rows[0] == ("phone", (1, 2, Decimal("2.0")))
+    assert safe["channel"].rows[0] == ("phone", ("<5", "<5", "x"))
+    assert safe["total"].rows[0][1] == ("<5", "<5", "<5", 5, Decimal("4.8"))
+    assert dict(safe["outcomes"].rows)["funding application approved"] == ("<5", "x")
+    assert dict(safe["outcomes"].rows)["committee seat obtained"] == (0, None)
+
+
+# --- The page ------------------------------------------------------------------------------------
+
+
+def _url(agency, **query):
+    url = reverse("counselling:report", kwargs={"agency": agency.slug})
+    return url + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
+
+
+def test_the_page_shows_the_current_year_by_default(world, client_for):
+    response = client_for(world.advisor_x).get(_url(world.agency_x))
+
+    year = timezone.localdate().year
+    report = response.context["report"]
+    assert (report.project, report.date_from, report.date_to) == (
+        None,
+        D(year, 1, 1),
+        D(year, 12, 31),
+    )
+    assert response.context["form"]["from"].value() == D(year, 1, 1)
+
+
+def test_staff_see_exact_figures_on_the_page_with_a_note(counted, client_for):
+    response = client_for(counted.manager_x).get(
+        _url(counted.agency_x, **{"from": "2025-01-01", "to": "2025-12-31"})
+    )
+
+    page = response.content.decode()
+    channels = page[page.index('id="figures-channel"') :]
+    channels = channels[: channels.index("</table>")]
+    assert re.search(r"<th scope=\"row\">phone</th><td>1</td><td>2</td><td>2\.0</td>", channels)
+    assert "<td>&lt;5</td>" not in page
+    assert "Exact figures, for your agency only." in page
+
+
+def test_a_project_of_the_agency_narrows_the_figures(counted, client_for):
+    response = client_for(counted.advisor_x).get(
+        _url(counted.agency_x, project=counted.project_x.pk, **{"from": "2025-01-01"})
+    )
+
+    report = response.context["report"]
+    assert (report.project, report.date_to, report.total.sessions) == (
+        counted.project_x,
+        D(timezone.localdate().year, 12, 31),
+        4,
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        (
+            {"from": "2025-12-31", "to": "2025-01-01"},
+            "The end of the period comes before its start.",
+        ),
+        ({"from": "2010-01-01", "to": "2025-12-31"}, "The period can be at most 10 years long."),
+        ({"from": "31.12.2025"}, "Enter a valid date."),
+        ({"from": "0001-01-01"}, "Ensure this value is greater than or equal to"),
+    ],
+)
+def test_a_wrong_period_is_explained_and_the_current_year_shown(world, client_for, query, message):
+    response = client_for(world.advisor_x).get(_url(world.agency_x, **query))
+
+    assert message in response.content.decode()
+    assert response.context["report"].date_from == D(timezone.localdate().year, 1, 1)
+
+
+def test_a_project_of_another_agency_cannot_be_chosen(world, client_for):
+    theirs = factories.make_project(world.agency_y, title="Fremdes Projekt")
+
+    response = client_for(world.advisor_x).get(_url(world.agency_x, project=theirs.pk))
+
+    assert "Select a valid choice." in response.content.decode()
+    assert response.context["report"].project is None
+
+
+def test_the_chart_is_an_svg_drawn_on_the_server_with_a_text_alternative(counted, client_for):
+    response = client_for(counted.advisor_x).get(
+        _url(counted.agency_x, **{"from": "2025-01-01", "to": "2025-12-31"})
+    )
+
+    page = response.content.decode()
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    assert 'role="img"' in svg
+    assert 'aria-label="Bar chart: sessions per month' in svg
+    assert svg.count("<rect") == 12
+    assert "<script" not in page
+    months = page[page.index('id="figures-months"') :]
+    assert months[: months.index("</table>")].count('<th scope="row">') == 12
+
+
+def test_in_arabic_the_chart_runs_from_right_to_left():
+    bars = [("Jan", 1), ("Feb", 2), ("Mar", 3)]
+
+    def bar_positions(svg):
+        return [float(x) for x in re.findall(r'<rect x="([0-9.]+)"', svg)]
+
+    left_to_right = bar_positions(charts.bar_chart(bars, label="Sitzungen"))
+    right_to_left = bar_positions(charts.bar_chart(bars, label="Sitzungen", rtl=True))
+    assert left_to_right == sorted(left_to_right)
+    assert right_to_left == sorted(right_to_left, reverse=True)
+
+
+def test_chart_labels_are_escaped():
+    svg = charts.bar_chart([("<b>März</b>", 2)], label='Sitzungen "2025"')
+
+    assert "<b>" not in svg
+    assert "&lt;b&gt;März&lt;/b&gt;" in svg
+    assert 'aria-label="Sitzungen &quot;2025&quot;"' in svg
+
+
+def test_the_page_runs_the_same_queries_for_one_case_and_for_three(
+    world, client_for, django_assert_num_queries
+):
+    client = client_for(world.advisor_x)
+    url = _url(world.agency_x)
+    today = timezone.localdate()
+
+    def add_case(i):
+        case = make_case(world.agency_x, advisors=[world.advisor_x], title=f"Fall {i}")
+        _session(case, today, 60, "phone")
+
+    add_case(1)
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    add_case(2)
+    add_case(3)
+    with django_assert_num_queries(len(one)):
+        response = client.get(url)
+    assert response.context["report"].total.sessions == 3
+
+
+# --- Downloads ------------------------------------------------------------------------------------
+
+
+def _export(client, agency, fmt, language="en", **query):
+    with translation.override(language):
+        url = reverse("counselling:report-export", kwargs={"agency": agency.slug, "fmt": fmt})
+    query = query or {"from": "2025-01-01", "to": "2025-12-31"}
+    return client.get(url, data=query)
+
+
+def _csv_rows(content: bytes) -> list[list[str]]:
+    assert content.startswith(b"\xef\xbb\xbf")
+    return list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
+
+
+def _csv_table(rows, caption):
+    start = rows.index([caption])
+    end = rows.index([], start) if [] in rows[start:] else len(rows)
+    return {row[0]: row[1:] for row in rows[start + 2 : end]}
+
+
+def test_the_csv_suppresses_small_counts_and_withholds_their_hours(counted, client_for):
+    response = _export(client_for(counted.advisor_x), counted.agency_x, "csv")
+
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == (
+        'attachment; filename="agency-x-figures-2025-01-01-2025-12-31.csv"'
+    )
+    rows = _csv_rows(response.content)
+    assert list(_csv_table(rows, "All together").values()) == [["<5", "<5", "<5", "5", "4.8"]]
+    assert _csv_table(rows, "By channel")["phone"] == ["<5", "<5", "x"]
+    assert _csv_table(rows, "By topic")["Labour law"] == ["0", "0", "0", "0", "0.0"]
+    assert _csv_table(rows, "Outcomes reached")["funding application approved"] == ["<5", "x"]
+
+
+def test_the_csv_speaks_the_persons_language_and_keeps_arabic_and_umlauts(counted, client_for):
+    client = client_for(counted.advisor_x)
+
+    german = _csv_rows(_export(client, counted.agency_x, "csv", "de").content)
+    arabic = _csv_rows(_export(client, counted.agency_x, "csv", "ar").content)
+
+    assert ["März 2025", "<5", "x"] in german
+    assert "Vereinsgründung" in {row[0] for row in german if row}
+    assert "تأسيس جمعية" in {row[0] for row in arabic if row}
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(counted, client_for):
+    project = factories.make_project(
+        counted.agency_x, title='=HYPERLINK("http://example.org/x";"Klick")', slug="formel"
+    )
+
+    response = _export(
+        client_for(counted.advisor_x),
+        counted.agency_x,
+        "csv",
+        project=project.pk,
+        **{"from": "2025-01-01", "to": "2025-12-31"},
+    )
+
+    rows = _csv_rows(response.content)
+    project_row = next(row for row in rows if row and row[0] == "Project")
+    assert project_row[1].startswith("'=HYPERLINK")
+
+
+def test_the_excel_file_keeps_numbers_as_numbers_and_suppresses_small_counts(counted, client_for):
+    response = _export(client_for(counted.advisor_x), counted.agency_x, "xlsx", "ar")
+
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    values = [list(row) for row in sheet.iter_rows(values_only=True)]
+    total = next(row for row in values if row[1:6] == ["<5", "<5", "<5", 5, 4.8])
+    assert total
+    assert sheet.sheet_view.rightToLeft is True
+    assert any(row[0] == "تأسيس جمعية" for row in values)
+
+
+def _outline_titles(pdf: bytes) -> list[str]:
+    """The PDF's outline, as a reader's sidebar shows it: UTF-16 in hex, or a plain literal."""
+    titles = []
+    for utf16, literal in re.findall(rb"/Title (?:<feff([0-9a-f]+)>|\(((?:[^()\\]|\\.)*)\))", pdf):
+        if utf16:
+            titles.append(bytes.fromhex(utf16.decode()).decode("utf-16-be"))
+        else:
+            titles.append(re.sub(rb"\\(.)", rb"\1", literal).decode("latin-1"))
+    return titles
+
+
+def _glyphs_per_character(pdf: bytes) -> dict[int, int]:
+    chars: dict[int, int] = {}
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            text = zlib.decompress(stream)
+        except zlib.error:
+            text = stream
+        if b"beginbfchar" not in text:
+            continue
+        for target in re.findall(rb"<[0-9A-Fa-f]{4}> <([0-9A-Fa-f]+)>", text):
+            for i in range(0, len(target), 4):
+                code = int(target[i : i + 4], 16)
+                chars[code] = chars.get(code, 0) + 1
+    return chars
+
+
+def test_the_pdf_has_a_section_per_table(counted, client_for):
+    response = _export(client_for(counted.advisor_x), counted.agency_x, "pdf")
+
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF-")
+    # The outline, then the document's own title.
+    assert _outline_titles(response.content) == [
+        "Counselling: figures for funders",
+        "All together",
+        "By topic",
+        "By language",
+        "By channel",
+        "By kind of organization",
+        "New or returning organizations",
+        "Outcomes reached",
+        "Sessions per month",
+        "Counselling: figures for funders",
+    ]
+
+
+def test_the_arabic_pdf_is_shaped(counted, client_for):
+    response = _export(client_for(counted.advisor_x), counted.agency_x, "pdf", "ar")
+
+    glyphs = _glyphs_per_character(response.content)
+    # Shaped Arabic uses a letter's joined forms, each its own glyph: ع (ain) in تأسيس جمعية
+    # appears medial; unshaped text would use the isolated form only.
+    arabic = {code: n for code, n in glyphs.items() if 0x0600 <= code <= 0x06FF}
+    assert arabic
+    assert max(arabic.values()) > 1
+
+
+def test_a_download_with_a_wrong_period_goes_back_to_the_page_with_the_error(world, client_for):
+    response = _export(
+        client_for(world.advisor_x), world.agency_x, "csv", **{"from": "2025-12-31", "to": "2025"}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == _url(world.agency_x, **{"from": "2025-12-31", "to": "2025"})
+
+
+def test_an_unknown_format_is_not_found(world, client_for):
+    response = _export(client_for(world.advisor_x), world.agency_x, "docx")
+
+    assert (response.status_code, response["Content-Type"]) == (404, "text/html; charset=utf-8")
