@@ -37,7 +37,7 @@ PER_PAGE = 25
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def case_list(request):
-    my_agencies(request.user)
+    agencies = my_agencies(request.user)
     form = CaseFilterForm(request.GET or None, agencies=queries.staff_agencies(request.user))
     query = form.query()
     cases = queries.case_list(request.user, **query)
@@ -52,6 +52,7 @@ def case_list(request):
             "page": page,
             "cases": page.object_list,
             "agency": query["agency"],
+            "nav_agency": query["agency"] or (agencies[0] if len(agencies) == 1 else None),
             "querystring": keep.urlencode(),
             "filtered": bool(query["q"] or query["mine"] or query["status"] != CaseStatus.OPEN),
         },
@@ -70,6 +71,11 @@ def _case_for(request, pk):
     return case
 
 
+def _posted(request):
+    # Not `request.POST or None`: a form posted with every box unticked must still be checked.
+    return request.POST if request.method == "POST" else None
+
+
 def _render(request, template, case, form, **extra):
     return render(request, f"counselling/cases/{template}", {"case": case, "form": form, **extra})
 
@@ -79,7 +85,7 @@ def _render(request, template, case, form, **extra):
 def case_create(request, agency):
     agency = agency_for(request, agency, OPEN_CASE)
     form = CaseCreateForm(
-        request.POST or None,
+        _posted(request),
         agency=agency,
         initial={"advisors": [request.user.pk], "case_type": CaseType.SINGLE},
     )
@@ -102,7 +108,7 @@ def case_create(request, agency):
 def case_edit(request, pk):
     case = _case_for(request, pk)
     form = CaseEditForm(
-        request.POST or None,
+        _posted(request),
         agency=case.agency,
         initial={
             "title": case.title,
@@ -129,7 +135,7 @@ def case_edit(request, pk):
 def case_advisors(request, pk):
     case = _case_for(request, pk)
     form = AdvisorsForm(
-        request.POST or None,
+        _posted(request),
         agency=case.agency,
         initial={"advisors": [a.pk for a in case.advisors.all()]},
     )
@@ -148,7 +154,7 @@ def case_advisors(request, pk):
 @require_http_methods(["GET", "POST"])
 def case_forward(request, pk):
     case = _case_for(request, pk)
-    form = CaseForwardForm(request.POST or None, exclude=case.agency)
+    form = CaseForwardForm(_posted(request), exclude=case.agency)
     if request.method == "POST" and form.is_valid():
         to_agency = form.cleaned_data["to_agency"]
         try:
