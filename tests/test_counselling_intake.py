@@ -266,15 +266,17 @@ def test_a_request_already_dealt_with_is_not_accepted_twice(hamburg, client_for)
     assert "Accept and open the case" not in page
 
 
-def test_an_unrouted_request_goes_to_the_agency_whose_queue_the_advisor_came_from(
+def test_an_unrouted_request_is_taken_for_one_of_my_agencies_the_queue_i_came_from_first(
     world, client_for
 ):
     factories.make_staff(world.agency_y, user=world.advisor_x)
     req = factories.make_request(federal_state="")
     client = client_for(world.advisor_x)
-    accept = client.get(_detail(req, **{"from": "agency-y"})).context["accept"]
-    assert [a.slug for a in accept.fields["agency"].queryset] == ["agency-y", "agency-x"]
-    assert accept["agency"].initial == world.agency_y.pk
+    for came_from in (world.agency_x, world.agency_y):
+        page = client.get(_detail(req, **{"from": came_from.slug}))
+        accept = page.context["accept"]
+        assert sorted(a.slug for a in accept.fields["agency"].queryset) == ["agency-x", "agency-y"]
+        assert accept["agency"].initial == came_from.pk
     response = _post(
         client,
         "accept",
@@ -284,11 +286,12 @@ def test_an_unrouted_request_goes_to_the_agency_whose_queue_the_advisor_came_fro
             "accept-advisors": [world.advisor_x.pk, world.advisor_y.pk],
             "accept-case_type": "single",
         },
-        came_from="agency-y",
+        came_from="agency-x",
     )
     case = Case.objects.get(request=req)
     assert response["Location"] == reverse("counselling:case-detail", kwargs={"pk": case.pk})
     assert case.agency == world.agency_y
+    assert set(case.advisors.all()) == {world.advisor_x, world.advisor_y}
     req.refresh_from_db()
     assert req.agency == world.agency_y
 
