@@ -52,8 +52,32 @@ def test_a_nationwide_agency_takes_requests_that_name_no_region(world):
     world.agency_y.save()
     nowhere = factories.make_request(federal_state="")
     bavarian = factories.make_request(federal_state="BY")
+    berliner = factories.make_request(federal_state="BE")
     assert _routed(nowhere) == ("agency-y", RoutedBy.NATIONWIDE)
-    assert _routed(bavarian) == ("agency-y", RoutedBy.FEDERAL_STATE)
+    assert _routed(bavarian) == ("agency-y", RoutedBy.NATIONWIDE)
+    # Where a regional agency covers the Land, it wins over the nationwide one.
+    assert _routed(berliner) == ("agency-x", RoutedBy.FEDERAL_STATE)
+
+
+def test_a_regional_agency_wins_over_a_nationwide_one_that_sorts_first(world):
+    world.agency_x.federal_states_served = ALL_STATES  # "Kompetenzzentrum …" sorts first
+    world.agency_x.save()
+    world.agency_y.federal_states_served = ["BY"]
+    world.agency_y.save()
+    assert _routed(factories.make_request(federal_state="BY")) == (
+        "agency-y",
+        RoutedBy.FEDERAL_STATE,
+    )
+
+
+def test_an_anonymous_request_with_a_members_address_does_not_land_on_the_members_page(world):
+    from gemeinsam.counselling.queries import requests_of
+    from gemeinsam.counselling.services import contact_for
+
+    own = contact_for(user=world.member_a)
+    stranger = factories.make_request(email=world.member_a.email)
+    assert stranger.contact != own
+    assert stranger not in requests_of(world.member_a)
 
 
 def test_a_request_no_agency_covers_is_in_every_agencys_queue(world):

@@ -14,13 +14,13 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gemeinsam.agencies.models import Agency, StaffMembership
 from gemeinsam.core import audit
-from gemeinsam.core.enums import AuditAction
+from gemeinsam.core.enums import AuditAction, FederalState
 
 from .enums import AccessKind, CaseStatus, ConsentPurpose, RequestStatus, RoutedBy
 from .models import (
@@ -79,14 +79,20 @@ def route(*, postcode: str = "", federal_state: str = "") -> tuple[Agency | None
             ).select_related("agency")
         ]
         without_areas = active.filter(coverage_areas__isnull=True)
-        by_served = [a for a in without_areas if federal_state in (a.federal_states_served or [])]
+        # Regional agencies first; agencies serving every Land are the nationwide fallback.
+        by_served = [
+            a
+            for a in without_areas
+            if federal_state in (a.federal_states_served or [])
+            and len(a.federal_states_served) < len(FederalState)
+        ]
         candidates = by_area + by_served
         if candidates:
             return _least_busy(candidates), RoutedBy.FEDERAL_STATE
     nationwide = [
         a
         for a in active.filter(coverage_areas__isnull=True)
-        if len(a.federal_states_served or []) >= 16
+        if len(a.federal_states_served or []) >= len(FederalState)
     ]
     if nationwide:
         return _least_busy(nationwide), RoutedBy.NATIONWIDE
@@ -148,9 +154,12 @@ def contact_for(*, user=None, name="", email="", phone="", organization=None, la
         email = email or user.email
         name = name or user.name
     if contact is None and email:
+        # Someone typing an address is not proof of owning it: a record linked to an account is
+        # found only by that account, so a stranger's request never lands on a member's page.
         contact = (
-            Contact.objects.filter(email__iexact=email, anonymised_at__isnull=True)
-            .filter(Q(user__isnull=True) | Q(user=user) if user and user.is_authenticated else Q())
+            Contact.objects.filter(
+                email__iexact=email, anonymised_at__isnull=True, user__isnull=True
+            )
             .order_by("id")
             .first()
         )
