@@ -8,6 +8,7 @@ import datetime
 
 import pytest
 from cryptography.fernet import Fernet
+from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
@@ -297,3 +298,15 @@ def test_rotating_the_keys_re_encrypts_so_the_notes_open_with_only_the_new_key(
     html = _page(client_for(world.advisor_x), case)
     assert SECRET in html
     assert "Schatzmeisterin will zurücktreten" in html
+
+
+def test_a_platform_admin_who_also_works_for_the_agency_reads_no_more_than_a_colleague(
+    world, client_for, case
+):
+    # Django lets superusers pass every has_perm(); counselling asks its rules directly.
+    factories.make_staff(world.agency_x, user=world.admin, role="advisor")
+    html = client_for(world.admin).get(_url("case-detail", case)).content.decode()
+    assert SECRET not in html
+    with pytest.raises(PermissionDenied):
+        services.confidential_notes(case, world.admin)
+    assert client_for(world.admin).get(_url("access-log", case)).status_code == 403

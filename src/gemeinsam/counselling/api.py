@@ -40,7 +40,7 @@ from .api_schemas import (
 )
 from .forms_public import CONSENT_TEXT, CONSENT_VERSION
 from .models import Case, Request, Topic
-from .rules import is_counselling_staff
+from .rules import is_counselling_staff, may
 
 router = Router(tags=["counselling"])
 
@@ -326,6 +326,6 @@ def case_detail(request: HttpRequest, case_id: CaseId):
         case = queries.case_detail(request.auth, case_id)
     except Case.DoesNotExist:
         case = None
-    if case is None or not request.auth.has_perm("counselling.view_case", case):
+    if case is None or not may(request.auth, "counselling.view_case", case):
         raise Http404(_("There is no case at this address."))
     return case_detail_data(case)

@@ -24,13 +24,14 @@ from gemeinsam.events.models import Registration
 
 from . import queries
 from .models import Appointment, Case, Contact, Note, Request, Session
+from .rules import may
 
 GDPR_PERM = "counselling.manage_gdpr"
 
 
 def gdpr_agencies(user) -> list[Agency]:
     """The agencies for which this person answers data-protection requests (their managers)."""
-    return [a for a in queries.staff_agencies(user) if user.has_perm(GDPR_PERM, a)]
+    return [a for a in queries.staff_agencies(user) if may(user, GDPR_PERM, a)]
 
 
 def _linked_to(agency_ids) -> Q:
@@ -179,8 +180,8 @@ def _case_queryset(queryset) -> QuerySet[Case]:
 
 
 def _case_data(case: Case, viewer) -> dict:
-    staff = viewer.has_perm("counselling.view_case", case)
-    confidential = viewer.has_perm("counselling.view_confidential", case)
+    staff = may(viewer, "counselling.view_case", case)
+    confidential = may(viewer, "counselling.view_confidential", case)
     summaries = {}
     notes = []
     if confidential:

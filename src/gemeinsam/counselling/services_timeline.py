@@ -18,6 +18,7 @@ from gemeinsam.core.enums import AuditAction
 
 from .enums import AccessKind, OutcomeKind
 from .models import Case, Document, Outcome, Session, Task
+from .rules import may
 from .services import log_access
 from .uploads import CheckedUpload
 
@@ -177,7 +178,7 @@ def open_document(document: Document, *, user) -> Document:
     """Someone allowed to read the case's confidential parts opens a document; the read is
     logged (AccessLogEntry, READ_DOCUMENT)."""
     case = document.case
-    if not user.has_perm("counselling.view_confidential", case):
+    if not may(user, "counselling.view_confidential", case):
         raise PermissionDenied
     log_access(case, user, AccessKind.READ_DOCUMENT, document.original_name)
     return document

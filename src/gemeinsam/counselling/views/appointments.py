@@ -30,7 +30,7 @@ from .. import queries, services_appointments
 from ..forms_appointments import EARLIEST, LATEST, AppointmentForm
 from ..ical_appointments import appointment_ics
 from ..models import Appointment
-from ..rules import is_counselling_staff
+from ..rules import is_counselling_staff, may
 
 CHANGE_CASE = "counselling.change_case"
 WEEK = re.compile(r"^(\d{4})-W(\d{1,2})$")
@@ -178,7 +178,7 @@ def _appointment_for(request, pk: int) -> Appointment:
         pk=pk,
     )
     # Without a case, seeing the appointment means working for its agency, which may change it.
-    if appointment.case is not None and not request.user.has_perm(CHANGE_CASE, appointment.case):
+    if appointment.case is not None and not may(request.user, CHANGE_CASE, appointment.case):
         raise PermissionDenied
     return appointment
 
@@ -199,7 +199,7 @@ def _case_for_new(request):
     case = get_object_or_404(
         queries.cases_visible_to(request.user).select_related("agency"), pk=wanted
     )
-    if not request.user.has_perm(CHANGE_CASE, case):
+    if not may(request.user, CHANGE_CASE, case):
         raise PermissionDenied
     return case
 
@@ -330,9 +330,9 @@ def appointment_ics_file(request, pk):
     case = appointment.case
     if case is None:
         attendees = None  # reached through the agency: its staff
-    elif user.has_perm("counselling.view_case", case):
+    elif may(user, "counselling.view_case", case):
         attendees = None
-    elif user.has_perm("counselling.view_shared_case", case):
+    elif may(user, "counselling.view_shared_case", case):
         attendees = appointment.attendees.filter(user=user)
     else:
         raise Http404

@@ -26,6 +26,7 @@ from ..forms_cases import (
     CaseForwardForm,
 )
 from ..forms_intake import add_service_errors
+from ..rules import may
 from .intake import agency_for, my_agencies
 
 CHANGE = "counselling.change_case"
@@ -66,7 +67,7 @@ def _case_for(request, pk):
         queries.cases_visible_to(request.user).select_related("agency", "project", "language"),
         pk=pk,
     )
-    if not request.user.has_perm(CHANGE, case):
+    if not may(request.user, CHANGE, case):
         raise PermissionDenied
     return case
 

@@ -29,6 +29,7 @@ from ..forms_intake import (
     IntakeFilterForm,
     add_service_errors,
 )
+from ..rules import may
 
 VIEW_INTAKE = "counselling.view_intake"
 DECIDE = "counselling.decide_request"
@@ -48,7 +49,7 @@ def agency_for(request, slug: str, perm: str) -> Agency:
     agencies are public, so there is nothing to hide by a 404. Superusers pass every
     `has_perm`, so the agency must also be one the person works for."""
     agency = get_object_or_404(Agency.objects.filter(is_active=True), slug=slug)
-    if agency not in my_agencies(request.user) or not request.user.has_perm(perm, agency):
+    if agency not in my_agencies(request.user) or not may(request.user, perm, agency):
         raise PermissionDenied
     return agency
 
@@ -113,7 +114,7 @@ def _request_for(request, pk):
         ),
         pk=pk,
     )
-    if not request.user.has_perm(DECIDE, found):
+    if not may(request.user, DECIDE, found):
         raise Http404
     return found
 
@@ -139,7 +140,7 @@ def _accepting_agencies(http_request, req) -> tuple[list[Agency], Agency | None]
 def _render_detail(http_request, req, *, accept=None, forward=None, decline=None):
     agencies, came_from = _accepting_agencies(http_request, req)
     case = getattr(req, "case", None)
-    if case is not None and not http_request.user.has_perm("counselling.view_case", case):
+    if case is not None and not may(http_request.user, "counselling.view_case", case):
         case = None  # forwarded since to an agency this person does not work for
     return render(
         http_request,

@@ -25,6 +25,7 @@ from .. import queries, services, throttle
 from ..enums import AccessKind, RequestStatus, RoutedBy
 from ..forms_public import RequestForm
 from ..models import Case, Document, Request
+from ..rules import may
 
 
 def _language() -> str:
@@ -133,7 +134,7 @@ def my_counselling(request):
 
 def _shared_case(request, pk: int) -> Case:
     case = get_object_or_404(queries.cases_shared_with(request.user), pk=pk)
-    if not request.user.has_perm("counselling.view_shared_case", case):
+    if not may(request.user, "counselling.view_shared_case", case):
         raise Http404
     return case
 

@@ -20,6 +20,7 @@ from gemeinsam.agencies.rules import is_staff_of_agency
 
 from .. import charts, report_export, reports, reports_tables
 from ..forms_reports import ReportForm
+from ..rules import may
 
 PERMISSION = "counselling.view_reports"
 
@@ -30,7 +31,7 @@ def _agency_for(request, slug: str) -> Agency:
     work for the agency."""
     agency = get_object_or_404(Agency, slug=slug)
     user = request.user
-    if not (is_staff_of_agency(user, agency) and user.has_perm(PERMISSION, agency)):
+    if not (is_staff_of_agency(user, agency) and may(user, PERMISSION, agency)):
         raise PermissionDenied
     return agency
 

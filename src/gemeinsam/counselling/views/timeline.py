@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods
 from .. import queries, services
 from ..forms_timeline import BreakGlassForm, NoteForm
 from ..models import Case
+from ..rules import may
 
 VIEW = "counselling.view_case"
 CHANGE = "counselling.change_case"
@@ -44,7 +45,7 @@ KIND_ORDER = {
 def case_for(request, pk: int, perm: str = VIEW) -> Case:
     """The case through the person asking (404 for outsiders), then the permission (403)."""
     case = get_object_or_404(queries.cases_visible_to(request.user).select_related("agency"), pk=pk)
-    if not request.user.has_perm(perm, case):
+    if not may(request.user, perm, case):
         raise PermissionDenied
     return case
 
@@ -95,16 +96,16 @@ def case_detail(request, pk):
     except Case.DoesNotExist:
         raise Http404 from None
     user = request.user
-    if not user.has_perm(VIEW, case):
+    if not may(user, VIEW, case):
         raise PermissionDenied
-    can_read = user.has_perm(CONFIDENTIAL, case)
+    can_read = may(user, CONFIDENTIAL, case)
     notes = services.confidential_notes(case, user) if can_read else None
     summaries = dict(case.sessions.values_list("pk", "summary")) if can_read else None
     context = {
         "case": case,
-        "can_change": user.has_perm(CHANGE, case),
+        "can_change": may(user, CHANGE, case),
         "can_read": can_read,
-        "can_break_glass": not can_read and user.has_perm(BREAK_GLASS, case),
+        "can_break_glass": not can_read and may(user, BREAK_GLASS, case),
         "notes": notes,
         "note_count": len(notes) if notes is not None else case.notes.count(),
         "note_form": NoteForm() if can_read else None,

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from .. import services, services_timeline
 from ..forms_timeline import DocumentForm, NoteForm, OutcomeForm, SessionForm, TaskForm
+from ..rules import may
 from .timeline import CHANGE, CONFIDENTIAL, case_for
 
 
@@ -182,7 +183,7 @@ def document_upload(request, pk):
 @require_http_methods(["GET", "HEAD"])
 def document_download(request, pk, doc):
     case = case_for(request, pk)
-    if not request.user.has_perm(CONFIDENTIAL, case):
+    if not may(request.user, CONFIDENTIAL, case):
         raise PermissionDenied
     document = get_object_or_404(case.documents.select_related("case"), pk=doc)
     try:
