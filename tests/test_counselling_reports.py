@@ -141,6 +141,7 @@ def test_a_project_counts_only_its_cases_and_the_requests_that_became_them(count
     assert report.total == Figures(
         requests=1, cases_opened=2, cases_active=2, sessions=4, minutes=255
     )
+    assert report.total.hours == Decimal("4.3")  # 4.25 rounded as people round
     assert [(o.kind, o.count, o.amount) for o in report.outcomes if o.count] == [
         ("association_registered", 1, None),
         ("funding_approved", 1, Decimal("12000")),
@@ -289,9 +290,17 @@ def test_a_project_of_the_agency_narrows_the_figures(counted, client_for):
     report = response.context["report"]
     assert (report.project, report.date_to, report.total.sessions) == (
         counted.project_x,
-        D(timezone.localdate().year, 12, 31),
+        D(2025, 12, 31),  # the year of the one date given
         4,
     )
+
+
+def test_the_end_alone_shows_its_year_up_to_that_day(world, client_for):
+    response = client_for(world.advisor_x).get(_url(world.agency_x, to="2024-06-30"))
+
+    report = response.context["report"]
+    assert (report.date_from, report.date_to) == (D(2024, 1, 1), D(2024, 6, 30))
+    assert len(report.months) == 6
 
 
 @pytest.mark.parametrize(

@@ -28,8 +28,8 @@ def _date_field(label) -> forms.DateField:
 
 class ReportForm(forms.Form):
     """Read from the query string (?project=…&from=…&to=…); what is left out takes its default:
-    all projects, the current year. `period()` gives what to show, the defaults when the input
-    is wrong (the errors say why)."""
+    all projects, the current year (or the year of the one date given). `period()` gives what
+    to show: the defaults when the input is wrong (the errors say why)."""
 
     project = forms.ModelChoiceField(
         label=_("Project"),
@@ -52,8 +52,12 @@ class ReportForm(forms.Form):
         cleaned = super().clean()
         if self.errors:
             return cleaned
-        date_from = cleaned.get("from") or self.defaults[0]
-        date_to = cleaned.get("to") or self.defaults[1]
+        date_from, date_to = cleaned.get("from"), cleaned.get("to")
+        # One end left out: the calendar year of the other; both left out: the current year.
+        if date_from is None:
+            date_from = date_to.replace(month=1, day=1) if date_to else self.defaults[0]
+        if date_to is None:
+            date_to = date_from.replace(month=12, day=31)
         if date_to < date_from:
             raise forms.ValidationError(
                 _("The end of the period comes before its start."), code="order"

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
@@ -92,7 +92,7 @@ class Figures:
 def hours(minutes: int | None) -> Decimal | None:
     if minutes is None:
         return None
-    return (Decimal(minutes) / 60).quantize(Decimal("0.1"))
+    return (Decimal(minutes) / 60).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)
@@ -203,7 +203,8 @@ def funder_report(
     date_from: datetime.date,
     date_to: datetime.date,
 ) -> Report:
-    """The funder report, computed by the database in ten queries whatever the data size."""
+    """The funder report, computed by the database in at most ten queries whatever the data
+    size."""
     tally = Tally()
     start, end = day_bounds(date_from, date_to)
 
