@@ -128,7 +128,7 @@ AMAL_CASE = CaseSpec(
                 "4. Anmeldung zum Vereinsregister beim Notar beglaubigen lassen.",
                 "5. Eintragung beim Registergericht (Amtsgericht Hamburg) abwarten.",
                 "6. Gemeinnützigkeit beim Finanzamt beantragen, Konto eröffnen.",
-                "KomMig begleitet jeden Schritt - auf Deutsch und auf Arabisch.",
+                "KomMig begleitet jeden Schritt – auf Deutsch und auf Arabisch.",
             ),
             JANA, 10, shared=True,
         ),

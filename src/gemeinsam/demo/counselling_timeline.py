@@ -8,6 +8,7 @@ logged as in use. Documents are small generated files in the model's private sto
 from __future__ import annotations
 
 import datetime
+import textwrap
 from collections.abc import Callable
 
 from django.core.files.base import ContentFile
@@ -128,26 +129,45 @@ def _write_document(case: Case, spec: DocumentSpec, users: dict, day: datetime.d
 
 
 def _pdf(title: str, lines: tuple[str, ...]) -> bytes:
-    """A one-page PDF with a title and lines, in the standard Helvetica (Latin-1) font."""
-    from fpdf import FPDF
+    """A one-page A4 PDF with a title and lines in Helvetica, written out directly: the demo
+    needs no layout engine for a checklist, and loading stays quick."""
 
-    def latin(text: str) -> str:
-        for fancy, plain in (("„", '"'), ("“", '"'), ("–", "-"), ("•", "-")):
-            text = text.replace(fancy, plain)
-        return text
+    def string(text: str) -> bytes:
+        raw = text.encode("cp1252", "replace")  # the fonts' WinAnsiEncoding
+        return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
 
-    pdf = FPDF()
-    pdf.set_title(latin(title))
-    pdf.set_creation_date(datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC))
-    pdf.add_page()
-    pdf.set_font("helvetica", "B", 15)
-    pdf.multi_cell(0, 8, latin(title), new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(4)
-    pdf.set_font("helvetica", size=11)
+    body = [b"BT", b"/F2 15 Tf", b"18 TL", b"56 780 Td"]
+    for part in textwrap.wrap(title, 60):
+        body += [string(part) + b" Tj", b"T*"]
+    body += [b"/F1 11 Tf", b"15 TL", b"T*"]
     for line in lines:
-        pdf.multi_cell(0, 6, latin(line), new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(1)
-    return bytes(pdf.output())
+        for part in textwrap.wrap(line, 88):
+            body += [string(part) + b" Tj", b"T*"]
+        body.append(b"T*")
+    body.append(b"ET")
+    stream = b"\n".join(body)
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding /WinAnsiEncoding >>"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 4 0 R /F2 5 0 R >> >> /Contents 6 0 R >>",
+        font % b"Helvetica",
+        font % b"Helvetica-Bold",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Title " + string(title) + b" /Producer (gemeinsam demo) >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, obj in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, obj)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R /Info 7 0 R >>\n" % (len(objects) + 1)
+    out += b"startxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
 
 
 def _break_glass(case: Case, manager, reason: str, when: datetime.date) -> None:
