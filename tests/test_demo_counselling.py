@@ -278,7 +278,10 @@ def test_a_shared_pdf_is_stored_privately_and_opens_through_the_model(demo, sett
     assert document.is_shared and document.content_type == "application/pdf"
     with document.file.open("rb") as stored:
         content = stored.read()
-    assert content.startswith(b"%PDF") and len(content) == document.size
+    assert content.startswith(b"%PDF-1.4") and len(content) == document.size
+    xref = int(re.search(rb"startxref\n(\d+)\n%%EOF", content).group(1))
+    assert content[xref:].startswith(b"xref\n0 8\n")
+    assert b"(Checkliste: einen Verein gr\xfcnden) Tj" in content  # Windows-1252, as declared
     assert str(demo) in document.file.path
     assert Document.objects.filter(is_shared=False).exists()
 
