@@ -41,13 +41,17 @@ REAL_PEOPLE = [
 
 
 @pytest.fixture(scope="module")
-def demo_output(django_db_setup, django_db_blocker):
+def demo_output(django_db_setup, django_db_blocker, tmp_path_factory):
     """Run the command once; everything it wrote is rolled back when the module is done."""
     out = StringIO()
     fast = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     with (
         django_db_blocker.unblock(),
-        override_settings(PASSWORD_HASHERS=fast),
+        override_settings(
+            PASSWORD_HASHERS=fast,
+            MEDIA_ROOT=tmp_path_factory.mktemp("media"),
+            GEMEINSAM_PRIVATE_MEDIA_ROOT=tmp_path_factory.mktemp("private"),
+        ),
         transaction.atomic(),
     ):
         call_command("demo", "--no-serve", stdout=out)
