@@ -145,6 +145,25 @@ def test_advisors_are_suggested_by_topic_and_language_best_first(world):
     assert set(request.suggested_advisors.all()) == {arabic, funding}
 
 
+def test_advisor_languages_written_as_names_count_like_codes(world):
+    CoverageArea.objects.create(agency=world.agency_y, federal_state="HH")
+    _advisor(world.agency_y, "Fatma Şahin", topics=["funding_applications"], languages="Deutsch")
+    arabic = _advisor(
+        world.agency_y,
+        "Karim Nasser",
+        topics=["funding_applications"],
+        languages="Deutsch, Arabisch",
+    )
+    request = factories.make_request(
+        federal_state="HH",
+        topics=factories.topics("funding_applications"),
+        language=WorkingLanguage.objects.get(code="ar"),
+    )
+    topic_ids = [t.pk for t in request.topics.all()]
+    assert services.suggest_advisors(request.agency, topic_ids, "ar")[0] == arabic
+    assert services.suggest_advisors(request.agency, [], "ar") == [arabic]
+
+
 def test_an_advisor_who_takes_no_new_requests_is_not_suggested(world):
     CoverageArea.objects.create(agency=world.agency_y, federal_state="HH")
     _advisor(world.agency_y, "Fatma Şahin", topics=["association_founding"], accepts=False)

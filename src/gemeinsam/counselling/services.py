@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from gemeinsam.agencies.models import Agency, StaffMembership
 from gemeinsam.core import audit
 from gemeinsam.core.enums import AuditAction, FederalState
+from gemeinsam.organizations.models import WorkingLanguage
 
 from .enums import AccessKind, CaseStatus, ConsentPurpose, RequestStatus, RoutedBy
 from .models import (
@@ -113,8 +114,23 @@ def _least_busy(agencies: list[Agency]) -> Agency:
     return min(unique.values(), key=lambda a: (load.get(a.pk, 0), a.name))
 
 
-def _language_codes(text: str) -> set[str]:
-    return {part.lower() for part in re.split(r"[\s,;/]+", text or "") if part}
+def _language_codes(text: str, labels: dict[str, str]) -> set[str]:
+    """The language codes an advisor's free-text list names: "Deutsch, Arabisch" or "de, ar".
+
+    `labels` maps every language's code and names (in all four UI languages), folded, to its
+    code.
+    """
+    parts = {part.casefold() for part in re.split(r"[\s,;/]+", text or "") if part}
+    return {labels[part] for part in parts if part in labels}
+
+
+def _language_labels() -> dict[str, str]:
+    labels = {}
+    for language in WorkingLanguage.objects.all():
+        labels[language.code.casefold()] = language.code
+        for name in language.all_labels():
+            labels[name.casefold()] = language.code
+    return labels
 
 
 def suggest_advisors(agency: Agency | None, topic_ids: Iterable[int], language_code: str = ""):
@@ -127,6 +143,7 @@ def suggest_advisors(agency: Agency | None, topic_ids: Iterable[int], language_c
         .select_related("user", "advisor_profile")
         .prefetch_related("advisor_profile__topics")
     )
+    labels = _language_labels() if language_code else {}
     scored = []
     for membership in memberships:
         profile = getattr(membership, "advisor_profile", None)
@@ -134,7 +151,7 @@ def suggest_advisors(agency: Agency | None, topic_ids: Iterable[int], language_c
             continue
         topics = {t.pk for t in profile.topics.all()} if profile else set()
         score = 2 * len(topics & topic_ids)
-        if language_code and language_code in _language_codes(membership.languages):
+        if language_code and language_code in _language_codes(membership.languages, labels):
             score += 3
         if score:
             scored.append((-score, membership.user.name, membership.user))
