@@ -41,6 +41,7 @@ CLAIMANT = Person("selam.tekle@example.org", "Selam Tekle")
 ADVISOR_X = Person("jana.petersen@example.org", "Jana Petersen")
 ADVISOR_Y = Person("tobias.brandt@example.org", "Tobias Brandt")
 MANAGER = Person("miriam.hoffmann@example.org", "Miriam Hoffmann")
+ARABIC_ADVISOR = Person("karim.nasser@example.org", "Karim Nasser")
 PLATFORM_ADMIN = Person("admin@example.org", "Lukas Weber", is_platform_admin=True)
 
 STAFF = (
@@ -64,7 +65,7 @@ STAFF = (
     ),
     Staff(
         "kommig-hamburg",
-        Person("karim.nasser@example.org", "Karim Nasser"),
+        ARABIC_ADVISOR,
         "advisor",
         "Beratung zu Projektanträgen, auch auf Arabisch",
         "040 66969-112",
@@ -155,6 +156,7 @@ LOGINS = (
     ),
     ("Advisor at agency X", ADVISOR_X, "KomMig, Hamburg"),
     ("Advisor at agency Y", ADVISOR_Y, "VIA Berlin/Brandenburg"),
+    ("Advisor counselling in Arabic", ARABIC_ADVISOR, "KomMig, Hamburg"),
     ("Agency manager", MANAGER, "KomMig, Hamburg"),
     ("Platform admin", PLATFORM_ADMIN, "also the Django admin at /admin/"),
     (

@@ -11,6 +11,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
 
+from gemeinsam.counselling.tasks_reminders import ensure_daily_run
+from gemeinsam.counselling.tasks_retention import schedule_nightly
 from gemeinsam.demo import people
 from gemeinsam.demo.loader import load_demo_data
 
@@ -35,7 +37,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo data ready: {summary.agencies} agencies, {summary.projects} projects, "
             f"{summary.organizations} organizations, {summary.people} people, "
-            f"{summary.events} events, {summary.rooms} rooms."
+            f"{summary.events} events, {summary.rooms} rooms, "
+            f"{summary.counselling_cases} counselling cases."
         )
         if no_serve:
             self.stdout.write(self._banner(port, worker=False))
@@ -43,6 +46,10 @@ class Command(BaseCommand):
         # Send the mails loading queued (registrations of the demo's invented participants)
         # now, so they scroll past before the banner rather than after it.
         call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
+        # The scheduled jobs queue their next run themselves once started: the nightly
+        # anonymisation of expired cases and the morning's task reminders.
+        schedule_nightly()
+        ensure_daily_run()
         self.stdout.write(self._banner(port, worker=True))
         # The demo runs without DEBUG, as production would; WhiteNoise then serves the static
         # files straight from the source tree, so no `collectstatic` is needed first.
