@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
-from gemeinsam.counselling import queries, services
+from gemeinsam.counselling import queries, routing
 from gemeinsam.counselling.enums import RoutedBy
 from gemeinsam.counselling.models import AdvisorProfile, ConsentRecord, Contact, CoverageArea
 from gemeinsam.organizations.models import WorkingLanguage
@@ -138,7 +138,7 @@ def test_advisors_are_suggested_by_topic_and_language_best_first(world):
         topics=factories.topics("funding_applications"),
         language=WorkingLanguage.objects.get(code="ar"),
     )
-    suggested = services.suggest_advisors(
+    suggested = routing.suggest_advisors(
         request.agency, [t.pk for t in request.topics.all()], "ar"
     )
     assert suggested == [arabic, funding]
@@ -160,8 +160,8 @@ def test_advisor_languages_written_as_names_count_like_codes(world):
         language=WorkingLanguage.objects.get(code="ar"),
     )
     topic_ids = [t.pk for t in request.topics.all()]
-    assert services.suggest_advisors(request.agency, topic_ids, "ar")[0] == arabic
-    assert services.suggest_advisors(request.agency, [], "ar") == [arabic]
+    assert routing.suggest_advisors(request.agency, topic_ids, "ar")[0] == arabic
+    assert routing.suggest_advisors(request.agency, [], "ar") == [arabic]
 
 
 def test_an_advisor_who_takes_no_new_requests_is_not_suggested(world):

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from gemeinsam.agencies.models import Agency
 from gemeinsam.counselling import models as counselling_models
-from gemeinsam.counselling import queries, services
+from gemeinsam.counselling import queries, routing
 from gemeinsam.counselling.enums import (
     AccessKind,
     CaseType,
@@ -165,7 +165,7 @@ def test_a_request_from_a_region_nobody_covers_shows_in_every_queue(demo):
     ],
 )
 def test_requests_are_routed_by_the_agencies_coverage(demo, postcode, state, agency):
-    found, _how = services.route(postcode=postcode, federal_state=state)
+    found, _how = routing.route(postcode=postcode, federal_state=state)
     assert (found.slug if found else None) == agency
 
 
