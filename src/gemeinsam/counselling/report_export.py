@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 
 from django.utils import formats, timezone, translation
@@ -95,7 +96,7 @@ def as_xlsx(report: reports.Report) -> bytes:
     """One sheet, laid out like the CSV; numbers are numbers, "<5" and "x" are text."""
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = _("Figures")[:31]
+    sheet.title = re.sub(r"[\[\]:*?/\\]", "", _("Figures"))[:31] or "Figures"
     sheet.sheet_view.rightToLeft = translation.get_language_bidi()
     bold = Font(bold=True)
     sheet.append([neutralise(title())])
