@@ -33,6 +33,7 @@ from gemeinsam.organizations.models import WorkingLanguage
 from . import reports
 from .enums import CaseStatus, CaseType, Channel, OutcomeKind, RequestStatus
 from .models import Case, Contact, Outcome, Request, Session, Topic
+from .reports_period import day_bounds
 
 START = datetime.date(2023, 1, 1)
 END = datetime.date(2025, 12, 31)
@@ -235,7 +236,7 @@ def naive_report(agency, *, project=None, date_from, date_to) -> reports.Report:
     """The same figures the way one would count without GROUP BY: load every request, case,
     session and outcome of the agency as an object and count them one by one in Python."""
     tally = reports.Tally()
-    start, end = reports.day_bounds(date_from, date_to)
+    start, end = day_bounds(date_from, date_to)
     in_project = project.pk if project is not None else None
 
     for request in (

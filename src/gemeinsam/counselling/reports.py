@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q, Sum
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -37,6 +36,7 @@ from gemeinsam.organizations.models import WorkingLanguage
 
 from .enums import Channel, OutcomeKind
 from .models import Case, Outcome, Request, Session, Topic
+from .reports_period import day_bounds, months_between
 
 SMALL = 5
 SUPPRESSED = "<5"
@@ -44,7 +44,6 @@ SUPPRESSED = "<5"
 # fewer than five approved applications) would let a reader narrow the count down, or show one
 # organization's grant; it is withheld.
 WITHHELD = "x"
-MAX_YEARS = 10
 
 METRICS = ("requests", "cases_opened", "cases_active", "sessions", "minutes")
 # Which figures each breakdown has: a request has no kind of organization of its own yet, and a
@@ -177,14 +176,6 @@ class Tally:
     def add_month(self, month: datetime.date, count: int, minutes: int) -> None:
         self.months[month][0] += count
         self.months[month][1] += minutes
-
-
-def day_bounds(date_from: datetime.date, date_to: datetime.date):
-    """The period as aware datetimes [start, end) in the installation's time zone."""
-    zone = timezone.get_current_timezone()
-    start = datetime.datetime.combine(date_from, datetime.time.min, tzinfo=zone)
-    end = datetime.datetime.combine(date_to + datetime.timedelta(days=1), datetime.time.min)
-    return start, end.replace(tzinfo=zone)
 
 
 def case_scope(agency: Agency, project: Project | None, prefix: str = ""):
@@ -389,25 +380,3 @@ def _not_given(dimension: str) -> str:
     if dimension == "organization_kind":
         return _("no organization given")
     return pgettext("figures", "not given")
-
-
-def months_between(date_from: datetime.date, date_to: datetime.date) -> list[datetime.date]:
-    month = date_from.replace(day=1)
-    result = []
-    while month <= date_to:
-        result.append(month)
-        month = (month + datetime.timedelta(days=32)).replace(day=1)
-    return result
-
-
-def default_period(today: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
-    """The current calendar year."""
-    today = today or timezone.localdate()
-    return datetime.date(today.year, 1, 1), datetime.date(today.year, 12, 31)
-
-
-def years_later(day: datetime.date, years: int) -> datetime.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
