@@ -157,6 +157,10 @@ def test_the_openapi_document_lists_every_operation(openapi):
     assert (openapi["openapi"], sorted(openapi["paths"])) == (
         "3.1.0",
         [
+            "/api/v1/counselling/cases",
+            "/api/v1/counselling/cases/{case_id}",
+            "/api/v1/counselling/requests",
+            "/api/v1/counselling/topics",
             "/api/v1/events",
             "/api/v1/events/{event_id}",
             "/api/v1/events/{event_id}/participants",

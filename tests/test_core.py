@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import pytest
+from cryptography.fernet import Fernet
 from django.db import connection
 from django.test import Client
 
@@ -80,6 +81,7 @@ def test_production_settings_pass_the_deploy_check():
         "GEMEINSAM_ENV": "production",
         "ALLOWED_HOSTS": "gemeinsam.example.org",
         "SECRET_KEY": "x" * 20 + "-production-check-" + "y" * 30,
+        "GEMEINSAM_NOTES_KEYS": Fernet.generate_key().decode(),
     }
     result = subprocess.run(
         [sys.executable, "-m", "gemeinsam", "check", "--deploy", "--fail-level", "WARNING"],

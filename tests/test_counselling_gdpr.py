@@ -13,6 +13,7 @@ from django.db import connection
 from django.db.models import Count, Sum
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 from django.utils.functional import empty
 
 from gemeinsam.core.models import AuditLogEntry
@@ -440,7 +441,10 @@ def test_erasing_neutralises_a_case_where_they_are_the_only_contact_and_deletes_
 
     case.refresh_from_db()
     session = case.sessions.get()
-    assert case.title == services_gdpr.neutral_title(case) == f"Case {case.reference}"
+    # In the platform's language (German), whoever erased: "Fall 2026-00001".
+    with translation.override("de"):
+        expected = translation.gettext("Case %(reference)s") % {"reference": case.reference}
+    assert case.title == services_gdpr.neutral_title(case) == expected
     assert not Note.objects.filter(case=case).exists()
     assert (session.summary, session.participants) == ("", "Berk Yılmaz")
     assert session.next_steps == "Satzungsentwurf bis März schicken"  # the case is still open

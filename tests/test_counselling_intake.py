@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from gemeinsam.counselling.enums import RequestStatus, RoutedBy
 from gemeinsam.counselling.models import (
@@ -236,8 +237,8 @@ def test_accepting_opens_a_case_with_the_requests_parties_and_the_templates_step
     assert (req.status, req.decided_by) == (RequestStatus.ACCEPTED, hamburg.advisor_x)
     run_jobs()
     assert [m.subject for m in mailoutbox if m.to == ["samira@example.org"]] == [
-        "We have received your request for counselling",
-        "Your request for counselling has been accepted",
+        _german("We have received your request for counselling"),
+        _german("Your request for counselling has been accepted"),
     ]
 
 
@@ -367,7 +368,7 @@ def test_declining_needs_a_reason_and_sends_it_to_the_person(
     req.refresh_from_db()
     assert (req.status, req.decline_reason) == (RequestStatus.DECLINED, reason)
     run_jobs()
-    declined = [m for m in mailoutbox if m.subject == "About your request for counselling"]
+    declined = [m for m in mailoutbox if m.subject == _german("About your request for counselling")]
     assert [m.to for m in declined] == [["samira@example.org"]]
     assert reason in declined[0].body
 
@@ -384,3 +385,9 @@ def test_an_accepted_request_links_to_its_case(hamburg, client_for):
     page = client_for(hamburg.manager_x).get(_detail(req)).content.decode()
     assert reverse("counselling:case-detail", kwargs={"pk": case.pk}) in page
     assert f"Open case {case.reference}" in page
+
+
+def _german(text: str) -> str:
+    """A mail subject as the person gets it: the request was made in German."""
+    with translation.override("de"):
+        return translation.gettext(text)

@@ -100,7 +100,7 @@ def test_loading_a_week_later_moves_the_dates_but_adds_nothing(demo_output):
 
 
 def test_the_summary_counts_events_and_rooms(demo_output):
-    assert f"{Event.objects.count()} events, 7 rooms." in demo_output
+    assert f"{Event.objects.count()} events, 7 rooms, " in demo_output
     assert "gemeinsam db_worker" in demo_output
 
 
