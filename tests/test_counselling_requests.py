@@ -138,9 +138,7 @@ def test_advisors_are_suggested_by_topic_and_language_best_first(world):
         topics=factories.topics("funding_applications"),
         language=WorkingLanguage.objects.get(code="ar"),
     )
-    suggested = routing.suggest_advisors(
-        request.agency, [t.pk for t in request.topics.all()], "ar"
-    )
+    suggested = routing.suggest_advisors(request.agency, [t.pk for t in request.topics.all()], "ar")
     assert suggested == [arabic, funding]
     assert set(request.suggested_advisors.all()) == {arabic, funding}
 

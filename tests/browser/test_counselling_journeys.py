@@ -59,9 +59,7 @@ def test_an_advisor_accepts_a_request_and_keeps_a_confidential_note(page, audit,
     audit()
 
     page.get_by_label("Xenia Wolff").check()
-    page.get_by_label(in_language("de", "Case template")).select_option(
-        label="Vereinsgründung"
-    )
+    page.get_by_label(in_language("de", "Case template")).select_option(label="Vereinsgründung")
     page.get_by_role("button", name=in_language("de", "Accept and open the case")).click()
     page.wait_for_url("**/de/counselling/manage/cases/**")
     audit()
