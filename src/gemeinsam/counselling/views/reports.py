@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from gemeinsam.agencies.models import Agency
-from gemeinsam.agencies.rules import is_staff_of_agency
 
 from .. import charts, report_export, reports, reports_tables
 from ..forms_reports import ReportForm
@@ -26,12 +25,10 @@ PERMISSION = "counselling.view_reports"
 
 
 def _agency_for(request, slug: str) -> Agency:
-    """Agencies are public, so staff of another agency learn nothing from a 403. Superusers
-    pass every `has_perm`; platform admins do not read counselling, so the person must also
-    work for the agency."""
+    """Agencies are public, so staff of another agency learn nothing from a 403. `may`, not
+    `has_perm`: a platform admin gets no superuser pass to an agency's figures."""
     agency = get_object_or_404(Agency, slug=slug)
-    user = request.user
-    if not (is_staff_of_agency(user, agency) and may(user, PERMISSION, agency)):
+    if not may(request.user, PERMISSION, agency):
         raise PermissionDenied
     return agency
 
