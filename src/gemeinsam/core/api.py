@@ -7,13 +7,30 @@ statuses they can answer, so that the OpenAPI document describes error bodies to
 from __future__ import annotations
 
 import contextlib
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.conf import settings
 from django.utils import translation
 from ninja import Field, Schema
+from pydantic import AfterValidator
 
 LanguageCode = Literal[tuple(code for code, _name in settings.LANGUAGES)]
+# Ids beyond a 64-bit integer cannot exist, and SQLite fails on them instead of finding nothing.
+MAX_ID = 2**63 - 1
+# Text parameters refuse NUL, which PostgreSQL cannot store.
+NO_NUL = r"^[^\x00]*$"
+
+
+def encodable(value: str) -> str:
+    """A lone surrogate survives JSON parsing but not the database's UTF-8: refuse it here."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ValueError("not valid text") from error
+    return value
+
+
+Text = Annotated[str, AfterValidator(encodable)]
 
 
 class ErrorDetail(Schema):

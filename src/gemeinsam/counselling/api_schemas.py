@@ -6,9 +6,8 @@ from datetime import date, datetime
 from typing import Annotated, Literal
 
 from ninja import Field, Path, Schema
-from pydantic import AfterValidator
 
-from gemeinsam.core.api import LanguageCode
+from gemeinsam.core.api import MAX_ID, NO_NUL, LanguageCode, Text
 from gemeinsam.core.enums import FederalState
 
 from .enums import CaseStatus, CaseType, Channel, RequestStatus
@@ -16,21 +15,7 @@ from .forms_public import CONSENT_VERSION, DESCRIPTION_MAX
 
 MAX_VALUES = 20
 PAGE_SIZE = 20
-MAX_ID = 2**63 - 1  # beyond a 64-bit integer SQLite fails instead of finding nothing
-NO_NUL = r"^[^\x00]*$"
-
-
-def _encodable(value: str) -> str:
-    # A lone surrogate survives JSON parsing but not the database's UTF-8: refuse it here.
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as error:
-        raise ValueError("not valid text") from error
-    return value
-
-
 Code = Annotated[str, Field(min_length=1, max_length=60, pattern=r"^[-a-zA-Z0-9_]+$")]
-Text = Annotated[str, AfterValidator(_encodable)]
 CaseId = Annotated[int, Path(ge=1, le=MAX_ID, description="From `id` in the case list.")]
 ChannelCode = Literal[tuple(Channel.values)]
 

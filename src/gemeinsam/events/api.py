@@ -35,7 +35,18 @@ from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema, Status
 from pydantic import AfterValidator, BeforeValidator
 
-from gemeinsam.core.api import ERRORS, Error, LanguageCode, LanguageParam, Reference, in_language
+from gemeinsam.core.api import (
+    ERRORS,
+    MAX_ID,
+    NO_NUL,
+    Error,
+    LanguageCode,
+    LanguageParam,
+    Reference,
+    Text,
+    encodable,
+    in_language,
+)
 from gemeinsam.core.enums import FederalState
 from gemeinsam.organizations.queries import organizations_visible_to
 
@@ -48,18 +59,6 @@ router = Router(tags=["events"])
 
 MAX_VALUES = 20
 PAGE_SIZE = 20
-# Ids beyond a 64-bit integer cannot exist, and SQLite fails on them instead of finding nothing.
-MAX_ID = 2**63 - 1
-NO_NUL = r"^[^\x00]*$"
-
-
-def _encodable(value: str) -> str:
-    # A lone surrogate survives JSON parsing but not the database's UTF-8: refuse it here.
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as error:
-        raise ValueError("not valid text") from error
-    return value
 
 
 def _iso_day(value):
@@ -71,7 +70,6 @@ def _iso_day(value):
 
 
 Code = Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[-a-zA-Z0-9_]+$")]
-Text = Annotated[str, AfterValidator(_encodable)]
 EventId = Annotated[int, Path(ge=1, le=MAX_ID, description="From `id` in the list.")]
 # Dates far from now cannot be turned into times in Berlin and back; nobody plans that far.
 Day = Annotated[date, BeforeValidator(_iso_day), Field(ge=date(1900, 1, 1), le=date(9000, 12, 31))]
@@ -214,8 +212,8 @@ class EventParams(Schema):
         )
 
 
-AnswerText = Annotated[str, Field(max_length=2000, pattern=NO_NUL), AfterValidator(_encodable)]
-AnswerChoice = Annotated[str, Field(max_length=300, pattern=NO_NUL), AfterValidator(_encodable)]
+AnswerText = Annotated[str, Field(max_length=2000, pattern=NO_NUL), AfterValidator(encodable)]
+AnswerChoice = Annotated[str, Field(max_length=300, pattern=NO_NUL), AfterValidator(encodable)]
 AnswerValue = AnswerText | bool | Annotated[list[AnswerChoice], Field(max_length=50)]
 
 
