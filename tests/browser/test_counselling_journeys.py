@@ -1,9 +1,13 @@
 """Counselling in the browser: a visitor asks in Arabic; an advisor takes it on in German."""
 
-import pytest
+import datetime
 
+import pytest
+from django.utils import timezone
+
+from gemeinsam.counselling import services
 from gemeinsam.counselling.enums import RequestStatus
-from gemeinsam.counselling.models import CoverageArea, Note, Request
+from gemeinsam.counselling.models import Appointment, CoverageArea, Note, Request
 from tests import factories
 from tests.browser.journeys import in_language, log_in
 
@@ -77,3 +81,37 @@ def test_an_advisor_accepts_a_request_and_keeps_a_confidential_note(page, audit,
     audit()
     assert "Vorstand noch uneinig" in page.locator("main").inner_text()
     assert Note.objects.get().case == request.case
+
+
+def test_a_manager_looks_at_the_week_the_people_and_the_figures_in_arabic(page, audit, agency):
+    manager = factories.make_user("marta.krueger@example.org", name="Marta Krüger")
+    factories.make_staff(agency, user=manager, role="manager")
+    project = factories.make_project(agency, title="Willkommen in Hamburg", slug="willkommen")
+    request = factories.make_request(email="amal.saleh@example.org", postcode="20095")
+    case = services.accept_request(
+        request, by=manager, advisors=[manager], case_type="single", project=project
+    )
+    start = timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0)
+    Appointment.objects.create(
+        case=case,
+        agency=agency,
+        advisor=manager,
+        title="Erstgespräch Satzung",
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=1),
+        channel="video",
+        video_link="https://meet.example.org/satzung",
+    )
+
+    log_in(page, audit, "marta.krueger@example.org")
+    for path in (
+        "/ar/counselling/manage/appointments/",
+        "/ar/counselling/manage/nord/people/",
+        f"/ar/counselling/manage/nord/report/?project={project.pk}",
+    ):
+        page.goto(path)
+        audit()
+        assert page.locator("html").get_attribute("dir") == "rtl"
+    page.goto("/ar/counselling/manage/appointments/")
+    audit()
+    assert "Erstgespräch Satzung" in page.locator("main").inner_text()
