@@ -344,6 +344,7 @@ def test_someone_outside_the_viewers_agencies_is_not_found(world, client_for, ad
     )
 
     assert response.status_code == 404
+    assert getattr(world, advisor).name not in response.content.decode()
 
 
 @pytest.mark.parametrize("week", ["2026-W99", "x", "2026-W00"])

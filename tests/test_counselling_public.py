@@ -397,7 +397,7 @@ def test_a_document_whose_file_is_gone_is_a_404_not_an_error(
     response = client_for(world.member_a).get(
         _url("shared-document", pk=case_of_a.pk, doc=document.pk)
     )
-    assert response.status_code == 404
+    assert (response.status_code, response["Content-Type"]) == (404, "text/html; charset=utf-8")
 
 
 def test_a_contact_person_with_an_account_sees_the_case_too(world, client_for):

@@ -101,6 +101,7 @@ def test_staff_of_another_agency_and_platform_admins_get_not_found(world, client
     for user in (world.advisor_y, world.admin, world.member_a):
         response = client_for(user).get(_url("case-detail", case))
         assert response.status_code == 404, user
+        assert case.title not in response.content.decode(), user
 
 
 # --- The timeline ------------------------------------------------------------------------------
