@@ -174,12 +174,7 @@ def register(
             if status == RegistrationStatus.CONFIRMED:
                 _race_delay()
                 if not _take_places(current, len(people), conditional=locking):
-                    status = _full_status(current)
-                    Registration.objects.filter(pk__in=[r.pk for r in registrations]).update(
-                        status=status, queued_at=timezone.now()
-                    )
-                    for registration in registrations:
-                        registration.status = status
+                    status = _join_waitlist(current, registrations, conditional=locking)
             for registration in registrations:
                 _queue_mail(registration.pk, status)
     except IntegrityError as error:
@@ -242,12 +237,24 @@ def _take_places(event: Event, size: int, *, conditional: bool) -> bool:
     return bool(events.update(seats_taken=F("seats_taken") + size, updated_at=timezone.now()))
 
 
-def _full_status(event: Event) -> str:
-    """No places left: the waiting list, unless the event changed meanwhile (re-read)."""
-    check_open(Event.objects.get(pk=event.pk))
-    if event.waitlist_enabled:
-        return RegistrationStatus.WAITLISTED
-    raise RegistrationError("full", _("This event is fully booked."))
+def _join_waitlist(event: Event, registrations: list[Registration], *, conditional: bool) -> str:
+    """No places were free: wait, in order. Only this slower path takes the event's lock, so
+    people join the waiting list in the order their transactions commit and each position is
+    right the moment it is shown. A place freed meanwhile is taken after all."""
+    locked = _locked_event(event.pk)
+    check_open(locked)
+    if _take_places(locked, len(registrations), conditional=conditional):
+        return RegistrationStatus.CONFIRMED
+    if not locked.waitlist_enabled:
+        raise RegistrationError("full", _("This event is fully booked."))
+    queued_at = timezone.now()
+    Registration.objects.filter(pk__in=[r.pk for r in registrations]).update(
+        status=RegistrationStatus.WAITLISTED, queued_at=queued_at
+    )
+    for registration in registrations:
+        registration.status = RegistrationStatus.WAITLISTED
+        registration.queued_at = queued_at
+    return RegistrationStatus.WAITLISTED
 
 
 def _save_answers(registration: Registration, answers: dict[int, object]) -> None:
