@@ -1,0 +1,265 @@
+"""Rules as data: the small declarative format programmes and readiness checks keep their
+conditions in, its validation (when a rule is saved) and its evaluation (over facts).
+
+A rule document lists requirements::
+
+    {"requirements": [{
+        "key": "VR-01",
+        "test": {"fact": "members", "op": ">=", "value": 7},
+        "title": {"de": …, "en": …, "ar": …, "tr": …},
+        "explanation": {…four languages…},
+        "next_step": {…four languages…},
+        "legal_basis": "§ 56 BGB",
+        "documents": [{…four languages…}, …],      (optional)
+        "source": "https://…"                        (optional)
+    }]}
+
+A test is a comparison of one fact, or `all` / `any` / `not` of tests:
+
+- `{"fact": F, "op": "known"}`: the fact is known (never unknown itself);
+- yes/no facts: `is` true or false;
+- numbers and amounts: `==`, `!=`, `<`, `<=`, `>`, `>=`;
+- choices: `is` one value, `in` / `not_in` a list;
+- dates: `at_least_years_ago` N (on or before the same day N years ago), `within_years` N (on or
+  after that day: at most N years old), `not_before_today` (still valid today).
+
+Evaluation is three-valued: a comparison with a fact that is not known is UNKNOWN, never "not
+met". `all` is NOT_MET if any part is, else UNKNOWN if any part is, else MET; `any` is MET if
+any part is, else UNKNOWN if any part is, else NOT_MET; `not` swaps MET and NOT_MET.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from .facts import BOOL, CHOICE, DATE, FACTS, INT, MONEY
+
+MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
+LANGUAGES = ("de", "en", "ar", "tr")
+TEXTS = ("title", "explanation", "next_step")
+MAX_DEPTH = 8
+OPS = {
+    BOOL: {"is"},
+    INT: {"==", "!=", "<", "<=", ">", ">="},
+    MONEY: {"==", "!=", "<", "<=", ">", ">="},
+    CHOICE: {"is", "in", "not_in"},
+    DATE: {"at_least_years_ago", "within_years", "not_before_today"},
+}
+NO_VALUE = {"known", "not_before_today"}
+
+
+class RuleError(ValueError):
+    """A rule document that cannot be saved; `problems` lists (where, what) pairs."""
+
+    def __init__(self, problems: list[tuple[str, str]]):
+        super().__init__("; ".join(f"{where}: {what}" for where, what in problems))
+        self.problems = problems
+
+
+# --- Validation ----------------------------------------------------------------------------------
+
+
+def validate(document) -> None:
+    """Raise RuleError listing every problem, or return: a broken rule cannot be saved."""
+    problems: list[tuple[str, str]] = []
+    if not isinstance(document, dict) or not isinstance(document.get("requirements"), list):
+        raise RuleError([("", _("A rule needs a list of requirements."))])
+    if not document["requirements"]:
+        problems.append(("requirements", _("A rule needs at least one requirement.")))
+    keys = set()
+    for index, requirement in enumerate(document["requirements"]):
+        where = f"requirements[{index}]"
+        if not isinstance(requirement, dict):
+            problems.append((where, _("A requirement must be an object.")))
+            continue
+        key = requirement.get("key")
+        if not isinstance(key, str) or not key.strip():
+            problems.append((f"{where}.key", _("Each requirement needs a key.")))
+        elif key in keys:
+            problems.append((f"{where}.key", _("Two requirements have the same key.")))
+        keys.add(key)
+        for name in TEXTS:
+            _check_texts(requirement.get(name), f"{where}.{name}", problems)
+        for position, document_text in enumerate(requirement.get("documents", [])):
+            _check_texts(document_text, f"{where}.documents[{position}]", problems)
+        if not isinstance(requirement.get("legal_basis", ""), str):
+            problems.append((f"{where}.legal_basis", _("This must be text.")))
+        if "test" not in requirement:
+            problems.append((f"{where}.test", _("Each requirement needs a test.")))
+        else:
+            _check_test(requirement["test"], f"{where}.test", problems, depth=0)
+    if problems:
+        raise RuleError(problems)
+
+
+def _check_texts(texts, where: str, problems: list) -> None:
+    if not isinstance(texts, dict):
+        problems.append((where, _("Give this text in German, English, Arabic and Turkish.")))
+        return
+    for language in LANGUAGES:
+        if not isinstance(texts.get(language), str) or not texts[language].strip():
+            problems.append((f"{where}.{language}", _("This language is missing.")))
+
+
+def _check_test(test, where: str, problems: list, *, depth: int) -> None:
+    if depth > MAX_DEPTH:
+        problems.append((where, _("The test is nested too deeply.")))
+        return
+    if not isinstance(test, dict) or not test:
+        problems.append((where, _("A test must be an object.")))
+        return
+    if "all" in test or "any" in test:
+        (kind,) = [k for k in ("all", "any") if k in test][:1]
+        parts = test[kind]
+        if len(test) != 1 or not isinstance(parts, list) or not parts:
+            problems.append((where, _("“all” and “any” take a non-empty list of tests.")))
+            return
+        for index, part in enumerate(parts):
+            _check_test(part, f"{where}.{kind}[{index}]", problems, depth=depth + 1)
+        return
+    if "not" in test:
+        if len(test) != 1:
+            problems.append((where, _("“not” takes exactly one test.")))
+            return
+        _check_test(test["not"], f"{where}.not", problems, depth=depth + 1)
+        return
+    fact = FACTS.get(test.get("fact")) if isinstance(test.get("fact"), str) else None
+    if fact is None:
+        problems.append((f"{where}.fact", _("There is no such fact.")))
+        return
+    op = test.get("op")
+    if op != "known" and op not in OPS[fact.type]:
+        problems.append((f"{where}.op", _("This comparison does not fit the fact.")))
+        return
+    if set(test) - {"fact", "op", "value"}:
+        problems.append((where, _("A comparison takes only fact, op and value.")))
+    if op in NO_VALUE:
+        if "value" in test:
+            problems.append((f"{where}.value", _("This comparison takes no value.")))
+        return
+    if not _value_fits(fact, op, test.get("value", _MISSING)):
+        problems.append((f"{where}.value", _("This value does not fit the fact.")))
+
+
+_MISSING = object()
+
+
+def _value_fits(fact, op: str, value) -> bool:
+    if value is _MISSING:
+        return False
+    if fact.type == BOOL:
+        return isinstance(value, bool)
+    if fact.type in (INT, MONEY):
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if fact.type == DATE:
+        return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 200
+    if op == "is":
+        return value in fact.choices
+    return isinstance(value, list) and bool(value) and all(v in fact.choices for v in value)
+
+
+# --- Evaluation ----------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class RequirementResult:
+    key: str
+    status: str
+    requirement: dict
+    unknown_facts: list[str]
+
+    def text(self, name: str, language: str) -> str:
+        texts = self.requirement.get(name) or {}
+        return texts.get(language) or texts.get("de", "")
+
+
+@dataclasses.dataclass
+class Result:
+    status: str
+    requirements: list[RequirementResult]
+
+    @property
+    def missing(self) -> list[RequirementResult]:
+        return [r for r in self.requirements if r.status == NOT_MET]
+
+
+def evaluate(document: dict, facts: dict, *, as_of: datetime.date) -> Result:
+    """Each requirement met, not met or unknown, and the whole: met only if every part is."""
+    results = []
+    for requirement in document["requirements"]:
+        unknown: list[str] = []
+        status = _test(requirement["test"], facts, as_of, unknown)
+        results.append(
+            RequirementResult(
+                key=requirement["key"],
+                status=status,
+                requirement=requirement,
+                unknown_facts=sorted(set(unknown)),
+            )
+        )
+    return Result(status=_all([r.status for r in results]), requirements=results)
+
+
+def _all(statuses: list[str]) -> str:
+    if NOT_MET in statuses:
+        return NOT_MET
+    return UNKNOWN if UNKNOWN in statuses else MET
+
+
+def _any(statuses: list[str]) -> str:
+    if MET in statuses:
+        return MET
+    return UNKNOWN if UNKNOWN in statuses else NOT_MET
+
+
+def _test(test: dict, facts: dict, as_of: datetime.date, unknown: list[str]) -> str:
+    if "all" in test:
+        return _all([_test(part, facts, as_of, unknown) for part in test["all"]])
+    if "any" in test:
+        return _any([_test(part, facts, as_of, unknown) for part in test["any"]])
+    if "not" in test:
+        inner = _test(test["not"], facts, as_of, unknown)
+        return {MET: NOT_MET, NOT_MET: MET}.get(inner, UNKNOWN)
+    name, op = test["fact"], test["op"]
+    if op == "known":
+        return MET if name in facts else NOT_MET
+    if name not in facts:
+        unknown.append(name)
+        return UNKNOWN
+    return MET if _compare(facts[name], op, test.get("value"), as_of) else NOT_MET
+
+
+def years_before(day: datetime.date, years: int) -> datetime.date:
+    """The same calendar day `years` earlier; 29 February becomes 28 February."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def _compare(actual, op: str, expected, as_of: datetime.date) -> bool:
+    if op == "at_least_years_ago":
+        return actual <= years_before(as_of, expected)
+    if op == "within_years":
+        return actual >= years_before(as_of, expected)
+    if op == "not_before_today":
+        return actual >= as_of
+    if op == "in":
+        return actual in expected
+    if op == "not_in":
+        return actual not in expected
+    if isinstance(actual, Decimal):
+        expected = Decimal(str(expected))
+    return {
+        "is": actual == expected,
+        "==": actual == expected,
+        "!=": actual != expected,
+        "<": actual < expected,
+        "<=": actual <= expected,
+        ">": actual > expected,
+        ">=": actual >= expected,
+    }[op]
