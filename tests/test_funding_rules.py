@@ -93,7 +93,10 @@ def _problems(document) -> list[tuple[str, str]]:
         ({"fact": "recognised_75", "op": "is", "value": "yes"}, "requirements[0].test.value"),
         ({"fact": "legal_form", "op": "is", "value": "limited"}, "requirements[0].test.value"),
         ({"fact": "legal_form", "op": "in", "value": []}, "requirements[0].test.value"),
-        ({"fact": "legal_form", "op": "in", "value": ["ev", "x"]}, "requirements[0].test.value"),
+        (
+            {"fact": "legal_form", "op": "in", "value": ["registered_association", "x"]},
+            "requirements[0].test.value",
+        ),
         ({"fact": "founded_on", "op": "within_years", "value": -1}, "requirements[0].test.value"),
         ({"fact": "founded_on", "op": "within_years", "value": 2.5}, "requirements[0].test.value"),
         (
@@ -258,7 +261,7 @@ def test_answers_are_typed_and_empty_ones_are_not_known():
     facts = clean_facts(
         {
             "members": "12",
-            "legal_form": "ev",
+            "legal_form": "registered_association",
             "recognised_75": "no",
             "welfare_association_member": True,
             "own_funds": "2500.50",
@@ -270,7 +273,7 @@ def test_answers_are_typed_and_empty_ones_are_not_known():
     )
     assert facts == {
         "members": 12,
-        "legal_form": "ev",
+        "legal_form": "registered_association",
         "recognised_75": False,
         "welfare_association_member": True,
         "own_funds": Decimal("2500.50"),

@@ -14,15 +14,15 @@ from gemeinsam.core.enums import FederalState
 
 BOOL, INT, MONEY, DATE, CHOICE = "bool", "int", "money", "date", "choice"
 
+# The directory's legal forms (organizations.LegalForm codes), so a profile answers directly.
 LEGAL_FORMS = (
-    "ev",
-    "non_registered_association",
+    "registered_association",
+    "unregistered_association",
     "ggmbh",
-    "gmbh",
     "foundation",
-    "ag",
-    "cooperative",
-    "none",
+    "initiative",
+    "public_body",
+    "religious_community",
 )
 
 
