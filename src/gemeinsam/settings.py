@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "gemeinsam.events",
     "gemeinsam.rooms",
     "gemeinsam.counselling",
+    "gemeinsam.funding",
 ]
 
 MIDDLEWARE = [

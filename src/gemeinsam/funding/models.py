@@ -1,0 +1,204 @@
+"""Funding programmes and readiness checks, with their rules as versioned data.
+
+A rule document (see `ruledoc`) never changes once stored: editing a programme's or a check's
+rules stores a new `RuleVersion`, and a stored result names the version that produced it.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from gemeinsam.core.localized import LocalizedNameModel
+from gemeinsam.organizations.models import FieldOfActivity, Organization
+
+from . import ruledoc
+from .enums import Level, ProgrammeKind, Status
+
+OUTDATED_AFTER = datetime.timedelta(days=365)
+
+
+class RulesOwner(models.Model):
+    """Something with rules: a programme or a readiness check."""
+
+    class Meta:
+        abstract = True
+
+    @property
+    def current_rules(self) -> RuleVersion | None:
+        return self.rule_versions.order_by("-number").first()
+
+
+class Programme(RulesOwner):
+    """A funding programme, with its values as data: each with its source and checked date, and
+    the values nobody has confirmed yet listed in `unverified`."""
+
+    code = models.SlugField(_("code"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=300)
+    funder = models.CharField(_("funder"), max_length=300)
+    kind = models.CharField(_("kind of funding"), max_length=20, choices=ProgrammeKind.choices)
+    fields = models.ManyToManyField(
+        FieldOfActivity, blank=True, related_name="programmes", verbose_name=_("fields of activity")
+    )
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
+    federal_states = models.JSONField(_("federal states"), default=list, blank=True)
+    amount_min = models.DecimalField(
+        _("smallest amount (€)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    amount_max = models.DecimalField(
+        _("largest amount (€)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    funding_rate_percent = models.DecimalField(
+        _("funding rate (%)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    own_share_percent = models.DecimalField(
+        _("own share (%)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    duration_months = models.PositiveSmallIntegerField(
+        _("duration (months)"), null=True, blank=True
+    )
+    deadline = models.JSONField(_("deadline"), default=dict, blank=True)
+    passes_on = models.BooleanField(_("funds may be passed on to partners"), null=True, blank=True)
+    volunteer_work_counts = models.BooleanField(
+        _("volunteer work counts as own share"), null=True, blank=True
+    )
+    application_url = models.URLField(_("application"), max_length=500, blank=True)
+    source_url = models.URLField(_("source"), max_length=500)
+    checked_on = models.DateField(_("checked on"))
+    unverified = models.JSONField(_("unverified values"), default=list, blank=True)
+    summary = models.JSONField(_("summary"), default=dict, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("funding programme")
+        verbose_name_plural = _("funding programmes")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount_min__isnull=True)
+                | models.Q(amount_max__isnull=True)
+                | models.Q(amount_min__lte=models.F("amount_max")),
+                name="programme_amounts_in_order",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def summary_in(self, language: str | None = None) -> str:
+        language = (language or get_language() or "de").split("-")[0]
+        return self.summary.get(language) or self.summary.get("de", "")
+
+    def possibly_outdated(self, today: datetime.date) -> bool:
+        """Not checked for twelve months: shown as possibly outdated."""
+        return self.checked_on < today - OUTDATED_AFTER
+
+    def next_deadline(self, today: datetime.date) -> datetime.date | None:
+        kind = self.deadline.get("kind")
+        if kind == "fixed":
+            upcoming = sorted(
+                d
+                for d in map(datetime.date.fromisoformat, self.deadline.get("dates", []))
+                if d >= today
+            )
+            return upcoming[0] if upcoming else None
+        if kind == "yearly":
+            month, day = self.deadline["month"], self.deadline["day"]
+            this_year = datetime.date(today.year, month, day)
+            return this_year if this_year >= today else datetime.date(today.year + 1, month, day)
+        return None
+
+
+class ReadinessCheck(RulesOwner, LocalizedNameModel):
+    """A guide as an interactive checklist: association, § 75 recognition, Kita, AZAV …"""
+
+    class Meta(LocalizedNameModel.Meta):
+        verbose_name = _("readiness check")
+        verbose_name_plural = _("readiness checks")
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class RuleVersion(models.Model):
+    """One stored, validated rule document of a programme or a check. Never edited."""
+
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, null=True, blank=True, related_name="rule_versions"
+    )
+    readiness_check = models.ForeignKey(
+        ReadinessCheck,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="rule_versions",
+    )
+    number = models.PositiveIntegerField(_("version"))
+    document = models.JSONField(_("rules"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("rule version")
+        verbose_name_plural = _("rule versions")
+        ordering = ["-number"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(programme__isnull=True, readiness_check__isnull=False)
+                | models.Q(programme__isnull=False, readiness_check__isnull=True),
+                name="rule_version_has_one_owner",
+            ),
+            models.UniqueConstraint(
+                fields=["programme", "number"], name="rule_version_once_per_programme"
+            ),
+            models.UniqueConstraint(
+                fields=["readiness_check", "number"], name="rule_version_once_per_check"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.programme or self.readiness_check} v{self.number}"
+
+    def clean(self) -> None:
+        try:
+            ruledoc.validate(self.document)
+        except ruledoc.RuleError as error:
+            raise ValidationError(
+                {
+                    "document": [
+                        f"{where}: {what}" if where else what for where, what in error.problems
+                    ]
+                }
+            ) from error
+
+
+class ReadinessResult(models.Model):
+    """A check's answer for an organization on a day, kept so progress can be followed."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="readiness_results"
+    )
+    rule_version = models.ForeignKey(RuleVersion, on_delete=models.PROTECT, related_name="+")
+    facts = models.JSONField(_("facts"))
+    statuses = models.JSONField(_("requirements"))
+    status = models.CharField(_("result"), max_length=10, choices=Status.choices)
+    as_of = models.DateField(_("date"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("readiness result")
+        verbose_name_plural = _("readiness results")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.organization} {self.rule_version} {self.status}"
