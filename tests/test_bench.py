@@ -77,7 +77,9 @@ def test_the_events_bench_measures_registrations_and_the_list_against_the_trivia
     assert listing["events"] == 30 and listing["failed"] == 0
     for line in (registration, listing):
         assert line["per_s"] > 0 and line["trivial_per_s"] > 0
-        assert abs(line["ratio"] - line["per_s"] / line["trivial_per_s"]) < 0.01
+        # per_s is rounded to 0.1 and the ratio to 0.001 from the unrounded rates: on a slow
+        # run (a few requests a second) that rounding alone moves the ratio by a few per mille.
+        assert line["ratio"] == pytest.approx(line["per_s"] / line["trivial_per_s"], rel=0.02)
 
 
 @pytest.mark.django_db
