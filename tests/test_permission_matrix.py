@@ -30,6 +30,7 @@ from tests.matrix import (
 )
 from tests.matrix import events as events_cases
 from tests.matrix import events_staff as events_staff_cases
+from tests.matrix import funding as funding_cases
 from tests.matrix import rooms as rooms_cases
 
 
@@ -255,6 +256,7 @@ CASES += (
     + counselling_appointments.CASES
     + counselling_gdpr.CASES
     + counselling_reports.CASES
+    + funding_cases.CASES
 )
 
 # URL names that belong to libraries and are covered by their own tests; the matrix only checks

@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("events/", include("gemeinsam.events.urls")),
     path("rooms/", include("gemeinsam.rooms.urls")),
     path("counselling/", include("gemeinsam.counselling.urls")),
+    path("funding/", include("gemeinsam.funding.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from .. import queries, services, throttle
 from ..enums import AccessKind, RequestStatus, RoutedBy
 from ..forms_public import RequestForm
-from ..models import Case, Document, Request
+from ..models import Case, Document, Request, Topic
 from ..rules import may
 
 
@@ -43,7 +43,11 @@ def public_status(request: Request) -> str:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def request_create(request):
-    form = RequestForm(request.POST if request.method == "POST" else None, user=request.user)
+    # A readiness check's "ask for counselling" link preselects its topic (?topic=code).
+    initial = {"topics": list(Topic.objects.filter(code__in=request.GET.getlist("topic")))}
+    form = RequestForm(
+        request.POST if request.method == "POST" else None, user=request.user, initial=initial
+    )
     if request.method == "POST" and form.is_spam:
         # Looks like success to the bot; nothing is stored, nothing counted.
         messages.success(request, _("Thank you. We have received your request."))

@@ -1,0 +1,138 @@
+"""Readiness checks as pages: answer what the profile does not tell, see each requirement as
+met, missing or unknown with what to do next, and keep the result with the organization."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gemeinsam.organizations.models import Organization
+from gemeinsam.organizations.queries import memberships_of
+
+from . import ruledoc, services
+from .facts import FactError, clean_facts
+from .forms import CheckForm, facts_asked
+from .models import ReadinessCheck
+from .profile import profile_facts
+
+# Which counselling topic a check's "ask for counselling" link preselects.
+COUNSELLING_TOPIC = {"association": "association_founding", "youth_welfare": "youth_welfare"}
+
+
+def check_list(request):
+    checks = ReadinessCheck.objects.order_by("position", "code")
+    return render(request, "funding/check_list.html", {"checks": checks})
+
+
+def _own_organizations(user) -> list[Organization]:
+    if not user.is_authenticated:
+        return []
+    return [
+        m.organization
+        for m in memberships_of(user).filter(status="active").select_related("organization")
+    ]
+
+
+def check_detail(request, code: str):
+    """GET only: the answers travel in the address, so a result can be bookmarked or shared."""
+    check = get_object_or_404(ReadinessCheck, code=code)
+    version = check.current_rules
+    today = timezone.localdate()
+    asked = facts_asked(version.document)
+    organizations = _own_organizations(request.user)
+    organization = next(
+        (o for o in organizations if o.slug == request.GET.get("organization")), None
+    )
+    known = profile_facts(organization, as_of=today) if organization else {}
+    # The profile answers first; the form asks the rest (and may correct what it says).
+    initial = {name: value for name, value in known.items() if name in asked}
+    submitted = "checked" in request.GET
+    form = CheckForm(request.GET if submitted else None, facts=asked, initial=initial)
+    result = None
+    if submitted and form.is_valid():
+        try:
+            facts = clean_facts(form.answers(), as_of=today)
+        except FactError as error:
+            for name, problem in error.problems.items():
+                form.add_error(name if name in form.fields else None, problem)
+        else:
+            result = ruledoc.evaluate(version.document, facts, as_of=today)
+    language = (get_language() or "de").split("-")[0]
+    topic = COUNSELLING_TOPIC.get(check.code)
+    counselling_url = reverse("counselling:request-create") + (
+        f"?{urlencode({'topic': topic})}" if topic else ""
+    )
+    return render(
+        request,
+        "funding/check_detail.html",
+        {
+            "check": check,
+            "version": version,
+            "form": form,
+            "result": result,
+            "rows": _rows(result, language) if result else [],
+            "organizations": organizations,
+            "organization": organization,
+            "counselling_url": counselling_url,
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+def _rows(result: ruledoc.Result, language: str) -> list[dict]:
+    return [
+        {
+            "key": r.key,
+            "status": r.status,
+            "title": r.text("title", language),
+            "explanation": r.text("explanation", language),
+            "next_step": r.text("next_step", language),
+            "legal_basis": r.requirement.get("legal_basis", ""),
+            "documents": [d.get(language) or d["de"] for d in r.requirement.get("documents", [])],
+            "source": r.requirement.get("source", ""),
+        }
+        for r in result.requirements
+    ]
+
+
+@login_required
+@require_POST
+def check_save(request, code: str):
+    """Keep the result with the organization, to follow it over time."""
+    check = get_object_or_404(ReadinessCheck, code=code)
+    organization = get_object_or_404(Organization, slug=request.POST.get("organization", ""))
+    if not request.user.has_perm("funding.save_result", organization):
+        raise PermissionDenied
+    version = check.current_rules
+    form = CheckForm(request.POST, facts=facts_asked(version.document))
+    back = reverse("funding:check-detail", kwargs={"code": code})
+    if not form.is_valid():
+        messages.error(request, _("Please check your answers."))
+        return redirect(back)
+    try:
+        services.save_result(
+            organization, version, form.answers(), as_of=timezone.localdate(), by=request.user
+        )
+    except FactError:
+        messages.error(request, _("Please check your answers."))
+        return redirect(back)
+    messages.success(
+        request,
+        _("The result has been saved for %(organization)s.") % {"organization": organization},
+    )
+    query = urlencode(
+        {
+            **form.answers(),
+            "checked": "1",
+            "organization": organization.slug,
+        }
+    )
+    return redirect(f"{back}?{query}")
