@@ -26,3 +26,15 @@ def test_a_visitor_runs_the_association_check(page, audit, language):
     audit()
     result = page.locator("#result-heading").inner_text()
     assert in_language(language, "something is missing") in result
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_a_visitor_filters_the_programmes_and_opens_one(page, audit, language):
+    page.goto(f"/{language}/funding/programmes/?state=BE")
+    audit()
+    first = page.locator(".results h3 a").first
+    name = first.inner_text()
+    first.click()
+    page.wait_for_url(f"**/{language}/funding/programmes/**")
+    audit()
+    assert page.locator("h1").inner_text() == name

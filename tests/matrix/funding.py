@@ -40,3 +40,26 @@ CASES: list[Case] = [
         data=lambda w: {"organization": w.org_a.slug, "members": "8"},
     ),
 ]
+
+CASES += [
+    Case("funding:programme-list", everyone(200)),
+    Case(
+        "funding:programme-list",
+        everyone(200),
+        query="?kind=micro&level=federal&state=BE&field=youth_welfare&q=fonds",
+        label="filtered",
+    ),
+    Case(
+        "funding:programme-list",
+        everyone(200),
+        query="?organization=org-does-not-matter&kind=nonsense&state=XX",
+        label="odd values",
+    ),
+    Case("funding:programme-detail", everyone(200), kwargs=lambda w: {"code": "berlin-partintp"}),
+    Case(
+        "funding:programme-detail",
+        everyone(404),
+        kwargs=lambda w: {"code": "no-such-programme"},
+        label="unknown programme",
+    ),
+]

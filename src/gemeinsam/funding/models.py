@@ -31,6 +31,9 @@ class RulesOwner(models.Model):
 
     @property
     def current_rules(self) -> RuleVersion | None:
+        prefetched = getattr(self, "_prefetched_objects_cache", {}).get("rule_versions")
+        if prefetched is not None:
+            return max(prefetched, key=lambda version: version.number, default=None)
         return self.rule_versions.order_by("-number").first()
 
 

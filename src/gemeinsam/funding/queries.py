@@ -1,0 +1,82 @@
+"""Reads of the programme catalogue, and how programmes fit an organization."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+
+from django.db.models import Q, QuerySet
+
+from gemeinsam.core.enums import FederalState
+
+from . import ruledoc
+from .enums import Level, ProgrammeKind
+from .models import Programme
+
+
+@dataclasses.dataclass
+class CatalogueFilters:
+    kind: list[str] = dataclasses.field(default_factory=list)
+    level: list[str] = dataclasses.field(default_factory=list)
+    state: str = ""
+    field: list[str] = dataclasses.field(default_factory=list)
+    q: str = ""
+
+    @classmethod
+    def from_query(cls, query) -> CatalogueFilters:
+        """Only values the catalogue knows; anything else is ignored, never an error."""
+        states = set(FederalState.values)
+        state = query.get("state", "")
+        return cls(
+            kind=[k for k in query.getlist("kind") if k in ProgrammeKind.values],
+            level=[v for v in query.getlist("level") if v in Level.values],
+            state=state if state in states else "",
+            field=[f for f in query.getlist("field") if len(f) <= 60][:20],
+            q=query.get("q", "")[:100].replace("\x00", ""),
+        )
+
+
+def catalogue(filters: CatalogueFilters) -> QuerySet[Programme]:
+    programmes = Programme.objects.filter(is_active=True)
+    if filters.kind:
+        programmes = programmes.filter(kind__in=filters.kind)
+    if filters.level:
+        programmes = programmes.filter(level__in=filters.level)
+    if filters.field:
+        programmes = programmes.filter(fields__code__in=filters.field).distinct()
+    if filters.q:
+        programmes = programmes.filter(
+            Q(name__icontains=filters.q) | Q(funder__icontains=filters.q)
+        )
+    programmes = programmes.prefetch_related("fields", "rule_versions").order_by("name")
+    if filters.state:
+        # A JSON list cannot be filtered the same way on every database; the catalogue is small.
+        return [p for p in programmes if not p.federal_states or filters.state in p.federal_states]
+    return programmes
+
+
+@dataclasses.dataclass
+class Fit:
+    programme: Programme
+    result: ruledoc.Result
+    deadline: datetime.date | None
+
+    @property
+    def order(self) -> tuple:
+        rank = {ruledoc.MET: 0, ruledoc.UNKNOWN: 1, ruledoc.NOT_MET: 2}[self.result.status]
+        return (rank, len(self.result.missing), self.deadline or datetime.date.max)
+
+
+def fits(facts: dict, programmes, *, as_of: datetime.date) -> list[Fit]:
+    """Programmes ranked for an organization: eligible now, then not yet known, then those with
+    missing requirements (fewest first); soonest deadline first within each."""
+    found = [
+        Fit(
+            programme=p,
+            result=ruledoc.evaluate(p.current_rules.document, facts, as_of=as_of),
+            deadline=p.next_deadline(as_of),
+        )
+        for p in programmes
+        if p.current_rules is not None
+    ]
+    return sorted(found, key=lambda fit: fit.order)

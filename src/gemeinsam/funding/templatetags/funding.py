@@ -1,0 +1,14 @@
+from django import template
+from django.utils.translation import get_language
+
+register = template.Library()
+
+
+@register.filter
+def next_deadline(programme, today):
+    return programme.next_deadline(today)
+
+
+@register.filter
+def requirement_title(requirement_result) -> str:
+    return requirement_result.text("title", (get_language() or "de").split("-")[0])

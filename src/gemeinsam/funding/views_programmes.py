@@ -1,0 +1,89 @@
+"""The programme catalogue: filter like the federal funding database, and see for your own
+organization which programmes fit now, which after named steps, and which not (and why)."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from gemeinsam.core.enums import FederalState
+from gemeinsam.organizations.models import FieldOfActivity
+
+from . import queries, ruledoc
+from .enums import Level, ProgrammeKind
+from .models import Programme
+from .profile import profile_facts
+from .views import _own_organizations, _rows
+
+
+def _organization(request):
+    organizations = _own_organizations(request.user)
+    chosen = next((o for o in organizations if o.slug == request.GET.get("organization")), None)
+    return organizations, chosen
+
+
+def programme_list(request):
+    filters = queries.CatalogueFilters.from_query(request.GET)
+    programmes = list(queries.catalogue(filters))
+    today = timezone.localdate()
+    organizations, organization = _organization(request)
+    fits = None
+    if organization is not None:
+        facts = profile_facts(organization, as_of=today)
+        fits = queries.fits(facts, programmes, as_of=today)
+    return render(
+        request,
+        "funding/programme_list.html",
+        {
+            "programmes": programmes,
+            "fits": fits,
+            "filters": filters,
+            "kinds": ProgrammeKind.choices,
+            "levels": Level.choices,
+            "states": FederalState.choices,
+            "fields": FieldOfActivity.objects.filter(programmes__isnull=False).distinct(),
+            "organizations": organizations,
+            "organization": organization,
+            "today": today,
+        },
+    )
+
+
+def programme_detail(request, code: str):
+    programme = get_object_or_404(
+        Programme.objects.prefetch_related("fields", "rule_versions"), code=code, is_active=True
+    )
+    today = timezone.localdate()
+    organizations, organization = _organization(request)
+    version = programme.current_rules
+    language = (get_language() or "de").split("-")[0]
+    rows = []
+    if organization is not None and version is not None:
+        result = ruledoc.evaluate(
+            version.document, profile_facts(organization, as_of=today), as_of=today
+        )
+        rows = _rows(result, language)
+    requirements = [
+        {
+            "title": r["title"].get(language) or r["title"]["de"],
+            "explanation": r["explanation"].get(language) or r["explanation"]["de"],
+            "legal_basis": r.get("legal_basis", ""),
+        }
+        for r in (version.document["requirements"] if version else [])
+    ]
+    return render(
+        request,
+        "funding/programme_detail.html",
+        {
+            "programme": programme,
+            "version": version,
+            "requirements": requirements,
+            "rows": rows,
+            "organizations": organizations,
+            "organization": organization,
+            "outdated": programme.possibly_outdated(today),
+            "deadline": programme.next_deadline(today),
+            "unverified": set(programme.unverified),
+        },
+    )
