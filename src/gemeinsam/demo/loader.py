@@ -36,6 +36,7 @@ from gemeinsam.organizations.models import (
 
 from . import counselling as demo_counselling
 from . import events as demo_events
+from . import funding as demo_funding
 from . import people
 from . import rooms as demo_rooms
 from .agencies import AGENCIES
@@ -217,6 +218,7 @@ class DemoSummary:
     events: int = 0
     rooms: int = 0
     counselling_cases: int = 0
+    readiness_results: int = 0
 
 
 def organization_specs(today: datetime.date) -> list[OrganizationSpec]:
@@ -267,6 +269,8 @@ def load_demo_data(*, today: datetime.date | None = None) -> DemoSummary:
     rooms = demo_rooms.load_rooms(today)
     # Counselling refers to all of the above: agencies, staff, organizations and members.
     counselling = demo_counselling.load(today)
+    # Funding: organizations at each stage of the readiness checks, and results over time.
+    funding = demo_funding.load(today)
     return DemoSummary(
         agencies=len(agencies),
         projects=Project.objects.filter(agency__in=agencies.values()).count(),
@@ -275,6 +279,7 @@ def load_demo_data(*, today: datetime.date | None = None) -> DemoSummary:
         events=len(events),
         rooms=len(rooms),
         counselling_cases=counselling.cases,
+        readiness_results=funding.results,
     )
 
 

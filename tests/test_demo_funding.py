@@ -1,0 +1,156 @@
+"""The demo's funding stages: a young initiative, an association without charitable status, one
+ready for § 75 recognition and one with AZAV approval — each as the built-in checks read it from
+the profile — and results over time for the member's organization."""
+
+import datetime
+import json
+
+import pytest
+from django.db import transaction
+from django.test import override_settings
+from django.utils import timezone
+
+from gemeinsam.demo import funding as demo_funding
+from gemeinsam.demo import people
+from gemeinsam.demo.loader import load_demo_data
+from gemeinsam.funding import ruledoc
+from gemeinsam.funding.checks import CHECKS, builtin_check
+from gemeinsam.funding.models import ReadinessResult
+from gemeinsam.funding.profile import profile_facts
+from gemeinsam.organizations.models import (
+    FundingSource,
+    Organization,
+    OrganizationDescription,
+    OrganizationMembership,
+    Recognition,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Load the demo once, with documents in a scratch folder; the rows are rolled back when the
+    module is done."""
+    fast = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    private = tmp_path_factory.mktemp("private")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(PASSWORD_HASHERS=fast, GEMEINSAM_PRIVATE_MEDIA_ROOT=private),
+        transaction.atomic(),
+    ):
+        summary = load_demo_data()
+        yield summary
+        transaction.set_rollback(True)
+
+
+def _evaluate(check: str, name: str, today: datetime.date | None = None) -> ruledoc.Result:
+    today = today or timezone.localdate()
+    org = Organization.objects.get(name=name)
+    return ruledoc.evaluate(builtin_check(check), profile_facts(org, as_of=today), as_of=today)
+
+
+def _statuses(result: ruledoc.Result) -> dict[str, str]:
+    return {r.key: r.status for r in result.requirements}
+
+
+def test_the_young_initiative_is_not_yet_an_association(demo):
+    result = _evaluate("association", demo_funding.INITIATIVE)
+    assert result.status == "not_met"
+    assert _statuses(result) == {"VR-01": "not_met", "VR-02": "not_met", "GN-02": "unknown"}
+    org = Organization.objects.get(name=demo_funding.INITIATIVE)
+    assert (org.legal_form.code, org.members_count, org.city) == ("initiative", 5, "Dortmund")
+
+
+def test_the_registered_association_lacks_only_its_tax_notice(demo):
+    result = _evaluate("association", demo_funding.YOUNG_ASSOCIATION)
+    statuses = _statuses(result)
+    assert statuses["VR-01"] == statuses["VR-02"] == "met"
+    # No notice in the profile: unknown, never "not met" — the check asks for the date.
+    assert statuses["GN-02"] == "unknown"
+    assert result.status == "unknown"
+    org = Organization.objects.get(name=demo_funding.YOUNG_ASSOCIATION)
+    assert (org.members_count, org.federal_state, org.register_court) == (
+        9,
+        "HH",
+        "Amtsgericht Hamburg",
+    )
+    assert not org.recognitions.exists()
+
+
+def test_the_member_organization_is_ready_for_recognition_under_75(demo):
+    youth = _evaluate("youth_welfare", demo_funding.READY_FOR_75)
+    assert youth.status == "met"
+    assert set(_statuses(youth).values()) == {"met"}
+    assert _evaluate("association", demo_funding.READY_FOR_75).status == "met"
+    org = Organization.objects.get(name=demo_funding.READY_FOR_75)
+    assert not org.recognitions.filter(type__code="youth_welfare_75").exists()
+    assert profile_facts(org, as_of=timezone.localdate()).get("recognised_75") is None
+    membership = OrganizationMembership.objects.get(user__email=people.MEMBER.email)
+    assert membership.organization == org
+
+
+def test_the_education_association_holds_a_valid_azav_approval(demo):
+    today = timezone.localdate()
+    org = Organization.objects.get(name=demo_funding.AZAV_PROVIDER)
+    facts = profile_facts(org, as_of=today)
+    assert facts["azav_valid_until"] == datetime.date(today.year + 1, 9, 30)
+    assert facts["welfare_association_member"] is True
+    assert facts["federal_state"] == "BE"
+    assert _evaluate("association", demo_funding.AZAV_PROVIDER).status == "met"
+    if "labour_market" in CHECKS:  # the requirements that read the approval are met
+        document = builtin_check("labour_market")
+        result = ruledoc.evaluate(document, facts, as_of=today)
+        azav = [
+            r
+            for r in result.requirements
+            if "azav_valid_until" in json.dumps(r.requirement["test"])
+        ]
+        assert azav
+        assert {r.status for r in azav} == {"met"}
+
+
+def test_the_member_organization_can_follow_its_progress(demo):
+    today = timezone.localdate()
+    org = Organization.objects.get(name=demo_funding.READY_FOR_75)
+    results = list(ReadinessResult.objects.filter(organization=org).order_by("created_at", "id"))
+    by_check: dict[str, list] = {}
+    for r in results:
+        by_check.setdefault(r.rule_version.readiness_check.code, []).append(r)
+    assert set(by_check) == {"association", "youth_welfare"}
+    earlier = today - datetime.timedelta(days=demo_funding.EARLIER_CHECK_DAYS_AGO)
+    for code, key in (("association", "GN-02"), ("youth_welfare", "JH-02")):
+        before, now = by_check[code]
+        assert (before.as_of, before.status, before.statuses[key]) == (
+            earlier,
+            "not_met",
+            "not_met",
+        )
+        assert (now.as_of, now.status) == (today, "met")
+        assert before.created_at < now.created_at
+        assert before.created_by.email == now.created_by.email == people.MEMBER.email
+        assert before.facts["charitable_notice_on"] == demo_funding.OLD_NOTICE.isoformat()
+    assert demo.readiness_results == len(results) == 4
+
+
+def _counts() -> dict[str, int]:
+    return {
+        model.__name__: model.objects.count()
+        for model in (
+            Organization,
+            Recognition,
+            FundingSource,
+            OrganizationDescription,
+            ReadinessResult,
+        )
+    }
+
+
+def test_loading_again_adds_nothing_today_or_a_week_later(demo):
+    before = _counts()
+    today = timezone.localdate()
+    with transaction.atomic():
+        demo_funding.load(today)
+        demo_funding.load(today + datetime.timedelta(days=7))
+        assert _counts() == before
+        transaction.set_rollback(True)
