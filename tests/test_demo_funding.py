@@ -6,9 +6,11 @@ import datetime
 import json
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.utils import timezone
+from django.utils.html import escape
 
 from gemeinsam.demo import funding as demo_funding
 from gemeinsam.demo import people
@@ -59,7 +61,8 @@ def test_the_young_initiative_is_not_yet_an_association(demo):
     assert result.status == "not_met"
     assert _statuses(result) == {"VR-01": "not_met", "VR-02": "not_met", "GN-02": "unknown"}
     org = Organization.objects.get(name=demo_funding.INITIATIVE)
-    assert (org.legal_form.code, org.members_count, org.city) == ("initiative", 5, "Dortmund")
+    assert (org.legal_form.code, org.members_count, org.city) == ("initiative", 5, "Berlin")
+    assert not org.recognitions.exists()
 
 
 def test_the_registered_association_lacks_only_its_tax_notice(demo):
@@ -71,7 +74,7 @@ def test_the_registered_association_lacks_only_its_tax_notice(demo):
     assert result.status == "unknown"
     org = Organization.objects.get(name=demo_funding.YOUNG_ASSOCIATION)
     assert (org.members_count, org.federal_state, org.register_court) == (
-        9,
+        11,
         "HH",
         "Amtsgericht Hamburg",
     )
@@ -96,8 +99,8 @@ def test_the_education_association_holds_a_valid_azav_approval(demo):
     facts = profile_facts(org, as_of=today)
     assert facts["azav_valid_until"] == datetime.date(today.year + 1, 9, 30)
     assert facts["welfare_association_member"] is True
-    assert facts["federal_state"] == "BE"
-    assert _evaluate("association", demo_funding.AZAV_PROVIDER).status == "met"
+    assert facts["federal_state"] == "NW"
+    assert facts["azav_valid_until"] > today
     if "labour_market" in CHECKS:  # the requirements that read the approval are met
         document = builtin_check("labour_market")
         result = ruledoc.evaluate(document, facts, as_of=today)
@@ -150,7 +153,22 @@ def test_loading_again_adds_nothing_today_or_a_week_later(demo):
     before = _counts()
     today = timezone.localdate()
     with transaction.atomic():
-        demo_funding.load(today)
+        load_demo_data()
         demo_funding.load(today + datetime.timedelta(days=7))
         assert _counts() == before
+        # The whole demo again still leaves each organization at its stage.
+        assert _evaluate("youth_welfare", demo_funding.READY_FOR_75).status == "met"
+        assert _evaluate("association", demo_funding.INITIATIVE).status == "not_met"
+        assert _evaluate("association", demo_funding.YOUNG_ASSOCIATION).status == "unknown"
         transaction.set_rollback(True)
+
+
+def test_the_member_sees_what_fits_her_organization(demo):
+    org = Organization.objects.get(name=demo_funding.READY_FOR_75)
+    client = Client()
+    client.force_login(get_user_model().objects.get(email=people.MEMBER.email))
+    page = client.get(f"/en/funding/programmes/?organization={org.slug}").content.decode()
+    assert f"What fits {escape(org.name)}" in page
+    check = client.get(f"/en/funding/checks/youth_welfare/?organization={org.slug}")
+    assert check.context["organization"] == org
+    assert check.context["form"].initial["youth_work_since"] == demo_funding.YOUTH_WORK_SINCE
