@@ -21,6 +21,8 @@ TODAY = datetime.date(2026, 11, 21)
 def test_every_installation_starts_with_the_checks_and_twelve_programmes():
     assert sorted(ReadinessCheck.objects.values_list("code", flat=True)) == [
         "association",
+        "kita",
+        "labour_market",
         "youth_welfare",
     ]
     assert Programme.objects.count() == 12

@@ -11,7 +11,7 @@ from importlib import resources
 
 from . import ruledoc
 
-CHECKS = ("association", "youth_welfare")
+CHECKS = ("association", "youth_welfare", "kita", "labour_market")
 
 
 @functools.cache
