@@ -24,7 +24,12 @@ from .models import ReadinessCheck
 from .profile import profile_facts
 
 # Which counselling topic a check's "ask for counselling" link preselects.
-COUNSELLING_TOPIC = {"association": "association_founding", "youth_welfare": "youth_welfare"}
+COUNSELLING_TOPIC = {
+    "association": "association_founding",
+    "youth_welfare": "youth_welfare",
+    "kita": "youth_welfare",
+    "labour_market": "funding_applications",
+}
 
 
 def check_list(request):
