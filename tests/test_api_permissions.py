@@ -99,6 +99,15 @@ MATRIX = {
         "404", advisor_x="case", manager_x="case"
     ),
     ("GET", "/counselling/cases/{case_id}", "case:y"): answers("404", advisor_y="case"),
+    # --- Funding: public for everyone, a token changes nothing (see `_funding_answer` below).
+    ("GET", "/funding/programmes", ""): answers("programmes without the withdrawn one"),
+    ("GET", "/funding/programmes/{code}", "programme:amif"): answers("programme"),
+    ("GET", "/funding/programmes/{code}", "programme:withdrawn"): answers("404"),
+    ("GET", "/funding/readiness-checks", ""): answers("checks"),
+    ("POST", "/funding/readiness-checks/{code}/evaluate", "check:association"): answers(
+        "result: not_met"
+    ),
+    ("POST", "/funding/readiness-checks/{code}/evaluate", "check:none"): answers("404"),
 }
 
 
@@ -159,6 +168,10 @@ def test_api_permission_matrix(world, callers, operation, caller, request):
             path = path.replace("{case_id}", str(counselling[target.removeprefix("case:")].pk))
         response = _call_counselling(path, method, callers[caller])
         assert _counselling_answer(response, counselling) == MATRIX[operation][caller]
+        return
+    if path.startswith("/funding"):
+        response = _call_funding(path, method, target, callers[caller])
+        assert _funding_answer(response) == MATRIX[operation][caller]
         return
     if target.startswith("event:") or path.startswith("/events"):
         events = request.getfixturevalue("events")
@@ -245,6 +258,43 @@ def _counselling_answer(response, counselling) -> str:
         if name.startswith("request ") == (kind == "requests")
     }
     return f"{kind}: " + " ".join(sorted(names[item["id"]] for item in body["results"]))
+
+
+def _call_funding(path: str, method: str, target: str, caller: dict):
+    from gemeinsam.funding.models import Programme
+
+    Programme.objects.filter(code="dsee-micro").update(is_active=False)
+    codes = {"programme:withdrawn": "dsee-micro", "check:none": "astrology"}
+    if target:
+        path = path.replace("{code}", codes.get(target, target.split(":")[1]))
+    if path == "/funding/programmes":
+        return call(path, page_size=100, **caller)
+    if method == "GET":
+        return call(path, **caller)
+    client = caller.get("client") or Client()
+    headers = {"Accept-Language": "en"}
+    if "token" in caller:
+        headers["Authorization"] = f"Bearer {caller['token']}"
+    return client.post(
+        f"{API}{path}",
+        data={"facts": {"members": 6}, "as_of": "2026-03-01"},
+        content_type="application/json",
+        headers=headers,
+    )
+
+
+def _funding_answer(response) -> str:
+    if response.status_code != 200:
+        return str(response.status_code)
+    body = response.json()
+    if isinstance(body, list):
+        return "checks" if {"association", "youth_welfare"} <= {c["code"] for c in body} else "?"
+    if "results" in body:
+        listed = {item["code"] for item in body["results"]}
+        return "programmes without the withdrawn one" if "dsee-micro" not in listed else "all"
+    if "requirements" in body and "check" in body:
+        return f"result: {body['status']}"
+    return "programme"
 
 
 def test_every_api_operation_is_in_the_matrix():

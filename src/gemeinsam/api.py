@@ -26,6 +26,7 @@ from ninja.throttling import BaseThrottle, SimpleRateThrottle
 from gemeinsam.accounts.api_auth import ApiTokenAuth
 from gemeinsam.counselling.api import router as counselling_router
 from gemeinsam.events.api import router as events_router
+from gemeinsam.funding.api import router as funding_router
 from gemeinsam.organizations.api import reference_router
 from gemeinsam.organizations.api import router as organizations_router
 
@@ -282,6 +283,7 @@ api.add_router("/organizations", organizations_router)
 api.add_router("/reference", reference_router)
 api.add_router("/events", events_router)
 api.add_router("/counselling", counselling_router)
+api.add_router("/funding", funding_router)
 
 for exc_class, handler in [
     (ValidationError, _validation_error),
