@@ -9,8 +9,9 @@ import datetime
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -129,6 +130,18 @@ def test_the_list_is_paginated(world):
     assert (first["count"], first["pages"], len(first["results"])) == (12, 3, 5)
     assert (last["page"], len(last["results"])) == (3, 2)
     assert [i["name"] for i in first["results"]] == sorted(i["name"] for i in first["results"])
+
+
+def test_the_list_costs_the_same_queries_for_one_programme_and_for_all(world):
+    call("/funding/programmes")  # the first call loads what every call shares
+
+    def count(**params):
+        with CaptureQueriesContext(connection) as queries:
+            call("/funding/programmes", page_size=100, **params)
+        return len(queries)
+
+    # With a Land the catalogue is a list already, so counting it costs no query.
+    assert count(q="Augenh") == count() == count(state="BE") + 1
 
 
 def test_summaries_follow_the_requested_language(world):
