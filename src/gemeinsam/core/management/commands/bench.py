@@ -1,5 +1,6 @@
-"""`gemeinsam bench`: directory search against the naive baseline, events through gunicorn, and
-the counselling funder report against its naive baseline.
+"""`gemeinsam bench`: directory search against the naive baseline, events through gunicorn, the
+counselling funder report against its naive baseline, and every funding programme against the
+whole directory against evaluating organization by organization.
 
 Runs in a throwaway database made by Django's test-database machinery (a temporary SQLite file,
 or `test_<name>_bench` on PostgreSQL), so the demo and development data are never touched.
@@ -84,10 +85,10 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=1, help="random seed (1)")
         parser.add_argument(
             "--only",
-            choices=["directory", "events", "counselling"],
+            choices=["directory", "events", "counselling", "funding"],
             help=(
-                "run one part: the directory search, events through gunicorn, or the "
-                "counselling funder report"
+                "run one part: the directory search, events through gunicorn, the "
+                "counselling funder report, or funding eligibility in bulk"
             ),
         )
         parser.add_argument("--events", type=int, default=1000, help="upcoming events (1000)")
@@ -97,14 +98,28 @@ class Command(BaseCommand):
         parser.add_argument(
             "--sessions", type=int, default=100_000, help="counselling sessions (100000)"
         )
-        parser.add_argument("--runs", type=int, default=20, help="funder reports to time (20)")
+        parser.add_argument(
+            "--runs", type=int, default=20, help="funder reports and bulk evaluations to time (20)"
+        )
+        parser.add_argument(
+            "--organizations",
+            type=int,
+            default=100_000,
+            help="organizations for funding eligibility (100000)",
+        )
+        parser.add_argument(
+            "--baseline-sample",
+            type=int,
+            default=5_000,
+            help="organizations the one-by-one baseline is timed on, then scaled (5000)",
+        )
 
     def handle(self, *args, n: int, queries: int, seed: int, only: str | None, **options):
-        if min(n, queries, options["events"], options["sessions"], options["runs"]) < 1 or (
-            options["seconds"] <= 0
-        ):
+        counts = ("events", "sessions", "runs", "organizations", "baseline_sample")
+        if min(n, queries, *(options[name] for name in counts)) < 1 or options["seconds"] <= 0:
             raise CommandError(
-                "--n, --queries, --events, --seconds, --sessions and --runs must be positive."
+                "--n, --queries, --events, --seconds, --sessions, --runs, --organizations and "
+                "--baseline-sample must be positive."
             )
         if only in (None, "directory"):
             self._directory(n=n, queries=queries, seed=seed)
@@ -116,6 +131,15 @@ class Command(BaseCommand):
             from gemeinsam.counselling import bench as counselling_bench
 
             counselling_bench.run(self._emit, sessions=options["sessions"], runs=options["runs"])
+        if only in (None, "funding"):
+            from gemeinsam.funding import bench as funding_bench
+
+            funding_bench.run(
+                self._emit,
+                organizations=options["organizations"],
+                runs=options["runs"],
+                baseline_sample=options["baseline_sample"],
+            )
 
     def _directory(self, *, n: int, queries: int, seed: int) -> None:
         db = connections[DEFAULT_DB_ALIAS]
