@@ -171,6 +171,7 @@ def test_the_openapi_document_lists_every_operation(openapi):
             "/api/v1/funding/readiness-checks/{code}/evaluate",
             "/api/v1/organizations",
             "/api/v1/organizations/{slug}",
+            "/api/v1/readiness-checks/{code}/evaluate",
             "/api/v1/reference/fields",
             "/api/v1/reference/kinds",
             "/api/v1/reference/languages",

@@ -108,6 +108,8 @@ MATRIX = {
         "result: not_met"
     ),
     ("POST", "/funding/readiness-checks/{code}/evaluate", "check:none"): answers("404"),
+    ("POST", "/readiness-checks/{code}/evaluate", "check:association"): answers("result: not_met"),
+    ("POST", "/readiness-checks/{code}/evaluate", "check:none"): answers("404"),
 }
 
 
@@ -169,7 +171,7 @@ def test_api_permission_matrix(world, callers, operation, caller, request):
         response = _call_counselling(path, method, callers[caller])
         assert _counselling_answer(response, counselling) == MATRIX[operation][caller]
         return
-    if path.startswith("/funding"):
+    if path.startswith(("/funding", "/readiness-checks")):
         response = _call_funding(path, method, target, callers[caller])
         assert _funding_answer(response) == MATRIX[operation][caller]
         return

@@ -26,6 +26,7 @@ from ninja.throttling import BaseThrottle, SimpleRateThrottle
 from gemeinsam.accounts.api_auth import ApiTokenAuth
 from gemeinsam.counselling.api import router as counselling_router
 from gemeinsam.events.api import router as events_router
+from gemeinsam.funding.api import readiness_router
 from gemeinsam.funding.api import router as funding_router
 from gemeinsam.organizations.api import reference_router
 from gemeinsam.organizations.api import router as organizations_router
@@ -269,9 +270,10 @@ api = GemeinsamAPI(
     title="gemeinsam API",
     version="1",
     description=(
-        "The directory of organizations. Without a token you see what a visitor of the "
-        "website sees; with a token of agency staff or a platform admin you see all "
-        "organizations and their internal fields. Labels follow Accept-Language or `?lang=`."
+        "The directory of organizations, events and registration, counselling requests and "
+        "cases, funding programmes and readiness checks. Without a token you see what a "
+        "visitor of the website sees; with a token of agency staff you see what their role "
+        "allows. Labels follow Accept-Language or `?lang=`."
     ),
     urls_namespace="api",
     openapi_url="/openapi.json",
@@ -284,6 +286,7 @@ api.add_router("/reference", reference_router)
 api.add_router("/events", events_router)
 api.add_router("/counselling", counselling_router)
 api.add_router("/funding", funding_router)
+api.add_router("/readiness-checks", readiness_router)
 
 for exc_class, handler in [
     (ValidationError, _validation_error),

@@ -241,3 +241,20 @@ def check_evaluate(
                 for r in result.requirements
             ],
         }
+
+
+# The issue's own address for evaluation, /api/v1/readiness-checks/{code}/evaluate, answers the
+# same as the one under /funding/.
+readiness_router = Router(tags=["funding"])
+
+
+@readiness_router.post(
+    "/{code}/evaluate",
+    response={200: EvaluationOut, 400: Error, 404: Error, **ERRORS},
+    summary="Evaluate a readiness check (short address)",
+)
+def readiness_check_evaluate(
+    request: HttpRequest, code: CheckCode, body: EvaluateIn, params: Query[LanguageParam]
+):
+    """The same as `POST /funding/readiness-checks/{code}/evaluate`: facts in, result out."""
+    return check_evaluate(request, code, body, params)
