@@ -298,7 +298,9 @@ def organization_spec(
     spec.fields = fields or _fields(rng, kind, implied)
     if "youth_welfare" in spec.fields or "youth_work" in spec.fields:
         since = min(today.year - 1, year + rng.randint(0, 6))
-        spec.youth_welfare_since = datetime.date(since, rng.randint(1, 12), 1)
+        began = datetime.date(since, rng.randint(1, 12), 1)
+        # Youth work cannot have begun before the organization was founded.
+        spec.youth_welfare_since = max(began, spec.founded_on) if spec.founded_on else began
     groups = KIND_TARGET_GROUPS[kind]
     spec.target_groups = tuple(rng.sample(groups, k=min(len(groups), rng.randint(1, 3))))
     spec.languages = ("de", *dict.fromkeys(languages or own))
