@@ -175,7 +175,7 @@ def _test_documents() -> dict:
             },
         }
     )
-    texts = {name: {language: name for language in ruledoc.LANGUAGES} for name in ruledoc.TEXTS}
+    texts = {name: dict.fromkeys(ruledoc.LANGUAGES, name) for name in ruledoc.TEXTS}
     return {
         key: {"requirements": [{"key": key, "test": test, **texts}]} for key, test in tests.items()
     }
