@@ -136,3 +136,23 @@ def test_the_counselling_form_takes_the_topic_from_the_check(client):
     boxes = re.findall(r'<input type="checkbox" name="topics"[^>]*>', response.content.decode())
     ticked = [box for box in boxes if "checked" in box]
     assert len(ticked) == 1 and f'value="{chosen[0]}"' in ticked[0]
+
+
+def test_a_result_downloads_as_a_pdf_in_the_pages_language(client):
+    query = "checked=1&members=9&legal_form=registered_association"
+    response = client.get(f"/ar/funding/checks/association/result.pdf?{query}")
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="association.pdf"'
+    body = response.content
+    assert body.startswith(b"%PDF-")
+    assert b"/Lang (ar)" in body or b"/Lang(ar)" in body
+    page = client.get(f"/en/funding/checks/association/?{query}").content.decode()
+    assert f"/en/funding/checks/association/result.pdf?{query}".replace("&", "&amp;") in page
+
+
+def test_without_complete_answers_there_is_no_pdf(client):
+    response = client.get("/en/funding/checks/association/result.pdf?checked=1&members=-1")
+    assert response["Location"] == "/en/funding/checks/association/"
+    assert "Please check your answers." in [
+        str(m) for m in client.get(response["Location"]).context["messages"]
+    ]

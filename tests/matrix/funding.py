@@ -63,3 +63,18 @@ CASES += [
         label="unknown programme",
     ),
 ]
+
+CASES += [
+    Case(
+        "funding:check-pdf",
+        everyone(200),
+        kwargs=lambda w: {"code": "association"},
+        query="?checked=1&members=9",
+    ),
+    Case(
+        "funding:check-pdf",
+        everyone(404),
+        kwargs=lambda w: {"code": "no-such-check"},
+        label="unknown check",
+    ),
+]

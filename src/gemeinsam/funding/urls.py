@@ -12,4 +12,5 @@ urlpatterns = [
     path("checks/", views.check_list, name="check-list"),
     path("checks/<slug:code>/", views.check_detail, name="check-detail"),
     path("checks/<slug:code>/save/", views.check_save, name="check-save"),
+    path("checks/<slug:code>/result.pdf", views.check_pdf, name="check-pdf"),
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +23,7 @@ from .facts import FactError, clean_facts
 from .forms import CheckForm, facts_asked
 from .models import ReadinessCheck
 from .profile import profile_facts
+from .result_pdf import result_pdf
 
 # Which counselling topic a check's "ask for counselling" link preselects.
 COUNSELLING_TOPIC = {
@@ -46,9 +48,9 @@ def _own_organizations(user) -> list[Organization]:
     ]
 
 
-def check_detail(request, code: str):
-    """GET only: the answers travel in the address, so a result can be bookmarked or shared."""
-    check = get_object_or_404(ReadinessCheck, code=code)
+def _answered(request, check: ReadinessCheck):
+    """The check's form from the address, and its result when the answers are complete and
+    possible: (form, result or None, own organizations, the chosen one or None)."""
     version = check.current_rules
     today = timezone.localdate()
     asked = facts_asked(version.document)
@@ -70,6 +72,14 @@ def check_detail(request, code: str):
                 form.add_error(name if name in form.fields else None, problem)
         else:
             result = ruledoc.evaluate(version.document, facts, as_of=today)
+    return form, result, organizations, organization
+
+
+def check_detail(request, code: str):
+    """GET only: the answers travel in the address, so a result can be bookmarked or shared."""
+    check = get_object_or_404(ReadinessCheck, code=code)
+    version = check.current_rules
+    form, result, organizations, organization = _answered(request, check)
     language = (get_language() or "de").split("-")[0]
     topic = COUNSELLING_TOPIC.get(check.code)
     counselling_url = reverse("counselling:request-create") + (
@@ -106,6 +116,29 @@ def _rows(result: ruledoc.Result, language: str) -> list[dict]:
         }
         for r in result.requirements
     ]
+
+
+def check_pdf(request, code: str):
+    """The same result as a PDF to print or send, in the page's language (Arabic shaped, right
+    to left). Without complete answers there is no result: back to the check's page."""
+    check = get_object_or_404(ReadinessCheck, code=code)
+    _form, result, _organizations, organization = _answered(request, check)
+    if result is None:
+        messages.error(request, _("Please check your answers."))
+        return redirect(reverse("funding:check-detail", kwargs={"code": code}))
+    language = (get_language() or "de").split("-")[0]
+    pdf = result_pdf(
+        check,
+        check.current_rules,
+        result,
+        _rows(result, language),
+        language=language,
+        organization=organization,
+        as_of=timezone.localdate(),
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{check.code}.pdf"'
+    return response
 
 
 @login_required

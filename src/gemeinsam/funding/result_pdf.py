@@ -1,0 +1,71 @@
+"""A readiness check's result as a PDF: each requirement with its state, what to do next, the
+documents to prepare and the legal basis. Uses the certificates' fonts and HarfBuzz shaping,
+so Arabic is joined and runs right to left."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+from fpdf import FPDF
+from fpdf.enums import Align, XPos, YPos
+
+from gemeinsam.events.certificates import FAMILY, FONTS, RTL_LANGUAGES, _shaping
+
+from . import ruledoc
+
+
+def _status(status: str) -> str:
+    return {
+        ruledoc.MET: pgettext("requirement", "met"),
+        ruledoc.NOT_MET: pgettext("requirement", "missing"),
+    }.get(status, pgettext("requirement", "unknown"))
+
+
+def _overall(status: str) -> str:
+    return {
+        ruledoc.MET: _("everything met"),
+        ruledoc.NOT_MET: _("something is missing"),
+    }.get(status, _("not everything is known yet"))
+
+
+def result_pdf(check, version, result, rows, *, language, organization, as_of: datetime.date):
+    pdf = FPDF(format="A4")
+    pdf.set_margins(18, 18, 18)
+    pdf.set_auto_page_break(auto=True, margin=18)
+    pdf.add_font(FAMILY, "", str(FONTS / "DejaVuSans.ttf"))
+    pdf.add_font(FAMILY, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+    pdf.set_title(check.label_in(language))
+    pdf.set_lang(language)
+    pdf.set_creator("gemeinsam")
+    _shaping(pdf, language)
+    pdf.add_page()
+    align = Align.R if language in RTL_LANGUAGES else Align.L
+
+    def paragraph(text: str, *, size: float = 10, bold: bool = False, gap: float = 2) -> None:
+        pdf.set_font(FAMILY, "B" if bold else "", size)
+        pdf.multi_cell(0, size * 0.5, text, align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(gap)
+
+    paragraph(check.label_in(language), size=16, bold=True, gap=3)
+    if organization is not None:
+        paragraph(organization.name, size=11, bold=True)
+    paragraph(f"{_('Result')}: {_overall(result.status)}", size=12, bold=True, gap=4)
+    for row in rows:
+        paragraph(f"{row['title']} – {_status(row['status'])}", size=11, bold=True, gap=1)
+        paragraph(row["explanation"], gap=1)
+        if row["status"] != ruledoc.MET:
+            paragraph(f"{_('What to do next')}: {row['next_step']}", gap=1)
+        if row["documents"]:
+            paragraph(f"{_('Documents to prepare')}: {', '.join(row['documents'])}", gap=1)
+        paragraph(f"{_('Legal basis')}: {row['legal_basis']}", size=9, gap=4)
+    date = formats.date_format(as_of, "SHORT_DATE_FORMAT")
+    paragraph(
+        _("Checked with version %(number)s of these rules. This is guidance, not legal advice.")
+        % {"number": version.number}
+        + f" ({date})",
+        size=9,
+    )
+    return bytes(pdf.output())
