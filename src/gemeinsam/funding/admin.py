@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from gemeinsam.core.admin import LocalizedNameAdmin, LocalizedNamesForm
 
 from . import ruledoc, services
-from .models import Programme, ReadinessCheck, RuleVersion
+from .models import Programme, ReadinessCheck, RuleVersion, WatchedProgramme
 
 
 class _RulesField(forms.JSONField):
@@ -95,3 +95,20 @@ class ReadinessCheckAdmin(_SavesRules, LocalizedNameAdmin):
 
     def get_fields(self, request, obj=None):
         return [*super().get_fields(request, obj), "rules"]
+
+
+@admin.register(WatchedProgramme)
+class WatchedProgrammeAdmin(admin.ModelAdmin):
+    """Who watches which programme: to look at, not to edit (people manage their own list)."""
+
+    list_display = ["programme", "user", "organization", "created_at"]
+    list_filter = ["programme"]
+    search_fields = ["programme__name", "user__email", "organization__name"]
+    list_select_related = ["programme", "user", "organization"]
+    readonly_fields = ["user", "programme", "organization", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

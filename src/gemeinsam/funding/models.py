@@ -205,3 +205,72 @@ class ReadinessResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organization} {self.rule_version} {self.status}"
+
+
+class WatchedProgramme(models.Model):
+    """A programme someone keeps an eye on, optionally for one of their organizations; they get
+    a reminder mail before its next deadline (see `tasks_deadlines`)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="watched_programmes"
+    )
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="watchers")
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("for organization"),
+    )
+    created_at = models.DateTimeField(_("watched since"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("watched programme")
+        verbose_name_plural = _("watched programmes")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "programme"], name="programme_watched_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.programme}"
+
+    def clean(self) -> None:
+        from gemeinsam.organizations.enums import MembershipStatus
+        from gemeinsam.organizations.queries import memberships_of
+
+        if self.organization_id is not None and not (
+            memberships_of(self.user)
+            .filter(organization_id=self.organization_id, status=MembershipStatus.ACTIVE)
+            .exists()
+        ):
+            raise ValidationError(
+                {"organization": _("You can only watch for an organization you are a member of.")}
+            )
+
+
+class DeadlineReminder(models.Model):
+    """A reminder step sent to someone for one deadline of a programme, so that nobody is mailed
+    twice for the same deadline and step. Kept per person and programme (not per watch), so
+    that watching again after stopping does not repeat a reminder already sent."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="+")
+    deadline = models.DateField(_("deadline"))
+    days_before = models.PositiveSmallIntegerField(_("days before"))
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("deadline reminder")
+        verbose_name_plural = _("deadline reminders")
+        ordering = ["-sent_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "programme", "deadline", "days_before"],
+                name="deadline_reminder_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.programme} {self.deadline} −{self.days_before}"

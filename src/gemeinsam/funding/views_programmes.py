@@ -12,7 +12,7 @@ from gemeinsam.organizations.models import FieldOfActivity
 
 from . import queries, ruledoc
 from .enums import Level, ProgrammeKind
-from .models import Programme
+from .models import Programme, WatchedProgramme
 from .profile import profile_facts
 from .views import _own_organizations, _rows
 
@@ -38,6 +38,7 @@ def programme_list(request):
         {
             "programmes": programmes,
             "fits": fits,
+            "ranks": queries.ranked(fits) if fits is not None else [],
             "filters": filters,
             "kinds": ProgrammeKind.choices,
             "levels": Level.choices,
@@ -85,5 +86,7 @@ def programme_detail(request, code: str):
             "outdated": programme.possibly_outdated(today),
             "deadline": programme.next_deadline(today),
             "unverified": set(programme.unverified),
+            "watched": request.user.is_authenticated
+            and WatchedProgramme.objects.filter(user=request.user, programme=programme).exists(),
         },
     )
