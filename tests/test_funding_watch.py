@@ -363,3 +363,10 @@ def test_platform_admins_see_the_watches_in_the_admin(world, client_for, program
     assert "Mikrofonds Nachbarschaft" in html
     assert "Verein A für Jugendarbeit" in html
     assert client.get("/en/admin/funding/watchedprogramme/add/").status_code == 403
+
+
+def test_an_unknown_action_changes_nothing(world, client_for, programme):
+    client = client_for(world.member_a)
+    response = _toggle(client, programme, action="subscribe")
+    assert not WatchedProgramme.objects.exists()
+    assert "Unknown action." in client.get(response.url).content.decode()

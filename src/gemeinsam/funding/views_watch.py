@@ -92,8 +92,7 @@ def watch_toggle(request, code: str):
         )
     else:
         message = _(
-            "You are watching %(programme)s. We will remind you by mail before its next "
-            "deadline."
+            "You are watching %(programme)s. We will remind you by mail before its next deadline."
         )
     messages.success(request, message % {"programme": programme.name})
     return _back(request, programme)
