@@ -1,0 +1,258 @@
+"""Readiness of the organizations in a staff member's region, at a glance.
+
+Every organization against every readiness check, worked out in SQL with the rules compiled by
+`bulk`: one column per check, 'met', 'not_met' or 'unknown' from the directory profile. A result
+saved for the organization (answers given on top of the profile) beats the profile: its status
+is shown, with its date. The totals, the filters, a page of rows and the export each take one
+query, however many organizations there are.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+
+from django import forms
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import IsNull
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from gemeinsam.accounts.rules import is_platform_admin
+from gemeinsam.agencies.models import Agency
+from gemeinsam.core.enums import FederalState
+from gemeinsam.organizations.enums import OrganizationKind
+from gemeinsam.organizations.models import FieldOfActivity, Organization
+
+from . import bulk, ruledoc
+from .models import ReadinessCheck, ReadinessResult
+
+PER_PAGE = 50
+STATUSES = (ruledoc.MET, ruledoc.NOT_MET, ruledoc.UNKNOWN)
+STATUS_LABELS = {
+    ruledoc.MET: pgettext_lazy("requirement", "met"),
+    ruledoc.NOT_MET: pgettext_lazy("requirement", "missing"),
+    ruledoc.UNKNOWN: pgettext_lazy("requirement", "unknown"),
+}
+
+
+# --- Region --------------------------------------------------------------------------------------
+
+
+def region_states(user) -> list[str] | None:
+    """The federal states of the agencies the person works for (their union), sorted; None for
+    all of Germany: platform admins, and staff of an agency that names no state at all."""
+    if is_platform_admin(user):
+        return None
+    states: set[str] = set()
+    agencies = Agency.objects.filter(staff__user=user, staff__is_active=True).values_list(
+        "federal_states_served", "federal_state"
+    )
+    for served, own in agencies:
+        listed = [s for s in (served or []) if s in FederalState.values]
+        listed = listed or ([own] if own else [])
+        if not listed:
+            return None
+        states.update(listed)
+    return sorted(states)
+
+
+def in_region(states: list[str] | None) -> QuerySet[Organization]:
+    organizations = Organization.objects.all()
+    if states is not None:
+        organizations = organizations.filter(federal_state__in=states)
+    return organizations
+
+
+# --- Filters -------------------------------------------------------------------------------------
+
+
+class OverviewFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name"), required=False, max_length=100)
+    state = forms.ChoiceField(label=_("Federal state"), required=False)
+    kind = forms.ChoiceField(label=_("Kind of organization"), required=False)
+    field = forms.ChoiceField(label=_("Field of activity"), required=False)
+    check = forms.ChoiceField(label=_("Readiness check"), required=False)
+
+    def __init__(self, *args, states, checks, fields, **kwargs):
+        super().__init__(*args, **kwargs)
+        everything = [("", _("all"))]
+        self.fields["state"].choices = everything + [
+            (value, label)
+            for value, label in FederalState.choices
+            if states is None or value in states
+        ]
+        self.fields["kind"].choices = everything + list(OrganizationKind.choices)
+        self.fields["field"].choices = everything + [(f.code, f.label) for f in fields]
+        self.fields["check"].choices = everything + [
+            (f"{check.code}:{status}", f"{check.label}: {STATUS_LABELS[status]}")
+            for check in checks
+            for status in STATUSES
+        ]
+
+
+def read_filters(data, *, states, checks, fields) -> tuple[OverviewFilterForm, dict]:
+    """The filters from the address: values that do not fit are left out, not an error. Returns
+    a form showing the values in use, and those values."""
+    data = data.copy()
+    # "missing" is what the page calls a requirement that is not met.
+    if data.get("check", "").endswith(":missing"):
+        data["check"] = data["check"].removesuffix(":missing") + f":{ruledoc.NOT_MET}"
+    form = OverviewFilterForm(data, states=states, checks=checks, fields=fields)
+    form.is_valid()
+    used = {name: value for name, value in form.cleaned_data.items() if value}
+    if "q" in used:
+        used["q"] = used["q"].strip()
+    shown = OverviewFilterForm(initial=used, states=states, checks=checks, fields=fields)
+    return shown, {name: value for name, value in used.items() if value}
+
+
+# --- Statuses in SQL -----------------------------------------------------------------------------
+
+
+def _profile_status(document: dict, as_of: datetime.date):
+    met = bulk.compile_document(document, as_of)
+    # TRUE: met; FALSE (known, not TRUE): missing; NULL: unknown.
+    return Case(
+        When(met, then=Value(ruledoc.MET)),
+        When(IsNull(met, False), then=Value(ruledoc.NOT_MET)),
+        default=Value(ruledoc.UNKNOWN),
+        output_field=CharField(),
+    )
+
+
+def _latest(check: ReadinessCheck, column: str):
+    saved = ReadinessResult.objects.filter(
+        organization=OuterRef("pk"), rule_version__readiness_check_id=check.pk
+    ).order_by("-created_at", "-id")
+    return Subquery(saved.values(column)[:1])
+
+
+def with_statuses(
+    organizations: QuerySet, checks: list[ReadinessCheck], *, as_of: datetime.date
+) -> QuerySet:
+    """Per check `i`: `c<i>` the status shown (the last saved result's, else the profile's) and
+    `c<i>_profile` the profile's. Checks without rules are always 'unknown' from the profile."""
+    annotations = {}
+    for i, check in enumerate(checks):
+        version = check.current_rules
+        profile = (
+            _profile_status(version.document, as_of)
+            if version is not None
+            else Value(ruledoc.UNKNOWN, output_field=CharField())
+        )
+        annotations[f"c{i}_profile"] = profile
+        annotations[f"c{i}"] = Coalesce(_latest(check, "status"), profile, output_field=CharField())
+    return bulk.facts_queryset(as_of, organizations).annotate(**annotations)
+
+
+def with_saved(rows: QuerySet, checks: list[ReadinessCheck]) -> QuerySet:
+    """Adds per check the last saved result's date and rule version (NULL: none saved)."""
+    annotations = {}
+    for i, check in enumerate(checks):
+        annotations[f"c{i}_saved_on"] = _latest(check, "as_of")
+        annotations[f"c{i}_saved_version"] = _latest(check, "rule_version_id")
+    return rows.annotate(**annotations)
+
+
+def filtered(rows: QuerySet, used: dict, checks: list[ReadinessCheck]) -> QuerySet:
+    if used.get("state"):
+        rows = rows.filter(federal_state=used["state"])
+    if used.get("kind"):
+        rows = rows.filter(kind=used["kind"])
+    if used.get("field"):
+        # A subquery, not a join: no duplicate rows, no DISTINCT over the whole region.
+        through = Organization.fields.through.objects.filter(fieldofactivity__code=used["field"])
+        rows = rows.filter(pk__in=through.values("organization_id"))
+    if used.get("q"):
+        rows = rows.filter(Q(name__icontains=used["q"]) | Q(short_name__icontains=used["q"]))
+    if used.get("check"):
+        code, status = used["check"].split(":")
+        index = next(i for i, check in enumerate(checks) if check.code == code)
+        rows = rows.filter(**{f"c{index}": status})
+    return rows
+
+
+def totals(rows: QuerySet, checks: list[ReadinessCheck]) -> list[dict]:
+    """Per check how many of the rows are met, missing and unknown (one query)."""
+    if not checks:
+        return []
+    figures = rows.order_by().aggregate(
+        **{
+            f"c{i}_{status}": Count("pk", filter=Q(**{f"c{i}": status}))
+            for i in range(len(checks))
+            for status in STATUSES
+        }
+    )
+    return [
+        {
+            "check": check,
+            **{status: figures[f"c{i}_{status}"] for status in STATUSES},
+        }
+        for i, check in enumerate(checks)
+    ]
+
+
+# --- Rows ----------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class Cell:
+    status: str
+    profile_status: str
+    saved_on: datetime.date | None
+    older_rules: bool
+
+    @property
+    def label(self) -> str:
+        return str(STATUS_LABELS[self.status])
+
+    @property
+    def profile_label(self) -> str:
+        return str(STATUS_LABELS[self.profile_status])
+
+
+def cells(organization: Organization, checks: list[ReadinessCheck]) -> list[Cell]:
+    found = []
+    for i, check in enumerate(checks):
+        version = check.current_rules
+        saved_version = getattr(organization, f"c{i}_saved_version", None)
+        found.append(
+            Cell(
+                status=getattr(organization, f"c{i}"),
+                profile_status=getattr(organization, f"c{i}_profile"),
+                saved_on=getattr(organization, f"c{i}_saved_on", None),
+                older_rules=bool(
+                    saved_version and version is not None and saved_version != version.pk
+                ),
+            )
+        )
+    return found
+
+
+def readiness_checks() -> list[ReadinessCheck]:
+    return list(
+        ReadinessCheck.objects.prefetch_related("rule_versions").order_by("position", "code")
+    )
+
+
+def overview_rows(user, data, *, as_of: datetime.date):
+    """Everything the page and the export need: (region states, checks, filter form, the
+    filtered rows with statuses and saved results, ordered by name)."""
+    states = region_states(user)
+    checks = readiness_checks()
+    fields = list(FieldOfActivity.objects.order_by("position", "code"))
+    form, used = read_filters(data, states=states, checks=checks, fields=fields)
+    rows = filtered(with_statuses(in_region(states), checks, as_of=as_of), used, checks)
+    return states, checks, form, used, rows
