@@ -1,15 +1,166 @@
-"""Placeholder, filled in next."""
+"""The gap, live: the dashboard (public, figures only), the drill-down to the organizations behind
+a count (agency staff and platform admins) and the figures as CSV or XLSX (public)."""
 
-from django.http import Http404
+from __future__ import annotations
+
+import csv
+import io
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from gemeinsam.core.enums import FederalState
+from gemeinsam.organizations.interchange.export import CONTENT_TYPES, neutralise
+from gemeinsam.organizations.models import FieldOfActivity
+from gemeinsam.organizations.queries import organizations_visible_to
+
+from . import gap
+
+PERM = "funding.view_gap_organizations"
+PER_PAGE = 25
 
 
-def gap_dashboard(request, **kwargs):
-    raise Http404
+def _filters(request) -> tuple[gap.Filters, list[FieldOfActivity], list[str]]:
+    fields = list(FieldOfActivity.objects.all())
+    state = str(request.GET.get("state", "")).strip().upper()
+    districts = gap.districts(state if state in FederalState.values else "")
+    return gap.parse_filters(request.GET, fields, districts), fields, districts
 
 
-def gap_organizations(request, **kwargs):
-    raise Http404
+def _group_labels() -> dict[str, str]:
+    return {
+        gap.Group.ACTIVE: _("active in the field"),
+        gap.Group.REGULAR: _("funding that work through the field's regular funding"),
+        gap.Group.ACTIVE_WITHOUT_REGULAR: _("active in the field without regular funding there"),
+    }
 
 
-def gap_export(request, **kwargs):
-    raise Http404
+@require_http_methods(["GET", "HEAD"])
+def gap_dashboard(request):
+    filters, fields, districts = _filters(request)
+    field_rows = gap.by_field(filters, fields)
+    state_rows = gap.by_state(filters)
+    chosen = next((r for r in field_rows if filters.field and r.key == filters.field.code), None)
+    return render(
+        request,
+        "funding/gap.html",
+        {
+            "filters": filters,
+            "fields": fields,
+            "states": FederalState.choices,
+            "districts": districts,
+            "field_rows": field_rows,
+            "state_rows": state_rows,
+            "chosen": chosen,
+            "can_drill": request.user.has_perm(PERM),
+            "query": urlencode(filters.query()),
+            "region_query": urlencode(filters.query(field="")),
+            "formats": [("csv", "CSV"), ("xlsx", "Excel")],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def gap_organizations(request):
+    if not request.user.has_perm(PERM):
+        raise PermissionDenied
+    filters, _fields, _districts = _filters(request)
+    group = request.GET.get("group", "")
+    if group not in gap.Group.ALL:
+        group = gap.Group.ACTIVE
+    kind = request.GET.get("kind", "")
+    if kind not in gap.KINDS:
+        kind = gap.MIGRANT
+    visible = organizations_visible_to(request.user).values("pk")
+    orgs = (
+        gap.organizations(filters, group, kind)
+        .filter(pk__in=visible)
+        .order_by("name", "pk")
+        .only("name", "slug", "city", "district", "federal_state", "is_public")
+    )
+    page = Paginator(orgs, PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "funding/gap_organizations.html",
+        {
+            "filters": filters,
+            "group": group,
+            "group_label": _group_labels()[group],
+            "kind_label": gap.OrganizationKind(kind).label,
+            "page": page,
+            "querystring": urlencode(filters.query(group=group, kind=kind)),
+            "back": urlencode(filters.query()),
+        },
+    )
+
+
+# --- Export ----------------------------------------------------------------------------------
+
+
+def _tables(request) -> tuple[gap.Filters, list[tuple[str, list[list]]]]:
+    filters, fields, _districts = _filters(request)
+    field_label = filters.field.label if filters.field else ""
+    by_field = gap.table(
+        gap.by_field(filters, fields), region=filters.region_label, first=_("Field of activity")
+    )
+    by_state = gap.table(gap.by_state(filters), region="", first=_("Federal state"))
+    for line in by_state[1:]:
+        line[0] = field_label  # the state table is for one field: say which, on every line
+    by_state[0][0] = _("Field of activity")
+    return filters, [(_("By field"), by_field), (_("By federal state"), by_state)]
+
+
+def as_csv(tables: list[tuple[str, list[list]]], which: int) -> bytes:
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    for line in tables[which][1]:
+        writer.writerow(["" if value is None else str(neutralise(value)) for value in line])
+    return buffer.getvalue().encode("utf-8")
+
+
+def as_xlsx(tables: list[tuple[str, list[list]]], which: int) -> bytes:
+    workbook = Workbook(write_only=True)
+    bold = Font(bold=True)
+    for title, lines in tables:
+        sheet = workbook.create_sheet(title[:31])
+        header = []
+        for text in lines[0]:
+            cell = WriteOnlyCell(sheet, value=text)
+            cell.font = bold
+            header.append(cell)
+        sheet.append(header)
+        for line in lines[1:]:
+            sheet.append([neutralise(value) for value in line])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+WRITERS = {"csv": as_csv, "xlsx": as_xlsx}
+
+
+@require_http_methods(["GET", "HEAD"])
+def gap_export(request, fmt: str):
+    """The figures table: CSV holds one table (`table=states` for the federal states, else the
+    fields), XLSX both, one sheet each."""
+    if fmt not in WRITERS:
+        raise Http404
+    filters, tables = _tables(request)
+    which = 1 if request.GET.get("table") == "states" else 0
+    response = HttpResponse(WRITERS[fmt](tables, which), content_type=CONTENT_TYPES[fmt])
+    name = "-".join(part for part in ("funding-gap", filters.state.lower()) if part)
+    if fmt == "csv" and which:
+        name += "-states"
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
