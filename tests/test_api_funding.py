@@ -244,6 +244,9 @@ def test_facts_in_each_requirement_out_with_what_to_do_next(world):
     }
     assert rows["VR-01"] == {
         "key": "VR-01",
+        "fixed": False,
+        "routes": [],
+        "met_on": None,
         "status": "not_met",
         "title": "At least seven members",
         "explanation": "An association should only be entered in the register of associations "

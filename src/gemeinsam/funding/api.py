@@ -32,6 +32,7 @@ from .api_schemas import (
     ProgrammePage,
     ProgrammeParams,
 )
+from .checks import authority, guides
 from .facts import FACTS, FactError, clean_facts
 from .forms import facts_asked
 from .models import Programme, ReadinessCheck
@@ -230,6 +231,11 @@ def check_evaluate(
                 {
                     "key": r.key,
                     "status": r.status,
+                    "fixed": r.fixed,
+                    "routes": [
+                        {"name": route.text(language), "status": route.status} for route in r.routes
+                    ],
+                    "met_on": r.met_on,
                     "title": r.text("title", language),
                     "explanation": r.text("explanation", language),
                     "next_step": r.text("next_step", language),
@@ -240,7 +246,14 @@ def check_evaluate(
                 }
                 for r in result.requirements
             ],
+            "authority": _authority(version.document, facts.get("federal_state", ""), language),
+            "guides": guides(version.document, language),
         }
+
+
+def _authority(document: dict, state: str, language: str) -> dict | None:
+    found = authority(document, state, language)
+    return found and {"text": found["text"], "name": found["name"]}
 
 
 # The issue's own address for evaluation, /api/v1/readiness-checks/{code}/evaluate, answers the

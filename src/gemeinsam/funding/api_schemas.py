@@ -159,9 +159,33 @@ class CheckOut(Schema):
     facts: list[FactOut] = Field(description="What the check asks, in order.")
 
 
+class RouteOut(Schema):
+    name: str
+    status: Status
+
+
+class AuthorityOut(Schema):
+    text: str = Field(description="Who decides.")
+    name: str = Field(description="Whom to ask in the Land of the facts; empty if not known.")
+
+
+class GuideOut(Schema):
+    title: str
+    url: str
+
+
 class RequirementResultOut(Schema):
     key: str
     status: Status
+    fixed: bool = Field(
+        description="A condition no step of the organization's own changes (such as its Land)."
+    )
+    routes: list[RouteOut] = Field(
+        description="For a requirement met by any one of several routes: each route's status."
+    )
+    met_on: date | None = Field(
+        description="For a requirement that only needs time passing: the day it will be met."
+    )
     title: str
     explanation: str
     next_step: str
@@ -177,3 +201,5 @@ class EvaluationOut(Schema):
     as_of: date
     status: Status = Field(description="met only when every requirement is met.")
     requirements: list[RequirementResultOut]
+    authority: AuthorityOut | None
+    guides: list[GuideOut]

@@ -68,11 +68,29 @@ def _field(name: str) -> forms.Field:
 
 
 class CheckForm(forms.Form):
-    def __init__(self, *args, facts: list[str], **kwargs):
+    """One field per fact asked; with `ask_state`, also the Land (not a fact of the rules: it
+    only says which authority to name)."""
+
+    def __init__(self, *args, facts: list[str], ask_state: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         for name in facts:
             self.fields[name] = _field(name)
+        if ask_state and "federal_state" not in facts:
+            self.fields["state"] = forms.ChoiceField(
+                label=_("Federal state (to name the authority)"),
+                required=False,
+                choices=[("", _("– not known –")), *FederalState.choices],
+            )
 
     def answers(self) -> dict:
         """The answers given, as the fact cleaner takes them (empty ones left out)."""
-        return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if value not in (None, "") and name != "state"
+        }
+
+    def state(self) -> str:
+        """The Land the answers name, if any."""
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        return data.get("federal_state") or data.get("state") or ""

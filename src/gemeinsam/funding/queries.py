@@ -55,6 +55,11 @@ def catalogue(filters: CatalogueFilters) -> QuerySet[Programme]:
     return programmes
 
 
+# How a programme fits an organization, best first.
+NOW, AFTER_STEPS, NOT_KNOWN, NOT_ELIGIBLE = "now", "after_steps", "not_known", "not_eligible"
+RANKS = (NOW, AFTER_STEPS, NOT_KNOWN, NOT_ELIGIBLE)
+
+
 @dataclasses.dataclass
 class Fit:
     programme: Programme
@@ -62,14 +67,29 @@ class Fit:
     deadline: datetime.date | None
 
     @property
+    def rank(self) -> str:
+        """Eligible now; eligible after named steps of its own (every missing requirement is a
+        step, none a fixed condition); not yet known (nothing missing, something unknown); or
+        not eligible (a fixed condition such as the Land is not met)."""
+        if self.result.blocking:
+            return NOT_ELIGIBLE
+        if self.result.steps:
+            return AFTER_STEPS
+        return NOW if self.result.status == ruledoc.MET else NOT_KNOWN
+
+    @property
     def order(self) -> tuple:
-        rank = {ruledoc.MET: 0, ruledoc.UNKNOWN: 1, ruledoc.NOT_MET: 2}[self.result.status]
-        return (rank, len(self.result.missing), self.deadline or datetime.date.max)
+        return (
+            RANKS.index(self.rank),
+            len(self.result.missing),
+            self.deadline or datetime.date.max,
+            self.programme.name,
+        )
 
 
 def fits(facts: dict, programmes, *, as_of: datetime.date) -> list[Fit]:
-    """Programmes ranked for an organization: eligible now, then not yet known, then those with
-    missing requirements (fewest first); soonest deadline first within each."""
+    """Programmes ranked for an organization (see `Fit.rank`); within a rank the fewest missing
+    requirements first, then the soonest deadline."""
     found = [
         Fit(
             programme=p,
@@ -80,3 +100,9 @@ def fits(facts: dict, programmes, *, as_of: datetime.date) -> list[Fit]:
         if p.current_rules is not None
     ]
     return sorted(found, key=lambda fit: fit.order)
+
+
+def ranked(found: list[Fit]) -> list[tuple[str, list[Fit]]]:
+    """The fits grouped by rank, in rank order, leaving out empty ranks."""
+    groups = {rank: [fit for fit in found if fit.rank == rank] for rank in RANKS}
+    return [(rank, group) for rank, group in groups.items() if group]

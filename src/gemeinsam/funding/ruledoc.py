@@ -11,8 +11,19 @@ A rule document lists requirements::
         "next_step": {…four languages…},
         "legal_basis": "§ 56 BGB",
         "documents": [{…four languages…}, …],      (optional)
-        "source": "https://…"                        (optional)
-    }]}
+        "source": "https://…",                       (optional)
+        "fixed": true,                               (optional)
+        "routes": [{…four languages…}, …]            (optional)
+    }],
+    "authority": {"text": {…four languages…},       (optional)
+                  "by_state": {"NW": "…", …}},
+    "guides": [{"title": {…four languages…}, "url": "https://…"}, …]}   (optional)
+
+A requirement is a step the organization can take (its next step says which) unless it is
+`fixed`: a condition no step of its own changes, such as the Land of its seat or the kind of
+applicant a programme is for. A requirement whose test is `any` may name each alternative in
+`routes` (one text per alternative, in order), so a result says which route is open. `authority`
+says who decides (and, per Land, whom to ask); `guides` link to further reading.
 
 A test is a comparison of one fact, or `all` / `any` / `not` of tests:
 
@@ -35,6 +46,8 @@ import datetime
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+
+from gemeinsam.core.enums import FederalState
 
 from .facts import BOOL, CHOICE, DATE, FACTS, INT, MONEY
 
@@ -88,10 +101,16 @@ def validate(document) -> None:
             _check_texts(document_text, f"{where}.documents[{position}]", problems)
         if not isinstance(requirement.get("legal_basis", ""), str):
             problems.append((f"{where}.legal_basis", _("This must be text.")))
+        if not isinstance(requirement.get("fixed", False), bool):
+            problems.append((f"{where}.fixed", _("This must be true or false.")))
         if "test" not in requirement:
             problems.append((f"{where}.test", _("Each requirement needs a test.")))
         else:
             _check_test(requirement["test"], f"{where}.test", problems, depth=0)
+            if "routes" in requirement:
+                _check_routes(requirement, where, problems)
+    _check_authority(document.get("authority"), problems)
+    _check_guides(document.get("guides", []), problems)
     if problems:
         raise RuleError(problems)
 
@@ -103,6 +122,51 @@ def _check_texts(texts, where: str, problems: list) -> None:
     for language in LANGUAGES:
         if not isinstance(texts.get(language), str) or not texts[language].strip():
             problems.append((f"{where}.{language}", _("This language is missing.")))
+
+
+def _check_routes(requirement: dict, where: str, problems: list) -> None:
+    routes, test = requirement["routes"], requirement["test"]
+    alternatives = test.get("any") if isinstance(test, dict) else None
+    if not isinstance(routes, list) or not isinstance(alternatives, list):
+        problems.append((f"{where}.routes", _("Routes name the alternatives of an “any” test.")))
+        return
+    if len(routes) != len(alternatives):
+        problems.append((f"{where}.routes", _("Name each alternative of the “any” test once.")))
+    for index, route in enumerate(routes):
+        _check_texts(route, f"{where}.routes[{index}]", problems)
+
+
+def _check_authority(authority, problems: list) -> None:
+    if authority is None:
+        return
+    if not isinstance(authority, dict) or set(authority) - {"text", "by_state"}:
+        problems.append(("authority", _("The authority takes a text and names per Land.")))
+        return
+    _check_texts(authority.get("text"), "authority.text", problems)
+    by_state = authority.get("by_state", {})
+    if not isinstance(by_state, dict):
+        problems.append(("authority.by_state", _("The authority takes a text and names per Land.")))
+        return
+    for state, name in by_state.items():
+        if state not in FederalState.values:
+            problems.append((f"authority.by_state.{state}", _("There is no such Land.")))
+        elif not isinstance(name, str) or not name.strip():
+            problems.append((f"authority.by_state.{state}", _("This must be text.")))
+
+
+def _check_guides(guides, problems: list) -> None:
+    if not isinstance(guides, list):
+        problems.append(("guides", _("Guides are a list of titles with a link.")))
+        return
+    for index, guide in enumerate(guides):
+        where = f"guides[{index}]"
+        if not isinstance(guide, dict):
+            problems.append((where, _("Guides are a list of titles with a link.")))
+            continue
+        _check_texts(guide.get("title"), f"{where}.title", problems)
+        url = guide.get("url")
+        if not isinstance(url, str) or not url.startswith(("https://", "http://")):
+            problems.append((f"{where}.url", _("Give a web address starting with https://.")))
 
 
 def _check_test(test, where: str, problems: list, *, depth: int) -> None:
@@ -166,15 +230,33 @@ def _value_fits(fact, op: str, value) -> bool:
 
 
 @dataclasses.dataclass
+class Route:
+    """One alternative of a requirement's `any` test, named, with its own status."""
+
+    texts: dict
+    status: str
+
+    def text(self, language: str) -> str:
+        return self.texts.get(language) or self.texts.get("de", "")
+
+
+@dataclasses.dataclass
 class RequirementResult:
     key: str
     status: str
     requirement: dict
     unknown_facts: list[str]
+    routes: list[Route] = dataclasses.field(default_factory=list)
+    # When a requirement that only needs time passing (youth work for three years) is met.
+    met_on: datetime.date | None = None
 
     def text(self, name: str, language: str) -> str:
         texts = self.requirement.get(name) or {}
         return texts.get(language) or texts.get("de", "")
+
+    @property
+    def fixed(self) -> bool:
+        return bool(self.requirement.get("fixed"))
 
 
 @dataclasses.dataclass
@@ -186,19 +268,40 @@ class Result:
     def missing(self) -> list[RequirementResult]:
         return [r for r in self.requirements if r.status == NOT_MET]
 
+    @property
+    def unknown(self) -> list[RequirementResult]:
+        return [r for r in self.requirements if r.status == UNKNOWN]
+
+    @property
+    def blocking(self) -> list[RequirementResult]:
+        """Missing conditions no step of the organization's own changes."""
+        return [r for r in self.missing if r.fixed]
+
+    @property
+    def steps(self) -> list[RequirementResult]:
+        """Missing requirements the organization can meet by a step of its own."""
+        return [r for r in self.missing if not r.fixed]
+
 
 def evaluate(document: dict, facts: dict, *, as_of: datetime.date) -> Result:
     """Each requirement met, not met or unknown, and the whole: met only if every part is."""
     results = []
     for requirement in document["requirements"]:
         unknown: list[str] = []
-        status = _test(requirement["test"], facts, as_of, unknown)
+        test = requirement["test"]
+        status = _test(test, facts, as_of, unknown)
+        routes = [
+            Route(texts=texts, status=_test(part, facts, as_of, []))
+            for texts, part in zip(requirement.get("routes", []), test.get("any", []), strict=False)
+        ]
         results.append(
             RequirementResult(
                 key=requirement["key"],
                 status=status,
                 requirement=requirement,
                 unknown_facts=sorted(set(unknown)),
+                routes=routes,
+                met_on=_met_on(test, facts) if status == NOT_MET else None,
             )
         )
     return Result(status=_all([r.status for r in results]), requirements=results)
@@ -231,6 +334,22 @@ def _test(test: dict, facts: dict, as_of: datetime.date, unknown: list[str]) -> 
         unknown.append(name)
         return UNKNOWN
     return MET if _compare(facts[name], op, test.get("value"), as_of) else NOT_MET
+
+
+def _met_on(test: dict, facts: dict) -> datetime.date | None:
+    """The day a missing `at_least_years_ago` comparison becomes met by time alone."""
+    if test.get("op") != "at_least_years_ago":
+        return None
+    return years_after(facts[test["fact"]], test["value"])
+
+
+def years_after(day: datetime.date, years: int) -> datetime.date:
+    """The first day on which `day` is at least `years` years ago: the same calendar day, and
+    for 29 February (in a year without one) the 1 March, as `years_before` counts."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return datetime.date(day.year + years, 3, 1)
 
 
 def years_before(day: datetime.date, years: int) -> datetime.date:

@@ -19,6 +19,7 @@ from gemeinsam.organizations.models import Organization
 from gemeinsam.organizations.queries import memberships_of
 
 from . import ruledoc, services
+from .checks import authority, guides
 from .facts import FactError, clean_facts
 from .forms import CheckForm, facts_asked
 from .models import ReadinessCheck
@@ -62,7 +63,12 @@ def _answered(request, check: ReadinessCheck):
     # The profile answers first; the form asks the rest (and may correct what it says).
     initial = {name: value for name, value in known.items() if name in asked}
     submitted = "checked" in request.GET
-    form = CheckForm(request.GET if submitted else None, facts=asked, initial=initial)
+    form = CheckForm(
+        request.GET if submitted else None,
+        facts=asked,
+        initial=initial,
+        ask_state=bool(version.document.get("authority", {}).get("by_state")),
+    )
     result = None
     if submitted and form.is_valid():
         try:
@@ -94,6 +100,8 @@ def check_detail(request, code: str):
             "form": form,
             "result": result,
             "rows": _rows(result, language) if result else [],
+            "authority": authority(version.document, _state(form, organization), language),
+            "guides": guides(version.document, language),
             "organizations": organizations,
             "organization": organization,
             "counselling_url": counselling_url,
@@ -102,11 +110,20 @@ def check_detail(request, code: str):
     )
 
 
+def _state(form: CheckForm, organization: Organization | None) -> str:
+    return form.state() or (organization.federal_state if organization else "")
+
+
 def _rows(result: ruledoc.Result, language: str) -> list[dict]:
     return [
         {
             "key": r.key,
             "status": r.status,
+            "fixed": r.fixed,
+            "met_on": r.met_on,
+            "routes": [
+                {"text": route.text(language), "status": route.status} for route in r.routes
+            ],
             "title": r.text("title", language),
             "explanation": r.text("explanation", language),
             "next_step": r.text("next_step", language),
@@ -150,7 +167,11 @@ def check_save(request, code: str):
     if not request.user.has_perm("funding.save_result", organization):
         raise PermissionDenied
     version = check.current_rules
-    form = CheckForm(request.POST, facts=facts_asked(version.document))
+    form = CheckForm(
+        request.POST,
+        facts=facts_asked(version.document),
+        ask_state=bool(version.document.get("authority", {}).get("by_state")),
+    )
     back = reverse("funding:check-detail", kwargs={"code": code})
     if not form.is_valid():
         messages.error(request, _("Please check your answers."))

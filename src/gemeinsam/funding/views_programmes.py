@@ -38,6 +38,7 @@ def programme_list(request):
         {
             "programmes": programmes,
             "fits": fits,
+            "ranks": queries.ranked(fits) if fits is not None else [],
             "filters": filters,
             "kinds": ProgrammeKind.choices,
             "levels": Level.choices,

@@ -24,7 +24,8 @@ def load(apps, schema_editor):
             code=code, defaults={"names": document["names"], "position": position}
         )
         if not RuleVersion.objects.filter(readiness_check=check).exists():
-            rules = {"requirements": document["requirements"]}
+            keys = ("requirements", "authority", "guides")
+            rules = {key: document[key] for key in keys if key in document}
             RuleVersion.objects.create(readiness_check=check, number=1, document=rules)
     for row in _data("programmes.json"):
         row = dict(row)

@@ -12,3 +12,8 @@ def next_deadline(programme, today):
 @register.filter
 def requirement_title(requirement_result) -> str:
     return requirement_result.text("title", (get_language() or "de").split("-")[0])
+
+
+@register.filter
+def requirement_text(requirement_result, name: str) -> str:
+    return requirement_result.text(name, (get_language() or "de").split("-")[0])
