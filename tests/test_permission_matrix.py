@@ -31,6 +31,9 @@ from tests.matrix import (
 from tests.matrix import events as events_cases
 from tests.matrix import events_staff as events_staff_cases
 from tests.matrix import funding as funding_cases
+from tests.matrix import funding_gap as funding_gap_cases
+from tests.matrix import funding_overview as funding_overview_cases
+from tests.matrix import funding_watch as funding_watch_cases
 from tests.matrix import rooms as rooms_cases
 
 
@@ -257,6 +260,9 @@ CASES += (
     + counselling_gdpr.CASES
     + counselling_reports.CASES
     + funding_cases.CASES
+    + funding_gap_cases.CASES
+    + funding_overview_cases.CASES
+    + funding_watch_cases.CASES
 )
 
 # URL names that belong to libraries and are covered by their own tests; the matrix only checks
