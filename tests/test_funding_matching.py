@@ -371,3 +371,16 @@ def test_the_migration_brings_older_rules_up_to_date_once(db):
     assert "routes" in programme.current_rules.document["requirements"][0]
     # The other checks were up to date: nothing new for them.
     assert ReadinessCheck.objects.get(code="association").rule_versions.count() == 1
+
+
+def test_staff_start_a_check_from_any_organization_profile(world, client_for):
+    world.org_a.federal_state = "SN"
+    world.org_a.save()
+    address = f"/en/funding/checks/youth_welfare/?organization={world.org_a.slug}&checked=1"
+    response = client_for(world.advisor_x).get(address)
+    assert response.context["organization"] == world.org_a
+    assert "Kommunaler Sozialverband Sachsen" in response.content.decode()
+    # A member of another organization does not get org_a's profile.
+    response = client_for(world.member_b).get(address)
+    assert response.context["organization"] is None
+    assert world.org_a.name not in response.content.decode()

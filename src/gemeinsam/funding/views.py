@@ -49,6 +49,20 @@ def _own_organizations(user) -> list[Organization]:
     ]
 
 
+def _chosen(request, organizations: list[Organization]) -> Organization | None:
+    """The organization the address names: one's own, or for agency staff any organization
+    (they keep results for the organizations they advise). It joins `organizations`."""
+    slug = request.GET.get("organization", "")
+    own = next((o for o in organizations if o.slug == slug), None)
+    if own is not None or not slug or not request.user.is_authenticated:
+        return own
+    other = Organization.objects.filter(slug=slug).first()
+    if other is None or not request.user.has_perm("funding.save_result", other):
+        return None
+    organizations.append(other)
+    return other
+
+
 def _answered(request, check: ReadinessCheck):
     """The check's form from the address, and its result when the answers are complete and
     possible: (form, result or None, own organizations, the chosen one or None)."""
@@ -56,9 +70,7 @@ def _answered(request, check: ReadinessCheck):
     today = timezone.localdate()
     asked = facts_asked(version.document)
     organizations = _own_organizations(request.user)
-    organization = next(
-        (o for o in organizations if o.slug == request.GET.get("organization")), None
-    )
+    organization = _chosen(request, organizations)
     known = profile_facts(organization, as_of=today) if organization else {}
     # The profile answers first; the form asks the rest (and may correct what it says).
     initial = {name: value for name, value in known.items() if name in asked}
