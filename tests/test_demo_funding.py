@@ -17,7 +17,7 @@ from gemeinsam.demo import people
 from gemeinsam.demo.loader import load_demo_data
 from gemeinsam.funding import ruledoc
 from gemeinsam.funding.checks import CHECKS, builtin_check
-from gemeinsam.funding.models import ReadinessResult
+from gemeinsam.funding.models import ReadinessResult, WatchedProgramme
 from gemeinsam.funding.profile import profile_facts
 from gemeinsam.organizations.models import (
     FundingSource,
@@ -145,6 +145,7 @@ def _counts() -> dict[str, int]:
             FundingSource,
             OrganizationDescription,
             ReadinessResult,
+            WatchedProgramme,
         )
     }
 
@@ -172,3 +173,17 @@ def test_the_member_sees_what_fits_her_organization(demo):
     check = client.get(f"/en/funding/checks/youth_welfare/?organization={org.slug}")
     assert check.context["organization"] == org
     assert check.context["form"].initial["youth_work_since"] == demo_funding.YOUTH_WORK_SINCE
+
+
+def test_the_member_watches_programmes_with_their_deadlines(demo):
+    member = get_user_model().objects.get(email=people.MEMBER.email)
+    org = Organization.objects.get(name=demo_funding.READY_FOR_75)
+    client = Client()
+    client.force_login(member)
+    page = client.get("/en/funding/watch-list/")
+    watched = {w.programme.code: w.organization for w in member.watched_programmes.all()}
+    assert watched == dict.fromkeys(demo_funding.WATCHED, org)
+    html = page.content.decode()
+    for code in demo_funding.WATCHED:
+        assert f"/en/funding/programmes/{code}/" in html
+    assert demo.readiness_results >= 4

@@ -25,7 +25,12 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from gemeinsam.funding import services
-from gemeinsam.funding.models import ReadinessCheck, ReadinessResult
+from gemeinsam.funding.models import (
+    Programme,
+    ReadinessCheck,
+    ReadinessResult,
+    WatchedProgramme,
+)
 from gemeinsam.funding.profile import profile_facts
 from gemeinsam.organizations import search
 from gemeinsam.organizations.models import (
@@ -60,6 +65,7 @@ _CITY = {c.name: c for c in CITIES}
 class FundingSummary:
     organizations: int
     results: int
+    watched: int = 0
 
 
 @dataclass
@@ -170,7 +176,9 @@ def load(today: datetime.date | None = None) -> FundingSummary:
     search.reindex(organizations)
     ready = next(o for o in organizations if o.name == READY_FOR_75)
     results = _history(ready, today)
-    return FundingSummary(organizations=len(organizations), results=results)
+    return FundingSummary(
+        organizations=len(organizations), results=results, watched=_watch_list(ready)
+    )
 
 
 def _apply(stage: _Stage, types: dict) -> Organization:
@@ -205,6 +213,22 @@ def _apply(stage: _Stage, types: dict) -> Organization:
     if stage.no_funding:
         org.funding_sources.all().delete()
     return org
+
+
+# The member watches what fits a Bochum association on its way to § 75 recognition: two
+# programmes with the yearly 30 November deadline and the AMIF's fixed date.
+WATCHED = ("integrationsagenturen-nrw", "kjp-bund", "amif")
+
+
+def _watch_list(org: Organization) -> int:
+    member = get_user_model().objects.filter(email=people.MEMBER.email).first()
+    if member is None:
+        return 0
+    for programme in Programme.objects.filter(code__in=WATCHED):
+        WatchedProgramme.objects.get_or_create(
+            user=member, programme=programme, defaults={"organization": org}
+        )
+    return WatchedProgramme.objects.filter(user=member).count()
 
 
 def _history(org: Organization, today: datetime.date) -> int:
