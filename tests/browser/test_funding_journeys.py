@@ -38,3 +38,66 @@ def test_a_visitor_filters_the_programmes_and_opens_one(page, audit, language):
     page.wait_for_url(f"**/{language}/funding/programmes/**")
     audit()
     assert page.locator("h1").inner_text() == name
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_a_member_sees_what_fits_watches_a_programme_and_follows_results(page, audit, language):
+    from gemeinsam.funding.models import WatchedProgramme
+    from tests import factories
+    from tests.browser.journeys import log_in
+
+    member = factories.make_user("lina.haddad@example.org", name="Lina Haddad")
+    org = factories.make_organization("Deutsch-Syrischer Kulturverein", federal_state="NW")
+    factories.make_membership(org, member)
+    log_in(page, audit, member.email)
+
+    page.goto(f"/{language}/funding/programmes/?organization={org.slug}")
+    audit()
+    headings = page.locator(".fit-rank h3").all_inner_texts()
+    assert any(in_language(language, "Not eligible") in h for h in headings)
+    page.locator(".fit-rank h4 a", has_text="Integrationsagenturen").first.click()
+    page.wait_for_url(f"**/{language}/funding/programmes/integrationsagenturen-nrw/**")
+    audit()
+    page.get_by_role("button", name=in_language(language, "Watch this programme")).click()
+    page.wait_for_load_state("load")
+    audit()
+    assert WatchedProgramme.objects.filter(
+        user=member, programme__code__startswith="integ"
+    ).exists()
+    page.goto(f"/{language}/funding/watch-list/")
+    audit()
+    assert "Integrationsagenturen" in page.locator("main").inner_text()
+
+    page.goto(f"/{language}/funding/checks/youth_welfare/?organization={org.slug}&checked=1")
+    audit()
+    page.get_by_role(
+        "button", name=in_language(language, "Keep this result for %(name)s") % {"name": org.name}
+    ).click()
+    page.locator(".messages").wait_for()
+    audit()
+    page.goto(f"/{language}/funding/results/{org.slug}/")
+    audit()
+    assert org.name in page.locator("h1").inner_text()
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_the_gap_dashboard_and_the_staff_overview(page, audit, language):
+    from tests import factories
+    from tests.browser.journeys import log_in
+
+    agency = factories.make_agency("Kompetenzzentrum Migration Ruhr", slug="kmr")
+    agency.federal_states_served = ["NW"]
+    agency.save()
+    advisor = factories.make_user("sami.berger@example.org", name="Sami Berger")
+    factories.make_staff(agency, user=advisor, role="advisor")
+    factories.make_organization("Jugendforum Gelsenkirchen", fields=("youth_welfare",))
+
+    page.goto(f"/{language}/funding/gap/")
+    audit()
+    assert page.locator("table caption").count() >= 1
+    log_in(page, audit, advisor.email)
+    page.goto(f"/{language}/funding/gap/?state=NW")
+    audit()
+    page.goto(f"/{language}/funding/readiness/")
+    audit()
+    assert "Jugendforum Gelsenkirchen" in page.locator("main").inner_text()
