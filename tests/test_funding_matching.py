@@ -384,3 +384,11 @@ def test_staff_start_a_check_from_any_organization_profile(world, client_for):
     response = client_for(world.member_b).get(address)
     assert response.context["organization"] is None
     assert world.org_a.name not in response.content.decode()
+
+
+def test_the_pdf_links_the_guides(client, db):
+    query = "checked=1&legal_form=registered_association&state=NW"
+    body = client.get(f"/ar/funding/checks/youth_welfare/result.pdf?{query}").content
+    assert body.startswith(b"%PDF-")
+    for guide in builtin_check("youth_welfare")["guides"]:
+        assert f"/URI ({guide['url']})".encode() in body

@@ -31,7 +31,18 @@ def _overall(status: str) -> str:
     }.get(status, _("not everything is known yet"))
 
 
-def result_pdf(check, version, result, rows, *, language, organization, as_of: datetime.date):
+def result_pdf(
+    check,
+    version,
+    result,
+    rows,
+    *,
+    language,
+    organization,
+    as_of: datetime.date,
+    authority: dict | None = None,
+    guides: list[dict] = (),
+):
     pdf = FPDF(format="A4")
     pdf.set_margins(18, 18, 18)
     pdf.set_auto_page_break(auto=True, margin=18)
@@ -44,9 +55,13 @@ def result_pdf(check, version, result, rows, *, language, organization, as_of: d
     pdf.add_page()
     align = Align.R if language in RTL_LANGUAGES else Align.L
 
-    def paragraph(text: str, *, size: float = 10, bold: bool = False, gap: float = 2) -> None:
+    def paragraph(
+        text: str, *, size: float = 10, bold: bool = False, gap: float = 2, link: str = ""
+    ) -> None:
         pdf.set_font(FAMILY, "B" if bold else "", size)
-        pdf.multi_cell(0, size * 0.5, text, align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(
+            0, size * 0.5, text, align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT, link=link
+        )
         pdf.ln(gap)
 
     paragraph(check.label_in(language), size=16, bold=True, gap=3)
@@ -56,11 +71,26 @@ def result_pdf(check, version, result, rows, *, language, organization, as_of: d
     for row in rows:
         paragraph(f"{row['title']} – {_status(row['status'])}", size=11, bold=True, gap=1)
         paragraph(row["explanation"], gap=1)
-        if row["status"] != ruledoc.MET:
+        for route in row.get("routes", []):
+            paragraph(f"• {route['text']}: {_status(route['status'])}", size=9, gap=1)
+        if row.get("met_on"):
+            day = formats.date_format(row["met_on"], "DATE_FORMAT")
+            paragraph(_("Met from %(date)s on, if nothing changes.") % {"date": day}, gap=1)
+        elif row["status"] != ruledoc.MET:
             paragraph(f"{_('What to do next')}: {row['next_step']}", gap=1)
         if row["documents"]:
             paragraph(f"{_('Documents to prepare')}: {', '.join(row['documents'])}", gap=1)
         paragraph(f"{_('Legal basis')}: {row['legal_basis']}", size=9, gap=4)
+    if authority:
+        paragraph(_("Who decides"), size=11, bold=True, gap=1)
+        paragraph(authority["text"], gap=1)
+        if authority["name"]:
+            paragraph(f"{authority['state']}: {authority['name']}", gap=4)
+    if guides:
+        paragraph(_("Guides"), size=11, bold=True, gap=1)
+        for guide in guides:
+            paragraph(f"{guide['title']}: {guide['url']}", size=9, gap=1, link=guide["url"])
+        pdf.ln(3)
     date = formats.date_format(as_of, "SHORT_DATE_FORMAT")
     paragraph(
         _("Checked with version %(number)s of these rules. This is guidance, not legal advice.")

@@ -151,7 +151,7 @@ def check_pdf(request, code: str):
     """The same result as a PDF to print or send, in the page's language (Arabic shaped, right
     to left). Without complete answers there is no result: back to the check's page."""
     check = get_object_or_404(ReadinessCheck, code=code)
-    _form, result, _organizations, organization = _answered(request, check)
+    form, result, _organizations, organization = _answered(request, check)
     if result is None:
         messages.error(request, _("Please check your answers."))
         return redirect(reverse("funding:check-detail", kwargs={"code": code}))
@@ -164,6 +164,8 @@ def check_pdf(request, code: str):
         language=language,
         organization=organization,
         as_of=timezone.localdate(),
+        authority=authority(check.current_rules.document, _state(form, organization), language),
+        guides=guides(check.current_rules.document, language),
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{check.code}.pdf"'
