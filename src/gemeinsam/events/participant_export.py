@@ -6,17 +6,13 @@ spreadsheet would run as a formula gets a leading quote (`neutralise`).
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
+from gemeinsam.core import tabular
 from gemeinsam.organizations.interchange.export import CONTENT_TYPES, neutralise
 
 from .models import Question, Registration
@@ -67,29 +63,11 @@ def rows(registrations: Iterable[Registration], questions: list[Question]) -> It
 
 
 def as_csv(registrations, questions) -> bytes:
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    for row in rows(registrations, questions):
-        writer.writerow(["" if value is None else str(value) for value in row])
-    return buffer.getvalue().encode("utf-8")
+    return tabular.to_csv(rows(registrations, questions))
 
 
 def as_xlsx(registrations, questions) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Participants")[:31])
-    all_rows = rows(registrations, questions)
-    header = []
-    for title in next(all_rows):
-        cell = WriteOnlyCell(sheet, value=title)
-        cell.font = Font(bold=True)
-        header.append(cell)
-    sheet.append(header)
-    for row in all_rows:
-        sheet.append(["" if value is None else value for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return tabular.to_xlsx([(_("Participants"), rows(registrations, questions))])
 
 
 WRITERS = {"csv": as_csv, "xlsx": as_xlsx}

@@ -3,16 +3,12 @@ with a BOM and `;`, and every text cell a spreadsheet would run as a formula neu
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
+from gemeinsam.core import tabular
 from gemeinsam.organizations.interchange.export import CONTENT_TYPES, neutralise
 
 from .overview import cells
@@ -45,29 +41,11 @@ def rows(organizations: Iterable, checks: list) -> Iterator[list[Any]]:
 
 
 def as_csv(organizations, checks) -> bytes:
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    for row in rows(organizations, checks):
-        writer.writerow(["" if value is None else str(value) for value in row])
-    return buffer.getvalue().encode("utf-8")
+    return tabular.to_csv(rows(organizations, checks))
 
 
 def as_xlsx(organizations, checks) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Readiness")[:31])
-    all_rows = rows(organizations, checks)
-    header = []
-    for title in next(all_rows):
-        cell = WriteOnlyCell(sheet, value=title)
-        cell.font = Font(bold=True)
-        header.append(cell)
-    sheet.append(header)
-    for row in all_rows:
-        sheet.append(["" if value is None else value for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return tabular.to_xlsx([(_("Readiness"), rows(organizations, checks))])
 
 
 WRITERS = {"csv": as_csv, "xlsx": as_xlsx}

@@ -26,9 +26,9 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django_tasks import TaskResultStatus, task
-from django_tasks_db.backend import DatabaseBackend
-from django_tasks_db.models import DBTaskResult
+from django_tasks import task
+
+from gemeinsam.core import daily
 
 from .models import DeadlineReminder, Programme, WatchedProgramme
 
@@ -161,31 +161,12 @@ def send_deadline_reminder_mail(user_id: int, reminder_ids: list[int], today: st
 
 def next_morning(now: datetime.datetime | None = None) -> datetime.datetime:
     """The next 07:00 in Europe/Berlin after `now` (today's, if it is not yet seven)."""
-    local = timezone.localtime(now or timezone.now())
-    day = local.date()
-    if local.time() >= REMINDER_TIME:
-        day += datetime.timedelta(days=1)
-    return timezone.make_aware(datetime.datetime.combine(day, REMINDER_TIME))
-
-
-def daily_run_is_queued() -> bool:
-    return DBTaskResult.objects.filter(
-        task_path=send_deadline_reminders.module_path, status=TaskResultStatus.READY
-    ).exists()
+    return daily.next_at(REMINDER_TIME, now)
 
 
 def ensure_daily_run() -> bool:
-    """Queue the sweep for the next morning unless one is waiting; True if one was queued.
-
-    Only the database backend keeps a job until its time (and lets us see what is queued);
-    with any other, the command run from cron is what runs the sweep.
-    """
-    if not isinstance(send_deadline_reminders.get_backend(), DatabaseBackend):
-        return False
-    if daily_run_is_queued():
-        return False
-    send_deadline_reminders.using(run_after=next_morning()).enqueue()
-    return True
+    """Queue the sweep for the next morning unless one is waiting; True if one was queued."""
+    return daily.ensure_queued(send_deadline_reminders, REMINDER_TIME)
 
 
 @task()

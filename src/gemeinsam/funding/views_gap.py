@@ -3,8 +3,6 @@ a count (agency staff and platform admins) and the figures as CSV or XLSX (publi
 
 from __future__ import annotations
 
-import csv
-import io
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
@@ -14,12 +12,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
+from gemeinsam.core import tabular
 from gemeinsam.core.enums import FederalState
-from gemeinsam.organizations.interchange.export import CONTENT_TYPES, neutralise
+from gemeinsam.organizations.interchange.export import CONTENT_TYPES
 from gemeinsam.organizations.models import FieldOfActivity
 from gemeinsam.organizations.queries import organizations_visible_to
 
@@ -121,30 +117,11 @@ def _tables(request) -> tuple[gap.Filters, list[tuple[str, list[list]]]]:
 
 
 def as_csv(tables: list[tuple[str, list[list]]], which: int) -> bytes:
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    for line in tables[which][1]:
-        writer.writerow(["" if value is None else str(neutralise(value)) for value in line])
-    return buffer.getvalue().encode("utf-8")
+    return tabular.to_csv(tables[which][1])
 
 
 def as_xlsx(tables: list[tuple[str, list[list]]], which: int) -> bytes:
-    workbook = Workbook(write_only=True)
-    bold = Font(bold=True)
-    for title, lines in tables:
-        sheet = workbook.create_sheet(title[:31])
-        header = []
-        for text in lines[0]:
-            cell = WriteOnlyCell(sheet, value=text)
-            cell.font = bold
-            header.append(cell)
-        sheet.append(header)
-        for line in lines[1:]:
-            sheet.append([neutralise(value) for value in line])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return tabular.to_xlsx(tables)
 
 
 WRITERS = {"csv": as_csv, "xlsx": as_xlsx}

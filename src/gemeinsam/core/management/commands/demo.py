@@ -15,6 +15,7 @@ from gemeinsam.counselling.tasks_reminders import ensure_daily_run
 from gemeinsam.counselling.tasks_retention import schedule_nightly
 from gemeinsam.demo import people
 from gemeinsam.demo.loader import load_demo_data
+from gemeinsam.funding import tasks_deadlines
 
 
 class Command(BaseCommand):
@@ -47,9 +48,10 @@ class Command(BaseCommand):
         # now, so they scroll past before the banner rather than after it.
         call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
         # The scheduled jobs queue their next run themselves once started: the nightly
-        # anonymisation of expired cases and the morning's task reminders.
+        # anonymisation of expired cases, the morning's task and deadline reminders.
         schedule_nightly()
         ensure_daily_run()
+        tasks_deadlines.ensure_daily_run()
         self.stdout.write(self._banner(port, worker=True))
         # The demo runs without DEBUG, as production would; WhiteNoise then serves the static
         # files straight from the source tree, so no `collectstatic` is needed first.
