@@ -9,6 +9,11 @@ compared with evaluating organization by organization through the object API
 the first `baseline_sample` organizations and scaled linearly to N; on that sample both must
 give the same status for every organization and programme ("same_results").
 
+A second line, `readiness_overview`, times what the staff overview shows for the whole of
+Germany (a platform admin's view): every readiness check as a SQL column next to the last saved
+result, the totals per check and the first page of 50 rows, against the object API for every
+check over the same organizations.
+
 Runs in a scratch database (`core.loadtest.scratch_database`) in a child process.
 """
 
@@ -21,13 +26,14 @@ import statistics
 import time
 from random import Random
 
+from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from gemeinsam.core.enums import FederalState
 from gemeinsam.organizations.models import LegalForm, Organization, Recognition, RecognitionType
 
-from . import bulk, ruledoc
+from . import bulk, overview, ruledoc
 from .models import Programme
 from .profile import AZAV, CHARITABLE, WELFARE_ASSOCIATION, YOUTH_WELFARE, profile_facts
 
@@ -138,7 +144,9 @@ def counts_of(by_organization: dict[int, dict[str, str]]) -> dict[str, dict[str,
 # --- Measuring ---------------------------------------------------------------------------------
 
 
-def measure(*, organizations: int, runs: int, baseline_sample: int = 5_000, seed: int = 1) -> dict:
+def measure(
+    *, organizations: int, runs: int, baseline_sample: int = 5_000, seed: int = 1
+) -> list[dict]:
     """Generate, then time the bulk evaluation and the baseline in this process's database."""
     as_of = datetime.date.today()
     started = time.perf_counter()
@@ -165,7 +173,7 @@ def measure(*, organizations: int, runs: int, baseline_sample: int = 5_000, seed
     sampled = bulk.statuses(programmes, in_sample, as_of=as_of, per_organization=True)
 
     p50 = round(statistics.median(timings), 2)
-    return {
+    eligibility = {
         "bench": "eligibility_bulk",
         "db": connection.vendor,
         "organizations": sum(result.counts[programmes[0].code].values()),
@@ -180,6 +188,57 @@ def measure(*, organizations: int, runs: int, baseline_sample: int = 5_000, seed
         "same_results": sampled.by_organization == baseline
         and sampled.counts == counts_of(baseline),
         "generate_s": round(generated, 1),
+    }
+    return [eligibility, measure_overview(organizations, runs, in_sample, sample, as_of=as_of)]
+
+
+def overview_page(checks, *, as_of: datetime.date) -> tuple[list[dict], list]:
+    """What the staff overview computes for all of Germany: totals and the first page."""
+    rows = overview.with_statuses(overview.in_region(None), checks, as_of=as_of)
+    figures = overview.totals(rows, checks)
+    listed = overview.with_saved(rows, checks).order_by("name", "pk")
+    page = Paginator(listed, overview.PER_PAGE).get_page(1)
+    return figures, [overview.cells(organization, checks) for organization in page.object_list]
+
+
+def measure_overview(organizations: int, runs: int, in_sample, sample: int, *, as_of) -> dict:
+    checks = overview.readiness_checks()
+    timings = []
+    for i in range(runs + WARM_UP):
+        t0 = time.perf_counter()
+        with CaptureQueriesContext(connection) as queries:
+            figures, page = overview_page(checks, as_of=as_of)
+        if i >= WARM_UP:
+            timings.append((time.perf_counter() - t0) * 1000)
+    t0 = time.perf_counter()
+    baseline = one_by_one(checks, in_sample, as_of=as_of)
+    baseline_ms = round((time.perf_counter() - t0) * 1000 * organizations / sample, 1)
+    sampled = with_sample_statuses(checks, in_sample, as_of=as_of)
+    p50 = round(statistics.median(timings), 2)
+    return {
+        "bench": "readiness_overview",
+        "db": connection.vendor,
+        "organizations": sum(figures[0][status] for status in overview.STATUSES),
+        "checks": len(checks),
+        "rows_shown": len(page),
+        "runs": runs,
+        "p50_ms": p50,
+        "p95_ms": percentile(timings, 95),
+        "baseline_ms": baseline_ms,
+        "baseline_sample": sample,
+        "speedup": round(baseline_ms / p50, 1) if p50 else None,
+        "queries": len(queries),
+        "same_results": sampled == baseline,
+    }
+
+
+def with_sample_statuses(checks, organizations, *, as_of) -> dict[int, dict[str, str]]:
+    """The overview's profile statuses for the sample, to compare with the object API."""
+    rows = overview.with_statuses(organizations, checks, as_of=as_of)
+    names = {f"c{i}_profile": check.code for i, check in enumerate(checks)}
+    return {
+        row["pk"]: {code: row[column] for column, code in names.items()}
+        for row in rows.values("pk", *names)
     }
 
 
@@ -196,9 +255,11 @@ def run(emit, *, organizations: int = 100_000, runs: int = 10, baseline_sample: 
 
     code = (
         "import json\nfrom gemeinsam.funding import bench\n"
-        f"print(json.dumps(bench.measure(organizations={int(organizations)}, runs={int(runs)}, "
-        f"baseline_sample={int(baseline_sample)})))\n"
+        f"lines = bench.measure(organizations={int(organizations)}, runs={int(runs)}, "
+        f"baseline_sample={int(baseline_sample)})\n"
+        "for line in lines:\n    print(json.dumps(line))\n"
     )
     with scratch_database(database_url=os.environ.get("DATABASE_URL")) as scratch:
         output = scratch.run(code, timeout=3600)
-    emit(json.loads(output.strip().splitlines()[-1]))
+    for line in output.strip().splitlines()[-2:]:
+        emit(json.loads(line))
