@@ -58,7 +58,8 @@ def test_the_list_shows_both_checks(client):
 def test_the_kita_check_asks_yes_or_no_questions_and_nothing_else(client):
     response = client.get(_url("kita"))
     form = response.context["form"]
-    assert list(form.fields) == KITA_FACTS
+    # The facts its rules ask, and the Land only to name the authority that grants the permit.
+    assert list(form.fields) == [*KITA_FACTS, "state"]
     assert [value for value, _label in form.fields["has_concept"].choices] == ["", "true", "false"]
     html = response.content.decode()
     assert "A pedagogical concept is written" in html

@@ -17,7 +17,7 @@ def test_c_a_member_logs_in_and_changes_the_city_of_their_organization(page, aud
     factories.make_membership(organization, member)
 
     log_in(page, audit, "leyla.aydin@example.org")
-    page.get_by_role("link", name="Elternverein Brücke").click()
+    page.get_by_role("link", name="Elternverein Brücke", exact=True).click()
     page.wait_for_url(f"**{path_in('de', organization)}")
     audit()
 
