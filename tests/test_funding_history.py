@@ -142,8 +142,12 @@ def test_other_organizations_results_are_not_shown(progress, client_for):
 def test_who_may_see_the_history(progress, client_for, who, answer):
     response = client_for(getattr(progress, who)).get(_url(progress.org_a))
     assert response.status_code == answer
+    html = response.content.decode()
     if answer == 200:
-        assert "Readiness over time" in response.content.decode()
+        assert "Readiness over time" in html
+    else:
+        # A refusal shows none of the organization's results.
+        assert "Readiness over time" not in html and progress.org_a.name not in html
 
 
 def test_anonymous_is_sent_to_log_in_and_unknown_slugs_are_not_there(world, client_for):

@@ -260,8 +260,13 @@ def test_export_of_another_format_is_not_there(world, client_for):
 @pytest.mark.parametrize("who", ["member_a", "member_b"])
 def test_members_may_not_see_it(world, client_for, who):
     client = client_for(getattr(world, who))
-    assert client.get(URL).status_code == 403
-    assert client.get("/en/funding/readiness/export.csv").status_code == 403
+    page = client.get(URL)
+    export = client.get("/en/funding/readiness/export.csv")
+    assert (page.status_code, export.status_code) == (403, 403)
+    # Nothing of the region's organizations leaks into the refusal.
+    for response in (page, export):
+        assert world.org_a.name.encode() not in response.content
+        assert world.org_b.name.encode() not in response.content
 
 
 def test_anonymous_is_sent_to_log_in(world, client_for):
