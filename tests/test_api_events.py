@@ -175,6 +175,33 @@ def test_a_full_event_puts_people_on_the_waiting_list_in_order(event):
     assert (third["status"], third["waitlist_position"]) == ("waitlisted", 2)
 
 
+def test_registering_runs_few_queries_and_only_the_waiting_list_takes_the_lock(
+    world, django_assert_num_queries
+):
+    """An event without questions is read in one query; a confirmed registration then writes
+    itself, its mail job and the places; joining the waiting list adds the event's lock and the
+    status, and the answer's position is one more query."""
+    event = factories.make_event(world.agency_x, "Vernetzungstreffen", capacity=1)
+
+    def post(email):
+        body = {"name": "Leyla Aydın", "email": email}
+        url = f"{API}/events/{event.pk}/registrations"
+        return Client().post(url, data=body, content_type="application/json").json()
+
+    # read, savepoint, registration, mail job, places, release
+    with django_assert_num_queries(6):
+        confirmed = post("leyla@example.org")
+    # read, savepoint, registration, mail job, places (none left), lock, status, release, position
+    with django_assert_num_queries(9):
+        waiting = post("omar@example.org")
+    assert (confirmed["status"], waiting["status"], waiting["waitlist_position"]) == (
+        "confirmed",
+        "waitlisted",
+        1,
+    )
+    assert Registration.objects.filter(event=event).count() == 2
+
+
 def test_a_registration_waits_for_approval_when_the_event_asks_for_it(event):
     event.requires_approval = True
     event.save()

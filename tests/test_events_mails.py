@@ -80,6 +80,23 @@ def test_the_next_in_line_is_told_when_a_place_becomes_free(event, run_jobs):
     assert [str(v["summary"]) for v in calendar.walk("VEVENT")] == ["Online-Sprechstunde"]
 
 
+def test_the_first_mail_says_what_the_registration_is_when_the_worker_sends_it(event, run_jobs):
+    first = _register(event, "Leyla Aydın", "leyla@example.org")
+    second = _register(event, "Omar Haddad", "omar@example.org")
+    assert second.status == "waitlisted"
+    services.cancel(first)  # before the worker ran: Omar moves up into the place
+    run_jobs()
+    leyla = [m.subject for m in _mails_to("leyla@example.org")]
+    omar = sorted(m.subject for m in _mails_to("omar@example.org"))
+    # Leyla is not told she is registered after she cancelled, and Omar never reads that he
+    # waits once he has the place.
+    assert leyla == ["Registration cancelled: Online-Sprechstunde"]
+    assert omar == [
+        "A place is free for you: Online-Sprechstunde",
+        "Registration confirmed: Online-Sprechstunde",
+    ]
+
+
 def test_a_registration_waiting_for_approval_gets_no_video_link(world, run_jobs):
     event = factories.make_event(
         world.agency_x, "Fachtag", format="hybrid", online_url=VIDEO, requires_approval=True

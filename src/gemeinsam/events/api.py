@@ -28,7 +28,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.paginator import Paginator
 from django.core.validators import validate_email
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
 from django.http import Http404, HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -52,7 +52,7 @@ from gemeinsam.organizations.queries import organizations_visible_to
 
 from . import queries, services
 from .enums import EventFormat, EventKind, QuestionKind, RegistrationStatus
-from .models import Answer, Event, Registration
+from .models import Answer, Event, Question, Registration
 from .tasks import send_registration_mail, waitlist_position
 
 router = Router(tags=["events"])
@@ -408,6 +408,22 @@ def _visible_event(request: HttpRequest, event_id: int) -> Event:
     return event
 
 
+def _event_to_register(request: HttpRequest, event_id: int) -> Event:
+    """The event with what registering reads of it, in one query when it asks no questions."""
+    event = (
+        queries.events_visible_to(request.auth)
+        .only("pk", *services.REGISTRATION_FIELDS)
+        .annotate(asks=Exists(Question.objects.filter(event=OuterRef("pk"))))
+        .filter(pk=event_id)
+        .first()
+    )
+    if event is None:
+        raise Http404(_("There is no event at this address."))
+    questions = Question.objects.all() if event.asks else Question.objects.none()
+    prefetch_related_objects([event], Prefetch("questions", queryset=questions))
+    return event
+
+
 # --- Operations ----------------------------------------------------------------------------------
 
 
@@ -482,7 +498,7 @@ def registration_create(request: HttpRequest, event_id: EventId, body: Registrat
       (no place and no waiting list), `closed`, `not_open_yet`, `past`, `cancelled`.
     - 422: the body is invalid: a field, an answer, or consent missing when `consent_text` is set.
     """
-    event = _visible_event(request, event_id)
+    event = _event_to_register(request, event_id)
     problems = []
     if not body.name.strip():
         problems.append((["body", "name"], _("This value must not be empty.")))

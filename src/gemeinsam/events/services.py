@@ -55,16 +55,36 @@ class Outcome:
     group: RegistrationGroup | None = None
 
 
+# What `register` reads of the event: loading only these keeps the hot path of a busy event's
+# registrations short (an event has long texts that registering never needs).
+REGISTRATION_FIELDS = (
+    "status",
+    "starts_at",
+    "ends_at",
+    "registration_required",
+    "registration_opens_at",
+    "registration_closes_at",
+    "capacity",
+    "seats_taken",
+    "waitlist_enabled",
+    "requires_approval",
+    "max_group_size",
+    "consent_text",
+)
+# The mail of a new registration: its kind is the registration's status when it is sent.
+REGISTERED_MAIL = "registered"
+
+
 def _queue_mail(registration_id: int, kind: str) -> None:
     from .tasks import send_registration_mail
 
     send_registration_mail.enqueue(registration_id, kind)
 
 
-def _locked_event(event_id: int) -> Event:
+def _locked_event(event_id: int, fields: tuple[str, ...] = ()) -> Event:
     """The event, locked for the rest of the transaction (a no-op lock on SQLite, which holds
-    the database's write lock from BEGIN IMMEDIATE)."""
-    query = Event.objects.all()
+    the database's write lock from BEGIN IMMEDIATE); only `fields` when given."""
+    query = Event.objects.only(*fields) if fields else Event.objects.all()
     if settings.GEMEINSAM_REGISTRATION_LOCK:
         query = query.select_for_update()
     return query.get(pk=event_id)
@@ -171,12 +191,15 @@ def register(
                 contact_email=contact_email,
                 organization_id=organization_id,
             )
+            # Queued before the places are taken, so that the event's row stays locked for as
+            # short a time as possible: the mail says what the registration is when it is sent
+            # (confirmed, waitlisted or pending), which is always what this transaction decided.
+            for registration in registrations:
+                _queue_mail(registration.pk, REGISTERED_MAIL)
             if status == RegistrationStatus.CONFIRMED:
                 _race_delay()
                 if not _take_places(current, len(people), conditional=locking):
                     status = _join_waitlist(current, registrations, conditional=locking)
-            for registration in registrations:
-                _queue_mail(registration.pk, status)
     except IntegrityError as error:
         # The unique constraint refused an email already registered (or sent twice at once).
         existing = _existing(event, emails)
@@ -241,9 +264,12 @@ def _join_waitlist(event: Event, registrations: list[Registration], *, condition
     """No places were free: wait, in order. Only this slower path takes the event's lock, so
     people join the waiting list in the order their transactions commit and each position is
     right the moment it is shown. A place freed meanwhile is taken after all."""
-    locked = _locked_event(event.pk)
+    locked = _locked_event(event.pk, fields=REGISTRATION_FIELDS)
     check_open(locked)
-    if _take_places(locked, len(registrations), conditional=conditional):
+    size = len(registrations)
+    # Under the lock the places just read are the latest: try to take them only if they fit.
+    fits = locked.capacity is None or locked.seats_taken + size <= locked.capacity
+    if (fits or not conditional) and _take_places(locked, size, conditional=conditional):
         return RegistrationStatus.CONFIRMED
     if not locked.waitlist_enabled:
         raise RegistrationError("full", _("This event is fully booked."))

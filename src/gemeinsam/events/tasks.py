@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
@@ -20,6 +21,7 @@ from .models import Event, Registration
 # Which mails carry the calendar file.
 WITH_CALENDAR = {"confirmed", "moved_up", "accepted", "reminder"}
 MAIL_KINDS = {
+    "registered",
     "confirmed",
     "waitlisted",
     "pending",
@@ -30,6 +32,13 @@ MAIL_KINDS = {
     "reminder",
     "event_cancelled",
     "resend_link",
+}
+
+
+NEW_STATUSES = {
+    RegistrationStatus.CONFIRMED,
+    RegistrationStatus.WAITLISTED,
+    RegistrationStatus.PENDING,
 }
 
 
@@ -70,15 +79,19 @@ def waitlist_position(registration: Registration) -> int | None:
     """1 for the first in line; a group shares the position of its first member."""
     if registration.status != RegistrationStatus.WAITLISTED:
         return None
-    ahead = (
-        Registration.objects.waitlist()
-        .filter(event_id=registration.event_id)
-        .filter(queued_at__lt=registration.queued_at)
-        .exclude(group_id__isnull=False, group_id=registration.group_id)
+    ahead = Registration.objects.filter(
+        event_id=registration.event_id,
+        status=RegistrationStatus.WAITLISTED,
+        queued_at__lt=registration.queued_at,
     )
-    singles = ahead.filter(group__isnull=True).count()
-    groups = ahead.filter(group__isnull=False).values("group_id").distinct().count()
-    return singles + groups + 1
+    if registration.group_id is not None:
+        ahead = ahead.exclude(group_id=registration.group_id)
+    # One query: people waiting alone, and groups (each counted once).
+    counts = ahead.aggregate(
+        singles=Count("pk", filter=Q(group_id__isnull=True)),
+        groups=Count("group_id", distinct=True),
+    )
+    return counts["singles"] + counts["groups"] + 1
 
 
 @task()
@@ -90,6 +103,11 @@ def send_registration_mail(registration_id: int, kind: str) -> None:
     )
     if registration is None or kind not in MAIL_KINDS:
         return
+    if kind == "registered":
+        # A new registration's mail: as confirmed, waitlisted or pending, whichever it is now.
+        if registration.status not in NEW_STATUSES:
+            return
+        kind = str(registration.status)
     build_mail(registration, kind).send()
 
 
