@@ -48,6 +48,14 @@ def _fresh_page_cache():
     caches["pages"].clear()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_reference_rows():
+    """Each test reads the directory's reference rows from its own database."""
+    from gemeinsam.organizations.queries import forget_reference_rows
+
+    forget_reference_rows()
+
+
 @pytest.fixture
 def world(db):
     """Two agencies, two organizations and one person per role."""

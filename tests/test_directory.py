@@ -1,5 +1,7 @@
 """The public directory: full-text search with German word forms, facets, visibility."""
 
+import time
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -156,6 +158,7 @@ def _directory_queries(client, n, query):
             recognitions=("charitable",),
             description="Jugendarbeit im Quartier.",
         )
+    client.get(f"/de/organizations/{query}")  # as a running server: reference rows read once
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(f"/de/organizations/{query}")
     assert f"Jugendverein Nummer {n - 1}" in response.content.decode()
@@ -224,3 +227,38 @@ def test_many_matches_come_newest_first_and_few_by_relevance(db, monkeypatch):
     assert [o.pk for o in find("Jugend").organizations] == [older.pk, newer.pk]
     monkeypatch.setattr(search, "RANK_ALL", 1)
     assert [o.pk for o in find("Jugend").organizations] == [newer.pk, older.pk]
+
+
+def test_a_pages_fields_and_languages_come_in_two_queries_in_the_usual_order(
+    django_assert_num_queries,
+):
+    from gemeinsam.organizations import queries
+    from gemeinsam.organizations.models import FieldOfActivity
+    from gemeinsam.organizations.queries import listed
+
+    first = factories.make_organization(
+        "Elternverein Bochum", fields=("labour_market", "youth_welfare"), languages=("tr", "de")
+    )
+    second = factories.make_organization("Kulturverein Essen", fields=("daycare",))
+    rows = Organization.objects.filter(pk__in=[first.pk, second.pk]).order_by("name")
+    listed(rows.for_listing())  # reads the reference rows once for the process
+    with django_assert_num_queries(3):  # the organizations, their fields, their languages
+        page = listed(rows.for_listing())
+        shown = [
+            ([f.code for f in org.fields.all()], [lang.code for lang in org.languages.all()])
+            for org in page
+        ]
+    # The order prefetch_related gives: by each table's own ordering (position, code).
+    assert shown == [(["youth_welfare", "labour_market"], ["de", "tr"]), (["daycare"], [])]
+    # A field added after the reference rows were read is still shown, under its own label, also
+    # in a process whose copy of the reference rows is older than the field.
+    new = FieldOfActivity.objects.create(code="sport", names={"de": "Sport", "en": "Sport"})
+    second.fields.add(new)
+    older = {f.pk: f for f in FieldOfActivity.objects.exclude(pk=new.pk)}
+    queries._reference[FieldOfActivity] = (time.monotonic(), older)
+    (again,) = listed(Organization.objects.filter(pk=second.pk).for_listing())
+    expected = FieldOfActivity.objects.filter(code__in=["daycare", "sport"])  # in table order
+    assert [f.label for f in again.fields.all()] == [f.label for f in expected]
+    assert "Sport" in [f.label for f in again.fields.all()]
+    # Asking the relation for more than its rows still asks the database, for this organization.
+    assert list(again.fields.filter(code="sport")) == [new]

@@ -6,3 +6,15 @@ class OrganizationsConfig(AppConfig):
     name = "gemeinsam.organizations"
     label = "organizations"
     verbose_name = _("Organizations")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import FieldOfActivity, WorkingLanguage
+        from .queries import forget_reference_rows
+
+        # A renamed or new field or language shows on the next directory page of this process
+        # (the others read theirs again within a minute).
+        for model in (FieldOfActivity, WorkingLanguage):
+            for signal in (post_save, post_delete):
+                signal.connect(forget_reference_rows, sender=model, weak=False)

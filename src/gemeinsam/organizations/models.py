@@ -109,8 +109,9 @@ class OrganizationQuerySet(models.QuerySet):
         return self.filter(is_public=True)
 
     def for_listing(self):
-        """What a directory row shows, in a fixed number of queries."""
-        return self.select_related("legal_form").prefetch_related("fields", "languages")
+        """What a directory row shows, in a fixed number of queries; evaluate it with
+        `queries.listed`, which adds the fields and languages."""
+        return self.select_related("legal_form")
 
 
 class Organization(models.Model):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
@@ -115,6 +117,57 @@ def _apply_facets(qs: QuerySet, f: DirectoryFilters) -> QuerySet:
     return qs
 
 
+# --- The rows of a page -------------------------------------------------------------------------
+
+REFERENCE_CACHE_SECONDS = 60
+_reference: dict = {}
+
+
+def _reference_rows(model, *, fresh: bool = False) -> dict[int, object]:
+    """pk → row of a small reference table (fields, languages), in its order, kept per process
+    for a minute: a page's tags then cost one query on the link table, not a join whose every
+    row is turned into a new object with its labels decoded again."""
+    at, rows = _reference.get(model, (0.0, {}))
+    if fresh or time.monotonic() - at > REFERENCE_CACHE_SECONDS:
+        rows = {row.pk: row for row in model.objects.all()}
+        _reference[model] = (time.monotonic(), rows)
+    return rows
+
+
+def forget_reference_rows(**_signal) -> None:
+    """Drop this process's copy of the reference rows (a field or language was changed)."""
+    _reference.clear()
+
+
+def listed(organizations) -> list[Organization]:
+    """The organizations with their fields and languages, as `prefetch_related` would give them
+    (`org.fields.all()` asks no query), in two small queries whatever the number of rows."""
+    organizations = list(organizations)
+    ids = [org.pk for org in organizations]
+    for name in ("fields", "languages"):
+        relation = Organization._meta.get_field(name)
+        pairs = list(
+            relation.remote_field.through.objects.filter(organization_id__in=ids).values_list(
+                "organization_id", f"{relation.m2m_reverse_field_name()}_id"
+            )
+        )
+        rows = _reference_rows(relation.related_model)
+        if any(ref not in rows for _org, ref in pairs):  # added since the copy was taken
+            rows = _reference_rows(relation.related_model, fresh=True)
+        order = {pk: position for position, pk in enumerate(rows)}
+        by_org = defaultdict(list)
+        for org_id, ref in sorted(pairs, key=lambda pair: order.get(pair[1], 0)):
+            if ref in rows:
+                by_org[org_id].append(rows[ref])
+        for org in organizations:
+            # What prefetch_related stores: the related manager's queryset, already evaluated.
+            cached = getattr(org, name).get_queryset()
+            cached._result_cache = by_org[org.pk]
+            cached._prefetch_done = True
+            org.__dict__.setdefault("_prefetched_objects_cache", {})[name] = cached
+    return organizations
+
+
 @dataclass
 class SearchResult:
     organizations: list[Organization]
@@ -182,7 +235,8 @@ def search_directory(
         pages = max(1, -(-total // page_size))
         page = min(requested, pages)
         offset = (page - 1) * page_size
-        organizations = list(base.for_listing().order_by("name", "id")[offset : offset + page_size])
+        rows = base.for_listing().order_by("name", "id")[offset : offset + page_size]
+        organizations = listed(rows)
         return SearchResult(organizations, total, page, pages, query, None, base)
     eng = search.engine()
     scope = search_scope(user, filters)
@@ -194,7 +248,7 @@ def search_directory(
             query = corrected
             ids, total, page = _page(eng, query, scope, requested, page_size)
     pages = max(1, -(-total // page_size))
-    by_id = {o.id: o for o in Organization.objects.filter(id__in=ids).for_listing()}
+    by_id = {o.id: o for o in listed(Organization.objects.filter(id__in=ids).for_listing())}
     organizations = [by_id[i] for i in ids if i in by_id]
     matched = Organization.objects.filter(id__in=eng.matching_ids(query, scope))
     return SearchResult(organizations, total, page, pages, query, corrected, matched)
