@@ -204,4 +204,4 @@ def latest_change() -> str:
             f"(SELECT COUNT(*) FROM {table})"
         )
         at, count = cursor.fetchone()
-    return f"{count}-{at}"
+    return f"{count}-{str(at).replace(' ', 'T')}"  # no spaces: a valid key for any cache
