@@ -322,8 +322,13 @@ def test_export_xlsx(directory, client):
 
 
 def test_export_unknown_format_is_404(db, client):
-    assert client.get("/en/funding/gap/export.pdf").status_code == 404
-    assert client.get("/en/funding/gap/export.json").status_code == 404
+    for url in ("/en/funding/gap/export.pdf", "/en/funding/gap/export.json"):
+        response = client.get(url)
+        # The "not found" page, never a file of some other format.
+        assert response.status_code == 404
+        assert response["Content-Type"].startswith("text/html")
+        assert "Not Found" in response.content.decode()
+        assert "Content-Disposition" not in response
 
 
 def _queries(client):

@@ -121,8 +121,12 @@ def test_a_foreign_next_address_is_not_followed(world, client_for, programme):
 
 def test_get_is_not_allowed_and_unknown_programmes_are_not_found(world, client_for, programme):
     client = client_for(world.member_a)
-    assert client.get(f"/en/funding/programmes/{programme.code}/watch/").status_code == 405
-    assert client.post("/en/funding/programmes/no-such-programme/watch/").status_code == 404
+    refused_get = client.get(f"/en/funding/programmes/{programme.code}/watch/")
+    assert refused_get.status_code == 405
+    assert refused_get["Allow"] == "POST"
+    unknown = client.post("/en/funding/programmes/no-such-programme/watch/")
+    assert unknown.status_code == 404
+    assert "Not Found" in unknown.content.decode()
     assert not WatchedProgramme.objects.exists()
 
 
