@@ -103,6 +103,19 @@ def test_anonymous_callers_find_only_public_organizations(world):
     assert slugs(response) == [world.org_b.slug]
 
 
+def test_a_count_beyond_the_cap_says_it_is_not_exact(world, monkeypatch):
+    from gemeinsam.organizations import queries
+
+    monkeypatch.setattr(queries, "TOTAL_CAP", 2)
+    for tree in ("Ahorn", "Birke", "Linde"):
+        factories.make_organization(f"Elternverein {tree}", is_public=True)
+    body = call("/organizations", q="Elternverein", page_size=1).json()
+    assert (body["count"], body["count_exact"], body["pages"]) == (2, False, 2)
+    body = call("/organizations", q="Elternverein Birke").json()
+    assert (body["count"], body["count_exact"]) == (1, True)
+    assert [item["name"] for item in body["results"]] == ["Elternverein Birke"]
+
+
 def test_anonymous_callers_see_public_fields_only(world, detailed):
     response = call(f"/organizations/{detailed.slug}")
     assert set(response.json()) == PUBLIC_KEYS

@@ -25,6 +25,8 @@ SEARCH_KEYS = {
     "baseline_p95_ms",
     "speedup",
     "median_total",
+    "total_cap",
+    "capped_share",
     "generate_s",
     "index_s",
 }

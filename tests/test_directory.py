@@ -149,6 +149,40 @@ def test_results_are_paged(db):
     assert not {o.pk for o in first.organizations} & {o.pk for o in second.organizations}
 
 
+@pytest.mark.parametrize("q", ["Elternverein", ""])
+def test_counting_stops_at_the_cap_and_the_pages_hold_the_first_ones(db, monkeypatch, q):
+    from gemeinsam.organizations import queries
+
+    monkeypatch.setattr(queries, "TOTAL_CAP", 5)
+    made = [factories.make_organization(f"Elternverein {i}", city="Essen") for i in range(7)]
+    filters = DirectoryFilters(q=q, states=["NW"])
+    result = search_directory(user=None, filters=filters, page=9, page_size=2)
+    assert (result.total, result.total_exact, result.pages, result.page) == (5, False, 3, 3)
+    assert len(result.organizations) == 1
+    # Exactly as many as the cap still counts as exact.
+    Organization.objects.filter(pk__in=[o.pk for o in made[:2]]).delete()
+    search.reindex()
+    result = search_directory(user=None, filters=filters, page_size=2)
+    assert (result.total, result.total_exact, result.pages) == (5, True, 3)
+
+
+def test_the_directory_page_says_more_than_the_cap_and_how_to_narrow_it(client, monkeypatch):
+    from gemeinsam.organizations import queries
+
+    monkeypatch.setattr(queries, "TOTAL_CAP", 2)
+    for tree in ("Ahorn", "Birke", "Linde"):
+        factories.make_organization(f"Elternverein {tree}")
+    page = client.get("/de/organizations/", {"q": "Elternverein"}).content.decode()
+    assert "Mehr als 2 Organisationen gefunden" in page
+    assert "Die ersten 2 werden" in page
+    assert "3 Organisationen gefunden" not in page
+    # The facets still count every match.
+    assert 'href="?q=Elternverein&amp;kind=migrant_org"' in page
+    assert "(3)" in page.split('kind=migrant_org"')[1][:300]
+    narrow = client.get("/de/organizations/", {"q": "Elternverein Birke"}).content.decode()
+    assert "1 Organisation gefunden" in narrow and "Mehr als" not in narrow
+
+
 def _directory_queries(client, n, query):
     for i in range(n):
         factories.make_organization(
@@ -229,7 +263,7 @@ def test_many_matches_come_newest_first_and_few_by_relevance(db, monkeypatch):
     assert [o.pk for o in find("Jugend").organizations] == [newer.pk, older.pk]
 
 
-def test_a_pages_fields_and_languages_come_in_two_queries_in_the_usual_order(
+def test_a_pages_rows_fields_and_languages_come_in_one_query_in_the_usual_order(
     django_assert_num_queries,
 ):
     from gemeinsam.organizations import queries
@@ -242,7 +276,7 @@ def test_a_pages_fields_and_languages_come_in_two_queries_in_the_usual_order(
     second = factories.make_organization("Kulturverein Essen", fields=("daycare",))
     rows = Organization.objects.filter(pk__in=[first.pk, second.pk]).order_by("name")
     listed(rows.for_listing())  # reads the reference rows once for the process
-    with django_assert_num_queries(3):  # the organizations, their fields, their languages
+    with django_assert_num_queries(1):  # the organizations, with their fields' and languages' ids
         page = listed(rows.for_listing())
         shown = [
             ([f.code for f in org.fields.all()], [lang.code for lang in org.languages.all()])

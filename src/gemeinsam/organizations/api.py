@@ -199,7 +199,14 @@ AnyOrganization = Annotated[OrganizationInternal | OrganizationPublic, Field(dis
 
 
 class _Page(Schema):
-    count: int = Field(description="Organizations found in all pages.")
+    count: int = Field(
+        description=(
+            f"Organizations found in all pages. Counting stops at {queries.TOTAL_CAP:,}: beyond "
+            f"that `count` is {queries.TOTAL_CAP:,}, `count_exact` is false, and the pages hold "
+            f"the first {queries.TOTAL_CAP:,}."
+        )
+    )
+    count_exact: bool = Field(description="False when more organizations match than `count`.")
     page: int = Field(description="This page; a page past the end answers with the last one.")
     pages: int
     corrected_q: str | None = Field(
@@ -288,6 +295,7 @@ def organization_list(request: HttpRequest, params: Query[DirectoryParams]):
         return {
             "view": "internal" if internal else "public",
             "count": result.total,
+            "count_exact": result.total_exact,
             "page": result.page,
             "pages": result.pages,
             "corrected_q": result.corrected_text or None,

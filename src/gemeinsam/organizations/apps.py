@@ -10,11 +10,11 @@ class OrganizationsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from .models import FieldOfActivity, WorkingLanguage
+        from .models import FieldOfActivity, LegalForm, WorkingLanguage
         from .queries import forget_reference_rows
 
-        # A renamed or new field or language shows on the next directory page of this process
-        # (the others read theirs again within a minute).
-        for model in (FieldOfActivity, WorkingLanguage):
+        # A renamed or new legal form, field or language shows on the next directory page of
+        # this process (the others read theirs again within a minute).
+        for model in (FieldOfActivity, LegalForm, WorkingLanguage):
             for signal in (post_save, post_delete):
                 signal.connect(forget_reference_rows, sender=model, weak=False)

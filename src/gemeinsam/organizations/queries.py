@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
@@ -15,6 +14,7 @@ from . import search
 from .enums import MembershipStatus, OrganizationKind
 from .models import (
     FieldOfActivity,
+    LegalForm,
     Organization,
     OrganizationMembership,
     RecognitionType,
@@ -23,6 +23,10 @@ from .models import (
 
 PAGE_SIZE = 20
 MAX_PAGE = 100_000
+# Counting stops here: beyond it a result says "more than 1,000", as search engines do, and
+# offers the first 1,000 in pages. Counting every one of 30,000 matches would cost more than
+# finding the page; nobody reads that far, and the facets say how to narrow the result.
+TOTAL_CAP = 1_000
 
 
 def sees_unlisted(user) -> bool:
@@ -124,9 +128,9 @@ _reference: dict = {}
 
 
 def _reference_rows(model, *, fresh: bool = False) -> dict[int, object]:
-    """pk → row of a small reference table (fields, languages), in its order, kept per process
-    for a minute: a page's tags then cost one query on the link table, not a join whose every
-    row is turned into a new object with its labels decoded again."""
+    """pk → row of a small reference table (legal forms, fields, languages), in its order, kept
+    per process for a minute: a page's tags then cost one query on the link table, not a join
+    whose every row is turned into a new object with its labels decoded again."""
     at, rows = _reference.get(model, (0.0, {}))
     if fresh or time.monotonic() - at > REFERENCE_CACHE_SECONDS:
         rows = {row.pk: row for row in model.objects.all()}
@@ -134,35 +138,43 @@ def _reference_rows(model, *, fresh: bool = False) -> dict[int, object]:
     return rows
 
 
+def _rows_for(model, wanted) -> dict[int, object]:
+    """The reference rows, read again when one of the wanted ones is newer than the copy."""
+    rows = _reference_rows(model)
+    if any(pk not in rows for pk in wanted):
+        rows = _reference_rows(model, fresh=True)
+    return rows
+
+
 def forget_reference_rows(**_signal) -> None:
-    """Drop this process's copy of the reference rows (a field or language was changed)."""
+    """Drop this process's copy of the reference rows (one of them was changed)."""
     _reference.clear()
 
 
 def listed(organizations) -> list[Organization]:
-    """The organizations with their fields and languages, as `prefetch_related` would give them
-    (`org.fields.all()` asks no query), in two small queries whatever the number of rows."""
+    """The rows of `Organization.objects.for_listing()` with their legal form, fields and
+    languages, as `select_related` and `prefetch_related` would give them
+    (`org.fields.all()` asks no query), from the one query and this process's copy of the
+    reference rows."""
     organizations = list(organizations)
-    ids = [org.pk for org in organizations]
+    legal_form = Organization._meta.get_field("legal_form")
+    forms = _rows_for(LegalForm, {o.legal_form_id for o in organizations} - {None})
+    for org in organizations:
+        legal_form.set_cached_value(org, forms.get(org.legal_form_id))
     for name in ("fields", "languages"):
-        relation = Organization._meta.get_field(name)
-        pairs = list(
-            relation.remote_field.through.objects.filter(organization_id__in=ids).values_list(
-                "organization_id", f"{relation.m2m_reverse_field_name()}_id"
-            )
-        )
-        rows = _reference_rows(relation.related_model)
-        if any(ref not in rows for _org, ref in pairs):  # added since the copy was taken
-            rows = _reference_rows(relation.related_model, fresh=True)
+        model = Organization._meta.get_field(name).related_model
+        linked = {
+            org.pk: [int(pk) for pk in (getattr(org, f"listed_{name}") or "").split(",") if pk]
+            for org in organizations
+        }
+        rows = _rows_for(model, {pk for pks in linked.values() for pk in pks})
         order = {pk: position for position, pk in enumerate(rows)}
-        by_org = defaultdict(list)
-        for org_id, ref in sorted(pairs, key=lambda pair: order.get(pair[1], 0)):
-            if ref in rows:
-                by_org[org_id].append(rows[ref])
         for org in organizations:
             # What prefetch_related stores: the related manager's queryset, already evaluated.
             cached = getattr(org, name).get_queryset()
-            cached._result_cache = by_org[org.pk]
+            cached._result_cache = [
+                rows[pk] for pk in sorted(linked[org.pk], key=order.__getitem__) if pk in rows
+            ]
             cached._prefetch_done = True
             org.__dict__.setdefault("_prefetched_objects_cache", {})[name] = cached
     return organizations
@@ -177,6 +189,7 @@ class SearchResult:
     query: search.ParsedQuery
     corrected_query: search.ParsedQuery | None
     matched: QuerySet  # every match, unordered, for facet counts and exports
+    total_exact: bool = True  # False: more than `total` (TOTAL_CAP) match
 
     @property
     def corrected_text(self) -> str:
@@ -205,14 +218,12 @@ def search_scope(user, filters: DirectoryFilters) -> search.Scope:
     )
 
 
-def _page(eng, query, scope, page: int, page_size: int) -> tuple[list[int], int, int]:
-    """(ids, total, page) for one page of matches; a page past the end gives the last."""
-    ids, total = eng.page(query, scope, page_size, (page - 1) * page_size)
-    last = max(1, -(-total // page_size))
-    if total and page > last:
-        ids, total = eng.page(query, scope, page_size, (last - 1) * page_size)
-        page = last
-    return ids, total, min(page, last)
+def _counted(counted: int, page: int, page_size: int) -> tuple[int, bool, int, int]:
+    """(total, exact, pages, page) from a count that stopped at TOTAL_CAP + 1; a page past the
+    end gives the last."""
+    total = min(counted, TOTAL_CAP)
+    pages = max(1, -(-total // page_size))
+    return total, counted == total, pages, min(page, pages)
 
 
 def search_directory(
@@ -221,9 +232,9 @@ def search_directory(
     """The directory: full text plus facets, one page.
 
     With search words, the search index answers the facets and visibility too (see
-    `search.Scope`): a count and a page, whatever the number of matches. Without, the
-    organization table does, ordered by name. A search that finds nothing is tried once more
-    with its typos corrected.
+    `search.Scope`): a count (up to TOTAL_CAP) and a page, whatever the number of matches.
+    Without, the organization table does, ordered by name. A search that finds nothing is
+    tried once more with its typos corrected.
     """
     # A page number past any real result is clamped before it reaches SQL as an offset
     # (the fuzzer sent 576460752303423488, which no database integer holds).
@@ -231,27 +242,31 @@ def search_directory(
     query = search.parse(filters.q)
     if not query:
         base = _apply_facets(organizations_visible_to(user), filters)
-        total = base.count()
-        pages = max(1, -(-total // page_size))
-        page = min(requested, pages)
+        total, exact, pages, page = _counted(base[: TOTAL_CAP + 1].count(), requested, page_size)
         offset = (page - 1) * page_size
-        rows = base.for_listing().order_by("name", "id")[offset : offset + page_size]
+        rows = base.for_listing().order_by("name", "id")[offset:total]
+        rows = rows[:page_size]
         organizations = listed(rows)
-        return SearchResult(organizations, total, page, pages, query, None, base)
+        return SearchResult(organizations, total, page, pages, query, None, base, exact)
     eng = search.engine()
     scope = search_scope(user, filters)
     corrected = None
-    ids, total, page = _page(eng, query, scope, requested, page_size)
-    if total == 0:
+    counted = eng.count(query, scope, limit=TOTAL_CAP + 1)
+    if counted == 0:
         corrected = search.corrected(query)
         if corrected:
             query = corrected
-            ids, total, page = _page(eng, query, scope, requested, page_size)
-    pages = max(1, -(-total // page_size))
+            counted = eng.count(query, scope, limit=TOTAL_CAP + 1)
+    total, exact, pages, page = _counted(counted, requested, page_size)
+    ids = []
+    if total:
+        offset = (page - 1) * page_size
+        limit = min(page_size, total - offset)  # the last page ends at the cap
+        ids = eng.ids(query, scope, total=total, limit=limit, offset=offset)
     by_id = {o.id: o for o in listed(Organization.objects.filter(id__in=ids).for_listing())}
     organizations = [by_id[i] for i in ids if i in by_id]
     matched = Organization.objects.filter(id__in=eng.matching_ids(query, scope))
-    return SearchResult(organizations, total, page, pages, query, corrected, matched)
+    return SearchResult(organizations, total, page, pages, query, corrected, matched, exact)
 
 
 def export_rows(matched: QuerySet, *, limit: int = 50_000):

@@ -63,6 +63,7 @@ MAX_TERMS = 8
 RANK_ALL = 500
 REINDEX_CHUNK = 2000
 LABEL_CACHE_SECONDS = 60
+LABEL_TAGS_KEPT = 10_000
 
 
 def words(text: str) -> list[str]:
@@ -295,7 +296,7 @@ class Scope:
         return groups
 
 
-_labels: dict = {"at": 0.0, "index": {}}
+_labels: dict = {"at": 0.0, "index": {}, "tags": {}}
 
 
 def forget_labels() -> None:
@@ -326,18 +327,32 @@ def _label_index() -> dict[str, set[str]]:
     for state in FederalState:
         for word in words(state.label):
             index[fold(word)].add(tag("state", state.value))
-    _labels.update(at=time.monotonic(), index=dict(index))
+    _labels.update(at=time.monotonic(), index=dict(index), tags={})
     return _labels["index"]
 
 
-def label_tags(term: str) -> list[str]:
-    """Tags whose label has a word starting with the term (or its stem)."""
-    prefixes = [fold(v) for v in variants(term)]
-    found: set[str] = set()
-    for word, tags in _label_index().items():
-        if any(word.startswith(p) for p in prefixes):
-            found |= tags
-    return sorted(found)
+def label_tags(term: str) -> tuple[str, ...]:
+    """Tags whose label has a word starting with the term (or its stem).
+
+    Kept with the label index, as people search the same words again and again."""
+    index = _label_index()
+    found = _labels["tags"].get(term)
+    if found is None:
+        prefixes = [fold(v) for v in variants(term)]
+        found = tuple(
+            sorted(
+                {
+                    t
+                    for word, tags in index.items()
+                    if any(map(word.startswith, prefixes))
+                    for t in tags
+                }
+            )
+        )
+        if len(_labels["tags"]) >= LABEL_TAGS_KEPT:
+            _labels["tags"].clear()
+        _labels["tags"][term] = found
+    return found
 
 
 class _SqliteEngine:
@@ -360,36 +375,29 @@ class _SqliteEngine:
             [self.match_expression(query, scope)],
         )
 
-    def _count(self, cursor, expression: str) -> int:
-        cursor.execute(
-            "SELECT count(*) FROM organizations_fts WHERE organizations_fts MATCH %s", [expression]
-        )
-        return cursor.fetchone()[0]
-
-    def page(self, query: ParsedQuery, scope: Scope, limit: int, offset: int):
-        """(ids of one page, total number of matches).
-
-        One pass over the index gives the newest matches and the total together; only when
-        few match (RANK_ALL) a second query orders them by bm25, name above body.
-        """
-        expression = self.match_expression(query, scope)
+    def count(self, query: ParsedQuery, scope: Scope, *, limit: int) -> int:
+        """The number of matches, counted up to `limit`."""
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT rowid, count(*) OVER () FROM organizations_fts "
-                "WHERE organizations_fts MATCH %s ORDER BY rowid DESC LIMIT %s OFFSET %s",
-                [expression, limit, offset],
+                "SELECT count(*) FROM (SELECT 1 FROM organizations_fts "
+                "WHERE organizations_fts MATCH %s LIMIT %s)",
+                [self.match_expression(query, scope), limit],
             )
-            rows = cursor.fetchall()
-            total = rows[0][1] if rows else (self._count(cursor, expression) if offset else 0)
-            if not rows or total > RANK_ALL:
-                return [row[0] for row in rows], total
+            return cursor.fetchone()[0]
+
+    def ids(self, query: ParsedQuery, scope: Scope, *, total: int, limit: int, offset: int):
+        """One page of matches: by bm25 (name above body) when at most RANK_ALL match, else
+        newest first, which the index answers by reading its rowids backwards."""
+        order = "rowid DESC"
+        if total <= RANK_ALL:
+            order = "bm25(organizations_fts, 10.0, 1.0, 0.0), rowid DESC"
+        with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT rowid FROM organizations_fts WHERE organizations_fts MATCH %s "
-                "ORDER BY bm25(organizations_fts, 10.0, 1.0, 0.0), rowid DESC "
-                "LIMIT %s OFFSET %s",
-                [expression, limit, offset],
+                "SELECT rowid FROM organizations_fts WHERE organizations_fts MATCH %s "  # noqa: S608
+                f"ORDER BY {order} LIMIT %s OFFSET %s",
+                [self.match_expression(query, scope), limit, offset],
             )
-            return [row[0] for row in cursor.fetchall()], total
+            return [row[0] for row in cursor.fetchall()]
 
     def optimize(self) -> None:
         """Merge the index's segments into one, after a bulk load (FTS5 'optimize')."""
@@ -439,33 +447,35 @@ class _PostgresEngine:
             params,
         )
 
-    def page(self, query: ParsedQuery, scope: Scope, limit: int, offset: int):
-        """(ids of one page, total number of matches).
-
-        The count goes through the GIN index. The planner would rather read the whole table
-        when many rows match, but testing every row's vector costs several times more than
-        the bitmap. The page follows: ranked when few match, else newest first, which
-        the primary key answers by reading backwards until the page is full.
-        """
+    def count(self, query: ParsedQuery, scope: Scope, *, limit: int) -> int:
+        """The number of matches, counted up to `limit`, through the GIN index. The planner
+        would rather read the whole table when many rows match, but testing every row's
+        vector costs several times more than the bitmap."""
         sql, params = self.tsquery(query, scope)
-        where = f"FROM organizations_searchdocument WHERE vector @@ ({sql})"
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute(f"SELECT count(*) {where}", params)
-            total = cursor.fetchone()[0]
-            cursor.execute("SET LOCAL enable_seqscan = on")
-            if total == 0:
-                return [], 0
-            order = "organization_id DESC"
-            order_params = []
-            if total <= RANK_ALL:
-                order = f"ts_rank(vector, ({sql})) DESC, organization_id DESC"
-                order_params = params
             cursor.execute(
-                f"SELECT organization_id {where} ORDER BY {order} LIMIT %s OFFSET %s",
+                "SELECT count(*) FROM (SELECT 1 FROM organizations_searchdocument "  # noqa: S608
+                f"WHERE vector @@ ({sql}) LIMIT %s) AS matches",
+                [*params, limit],
+            )
+            return cursor.fetchone()[0]
+
+    def ids(self, query: ParsedQuery, scope: Scope, *, total: int, limit: int, offset: int):
+        """One page of matches: ranked when few match, else newest first, which the primary
+        key answers by reading backwards until the page is full."""
+        sql, params = self.tsquery(query, scope)
+        order, order_params = "organization_id DESC", []
+        if total <= RANK_ALL:
+            order = f"ts_rank(vector, ({sql})) DESC, organization_id DESC"
+            order_params = params
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT organization_id FROM organizations_searchdocument "  # noqa: S608
+                f"WHERE vector @@ ({sql}) ORDER BY {order} LIMIT %s OFFSET %s",
                 [*params, *order_params, limit, offset],
             )
-            return [row[0] for row in cursor.fetchall()], total
+            return [row[0] for row in cursor.fetchall()]
 
     def optimize(self) -> None:
         """Fresh planner statistics after a bulk load (autovacuum would get there later)."""
