@@ -5,7 +5,9 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Count, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from gemeinsam.accounts.rules import is_agency_staff, is_platform_admin
 from gemeinsam.core.enums import FederalState
@@ -258,13 +260,24 @@ def search_directory(
             query = corrected
             counted = eng.count(query, scope, limit=TOTAL_CAP + 1)
     total, exact, pages, page = _counted(counted, requested, page_size)
-    ids = []
+    organizations = []
     if total:
+        # Ranked when few match; beyond that, ranking every match would cost more than the
+        # whole search, so newest first: then the page's ids are a subquery of the rows' query.
+        ranked = total <= search.RANK_ALL
         offset = (page - 1) * page_size
         limit = min(page_size, total - offset)  # the last page ends at the cap
-        ids = eng.ids(query, scope, total=total, limit=limit, offset=offset)
-    by_id = {o.id: o for o in listed(Organization.objects.filter(id__in=ids).for_listing())}
-    organizations = [by_id[i] for i in ids if i in by_id]
+        sql, params = eng.page(query, scope, ranked=ranked, limit=limit, offset=offset)
+        ids = RawSQL(sql, params)  # noqa: S611 - the search module's SQL; values are parameters
+        if ranked:
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                ids = [row[0] for row in cursor.fetchall()]
+        rows = listed(Organization.objects.filter(id__in=ids).for_listing().order_by("-id"))
+        if ranked:
+            position = {pk: i for i, pk in enumerate(ids)}
+            rows.sort(key=lambda org: position[org.pk])
+        organizations = rows
     matched = Organization.objects.filter(id__in=eng.matching_ids(query, scope))
     return SearchResult(organizations, total, page, pages, query, corrected, matched, exact)
 

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 import snowballstemmer
 from django.conf import settings
-from django.db import connection, models, transaction
+from django.db import connection, models
 from django.db.models.expressions import RawSQL
 from django.utils import translation
 
@@ -385,19 +385,18 @@ class _SqliteEngine:
             )
             return cursor.fetchone()[0]
 
-    def ids(self, query: ParsedQuery, scope: Scope, *, total: int, limit: int, offset: int):
-        """One page of matches: by bm25 (name above body) when at most RANK_ALL match, else
-        newest first, which the index answers by reading its rowids backwards."""
+    def page(self, query: ParsedQuery, scope: Scope, *, ranked: bool, limit: int, offset: int):
+        """SQL for the ids of one page of matches, and its parameters: by bm25 (name above body)
+        when `ranked`, else newest first, which the index answers by reading its rowids
+        backwards."""
         order = "rowid DESC"
-        if total <= RANK_ALL:
+        if ranked:
             order = "bm25(organizations_fts, 10.0, 1.0, 0.0), rowid DESC"
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT rowid FROM organizations_fts WHERE organizations_fts MATCH %s "  # noqa: S608
-                f"ORDER BY {order} LIMIT %s OFFSET %s",
-                [self.match_expression(query, scope), limit, offset],
-            )
-            return [row[0] for row in cursor.fetchall()]
+        return (
+            "SELECT rowid FROM organizations_fts WHERE organizations_fts MATCH %s "  # noqa: S608
+            f"ORDER BY {order} LIMIT %s OFFSET %s",
+            [self.match_expression(query, scope), limit, offset],
+        )
 
     def optimize(self) -> None:
         """Merge the index's segments into one, after a bulk load (FTS5 'optimize')."""
@@ -448,34 +447,27 @@ class _PostgresEngine:
         )
 
     def count(self, query: ParsedQuery, scope: Scope, *, limit: int) -> int:
-        """The number of matches, counted up to `limit`, through the GIN index. The planner
-        would rather read the whole table when many rows match, but testing every row's
-        vector costs several times more than the bitmap."""
+        """The number of matches, counted up to `limit`, through the GIN index (the function
+        made by migration 0007, which keeps the planner off a full table scan)."""
         sql, params = self.tsquery(query, scope)
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute(
-                "SELECT count(*) FROM (SELECT 1 FROM organizations_searchdocument "  # noqa: S608
-                f"WHERE vector @@ ({sql}) LIMIT %s) AS matches",
-                [*params, limit],
-            )
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT organizations_search_count(({sql}), %s)", [*params, limit])
             return cursor.fetchone()[0]
 
-    def ids(self, query: ParsedQuery, scope: Scope, *, total: int, limit: int, offset: int):
-        """One page of matches: ranked when few match, else newest first, which the primary
-        key answers by reading backwards until the page is full."""
+    def page(self, query: ParsedQuery, scope: Scope, *, ranked: bool, limit: int, offset: int):
+        """SQL for the ids of one page of matches, and its parameters: ranked when asked, else
+        newest first, which the primary key answers by reading backwards until the page is
+        full."""
         sql, params = self.tsquery(query, scope)
         order, order_params = "organization_id DESC", []
-        if total <= RANK_ALL:
+        if ranked:
             order = f"ts_rank(vector, ({sql})) DESC, organization_id DESC"
             order_params = params
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT organization_id FROM organizations_searchdocument "  # noqa: S608
-                f"WHERE vector @@ ({sql}) ORDER BY {order} LIMIT %s OFFSET %s",
-                [*params, *order_params, limit, offset],
-            )
-            return [row[0] for row in cursor.fetchall()]
+        return (
+            "SELECT organization_id FROM organizations_searchdocument "  # noqa: S608
+            f"WHERE vector @@ ({sql}) ORDER BY {order} LIMIT %s OFFSET %s",
+            [*params, *order_params, limit, offset],
+        )
 
     def optimize(self) -> None:
         """Fresh planner statistics after a bulk load (autovacuum would get there later)."""
