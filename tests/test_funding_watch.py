@@ -368,7 +368,11 @@ def test_platform_admins_see_the_watches_in_the_admin(world, client_for, program
     html = client.get("/en/admin/funding/watchedprogramme/").content.decode()
     assert "Mikrofonds Nachbarschaft" in html
     assert "Verein A für Jugendarbeit" in html
-    assert client.get("/en/admin/funding/watchedprogramme/add/").status_code == 403
+    refused = client.get("/en/admin/funding/watchedprogramme/add/")
+    assert refused.status_code == 403
+    # The refusal page, not an add form: watches are made by members, never by hand here.
+    assert 'name="programme"' not in refused.content.decode()
+    assert "403 Forbidden" in refused.content.decode()
 
 
 def test_an_unknown_action_changes_nothing(world, client_for, programme):
