@@ -117,6 +117,23 @@ class OrganizationQuerySet(models.QuerySet):
         )
 
 
+_listing_sql: dict[str, str] = {}
+
+
+def listing_sql(ids: str) -> str:
+    """The SQL of `Organization.objects.for_listing()` for the organizations whose ids the SQL
+    `ids` gives, newest first, for `Organization.objects.raw()`. Django compiles the SELECT once
+    per database (it takes no parameters), so a search page builds and compiles no queryset."""
+    select = _listing_sql.get(connection.vendor)
+    if select is None:
+        select, params = Organization.objects.for_listing().order_by().query.sql_with_params()
+        assert not params  # the columns and subqueries carry no values
+        _listing_sql[connection.vendor] = select
+    quote = connection.ops.quote_name
+    pk = f"{quote(Organization._meta.db_table)}.{quote('id')}"
+    return f"{select} WHERE {pk} IN ({ids}) ORDER BY {pk} DESC"
+
+
 def _linked_ids(name: str) -> RawSQL:
     """The comma-separated ids an organization's many-to-many relation links it to."""
     relation = Organization._meta.get_field(name)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
-from django.db.models.expressions import RawSQL
 
 from gemeinsam.accounts.rules import is_agency_staff, is_platform_admin
 from gemeinsam.core.enums import FederalState
@@ -21,6 +22,7 @@ from .models import (
     OrganizationMembership,
     RecognitionType,
     WorkingLanguage,
+    listing_sql,
 )
 
 PAGE_SIZE = 20
@@ -190,8 +192,13 @@ class SearchResult:
     pages: int
     query: search.ParsedQuery
     corrected_query: search.ParsedQuery | None
-    matched: QuerySet  # every match, unordered, for facet counts and exports
+    matched_by: Callable[[], QuerySet]  # gives `matched`, built when first asked for
     total_exact: bool = True  # False: more than `total` (TOTAL_CAP) match
+
+    @functools.cached_property
+    def matched(self) -> QuerySet:
+        """Every match, unordered, for facet counts and exports (the API asks for neither)."""
+        return self.matched_by()
 
     @property
     def corrected_text(self) -> str:
@@ -249,7 +256,7 @@ def search_directory(
         rows = base.for_listing().order_by("name", "id")[offset:total]
         rows = rows[:page_size]
         organizations = listed(rows)
-        return SearchResult(organizations, total, page, pages, query, None, base, exact)
+        return SearchResult(organizations, total, page, pages, query, None, lambda: base, exact)
     eng = search.engine()
     scope = search_scope(user, filters)
     corrected = None
@@ -268,17 +275,20 @@ def search_directory(
         offset = (page - 1) * page_size
         limit = min(page_size, total - offset)  # the last page ends at the cap
         sql, params = eng.page(query, scope, ranked=ranked, limit=limit, offset=offset)
-        ids = RawSQL(sql, params)  # noqa: S611 - the search module's SQL; values are parameters
         if ranked:
             with connection.cursor() as cursor:
                 cursor.execute(sql, params)
                 ids = [row[0] for row in cursor.fetchall()]
-        rows = listed(Organization.objects.filter(id__in=ids).for_listing().order_by("-id"))
+            sql, params = ", ".join(["%s"] * len(ids)) or "NULL", ids
+        rows = listed(Organization.objects.raw(listing_sql(sql), params))
         if ranked:
             position = {pk: i for i, pk in enumerate(ids)}
             rows.sort(key=lambda org: position[org.pk])
         organizations = rows
-    matched = Organization.objects.filter(id__in=eng.matching_ids(query, scope))
+
+    def matched():
+        return Organization.objects.filter(id__in=eng.matching_ids(query, scope))
+
     return SearchResult(organizations, total, page, pages, query, corrected, matched, exact)
 
 

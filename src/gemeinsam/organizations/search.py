@@ -16,8 +16,9 @@ tagged with the field "Jugendarbeit".
 
 - SQLite: an FTS5 table (`organizations_fts`) kept in step with `SearchDocument` by triggers;
   each word matches as a prefix, as typed or as its stem.
-- PostgreSQL: a stored `tsvector` column with a GIN index: german for title and body, simple
-  for the tags; prefix `tsquery`s.
+- PostgreSQL: a stored `tsvector` column: german for title and body, simple for the tags;
+  prefix `tsquery`s. Its GIN index holds every lexeme's beginnings ("~jug" for
+  "jugendarbeit"), so a word typed is one exact index entry (migration 0008).
 
 Ranking: when at most RANK_ALL organizations match, by bm25/ts_rank (name above body). Beyond
 that, ranking every match would cost more than the whole search. Name matches come first, then
@@ -57,7 +58,9 @@ from .models import (
     WorkingLanguage,
 )
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+# Letters and digits: the underscore, a word character to Python, separates words for both
+# engines ("federal_state" would be a phrase, which the SQLite index cannot answer).
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _stemmer = snowballstemmer.stemmer("german")
 MAX_TERMS = 8
 RANK_ALL = 500
@@ -364,7 +367,8 @@ class _SqliteEngine:
         return f"({{title body}}: ({text}) OR tags: ({' OR '.join(tags)}))"
 
     def match_expression(self, query: ParsedQuery, scope: Scope = Scope(own=None)) -> str:
-        # Terms are \w+ only and tags [a-z0-9], so nothing here can break the FTS5 syntax.
+        # Terms are letters and digits only and tags [a-z0-9], so nothing here can break the
+        # FTS5 syntax.
         parts = [self._term(t) for t in query.terms]
         parts += [f"tags: ({' OR '.join(group)})" for group in scope.tag_groups()]
         return " AND ".join(parts)
@@ -417,10 +421,18 @@ class _SqliteEngine:
 
 
 class _PostgresEngine:
+    # The index of word beginnings (migration 0008): a query's prefixes become exact entries.
+    _TERMS_MATCH = "organizations_search_terms(vector) @@ organizations_search_terms(({query}))"
+
     def _prefixes(self, query_terms: Iterable[str]) -> str:
-        # Terms are \w+ only, so quoting them is safe; ':*' makes each a prefix. No weights:
-        # a weighted query makes the index recheck every row against its stored vector.
-        return " | ".join(f"'{v}':*" for t in query_terms for v in variants(t))
+        # Terms are letters and digits only, so quoting them is safe; ':*' makes each a prefix.
+        # No weights, as a weighted query makes an index recheck every row against its vector;
+        # except for a word that looks like a tag ("zz…"), which must match the text only (AB).
+        return " | ".join(
+            f"'{v}':*AB" if v.startswith("zz") else f"'{v}':*"
+            for t in query_terms
+            for v in variants(t)
+        )
 
     def tsquery(self, query: ParsedQuery, scope: Scope = Scope(own=None)) -> tuple[str, list]:
         """SQL for the tsquery, and its parameters."""
@@ -442,31 +454,36 @@ class _PostgresEngine:
         sql, params = self.tsquery(query, scope)
         return RawSQL(  # noqa: S611 - built from constants; values are parameters
             "SELECT organization_id FROM organizations_searchdocument "  # noqa: S608
-            f"WHERE vector @@ ({sql})",
+            f"WHERE {self._TERMS_MATCH.format(query=sql)}",
             params,
         )
 
     def count(self, query: ParsedQuery, scope: Scope, *, limit: int) -> int:
-        """The number of matches, counted up to `limit`, through the GIN index (the function
-        made by migration 0007, which keeps the planner off a full table scan)."""
+        """The number of matches, counted up to `limit`, through the index of word beginnings
+        (the function made by migrations 0007 and 0008, which keeps the planner off a full
+        table scan)."""
         sql, params = self.tsquery(query, scope)
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT organizations_search_count(({sql}), %s)", [*params, limit])
             return cursor.fetchone()[0]
 
     def page(self, query: ParsedQuery, scope: Scope, *, ranked: bool, limit: int, offset: int):
-        """SQL for the ids of one page of matches, and its parameters: ranked when asked, else
-        newest first, which the primary key answers by reading backwards until the page is
-        full."""
+        """SQL for the ids of one page of matches, and its parameters: ranked when asked (few
+        matches, found through the index of word beginnings), else newest first, which the
+        primary key answers by reading backwards until the page is full."""
         sql, params = self.tsquery(query, scope)
-        order, order_params = "organization_id DESC", []
         if ranked:
-            order = f"ts_rank(vector, ({sql})) DESC, organization_id DESC"
-            order_params = params
+            return (
+                "SELECT organization_id FROM organizations_searchdocument "  # noqa: S608
+                f"WHERE {self._TERMS_MATCH.format(query=sql)} "
+                f"ORDER BY ts_rank(vector, ({sql})) DESC, organization_id DESC "
+                "LIMIT %s OFFSET %s",
+                [*params, *params, limit, offset],
+            )
         return (
             "SELECT organization_id FROM organizations_searchdocument "  # noqa: S608
-            f"WHERE vector @@ ({sql}) ORDER BY {order} LIMIT %s OFFSET %s",
-            [*params, *order_params, limit, offset],
+            f"WHERE vector @@ ({sql}) ORDER BY organization_id DESC LIMIT %s OFFSET %s",
+            [*params, limit, offset],
         )
 
     def optimize(self) -> None:
