@@ -156,6 +156,23 @@ def test_the_index_of_word_beginnings_matches_what_the_vector_matches(orgs):
     assert compared >= 15  # most of these find something, so the comparison means something
 
 
+def test_newest_first_pages_follow_each_other_without_gap_or_repeat(db, monkeypatch):
+    # PostgreSQL reads the first pages through a function with a kept plan, deeper ones with the
+    # planner's choice: the pages must join up where the two meet.
+    made = [factories.make_organization(f"Nachbarschaftsverein {i:02d}").pk for i in range(11)]
+    monkeypatch.setattr(search, "RANK_ALL", 1)
+    monkeypatch.setattr(search, "NEWEST_PLANNED", 8)  # pages 1 and 2, not 3
+    filters = DirectoryFilters(q="Nachbarschaftsverein")
+    shown = [
+        org.pk
+        for page in (1, 2, 3)
+        for org in search_directory(
+            user=None, filters=filters, page=page, page_size=4
+        ).organizations
+    ]
+    assert shown == sorted(made, reverse=True)
+
+
 def test_search_words_are_matched_in_the_interface_language_labels(orgs):
     # The field's English label is part of the search text, so English speakers find it too.
     assert names(find("welfare")) == ["Verein für Jugendhilfe Bochum"]

@@ -64,6 +64,9 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _stemmer = snowballstemmer.stemmer("german")
 MAX_TERMS = 8
 RANK_ALL = 500
+# PostgreSQL: newest-first pages up to here read the primary key backwards through a function
+# with a kept plan; deeper ones, which would read far, are left to the planner.
+NEWEST_PLANNED = 100
 REINDEX_CHUNK = 2000
 LABEL_CACHE_SECONDS = 60
 LABEL_TAGS_KEPT = 10_000
@@ -479,6 +482,13 @@ class _PostgresEngine:
                 f"ORDER BY ts_rank(vector, ({sql})) DESC, organization_id DESC "
                 "LIMIT %s OFFSET %s",
                 [*params, *params, limit, offset],
+            )
+        if offset + limit <= NEWEST_PLANNED:
+            # The first pages: the function (migration 0008) keeps its plan for the session.
+            return (
+                f"SELECT id FROM organizations_search_newest(({sql}), %s) "  # noqa: S608
+                "WITH ORDINALITY AS newest(id, position) WHERE position > %s",
+                [*params, offset + limit, offset],
             )
         return (
             "SELECT organization_id FROM organizations_searchdocument "  # noqa: S608

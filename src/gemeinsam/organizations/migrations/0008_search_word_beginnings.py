@@ -13,7 +13,9 @@ document matches the one exactly when it matches the other. The count, the ranke
 index; a newest-first page still tests the plain vector row by row, newest first.
 
 The count function becomes PL/pgSQL, which keeps its plan for the session instead of planning
-the query on every call. Nothing changes on SQLite.
+the query on every call (planning a prefix query costs a third of a millisecond). So does a new
+function for the first pages of a newest-first result, which reads the primary key backwards
+and tests each document's vector until the page is full. Nothing changes on SQLite.
 """
 
 from django.db import migrations
@@ -70,8 +72,21 @@ AS $$
     ) AS matches
 $$
 """
-FORWARD = [TERMS, QUERY_TERMS, INDEX, COUNT]
+NEWEST = """
+CREATE OR REPLACE FUNCTION organizations_search_newest(query tsquery, up_to integer)
+RETURNS SETOF bigint LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 20
+SET enable_seqscan = off
+SET enable_bitmapscan = off
+AS $$
+BEGIN
+    RETURN QUERY SELECT organization_id FROM organizations_searchdocument
+        WHERE vector @@ query ORDER BY organization_id DESC LIMIT up_to;
+END
+$$
+"""
+FORWARD = [TERMS, QUERY_TERMS, INDEX, COUNT, NEWEST]
 BACKWARD = [
+    "DROP FUNCTION IF EXISTS organizations_search_newest(tsquery, integer)",
     OLD_COUNT,
     "DROP INDEX IF EXISTS organizations_searchdocument_terms",
     "DROP FUNCTION IF EXISTS organizations_search_terms(tsquery)",
