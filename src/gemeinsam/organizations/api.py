@@ -149,9 +149,9 @@ def public_data(org: Organization, *, request: HttpRequest) -> dict:
         "email": org.email,
         "phone": org.phone,
         "contact_name": org.contact_name,
-        "fields": [_item(f) for f in org.fields.all()],
+        "fields": [_item(f) for f in org.fields_shown()],
         "target_groups": [_item(g) for g in org.target_groups.all()],
-        "languages": [_item(lang) for lang in org.languages.all()],
+        "languages": [_item(lang) for lang in org.languages_shown()],
         "recognitions": [
             {
                 "type": _item(r.type),

@@ -244,6 +244,17 @@ class Organization(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("organizations:organization-detail", kwargs={"slug": self.slug})
 
+    def fields_shown(self) -> list:
+        """Its fields of activity: those a directory page read with its rows (`queries.listed`),
+        else the relation's."""
+        rows = self.__dict__.get("_listed_fields")
+        return list(self.fields.all()) if rows is None else rows
+
+    def languages_shown(self) -> list:
+        """Its working languages, like `fields_shown`."""
+        rows = self.__dict__.get("_listed_languages")
+        return list(self.languages.all()) if rows is None else rows
+
     @property
     def confirmation_overdue(self) -> bool:
         if self.last_confirmed_on is None:

@@ -156,10 +156,10 @@ def forget_reference_rows(**_signal) -> None:
 
 
 def listed(organizations) -> list[Organization]:
-    """The rows of `Organization.objects.for_listing()` with their legal form, fields and
-    languages, as `select_related` and `prefetch_related` would give them
-    (`org.fields.all()` asks no query), from the one query and this process's copy of the
-    reference rows."""
+    """The rows of `Organization.objects.for_listing()` with their legal form (as
+    `select_related` gives it) and their fields and languages (`org.fields_shown()`,
+    `org.languages_shown()`), from the one query and this process's copy of the reference rows:
+    a page needs no related manager per row and relation."""
     organizations = list(organizations)
     legal_form = Organization._meta.get_field("legal_form")
     forms = _rows_for(LegalForm, {o.legal_form_id for o in organizations} - {None})
@@ -174,13 +174,10 @@ def listed(organizations) -> list[Organization]:
         rows = _rows_for(model, {pk for pks in linked.values() for pk in pks})
         order = {pk: position for position, pk in enumerate(rows)}
         for org in organizations:
-            # What prefetch_related stores: the related manager's queryset, already evaluated.
-            cached = getattr(org, name).get_queryset()
-            cached._result_cache = [
+            # In each table's own order, as `prefetch_related` would give them.
+            org.__dict__[f"_listed_{name}"] = [
                 rows[pk] for pk in sorted(linked[org.pk], key=order.__getitem__) if pk in rows
             ]
-            cached._prefetch_done = True
-            org.__dict__.setdefault("_prefetched_objects_cache", {})[name] = cached
     return organizations
 
 
