@@ -8,7 +8,7 @@ import pytest
 import schemathesis
 from django.core import mail
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 from django.test import Client
 from hypothesis import HealthCheck, settings
 
@@ -179,8 +179,8 @@ def test_registering_runs_few_queries_and_only_the_waiting_list_takes_the_lock(
     world, django_assert_num_queries
 ):
     """An event without questions is read in one query; a confirmed registration then writes
-    itself, its mail job and the places; joining the waiting list adds the event's lock and the
-    status, and the answer's position is one more query."""
+    itself, its mail job and the places. One read full waits for the event's lock first and is
+    written as waiting there, and the answer's position is one more query."""
     event = factories.make_event(world.agency_x, "Vernetzungstreffen", capacity=1)
 
     def post(email):
@@ -191,9 +191,13 @@ def test_registering_runs_few_queries_and_only_the_waiting_list_takes_the_lock(
     # read, savepoint, registration, mail job, places, release
     with django_assert_num_queries(6):
         confirmed = post("leyla@example.org")
-    # read, savepoint, registration, mail job, places (none left), lock, status, release, position
-    with django_assert_num_queries(9):
+    # read, savepoint, lock, registration, mail job, release, position
+    with django_assert_num_queries(7) as captured:
         waiting = post("omar@example.org")
+    lock, written = (q["sql"] for q in captured.captured_queries[2:4])
+    assert lock.startswith("SELECT") and '"events_event"' in lock
+    assert lock.endswith("FOR UPDATE") == (connection.vendor == "postgresql")
+    assert written.startswith('INSERT INTO "events_registration"')
     assert (confirmed["status"], waiting["status"], waiting["waitlist_position"]) == (
         "confirmed",
         "waitlisted",

@@ -39,6 +39,38 @@ def test_people_are_confirmed_until_the_places_are_gone_then_wait_in_order(agenc
     assert [waitlist_position(o.registrations[0]) for o in outcomes[2:]] == [1, 2]
 
 
+def test_read_free_or_read_full_people_wait_in_the_order_they_came(agency):
+    # A copy read while places were free finds them gone only when it comes to take them and is
+    # moved to the waiting list; one read full waits for the lock first and is written waiting.
+    event = factories.make_event(agency, capacity=1)
+    read_free = type(event).objects.get(pk=event.pk)
+    services.register(event, [person("Leyla Aydın")], consent=True)
+    read_full = type(event).objects.get(pk=event.pk)
+    assert (read_free.seats_taken, read_full.seats_taken) == (0, 1)
+    second = services.register(read_free, [person("Omar Nasser")], consent=True)
+    third = services.register(read_full, [person("Ayşe Demir")], consent=True)
+    assert (second.status, third.status) == ("waitlisted", "waitlisted")
+    assert [waitlist_position(o.registrations[0]) for o in (second, third)] == [1, 2]
+    stored = Registration.objects.get(pk=third.registrations[0].pk)
+    assert (stored.status, stored.queued_at) == ("waitlisted", third.registrations[0].queued_at)
+    event.refresh_from_db()
+    assert (event.seats_taken, _statuses(event)["confirmed"]) == (1, 1)
+
+
+def test_a_place_freed_after_the_event_was_read_as_full_is_still_taken(agency):
+    event = factories.make_event(agency, capacity=1)
+    first = services.register(event, [person()], consent=True).registrations[0]
+    stale = type(event).objects.get(pk=event.pk)  # read while full: one place of one taken
+    assert stale.seats_taken == 1
+    services.cancel(first)
+    # The stale copy says full, so the registration goes straight to the event's lock, which
+    # reads the places again and finds the freed one.
+    outcome = services.register(stale, [person("Omar Nasser")], consent=True)
+    assert outcome.status == "confirmed"
+    event.refresh_from_db()
+    assert (event.seats_taken, _statuses(event)["confirmed"]) == (1, 1)
+
+
 def test_a_full_event_without_waiting_list_refuses_and_saves_nothing(agency):
     event = factories.make_event(agency, capacity=1, waitlist_enabled=False)
     services.register(event, [person()], consent=True)
@@ -220,17 +252,18 @@ def test_answers_are_checked_against_the_questions(agency):
     photos = Question.objects.create(event=event, label="Fotos ok", kind="checkbox")
 
     clean, errors = services.validate_answers(
-        event, {str(language.pk): "Kurdisch", str(diet.pk): ["halal", "roh"]}
+        event.questions.all(), {str(language.pk): "Kurdisch", str(diet.pk): ["halal", "roh"]}
     )
     assert set(errors) == {language.pk, diet.pk}
 
     clean, errors = services.validate_answers(
-        event, {str(language.pk): "Arabisch", str(diet.pk): ["halal"], str(photos.pk): "on"}
+        event.questions.all(),
+        {str(language.pk): "Arabisch", str(diet.pk): ["halal"], str(photos.pk): "on"},
     )
     assert errors == {}
     assert clean == {language.pk: "Arabisch", diet.pk: ["halal"], photos.pk: True}
 
-    _, errors = services.validate_answers(event, {})
+    _, errors = services.validate_answers(event.questions.all(), {})
     assert list(errors) == [language.pk]
 
 

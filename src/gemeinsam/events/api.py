@@ -28,7 +28,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.paginator import Paginator
 from django.core.validators import validate_email
-from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -408,20 +408,12 @@ def _visible_event(request: HttpRequest, event_id: int) -> Event:
     return event
 
 
-def _event_to_register(request: HttpRequest, event_id: int) -> Event:
-    """The event with what registering reads of it, in one query when it asks no questions."""
-    event = (
-        queries.events_visible_to(request.auth)
-        .only("pk", *services.REGISTRATION_FIELDS)
-        .annotate(asks=Exists(Question.objects.filter(event=OuterRef("pk"))))
-        .filter(pk=event_id)
-        .first()
-    )
+def _event_to_register(request: HttpRequest, event_id: int) -> tuple[Event, list[Question]]:
+    """The event with what registering reads of it, and its questions (read only if it has any)."""
+    event = queries.event_to_register(request.auth, event_id)
     if event is None:
         raise Http404(_("There is no event at this address."))
-    questions = Question.objects.all() if event.asks else Question.objects.none()
-    prefetch_related_objects([event], Prefetch("questions", queryset=questions))
-    return event
+    return event, list(event.questions.all()) if event.asks else []
 
 
 # --- Operations ----------------------------------------------------------------------------------
@@ -454,18 +446,20 @@ def event_detail(request: HttpRequest, event_id: EventId, params: Query[Language
         return detail_data(event, request=request)
 
 
-def _answers(event: Event, raw: dict) -> tuple[dict[int, object], list[tuple[list, str]]]:
-    questions = {q.pk: q for q in event.questions.all()}
+def _answers(
+    questions: list[Question], raw: dict
+) -> tuple[dict[int, object], list[tuple[list, str]]]:
+    by_id = {q.pk: q for q in questions}
     given, problems = {}, []
     for key, value in raw.items():
-        question = questions.get(int(key)) if key.isdigit() and len(key) < 19 else None
+        question = by_id.get(int(key)) if key.isdigit() and len(key) < 19 else None
         if question is None:
             problems.append((["body", "answers", key], _("This event has no such question.")))
             continue
         if question.kind == QuestionKind.MULTIPLE and isinstance(value, str):
             value = [value]
         given[question.pk] = value
-    clean, errors = services.validate_answers(event, given)
+    clean, errors = services.validate_answers(questions, given)
     problems += [(["body", "answers", str(pk)], message) for pk, message in errors.items()]
     return clean, problems
 
@@ -498,7 +492,7 @@ def registration_create(request: HttpRequest, event_id: EventId, body: Registrat
       (no place and no waiting list), `closed`, `not_open_yet`, `past`, `cancelled`.
     - 422: the body is invalid: a field, an answer, or consent missing when `consent_text` is set.
     """
-    event = _event_to_register(request, event_id)
+    event, questions = _event_to_register(request, event_id)
     problems = []
     if not body.name.strip():
         problems.append((["body", "name"], _("This value must not be empty.")))
@@ -512,7 +506,7 @@ def registration_create(request: HttpRequest, event_id: EventId, body: Registrat
         and not organizations_visible_to(request.auth).filter(pk=organization_id).exists()
     ):
         problems.append((["body", "organization_id"], _("There is no organization with this id.")))
-    answers, answer_problems = _answers(event, body.answers)
+    answers, answer_problems = _answers(questions, body.answers)
     problems += answer_problems
     if event.consent_text and not body.consent:
         problems.append((["body", "consent"], _("Please agree to the consent text.")))

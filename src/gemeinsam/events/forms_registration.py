@@ -87,13 +87,13 @@ class QuestionsMixin:
                 field.initial = initial[question.pk]
             self.fields[question_field_name(question)] = field
 
-    def clean_answers(self, event: Event) -> dict[int, object]:
+    def clean_answers(self) -> dict[int, object]:
         raw = {
             q.pk: self.cleaned_data.get(question_field_name(q))
             for q in self.questions
             if question_field_name(q) not in self.errors
         }
-        answers, errors = services.validate_answers(event, raw)
+        answers, errors = services.validate_answers(self.questions, raw)
         for question in self.questions:
             name = question_field_name(question)
             if question.pk in errors and name not in self.errors:
@@ -174,7 +174,7 @@ class RegistrationForm(QuestionsMixin, OrganizationFieldsMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        self.answers = self.clean_answers(self.event)
+        self.answers = self.clean_answers()
         self.organization_id, self.organization_name = self.clean_organization_choice()
         return cleaned
 
@@ -211,7 +211,7 @@ class RegistrationChangeForm(QuestionsMixin, OrganizationFieldsMixin, forms.Form
 
     def clean(self):
         cleaned = super().clean()
-        self.answers = self.clean_answers(self.registration.event)
+        self.answers = self.clean_answers()
         self.organization_id, self.organization_name = self.clean_organization_choice()
         return cleaned
 
@@ -233,7 +233,7 @@ class ParticipantForm(QuestionsMixin, forms.Form):
         cleaned = super().clean()
         # An untouched row is skipped by the formset; only a started one is checked.
         if self.has_changed():
-            self.answers = self.clean_answers(self.event)
+            self.answers = self.clean_answers()
         return cleaned
 
 

@@ -71,6 +71,25 @@ class EventQuerySet(models.QuerySet):
         return self.filter(ends_at__gte=now or timezone.now())
 
 
+# What registering reads of an event (`services.register`, `queries.event_to_register`):
+# loading only these keeps the hot path of a busy event's registrations short (an event has long
+# texts that registering never needs).
+REGISTRATION_FIELDS = (
+    "status",
+    "starts_at",
+    "ends_at",
+    "registration_required",
+    "registration_opens_at",
+    "registration_closes_at",
+    "capacity",
+    "seats_taken",
+    "waitlist_enabled",
+    "requires_approval",
+    "max_group_size",
+    "consent_text",
+)
+
+
 class Event(models.Model):
     """An event or training of an agency, with registration that never overbooks.
 

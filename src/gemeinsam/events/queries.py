@@ -10,14 +10,14 @@ import dataclasses
 from datetime import date, datetime, time, timedelta
 
 from django.db import connection
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
 from gemeinsam.accounts.rules import is_platform_admin
 
 from .enums import EventFormat, EventKind, EventStatus
-from .models import Event, Speaker
+from .models import REGISTRATION_FIELDS, Event, Question, Speaker
 
 EARLIEST, LATEST = date(1900, 1, 1), date(9000, 12, 31)
 
@@ -104,6 +104,45 @@ def events_visible_to(user) -> QuerySet[Event]:
         shown |= Q(agency__staff__user=user, agency__staff__is_active=True)
         return Event.objects.filter(pk__in=Event.objects.filter(shown).values("pk"))
     return Event.objects.filter(shown)
+
+
+# The SELECT of `event_to_register`, compiled once per database: (SQL, parameters).
+_registering_select: dict[str, tuple[str, tuple]] = {}
+
+
+def event_to_register(user, event_id: int) -> Event | None:
+    """The event as registering reads it, if `user` may see it: `REGISTRATION_FIELDS` and
+    `asks`, whether it has questions (so that one without any is read in one query).
+
+    Every public registration starts here, so the SELECT is compiled once per database and read
+    through `raw()`; the row then answers who sees it, as `events_visible_to` would (only a
+    draft has to ask the database).
+    """
+    select = _registering_select.get(connection.vendor)
+    if select is None:
+        query = (
+            Event.objects.only("pk", *REGISTRATION_FIELDS)
+            .annotate(asks=Exists(Question.objects.filter(event=OuterRef("pk"))))
+            .order_by()
+            .query
+        )
+        select = query.sql_with_params()
+        _registering_select[connection.vendor] = select
+    sql, params = select
+    quote = connection.ops.quote_name
+    found = list(
+        Event.objects.raw(
+            f"{sql} WHERE {quote(Event._meta.db_table)}.{quote('id')} = %s", (*params, event_id)
+        )
+    )
+    if not found:
+        return None
+    event = found[0]
+    if event.status == EventStatus.DRAFT and not (
+        user is not None and events_visible_to(user).filter(pk=event.pk).exists()
+    ):
+        return None
+    return event
 
 
 def _day_start(day: date) -> datetime:

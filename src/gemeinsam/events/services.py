@@ -22,7 +22,7 @@ from gemeinsam.core import audit
 from gemeinsam.core.enums import AuditAction
 
 from .enums import ACTIVE_STATUSES, EventStatus, QuestionKind, RegistrationStatus
-from .models import Answer, Event, Registration, RegistrationGroup
+from .models import REGISTRATION_FIELDS, Answer, Event, Registration, RegistrationGroup
 
 
 class RegistrationError(Exception):
@@ -55,22 +55,6 @@ class Outcome:
     group: RegistrationGroup | None = None
 
 
-# What `register` reads of the event: loading only these keeps the hot path of a busy event's
-# registrations short (an event has long texts that registering never needs).
-REGISTRATION_FIELDS = (
-    "status",
-    "starts_at",
-    "ends_at",
-    "registration_required",
-    "registration_opens_at",
-    "registration_closes_at",
-    "capacity",
-    "seats_taken",
-    "waitlist_enabled",
-    "requires_approval",
-    "max_group_size",
-    "consent_text",
-)
 # The mail of a new registration: its kind is the registration's status when it is sent.
 REGISTERED_MAIL = "registered"
 
@@ -171,19 +155,27 @@ def register(
         _race_delay()
     try:
         # The event as the caller just read it: whatever changes concurrently (places, being
-        # cancelled) is re-checked by the conditional UPDATE in _take_places, and a second
-        # registration of the same email is refused by the unique constraint.
-        current = event
-        check_open(current)
+        # cancelled) is re-checked under the event's lock or by the conditional UPDATE in
+        # _take_places, and a second registration of the same email is refused by the unique
+        # constraint.
+        check_open(event)
+        size = len(people)
         with transaction.atomic():
-            if current.requires_approval:
+            places_to_take = False
+            if event.requires_approval:
                 status = RegistrationStatus.PENDING
-            elif locking:
+            elif not locking:
+                status = _status_for(event, unlocked_seats, size)
+                places_to_take = status == RegistrationStatus.CONFIRMED
+            elif _fits(event, size):
                 status = RegistrationStatus.CONFIRMED  # until the places turn out to be gone
+                places_to_take = True
             else:
-                status = _status_for(current, unlocked_seats, len(people))
+                # Read full: the registration waits for the event's lock and is written with
+                # what it finds there, a place freed since or a place in line.
+                status = _decide_under_lock(event.pk, size)
             group, registrations = _create_registrations(
-                current,
+                event,
                 people,
                 emails,
                 status=status,
@@ -196,10 +188,10 @@ def register(
             # (confirmed, waitlisted or pending), which is always what this transaction decided.
             for registration in registrations:
                 _queue_mail(registration.pk, REGISTERED_MAIL)
-            if status == RegistrationStatus.CONFIRMED:
+            if places_to_take:
                 _race_delay()
-                if not _take_places(current, len(people), conditional=locking):
-                    status = _join_waitlist(current, registrations, conditional=locking)
+                if not _take_places(event, size, conditional=locking):
+                    status = _join_waitlist(event, registrations)
     except IntegrityError as error:
         # The unique constraint refused an email already registered (or sent twice at once).
         existing = _existing(event, emails)
@@ -246,6 +238,10 @@ def _create_registrations(
     return group, registrations
 
 
+def _fits(event: Event, size: int) -> bool:
+    return event.capacity is None or event.seats_taken + size <= event.capacity
+
+
 def _take_places(event: Event, size: int, *, conditional: bool) -> bool:
     """Take `size` places in one statement, if they are still free.
 
@@ -260,27 +256,32 @@ def _take_places(event: Event, size: int, *, conditional: bool) -> bool:
     return bool(events.update(seats_taken=F("seats_taken") + size, updated_at=timezone.now()))
 
 
-def _join_waitlist(event: Event, registrations: list[Registration], *, conditional: bool) -> str:
-    """No places were free: wait, in order. Only this slower path takes the event's lock, so
-    people join the waiting list in the order their transactions commit and each position is
-    right the moment it is shown. A place freed meanwhile is taken after all."""
-    locked = _locked_event(event.pk, fields=REGISTRATION_FIELDS)
+def _decide_under_lock(event_id: int, size: int) -> str:
+    """Under the event's lock, whose places are the latest: take them if `size` still fit,
+    else a place in line (people join it in the order their transactions commit, so each
+    position is right the moment it is shown), else refuse."""
+    locked = _locked_event(event_id, fields=REGISTRATION_FIELDS)
     check_open(locked)
-    size = len(registrations)
-    # Under the lock the places just read are the latest: try to take them only if they fit.
-    fits = locked.capacity is None or locked.seats_taken + size <= locked.capacity
-    if (fits or not conditional) and _take_places(locked, size, conditional=conditional):
+    if _fits(locked, size) and _take_places(locked, size, conditional=True):
         return RegistrationStatus.CONFIRMED
     if not locked.waitlist_enabled:
         raise RegistrationError("full", _("This event is fully booked."))
-    queued_at = timezone.now()
-    Registration.objects.filter(pk__in=[r.pk for r in registrations]).update(
-        status=RegistrationStatus.WAITLISTED, queued_at=queued_at
-    )
-    for registration in registrations:
-        registration.status = RegistrationStatus.WAITLISTED
-        registration.queued_at = queued_at
     return RegistrationStatus.WAITLISTED
+
+
+def _join_waitlist(event: Event, registrations: list[Registration]) -> str:
+    """The places a registration was written for were gone when it came to take them: decide
+    again under the lock, and move it to the waiting list unless a place was freed since."""
+    status = _decide_under_lock(event.pk, len(registrations))
+    if status == RegistrationStatus.WAITLISTED:
+        queued_at = timezone.now()
+        Registration.objects.filter(pk__in=[r.pk for r in registrations]).update(
+            status=status, queued_at=queued_at
+        )
+        for registration in registrations:
+            registration.status = status
+            registration.queued_at = queued_at
+    return status
 
 
 def _save_answers(registration: Registration, answers: dict[int, object]) -> None:
@@ -293,10 +294,10 @@ def _save_answers(registration: Registration, answers: dict[int, object]) -> Non
     )
 
 
-def validate_answers(event: Event, raw: dict) -> tuple[dict[int, object], dict[int, str]]:
-    """Check answers against the event's questions; return (clean answers, errors by id)."""
+def validate_answers(questions, raw: dict) -> tuple[dict[int, object], dict[int, str]]:
+    """Check answers against an event's questions; return (clean answers, errors by id)."""
     clean, errors = {}, {}
-    for question in event.questions.all():
+    for question in questions:
         value = raw.get(question.pk, raw.get(str(question.pk)))
         if question.kind == QuestionKind.CHECKBOX:
             value = bool(value) and value not in ("0", "false", "off")
