@@ -118,6 +118,17 @@ def test_a_group_is_confirmed_or_waitlisted_as_a_whole(agency):
     assert {waitlist_position(r) for r in outcome.registrations} == {1}
 
 
+def test_people_waiting_alone_count_once_each_and_a_group_once_as_a_whole(agency):
+    event = factories.make_event(agency, capacity=1)
+    services.register(event, [person()], consent=True)
+    waiting = [
+        services.register(event, [person() for _ in range(size)], consent=True).registrations
+        for size in (1, 3, 1, 2, 1)
+    ]
+    positions = [[waitlist_position(r) for r in people] for people in waiting]
+    assert positions == [[1], [2, 2, 2], [3], [4, 4], [5]]
+
+
 def test_a_waiting_group_that_does_not_fit_lets_a_single_person_behind_it_move_up(agency):
     event = factories.make_event(agency, capacity=3)
     a = services.register(event, [person()], consent=True).registrations[0]

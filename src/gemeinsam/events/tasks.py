@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
-from django.db.models import Count, Q
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
@@ -76,22 +75,34 @@ def build_mail(registration: Registration, kind: str) -> EmailMultiAlternatives:
 
 
 def waitlist_position(registration: Registration) -> int | None:
-    """1 for the first in line; a group shares the position of its first member."""
+    """1 for the first in line; a group shares the position of its first member.
+
+    Everyone who joined the waiting list before counts once, a group once as a whole. Plain SQL,
+    as every answer to a registration for a full event shows it: building the ORM's aggregate
+    cost the worker several times the CPU of sending it.
+    """
     if registration.status != RegistrationStatus.WAITLISTED:
         return None
-    ahead = Registration.objects.filter(
-        event_id=registration.event_id,
-        status=RegistrationStatus.WAITLISTED,
-        queued_at__lt=registration.queued_at,
+    quote = connection.ops.quote_name
+    group = quote("group_id")
+    # People waiting alone, and groups (each counted once): counting the rows of the first kind
+    # costs half as much as one DISTINCT over everyone, which a long waiting list feels.
+    sql = (
+        f"SELECT COUNT(*) FILTER (WHERE {group} IS NULL) + COUNT(DISTINCT {group}) "  # noqa: S608
+        f"FROM {quote(Registration._meta.db_table)} WHERE {quote('event_id')} = %s "
+        f"AND {quote('status')} = %s AND {quote('queued_at')} < %s"
     )
+    params = [
+        registration.event_id,
+        str(RegistrationStatus.WAITLISTED),
+        connection.ops.adapt_datetimefield_value(registration.queued_at),
+    ]
     if registration.group_id is not None:
-        ahead = ahead.exclude(group_id=registration.group_id)
-    # One query: people waiting alone, and groups (each counted once).
-    counts = ahead.aggregate(
-        singles=Count("pk", filter=Q(group_id__isnull=True)),
-        groups=Count("group_id", distinct=True),
-    )
-    return counts["singles"] + counts["groups"] + 1
+        sql += f" AND ({group} IS NULL OR {group} <> %s)"
+        params.append(registration.group_id)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()[0] + 1
 
 
 @task()
