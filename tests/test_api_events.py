@@ -229,6 +229,19 @@ def test_a_second_registration_with_the_same_email_is_a_conflict_and_resends_the
     ]
 
 
+def test_the_link_is_mailed_again_at_most_once_in_ten_minutes(event, run_jobs):
+    # Sending the same address over and over must not fill that person's inbox.
+    register(event)
+    register(event, email="omar@example.org")
+    run_jobs()
+    mail.outbox.clear()
+    answers = [register(event, email=email) for email in ["leyla@example.org"] * 3]
+    answers.append(register(event, email="omar@example.org"))
+    assert [a.json()["code"] for a in answers] == ["duplicate"] * 4
+    run_jobs()
+    assert sorted(m.to[0] for m in mail.outbox) == ["leyla@example.org", "omar@example.org"]
+
+
 def test_a_full_event_without_a_waiting_list_is_a_conflict(event):
     event.waitlist_enabled = False
     event.save()

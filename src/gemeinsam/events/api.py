@@ -53,7 +53,7 @@ from gemeinsam.organizations.queries import organizations_visible_to
 from . import queries, services
 from .enums import EventFormat, EventKind, QuestionKind, RegistrationStatus
 from .models import Answer, Event, Question, Registration
-from .tasks import send_registration_mail, waitlist_position
+from .tasks import waitlist_position
 
 router = Router(tags=["events"])
 
@@ -488,8 +488,9 @@ def registration_create(request: HttpRequest, event_id: EventId, body: Registrat
     - 400: the body is not JSON.
     - 404: no such event, or one the caller may not see.
     - 409: the event refuses the registration; `code` says why: `duplicate` (the email is already
-      registered; the personal link is sent to that address again, never in the answer), `full`
-      (no place and no waiting list), `closed`, `not_open_yet`, `past`, `cancelled`.
+      registered; the personal link is mailed to that address again, at most once in ten
+      minutes, never put in the answer), `full` (no place and no waiting list), `closed`,
+      `not_open_yet`, `past`, `cancelled`.
     - 422: the body is invalid: a field, an answer, or consent missing when `consent_text` is set.
     """
     event, questions = _event_to_register(request, event_id)
@@ -526,7 +527,7 @@ def registration_create(request: HttpRequest, event_id: EventId, body: Registrat
     except services.RegistrationError as error:
         if error.code == "duplicate" and error.existing is not None:
             # As on the web: the link goes to the address that registered, never to the caller.
-            send_registration_mail.enqueue(error.existing.pk, "resend_link")
+            services.resend_link(error.existing)
             return Status(
                 409,
                 _error(

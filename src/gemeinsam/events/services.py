@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -57,6 +59,22 @@ class Outcome:
 
 # The mail of a new registration: its kind is the registration's status when it is sent.
 REGISTERED_MAIL = "registered"
+
+
+# A personal link asked for again (by registering the same address once more) is mailed at most
+# once in this time, so that nobody can fill someone's inbox by sending the form over and over.
+LINK_RESEND_INTERVAL = timedelta(minutes=10)
+
+
+def resend_link(registration: Registration) -> bool:
+    """Mail the personal link again to the address that registered, unless it was sent within
+    `LINK_RESEND_INTERVAL`; True when a mail was queued. Counted in the shared "default" cache,
+    so every application server counts against the same history."""
+    key = f"events-link-resent:{registration.pk}"
+    if not cache.add(key, True, timeout=int(LINK_RESEND_INTERVAL.total_seconds())):
+        return False
+    _queue_mail(registration.pk, "resend_link")
+    return True
 
 
 def _queue_mail(registration_id: int, kind: str) -> None:
@@ -532,6 +550,7 @@ __all__ = [
     "decide",
     "promote_waitlist",
     "register",
+    "resend_link",
     "set_attendance",
     "validate_answers",
 ]

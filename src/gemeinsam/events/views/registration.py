@@ -31,7 +31,7 @@ from ..forms_registration import (
 )
 from ..ical import event_ics
 from ..models import Answer, Event, Registration, RegistrationGroup
-from ..tasks import send_registration_mail, waitlist_position
+from ..tasks import waitlist_position
 
 # What the person sees after registering, by the status the service gave.
 OUTCOME_MESSAGES = {
@@ -76,11 +76,6 @@ def _closed_reason(event: Event) -> str:
     return ""
 
 
-def _resend_link(existing: Registration) -> None:
-    # The page never shows someone else's link: it goes to the address that registered.
-    send_registration_mail.enqueue(existing.pk, "resend_link")
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 def registration_create(request, slug):
     event = _event_for(request, slug)
@@ -98,7 +93,9 @@ def registration_create(request, slug):
             )
         except services.RegistrationError as error:
             if error.code == "duplicate" and error.existing is not None:
-                _resend_link(error.existing)
+                # The page never shows someone else's link: it goes to the address that
+                # registered (at most once in a few minutes).
+                services.resend_link(error.existing)
                 already_registered = error.existing.email
             elif error.code == "consent":
                 form.add_error("consent", str(error.message))
