@@ -1,10 +1,10 @@
 """`gemeinsam bench` for events: registrations and the event list through gunicorn.
 
 Both are measured as requests per second against a scratch database served by gunicorn with
-several workers, next to the rate of a trivial view (`/healthz`: one `SELECT 1`) on the same
-server in the same run, which is the ratio's base. Registrations go through the public API
-(`POST /api/v1/events/{id}/registrations`), each with a new email address, so every request
-takes the event's lock and writes a registration and its mail job.
+one worker per core (at least two), next to the rate of a trivial view (`/healthz`: one
+`SELECT 1`) on the same server in the same run, which is the ratio's base. Registrations go
+through the public API (`POST /api/v1/events/{id}/registrations`), each with a new email
+address, so every request writes a registration and its mail job under the event's lock.
 """
 
 from __future__ import annotations
@@ -56,7 +56,9 @@ def run(emit, *, events: int = 1000, seconds: float = 10.0, clients: int = 8) ->
     capacity = 500
     with scratch_database(database_url=os.environ.get("DATABASE_URL")) as scratch:
         target = int(scratch.run(SEED.format(events=events, capacity=capacity)).strip())
-        workers = max(2, 2 * (os.cpu_count() or 1))
+        # One worker per core: the database and the load clients share these cores, and more
+        # workers than cores measured slower (README, "Events through the HTTP stack").
+        workers = max(2, os.cpu_count() or 1)
         env = {"API_ANON_RATE": ""}
         with gunicorn(scratch, workers=workers, **env) as (host, port):
             common = {"db": scratch.vendor, "workers": workers, "clients": clients}
