@@ -71,7 +71,7 @@ class EventQuerySet(models.QuerySet):
         return self.filter(ends_at__gte=now or timezone.now())
 
 
-# What registering reads of an event (`services.register`, `queries.event_to_register`):
+# What registering reads of an event (`services.register`, `queries.registering_read`):
 # loading only these keeps the hot path of a busy event's registrations short (an event has long
 # texts that registering never needs).
 REGISTRATION_FIELDS = (

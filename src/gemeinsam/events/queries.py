@@ -106,38 +106,41 @@ def events_visible_to(user) -> QuerySet[Event]:
     return Event.objects.filter(shown)
 
 
-# The SELECT of `event_to_register`, compiled once per database: (SQL, parameters).
-_registering_select: dict[str, tuple[str, tuple]] = {}
+# The SELECTs of `registering_read`, compiled once per database: (SQL, parameters) by
+# (database, with `asks`).
+_registering_selects: dict[tuple[str, bool], tuple[str, tuple]] = {}
+
+
+def registering_read(event_id: int, *, asks: bool = False, for_update: bool = False):
+    """One event's `REGISTRATION_FIELDS` (and with `asks`, whether it has questions), or None;
+    `for_update` locks its row for the rest of the transaction where the database has row locks.
+
+    Every registration reads its event through here, so the SELECT is compiled once per database
+    and run through `raw()`: building it per request cost several times the CPU of running it.
+    """
+    key = (connection.vendor, asks)
+    select = _registering_selects.get(key)
+    if select is None:
+        events = Event.objects.only("pk", *REGISTRATION_FIELDS).order_by()
+        if asks:
+            events = events.annotate(asks=Exists(Question.objects.filter(event=OuterRef("pk"))))
+        select = _registering_selects[key] = events.query.sql_with_params()
+    sql, params = select
+    quote = connection.ops.quote_name
+    sql = f"{sql} WHERE {quote(Event._meta.db_table)}.{quote('id')} = %s"
+    if for_update and connection.features.has_select_for_update:
+        sql += " FOR UPDATE"
+    found = list(Event.objects.raw(sql, (*params, event_id)))
+    return found[0] if found else None
 
 
 def event_to_register(user, event_id: int) -> Event | None:
     """The event as registering reads it, if `user` may see it: `REGISTRATION_FIELDS` and
-    `asks`, whether it has questions (so that one without any is read in one query).
-
-    Every public registration starts here, so the SELECT is compiled once per database and read
-    through `raw()`; the row then answers who sees it, as `events_visible_to` would (only a
-    draft has to ask the database).
-    """
-    select = _registering_select.get(connection.vendor)
-    if select is None:
-        query = (
-            Event.objects.only("pk", *REGISTRATION_FIELDS)
-            .annotate(asks=Exists(Question.objects.filter(event=OuterRef("pk"))))
-            .order_by()
-            .query
-        )
-        select = query.sql_with_params()
-        _registering_select[connection.vendor] = select
-    sql, params = select
-    quote = connection.ops.quote_name
-    found = list(
-        Event.objects.raw(
-            f"{sql} WHERE {quote(Event._meta.db_table)}.{quote('id')} = %s", (*params, event_id)
-        )
-    )
-    if not found:
+    `asks`, whether it has questions (so that one without any is read in one query). The row
+    answers who sees it, as `events_visible_to` would: only a draft has to ask the database."""
+    event = registering_read(event_id, asks=True)
+    if event is None:
         return None
-    event = found[0]
     if event.status == EventStatus.DRAFT and not (
         user is not None and events_visible_to(user).filter(pk=event.pk).exists()
     ):

@@ -24,7 +24,8 @@ from gemeinsam.core import audit
 from gemeinsam.core.enums import AuditAction
 
 from .enums import ACTIVE_STATUSES, EventStatus, QuestionKind, RegistrationStatus
-from .models import REGISTRATION_FIELDS, Answer, Event, Registration, RegistrationGroup
+from .models import Answer, Event, Registration, RegistrationGroup
+from .queries import registering_read
 
 
 class RegistrationError(Exception):
@@ -92,27 +93,13 @@ def _locked_event(event_id: int) -> Event:
     return query.get(pk=event_id)
 
 
-# `REGISTRATION_FIELDS` of one event (by id), compiled once per database: (SQL, parameters).
-_registering_select: dict[str, tuple[str, tuple]] = {}
-
-
 def _locked_for_registering(event_id: int) -> Event:
-    """`_locked_event` for a registration, which reads only `REGISTRATION_FIELDS`: the SELECT is
-    compiled once, since every registration for a full event waits here."""
-    select = _registering_select.get(connection.vendor)
-    if select is None:
-        query = Event.objects.only("pk", *REGISTRATION_FIELDS).order_by().query
-        select = query.sql_with_params()
-        _registering_select[connection.vendor] = select
-    sql, params = select
-    quote = connection.ops.quote_name
-    sql = f"{sql} WHERE {quote(Event._meta.db_table)}.{quote('id')} = %s"
-    if settings.GEMEINSAM_REGISTRATION_LOCK and connection.features.has_select_for_update:
-        sql += " FOR UPDATE"
-    found = list(Event.objects.raw(sql, (*params, event_id)))
-    if not found:
+    """`_locked_event` for a registration, which reads only `REGISTRATION_FIELDS` (through a
+    SELECT compiled once: every registration for a full event waits here)."""
+    locked = registering_read(event_id, for_update=settings.GEMEINSAM_REGISTRATION_LOCK)
+    if locked is None:
         raise Event.DoesNotExist
-    return found[0]
+    return locked
 
 
 def _race_delay() -> None:
