@@ -7,9 +7,13 @@ PORT ?= 8000
 
 .PHONY: demo test lint fix lock messages bench clean
 
+# The lock is installed as it is: --no-deps, so that pip resolves nothing of its own (an extra
+# such as coverage[toml] would otherwise take the index's newest release); then `pip check`
+# fails the install when the lock misses a requirement of a locked package.
 $(STAMP): requirements/dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --require-hashes -r requirements/dev.lock
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/dev.lock
+	$(BIN)/pip check
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
