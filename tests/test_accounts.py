@@ -1,13 +1,19 @@
 """Signing up, logging in, throttling, sessions and two-factor log-in for staff."""
 
+import datetime
 import re
+import statistics
+import time
 
 import pytest
+import time_machine
 from allauth.mfa.models import Authenticator
+from django.conf import global_settings
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
 
+from gemeinsam import settings as project_settings
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +38,35 @@ def test_sign_up_sends_a_confirmation_mail_and_the_link_confirms(client):
     assert user.emailaddress_set.get().verified is True
 
 
+def test_sign_up_answers_a_taken_address_as_fast_as_a_new_one(settings):
+    # With the real password hasher: hashing is what made a new address slow and a taken one fast.
+    settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS
+    factories.make_user("taken@example.org")
+
+    def sign_up(email: str) -> float:
+        data = {
+            "name": "Leyla Aydın",
+            "email": email,
+            "password1": "ein langes Passwort 42",
+            "password2": "ein langes Passwort 42",
+        }
+        started = time.perf_counter()
+        response = Client().post("/de/accounts/signup/", data)
+        elapsed = time.perf_counter() - started
+        # Both answers look alike, too: off to "we have sent you a mail".
+        assert response["Location"] == "/de/accounts/confirm-email/"
+        return elapsed
+
+    taken, new = [], []
+    # Interleaved, so that a busy moment of the machine slows both kinds alike.
+    for attempt in range(20):
+        taken.append(sign_up("taken@example.org"))
+        new.append(sign_up(f"new{attempt}@example.org"))
+    difference_ms = abs(statistics.median(taken) - statistics.median(new)) * 1000
+    assert difference_ms < 20, (statistics.median(taken), statistics.median(new))
+    assert get_user_model().objects.filter(email__startswith="new").count() == 20
+
+
 def test_log_in_needs_a_confirmed_address(client):
     user = get_user_model().objects.create_user("unconfirmed@example.org", "ein langes Passwort 42")
     response = client.post(
@@ -51,18 +86,55 @@ def test_log_in_starts_a_new_session(client):
     assert client.session.session_key != before
 
 
-def test_repeated_failed_log_ins_are_throttled(settings):
-    settings.ACCOUNT_RATE_LIMITS = {"login_failed": "3/m/ip,3/5m/key"}
-    user = factories.make_user("target@example.org")
-    client = Client()
-    for _attempt in range(3):
-        client.post("/de/accounts/login/", {"login": user.email, "password": "wrong"})
-    # Even the right password is refused while the limit holds.
-    response = client.post(
-        "/en/accounts/login/", {"login": user.email, "password": factories.PASSWORD}
+def _log_in(client: Client, user, password: str, ip: str):
+    return client.post(
+        "/en/accounts/login/", {"login": user.email, "password": password}, REMOTE_ADDR=ip
     )
-    assert "Too many failed login attempts" in response.content.decode()
-    assert "_auth_user_id" not in client.session
+
+
+GUESSER, OWNER = "203.0.113.9", "198.51.100.4"
+
+
+@pytest.fixture
+def login_throttling(settings):
+    # The installation's own limits (the test settings switch throttling off).
+    settings.ACCOUNT_RATE_LIMITS = project_settings.ACCOUNT_RATE_LIMITS
+
+
+def test_a_guessers_client_is_throttled_but_the_owner_still_gets_in(login_throttling):
+    user = factories.make_user("target@example.org")
+    guesser = Client()
+    for attempt in range(5):
+        _log_in(guesser, user, f"wrong {attempt}", GUESSER)
+    # The guesser is stopped, even with the right password...
+    refused = _log_in(guesser, user, factories.PASSWORD, GUESSER).content.decode()
+    assert "Too many failed login attempts" in refused
+    assert "_auth_user_id" not in guesser.session
+    # ...while the owner, on their own device, logs in as always.
+    owner = Client()
+    response = _log_in(owner, user, factories.PASSWORD, OWNER)
+    assert (response["Location"], owner.session["_auth_user_id"]) == ("/en/my/", str(user.pk))
+
+
+def test_a_guesser_waits_longer_and_longer(login_throttling):
+    user = factories.make_user("target@example.org")
+    guesser = Client()
+
+    def refused() -> bool:
+        page = _log_in(guesser, user, "still wrong", GUESSER).content.decode()
+        return "Too many failed login attempts" in page
+
+    start = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(start, tick=False) as clock:
+        assert [refused() for _ in range(6)] == [False] * 5 + [True]
+        # Five minutes later five more guesses...
+        clock.shift(datetime.timedelta(minutes=6))
+        assert [refused() for _ in range(6)] == [False] * 5 + [True]
+        # ...but then not even after five more minutes: ten an hour is all.
+        clock.shift(datetime.timedelta(minutes=6))
+        assert refused() is True
+        clock.shift(datetime.timedelta(minutes=50))
+        assert refused() is False
 
 
 def test_staff_without_a_second_factor_are_sent_to_set_one_up(settings, world, client_for):
