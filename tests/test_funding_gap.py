@@ -139,7 +139,7 @@ def test_dashboard_shows_figures_and_filters(directory, client):
     assert "66.7 % of the migrant organizations here are active in Child and youth welfare" in html
     assert "<caption>Migrant organizations and established providers in Berlin" in html
     assert 'scope="row">Child and youth welfare</th>' in html
-    assert 'style="inline-size: 66.7%"' in html
+    assert '<rect class="gap-fill active" width="66.7%"' in html
     # Anonymous visitors see counts, never links to the organizations.
     assert DRILL not in html
     assert "Kita Regenbogen" not in html
@@ -147,7 +147,7 @@ def test_dashboard_shows_figures_and_filters(directory, client):
 
 def test_dashboard_in_german_keeps_css_numbers(directory, client):
     html = client.get("/de/funding/gap/", {"state": "BE"}).content.decode()
-    assert 'style="inline-size: 66.7%"' in html
+    assert '<rect class="gap-fill active" width="66.7%"' in html
     assert "66,7 %" in html
 
 

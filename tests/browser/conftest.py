@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.db import connections
 
-from tests.browser.journeys import Auditor
+from tests.browser.journeys import Auditor, watch_policy_violations
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -72,18 +72,30 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, locale="de-DE")
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    yield page
-    context.close()
+def policy_violations():
+    """What the pages' Content-Security-Policy refused, filled in by the `page` fixture."""
+    return []
 
 
 @pytest.fixture
-def audit(request, page, live_server):
-    """audit() checks the page in view with axe-core; every page visited must be checked."""
-    auditor = Auditor(page, live_server.url)
+def page(request, browser, live_server, policy_violations):
+    """A fresh page; a journey that made the browser refuse anything under the policy fails."""
+    context = browser.new_context(base_url=live_server.url, locale="de-DE")
+    context.set_default_timeout(10_000)
+    watch_policy_violations(context, policy_violations)
+    page = context.new_page()
+    yield page
+    seen = list(policy_violations)
+    context.close()
+    if getattr(request.node, "journey_failed", True):
+        return  # the failure itself says what went wrong
+    assert not seen, "Content-Security-Policy violations:\n" + "\n".join(seen)
+
+
+@pytest.fixture
+def audit(request, page, live_server, policy_violations):
+    """audit() checks the page in view with axe-core, and that the browser refused nothing."""
+    auditor = Auditor(page, live_server.url, policy_violations)
     yield auditor
     if getattr(request.node, "journey_failed", True):
         return  # the failure itself says where the journey stopped

@@ -1,4 +1,5 @@
-"""What the journeys share: the accessibility audit, and steps that read like a person's."""
+"""What the journeys share: the accessibility audit, the watch for policy violations, and steps
+that read like a person's."""
 
 from importlib import resources
 
@@ -10,13 +11,41 @@ from tests import factories
 AXE_JS = resources.files("axe_playwright_python") / "axe.min.js"
 BLOCKING_IMPACTS = {"serious", "critical"}
 
+# Every document reports what its Content-Security-Policy blocked (an inline style or script, a
+# resource from elsewhere) to the test, through a binding: the browser blocks it silently, and a
+# page that lost its layout or behaviour would otherwise pass.
+_REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.reportPolicyViolation(
+    `${event.effectiveDirective} blocked ${event.blockedURI || "(nothing named)"}`
+    + ` on ${event.documentURI} (${event.sourceFile || "the document"}`
+    + `, line ${event.lineNumber})${event.sample ? ": " + event.sample : ""}`
+  );
+});
+"""
+
+
+def watch_policy_violations(context, violations: list[str]) -> None:
+    """Adds the Content-Security-Policy violations of every page of the context to the list."""
+    context.expose_binding("reportPolicyViolation", lambda _source, text: violations.append(text))
+    context.add_init_script(_REPORT_VIOLATIONS)
+
+    def console(message) -> None:
+        # The browser also logs what it refused; a refusal it did not report as an event (one
+        # in a document the init script never ran in) is still caught here.
+        if message.type == "error" and "Content Security Policy" in message.text:
+            violations.append(message.text)
+
+    context.on("console", console)
+
 
 class Auditor:
     """Runs axe-core on the page in view and remembers which page loads were checked."""
 
-    def __init__(self, page, base_url: str):
+    def __init__(self, page, base_url: str, violations: list[str] | None = None):
         self.page = page
         self.base_url = base_url
+        self.violations = violations if violations is not None else []
         self.pending: str | None = None
         self.skipped: list[str] = []
         self.audited: list[str] = []
@@ -32,10 +61,15 @@ class Auditor:
     def __call__(self) -> None:
         page = self.page
         page.wait_for_load_state("load")
-        page.add_script_tag(path=str(AXE_JS))
+        # Evaluated, not added as a script element: the page's policy refuses inline scripts,
+        # and the test's own code is not the page's.
+        page.evaluate(AXE_JS.read_text(encoding="utf-8"))
         result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
         self.audited.append(page.url)
         self.pending = None
+        assert not self.violations, f"Content-Security-Policy violations up to {page.url}:\n" + (
+            "\n".join(self.violations)
+        )
         blocking = [v for v in result["violations"] if v.get("impact") in BLOCKING_IMPACTS]
         assert not blocking, f"axe-core on {page.url}:\n" + "\n".join(
             _describe(violation) for violation in blocking

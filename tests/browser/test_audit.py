@@ -30,3 +30,19 @@ def test_it_notices_a_page_left_without_an_audit(page, live_server):
     page.goto("/de/organizations/")
     auditor()
     assert auditor.skipped == [f"{live_server.url}/de/"]
+
+
+def test_it_fails_a_journey_on_what_the_content_security_policy_refused(
+    page, live_server, policy_violations
+):
+    auditor = Auditor(page, live_server.url, policy_violations)
+    page.goto("/de/")
+    # A style attribute set from script is refused like one in the markup (CSSOM is allowed).
+    page.evaluate("() => document.body.setAttribute('style', 'color: red')")
+    page.evaluate("() => { document.body.style.margin = '1px'; }")
+    with pytest.raises(AssertionError) as failure:
+        auditor()
+    message = str(failure.value)
+    assert "Content-Security-Policy violations up to" in message
+    assert "style-src-attr blocked inline on" in message
+    policy_violations.clear()  # seen and expected: the page fixture need not fail the test too

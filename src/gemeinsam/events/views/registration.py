@@ -18,6 +18,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from .. import queries, services
@@ -181,6 +182,9 @@ def _group(token: str) -> RegistrationGroup:
     )
 
 
+# The pages behind a personal link (a person's or a group's) show names, e-mail addresses and
+# answers to whoever holds the link: no browser or proxy cache keeps a copy (never_cache).
+@never_cache
 @require_http_methods(["GET", "HEAD"])
 def group_detail(request, token):
     group = _group(token)
@@ -198,6 +202,7 @@ def group_detail(request, token):
     )
 
 
+@never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def group_cancel(request, token):
     group = _group(token)
@@ -233,6 +238,7 @@ def _qr_svg(data: str) -> str:
     )
 
 
+@never_cache
 @require_http_methods(["GET", "HEAD"])
 def registration_detail(request, token):
     registration = _registration(token)
@@ -255,6 +261,7 @@ def registration_detail(request, token):
     )
 
 
+@never_cache
 @require_http_methods(["GET", "HEAD"])
 def registration_ics(request, token):
     registration = _registration(token)
@@ -269,6 +276,7 @@ def registration_ics(request, token):
     return response
 
 
+@never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def registration_update(request, token):
     registration = _registration(token)
@@ -307,6 +315,7 @@ def registration_update(request, token):
     )
 
 
+@never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def registration_cancel(request, token):
     registration = _registration(token)
