@@ -1,8 +1,12 @@
-"""The notes key is checked at start: a wrong key stops the server with a clear message."""
+"""The notes key is checked at start: a wrong key stops the server with a clear message, and
+production refuses a key anyone could compute."""
 
+from django.conf import settings
 from django.core import checks
 
-from .crypto import NotesKeyError, verify_keys
+from gemeinsam.core.checks import DEVELOPMENT_SECRET_KEY
+
+from .crypto import NotesKeyError, development_key, verify_keys
 
 
 @checks.register(checks.Tags.database)
@@ -12,3 +16,24 @@ def notes_key_opens_stored_notes(app_configs, **kwargs):
     except NotesKeyError as exc:
         return [checks.Error(str(exc), id="counselling.E001")]
     return []
+
+
+@checks.register(checks.Tags.security)
+def production_notes_keys_are_independent(app_configs, **kwargs):
+    # Outside production the key is derived from SECRET_KEY; from the public development key
+    # anyone can derive it, and from the installation's own SECRET_KEY whoever learns that one
+    # (it signs every session) would read the notes too.
+    if not getattr(settings, "PRODUCTION", False):
+        return []
+    derived = {development_key(DEVELOPMENT_SECRET_KEY), development_key(settings.SECRET_KEY)}
+    return [
+        checks.Error(
+            f"GEMEINSAM_NOTES_KEYS: key {position} is derived from a SECRET_KEY (the one "
+            "development uses), so it is no secret of its own.",
+            hint="Make a key with `gemeinsam new_notes_key`, put it first in "
+            "GEMEINSAM_NOTES_KEYS, run `gemeinsam rotate_notes_keys`, then drop the derived key.",
+            id="counselling.E002",
+        )
+        for position, key in enumerate(settings.GEMEINSAM_NOTES_KEYS, start=1)
+        if key in derived
+    ]
