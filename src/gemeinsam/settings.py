@@ -41,7 +41,7 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if PRODUCTION:
         raise ImproperlyConfigured("SECRET_KEY must be set when GEMEINSAM_ENV=production.")
-    SECRET_KEY = "development-only-secret-key-do-not-use-in-production-0123456789"  # noqa: S105
+    from gemeinsam.core.checks import DEVELOPMENT_SECRET_KEY as SECRET_KEY
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -177,9 +177,11 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_FORMS = {"signup": "gemeinsam.accounts.forms.SignupForm"}
 ACCOUNT_ADAPTER = "gemeinsam.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[gemeinsam] "
-# Failed log-ins are throttled per IP and per account (allauth's limiter, shared cache).
+# Failed log-ins are throttled per client IP, and per client IP and account ("key", see
+# accounts.adapter) with growing waits: 5 guesses in 5 minutes, 10 an hour, 30 a day. The owner of
+# the account, logging in from elsewhere, is never locked out by someone else's guesses.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
+    "login_failed": "10/m/ip,5/5m/key,10/h/key,30/d/key",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
@@ -335,6 +337,9 @@ NINJA_DEFAULT_THROTTLE_RATES = {
 # The client's address is REMOTE_ADDR unless a trusted proxy in front sets X-Forwarded-For;
 # without this, anyone could dodge the anonymous limit by sending a made-up header.
 NINJA_NUM_PROXIES = 1 if env_bool("BEHIND_TLS_PROXY", default=False) else 0
+# The same for allauth's log-in throttling: behind the proxy every request would otherwise come
+# from the proxy's address, and one guesser would slow everybody down.
+ALLAUTH_TRUSTED_PROXY_COUNT = NINJA_NUM_PROXIES
 
 LOGGING = {
     "version": 1,
