@@ -29,7 +29,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from gemeinsam.core import audit
+from gemeinsam.core import audit, bidi
 from gemeinsam.core.enums import AuditAction
 
 from .enums import ACTIVE_BOOKING_STATUSES, MAX_WEEKS, BookingStatus, Repeat
@@ -230,7 +230,8 @@ def request_booking(room: Room, request: Request, *, by) -> list[Booking]:
             )
             for starts_at, ends_at in spans
         ]
-        return Booking.objects.bulk_create(bookings)
+        # bulk_create sends no pre_save: the title is cleaned here as a save would clean it.
+        return Booking.objects.bulk_create([bidi.clean_instance(b) for b in bookings])
 
 
 def _competitor_ids(approved: list[Booking]) -> list[int]:
