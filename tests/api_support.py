@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from django.test import Client
 
+from gemeinsam.accounts.enums import SCOPES
 from gemeinsam.accounts.models import ApiToken
 
 API = "/api/v1"
 
 
-def token_for(user, name: str = "test script") -> str:
-    _token, raw = ApiToken.issue(user=user, name=name)
+def token_for(user, name: str = "test script", *, scopes=SCOPES, days: int = 90) -> str:
+    """A token of `user`; unless a test names scopes, one that may read and write everywhere."""
+    _token, raw = ApiToken.issue(user=user, name=name, scopes=list(scopes), days=days)
     return raw
 
 

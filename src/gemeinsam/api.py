@@ -24,6 +24,7 @@ from ninja.errors import HttpError, Throttled, ValidationError
 from ninja.throttling import BaseThrottle, SimpleRateThrottle
 
 from gemeinsam.accounts.api_auth import ApiTokenAuth
+from gemeinsam.accounts.enums import ApiArea
 from gemeinsam.counselling.api import router as counselling_router
 from gemeinsam.events.api import router as events_router
 from gemeinsam.funding.api import readiness_router
@@ -278,7 +279,17 @@ api = GemeinsamAPI(
     urls_namespace="api",
     openapi_url="/openapi.json",
     docs_url="/docs",
-    auth=ApiTokenAuth(),
+    # Which scopes a token needs where; see ApiTokenAuth. Every router's prefix is listed here.
+    auth=ApiTokenAuth(
+        areas={
+            "organizations": ApiArea.ORGANIZATIONS,
+            "reference": None,
+            "events": ApiArea.EVENTS,
+            "counselling": ApiArea.COUNSELLING,
+            "funding": ApiArea.FUNDING,
+            "readiness-checks": ApiArea.FUNDING,
+        }
+    ),
     throttle=[CallerThrottle()],
 )
 api.add_router("/organizations", organizations_router)

@@ -1,11 +1,14 @@
 import hashlib
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .enums import DEFAULT_TOKEN_DAYS, READ_ONLY, ApiAccess
 
 
 class UserManager(BaseUserManager):
@@ -71,13 +74,22 @@ def _hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
+def _read_only() -> list[str]:
+    return list(READ_ONLY)
+
+
 class ApiTokenQuerySet(models.QuerySet):
     def for_raw(self, raw: str):
+        """The token with this value, expired or not, of an active person."""
         return self.filter(key_hash=_hash_token(raw), user__is_active=True)
 
 
 class ApiToken(models.Model):
-    """A bearer token for the API. Only its hash is stored; the raw token is shown once."""
+    """A bearer token for the API. Only its hash is stored; the raw token is shown once.
+
+    It expires, and it may do only what its scopes name (`enums.SCOPES`), within what its owner
+    may do: a read scope of an area lets it read there, a write scope read and change.
+    """
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     name = models.CharField(_("name"), max_length=100)
@@ -85,6 +97,8 @@ class ApiToken(models.Model):
     prefix = models.CharField(max_length=8, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires"))
+    scopes = models.JSONField(_("scopes"), default=_read_only)
 
     objects = ApiTokenQuerySet.as_manager()
 
@@ -95,8 +109,31 @@ class ApiToken(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
 
+    def has_expired(self, now=None) -> bool:
+        return (now or timezone.now()) >= self.expires_at
+
+    def allows(self, area: str, access: str) -> bool:
+        # A write scope includes reading the same area.
+        granted = {f"{area}:{access}", f"{area}:{ApiAccess.WRITE}"}
+        return bool(granted & set(self.scopes))
+
     @classmethod
-    def issue(cls, *, user: User, name: str) -> tuple["ApiToken", str]:
+    def issue(
+        cls,
+        *,
+        user: User,
+        name: str,
+        days: int = DEFAULT_TOKEN_DAYS,
+        scopes: list[str] | None = None,
+    ) -> tuple["ApiToken", str]:
+        """Create a token; callers check who may have one (`services.issue_api_token`)."""
         raw = secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name, key_hash=_hash_token(raw), prefix=raw[:8])
+        token = cls.objects.create(
+            user=user,
+            name=name,
+            key_hash=_hash_token(raw),
+            prefix=raw[:8],
+            expires_at=timezone.now() + timedelta(days=days),
+            scopes=sorted(set(READ_ONLY if scopes is None else scopes)),
+        )
         return token, raw

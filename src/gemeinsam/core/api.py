@@ -49,9 +49,9 @@ class Error(Schema):
     )
 
 
-# What any operation may answer besides its own statuses: a bad token, bad parameters, too many
-# requests.
-ERRORS = {401: Error, 422: Error, 429: Error}
+# What any operation may answer besides its own statuses: a bad or expired token, a token used
+# beyond its scopes (or of staff without two-factor log-in), bad parameters, too many requests.
+ERRORS = {401: Error, 403: Error, 422: Error, 429: Error}
 
 
 class Reference(Schema):

@@ -1,18 +1,17 @@
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.utils import formats
 from django.utils.translation import gettext as _
 
-from gemeinsam.accounts.models import ApiToken
-from gemeinsam.accounts.rules import is_agency_staff, is_platform_admin
-from gemeinsam.core import audit
-from gemeinsam.core.enums import AuditAction
+from gemeinsam.accounts.enums import DEFAULT_TOKEN_DAYS, READ_ONLY, SCOPES
+from gemeinsam.accounts.services import issue_api_token
 
 
 class Command(BaseCommand):
     help = (
         "Issue an API token for agency staff or a platform admin and print it once "
-        "(only its hash is stored)."
+        "(only its hash is stored). It expires, and may do only what its scopes name."
     )
 
     def add_arguments(self, parser):
@@ -22,27 +21,41 @@ class Command(BaseCommand):
             required=True,
             help='What the token is for, e.g. "Export to the funding database".',
         )
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=DEFAULT_TOKEN_DAYS,
+            help=f"How many days the token lives (default {DEFAULT_TOKEN_DAYS}).",
+        )
+        parser.add_argument(
+            "--scope",
+            action="append",
+            dest="scopes",
+            metavar="AREA:ACCESS",
+            help=f"What the token may do, repeatable: {', '.join(SCOPES)}. A write scope "
+            "includes reading the area. Default: read everything (read-only).",
+        )
 
-    def handle(self, *args, email, name, **options):
-        name = name.strip()
-        if not name:
-            raise CommandError(_("Give the token a name, so that it can be recognised later."))
+    def handle(self, *args, email, name, days, scopes, **options):
         user = get_user_model().objects.filter(email__iexact=email.strip()).first()
         if user is None or not user.is_active:
             raise CommandError(_("No active person with this email address."))
-        # Tokens exist to give scripts staff rights; anyone else sees no more with one than without.
-        if not (is_agency_staff(user) or is_platform_admin(user)):
-            raise CommandError(_("API tokens are only for agency staff and platform admins."))
-        with transaction.atomic():
-            token, raw = ApiToken.issue(user=user, name=name[:100])
-            audit.record(
-                actor=None,
-                action=AuditAction.GRANT,
-                obj=token,
-                changes={"user": user.email, "name": token.name},
+        try:
+            token, raw = issue_api_token(
+                actor=None, user=user, name=name, days=days, scopes=scopes or list(READ_ONLY)
             )
+        except ValidationError as refused:
+            raise CommandError(" ".join(refused.messages)) from refused
         self.stderr.write(
-            _("Token %(prefix)s… issued for %(email)s. It is shown only this once:")
-            % {"prefix": token.prefix, "email": user.email}
+            _(
+                "Token %(prefix)s… issued for %(email)s, valid until %(expires)s, scopes: "
+                "%(scopes)s. It is shown only this once:"
+            )
+            % {
+                "prefix": token.prefix,
+                "email": user.email,
+                "expires": formats.date_format(token.expires_at, "DATE_FORMAT"),
+                "scopes": ", ".join(token.scopes),
+            }
         )
         self.stdout.write(raw)
