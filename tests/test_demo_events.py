@@ -1,6 +1,8 @@
 """The demo's events and rooms: the Bochum closing event, upcoming dates, registrations, rooms."""
 
 import datetime
+import os
+import re
 import subprocess
 import sys
 from io import StringIO
@@ -353,4 +355,27 @@ def test_serving_sends_queued_mails_first_and_stops_the_worker_with_the_server(
     assert worker[0].poll() is not None  # terminated when runserver returned
     # The loader's queued registration mails went out before the banner.
     assert len(mail.outbox) >= 60
-    assert "http://127.0.0.1:8123/" in command.stdout.getvalue()
+    output = command.stdout.getvalue()
+    assert "http://127.0.0.1:8123/" in output
+    # The log-ins close what the demo prints: nothing of the mails comes after them.
+    assert output.rstrip().endswith("=" * 78)
+    assert output.index(people.PLATFORM_ADMIN.email) > output.index("Demo data ready")
+    # Links in the mails open the port the demo serves on, not the default 8000.
+    links = {link for m in mail.outbox for link in re.findall(r"http://[\w.:]+", m.body)}
+    assert links == {"http://127.0.0.1:8123"}
+    assert [s for s in ("GEMEINSAM_BASE_URL",) if s in os.environ] == []  # put back after
+
+
+def test_demo_mails_go_to_files_in_var_mail_with_links_to_its_port(settings, tmp_path):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    settings.EMAIL_FILE_PATH = str(tmp_path / "mail")
+    settings.GEMEINSAM_BASE_URL = "http://127.0.0.1:8000"
+    with demo_command._demo_settings(8101):
+        assert os.environ["GEMEINSAM_BASE_URL"] == "http://127.0.0.1:8101"
+        assert os.environ["EMAIL_BACKEND"] == demo_command.FILE_BACKEND
+        mail.send_mail("Anmeldung", f"{settings.GEMEINSAM_BASE_URL}/de/", None, ["a@example.org"])
+    assert settings.EMAIL_BACKEND.endswith("console.EmailBackend")
+    assert settings.GEMEINSAM_BASE_URL == "http://127.0.0.1:8000"
+    assert "EMAIL_BACKEND" not in os.environ
+    (written,) = (tmp_path / "mail").iterdir()
+    assert "http://127.0.0.1:8101/de/" in written.read_text()

@@ -249,6 +249,8 @@ else:
     EMAIL_BACKEND = os.environ.get(
         "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
     )
+# Where the file backend (the demo's, or EMAIL_BACKEND=…filebased.EmailBackend) writes mails.
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "gemeinsam <noreply@gemeinsam.invalid>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -25,6 +25,11 @@ from .texts import (
     OPENINGS_TRANSLATED,
 )
 
+# Founding years and old recognitions are drawn up to this year, whatever the day the demo is
+# loaded: a range that grew with today's year would draw differently at New Year and give every
+# organization after the first one another name. Dates near today (confirmations, AZAV) move.
+HISTORY_ENDS = 2025
+
 KIND_WEIGHTS = {
     "migrant_org": 66,
     "religious_community": 8,
@@ -186,7 +191,7 @@ def _recognitions(rng: Random, spec: OrganizationSpec, today: datetime.date) -> 
         share = 0.8 if kind == "established_provider" else 0.15
         if rng.random() < share:
             authority = city.youth_office.format(district=spec.district.name)
-            granted = datetime.date(rng.randint(2004, today.year - 1), rng.randint(1, 12), 1)
+            granted = datetime.date(rng.randint(2004, HISTORY_ENDS), rng.randint(1, 12), 1)
             spec.recognitions.append(("youth_welfare_75", authority, granted, None))
     if (kind == "service_provider" and rng.random() < 0.6) or (
         kind == "migrant_org" and "labour_market" in spec.fields and rng.random() < 0.15
@@ -196,7 +201,7 @@ def _recognitions(rng: Random, spec: OrganizationSpec, today: datetime.date) -> 
         spec.recognitions.append(("azav", "Fachkundige Stelle nach AZAV", granted, valid_until))
     share = {"established_provider": 0.5, "umbrella_body": 0.4, "migrant_org": 0.12}.get(kind, 0)
     if rng.random() < share:
-        granted = datetime.date(rng.randint(1995, today.year - 1), rng.randint(1, 12), 1)
+        granted = datetime.date(rng.randint(1995, HISTORY_ENDS), rng.randint(1, 12), 1)
         spec.recognitions.append(
             ("welfare_association", STATE_WELFARE_ASSOCIATION[city.state], granted, None)
         )
@@ -286,7 +291,7 @@ def organization_spec(
         )
 
     year = (
-        rng.randint(1975, today.year - 1)
+        rng.randint(1975, HISTORY_ENDS)
         if kind in {"migrant_org", "umbrella_body"}
         else (rng.randint(1950, 2015))
     )
@@ -297,7 +302,7 @@ def organization_spec(
 
     spec.fields = fields or _fields(rng, kind, implied)
     if "youth_welfare" in spec.fields or "youth_work" in spec.fields:
-        since = min(today.year - 1, year + rng.randint(0, 6))
+        since = min(HISTORY_ENDS, year + rng.randint(0, 6))
         began = datetime.date(since, rng.randint(1, 12), 1)
         # Youth work cannot have begun before the organization was founded.
         spec.youth_welfare_since = max(began, spec.founded_on) if spec.founded_on else began

@@ -299,10 +299,18 @@ def _booking_fields(spec: BookingSpec, day: datetime.date, manager) -> dict:
 
 
 def _load_weekly(room: Room, today, closures, organizations, manager) -> None:
-    """Six Wednesdays from next week on, skipping closed days; existing rows are moved."""
-    first = on(today, 7, 2)
-    days = [first + datetime.timedelta(weeks=w) for w in range(WEEKLY_WEEKS)]
-    days = [d for d in days if not _closed(d, closures)]
+    """Six open Wednesdays from next week on; existing rows are moved.
+
+    A closed Wednesday is skipped and the series runs a week longer instead, so the series has
+    the same six bookings whichever day the demo is loaded on (in December the closure falls
+    inside it, in November it does not).
+    """
+    days = []
+    day = on(today, 7, 2)
+    while len(days) < WEEKLY_WEEKS:
+        if not _closed(day, closures):
+            days.append(day)
+        day += datetime.timedelta(weeks=1)
     existing = list(Booking.objects.filter(series=WEEKLY_SERIES).order_by("starts_at", "id"))
     for n, day in enumerate(days):
         fields = {

@@ -6,6 +6,7 @@ rules stores a new `RuleVersion`, and a stored result names the version that pro
 
 from __future__ import annotations
 
+import calendar
 import datetime
 
 from django.conf import settings
@@ -112,9 +113,14 @@ class Programme(RulesOwner):
             return upcoming[0] if upcoming else None
         if kind == "yearly":
             month, day = self.deadline["month"], self.deadline["day"]
-            this_year = datetime.date(today.year, month, day)
-            return this_year if this_year >= today else datetime.date(today.year + 1, month, day)
+            this_year = _yearly(today.year, month, day)
+            return this_year if this_year >= today else _yearly(today.year + 1, month, day)
         return None
+
+
+def _yearly(year: int, month: int, day: int) -> datetime.date:
+    """The yearly date in `year`; a deadline on 29 February falls on the 28th in other years."""
+    return datetime.date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 class ReadinessCheck(RulesOwner, LocalizedNameModel):

@@ -1,6 +1,7 @@
 """`gemeinsam demo`: migrate, load the demo data, print the log-ins and serve, with the worker
 that sends the queued mails running next to the server."""
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -28,7 +29,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, port: int, no_serve: bool, **options):
-        verbosity = options["verbosity"]
+        with _demo_settings(port):
+            self._run(port, no_serve, options["verbosity"])
+
+    def _run(self, port: int, no_serve: bool, verbosity: int) -> None:
         if connection.vendor == "sqlite":
             # SQLite creates the file but not the folder it lives in (var/ on a fresh clone).
             Path(connection.settings_dict["NAME"]).parent.mkdir(parents=True, exist_ok=True)
@@ -45,20 +49,28 @@ class Command(BaseCommand):
             self.stdout.write(self._banner(port, worker=False))
             return
         # Send the mails loading queued (registrations of the demo's invented participants)
-        # now, so they scroll past before the banner rather than after it.
+        # now, into var/mail/, before the worker and the server start.
         call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
         # The scheduled jobs queue their next run themselves once started: the nightly
         # anonymisation of expired cases, the morning's task and deadline reminders.
         schedule_nightly()
         ensure_daily_run()
         tasks_deadlines.ensure_daily_run()
-        self.stdout.write(self._banner(port, worker=True))
         # The demo runs without DEBUG, as production would; WhiteNoise then serves the static
         # files straight from the source tree, so no `collectstatic` is needed first.
         settings.WHITENOISE_USE_FINDERS = True
         worker = self._start_worker()
+        # The log-ins are the last thing printed; the server's own start-up lines are dropped.
+        self.stdout.write(self._banner(port, worker=True))
+        self.stdout.flush()
         try:
-            call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+            call_command(
+                "runserver",
+                f"127.0.0.1:{port}",
+                use_reloader=False,
+                skip_checks=True,
+                stdout=open(os.devnull, "w"),  # noqa: SIM115 - lives as long as the server
+            )
         finally:
             worker.terminate()
             try:
@@ -99,7 +111,12 @@ class Command(BaseCommand):
         else:
             lines.append("  Two-factor log-in is not required in the demo; production requires it")
             lines.append("  for agency staff and platform admins (GEMEINSAM_REQUIRE_STAFF_2FA).")
-        if "console" in settings.EMAIL_BACKEND:
+        if settings.EMAIL_BACKEND == FILE_BACKEND:
+            lines.append(
+                f"  Mails (confirmations, invitations) are written to {settings.EMAIL_FILE_PATH}/,"
+            )
+            lines.append(f"  one file per sending; their links open {settings.GEMEINSAM_BASE_URL}.")
+        elif "console" in settings.EMAIL_BACKEND:
             lines.append("  Mails (confirmations, invitations) are printed here on the console.")
         if worker:
             lines.append("  Event mails are queued and sent by the background worker")
@@ -110,3 +127,34 @@ class Command(BaseCommand):
             lines.append("  Event mails are queued; `gemeinsam db_worker` sends them.")
         lines += ["=" * 78, ""]
         return "\n".join(lines)
+
+
+FILE_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+
+
+@contextlib.contextmanager
+def _demo_settings(port: int):
+    """For as long as the demo runs: links in mails open the port it serves on (unless
+    GEMEINSAM_BASE_URL says otherwise), and mails that would go to the console go to files in
+    EMAIL_FILE_PATH (var/mail/), so that thousands of lines of mail do not bury the log-ins.
+    The worker process inherits both through the environment. Everything is put back after."""
+    changes = {}
+    if "GEMEINSAM_BASE_URL" not in os.environ:
+        changes["GEMEINSAM_BASE_URL"] = f"http://127.0.0.1:{port}"
+    if settings.EMAIL_BACKEND == "django.core.mail.backends.console.EmailBackend":
+        changes["EMAIL_BACKEND"] = FILE_BACKEND
+    saved_settings = {name: getattr(settings, name, None) for name in changes}
+    saved_env = {name: os.environ.get(name) for name in changes}
+    for name, value in changes.items():
+        setattr(settings, name, value)
+        os.environ[name] = value
+    try:
+        yield
+    finally:
+        for name, value in saved_settings.items():
+            setattr(settings, name, value)
+        for name, value in saved_env.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
