@@ -111,11 +111,26 @@ def test_a_member_starts_from_the_profile_and_keeps_the_result(world, client_for
 
 
 def test_another_organizations_member_cannot_keep_a_result_for_it(world, client_for):
-    response = client_for(world.member_b).post(
+    response = client_for(world.member_a).post(
+        reverse("funding:check-save", kwargs={"code": "association"}),
+        {"organization": world.org_b.slug, "members": "8"},
+    )
+    assert (response.status_code, ReadinessResult.objects.count()) == (403, 0)
+
+
+def test_an_unlisted_organization_is_not_there_for_an_outsider(world, client_for):
+    # org A is unlisted: member B gets the answer an unknown organization gets.
+    unlisted = client_for(world.member_b).post(
         reverse("funding:check-save", kwargs={"code": "association"}),
         {"organization": world.org_a.slug, "members": "8"},
     )
-    assert (response.status_code, ReadinessResult.objects.count()) == (403, 0)
+    unknown = client_for(world.member_b).post(
+        reverse("funding:check-save", kwargs={"code": "association"}),
+        {"organization": "no-such-organization", "members": "8"},
+    )
+    assert (unlisted.status_code, unknown.status_code) == (404, 404)
+    assert unlisted.content == unknown.content
+    assert ReadinessResult.objects.count() == 0
 
 
 def test_impossible_answers_are_not_kept(world, client_for):

@@ -1,20 +1,22 @@
 """Permission-matrix cases for readiness checks (see tests/matrix/__init__.py).
 
 Anyone may run a check. Keeping a result with an organization is for its active members and
-agency staff (and platform admins); a member of another organization gets 403.
+agency staff (and platform admins); a member of another organization gets 404 when that one is
+unlisted (org A: they cannot know it exists) and 403 when it is public (org B).
 """
 
-from tests.matrix import LOGIN, Case, everyone
+from tests.matrix import LOGIN, Case, everyone, logged_in
 
 save_for_org_a = {
     "anonymous": LOGIN,
     "member_a": 302,
-    "member_b": 403,
+    "member_b": 404,
     "advisor_x": 302,
     "advisor_y": 302,
     "manager_x": 302,
     "admin": 302,
 }
+save_for_org_b = {**save_for_org_a, "member_a": 403, "member_b": 302}
 
 CASES: list[Case] = [
     Case("funding:check-list", everyone(200)),
@@ -38,6 +40,22 @@ CASES: list[Case] = [
         kwargs=lambda w: {"code": "association"},
         method="post",
         data=lambda w: {"organization": w.org_a.slug, "members": "8"},
+    ),
+    Case(
+        "funding:check-save",
+        save_for_org_b,
+        kwargs=lambda w: {"code": "association"},
+        method="post",
+        data=lambda w: {"organization": w.org_b.slug, "members": "8"},
+        label="public organization",
+    ),
+    Case(
+        "funding:check-save",
+        logged_in(404),
+        kwargs=lambda w: {"code": "association"},
+        method="post",
+        data=lambda w: {"organization": "no-such-organization", "members": "8"},
+        label="unknown organization",
     ),
 ]
 

@@ -3,7 +3,7 @@ history (see tests/matrix/__init__.py).
 
 The overview and its exports are for agency staff and platform admins. An organization's saved
 results are for its active members, agency staff and platform admins; a member of another
-organization gets 403.
+organization gets 404 when that one is unlisted (org A) and 403 when it is public (org B).
 """
 
 from tests.matrix import LOGIN, Case, logged_in, staff_only
@@ -11,12 +11,13 @@ from tests.matrix import LOGIN, Case, logged_in, staff_only
 history_of_org_a = {
     "anonymous": LOGIN,
     "member_a": 200,
-    "member_b": 403,
+    "member_b": 404,
     "advisor_x": 200,
     "advisor_y": 200,
     "manager_x": 200,
     "admin": 200,
 }
+history_of_org_b = {**history_of_org_a, "member_a": 403, "member_b": 200}
 
 CASES: list[Case] = [
     Case("funding:readiness-overview", staff_only()),
@@ -38,6 +39,12 @@ CASES: list[Case] = [
         "funding:result-history",
         history_of_org_a,
         kwargs=lambda w: {"organization": w.org_a.slug},
+    ),
+    Case(
+        "funding:result-history",
+        history_of_org_b,
+        kwargs=lambda w: {"organization": w.org_b.slug},
+        label="public organization",
     ),
     Case(
         "funding:result-history",

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gemeinsam.organizations.models import Organization
-from gemeinsam.organizations.queries import memberships_of
+from gemeinsam.organizations.queries import memberships_of, organizations_visible_to
 
 from . import ruledoc, services
 from .checks import authority, guides
@@ -177,7 +177,9 @@ def check_pdf(request, code: str):
 def check_save(request, code: str):
     """Keep the result with the organization, to follow it over time."""
     check = get_object_or_404(ReadinessCheck, code=code)
-    organization = get_object_or_404(Organization, slug=request.POST.get("organization", ""))
+    organization = get_object_or_404(
+        organizations_visible_to(request.user), slug=request.POST.get("organization", "")
+    )
     if not request.user.has_perm("funding.save_result", organization):
         raise PermissionDenied
     version = check.current_rules

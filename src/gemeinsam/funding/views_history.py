@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 
-from gemeinsam.organizations.models import Organization
+from gemeinsam.organizations.queries import organizations_visible_to
 
 from . import ruledoc
 from .models import ReadinessCheck, ReadinessResult
@@ -96,7 +96,9 @@ def history(results: list[ReadinessResult], current_version_id: int | None, lang
 
 @login_required
 def result_history(request, organization: str):
-    org = get_object_or_404(Organization, slug=organization)
+    # Fetched through the person: an unlisted organization they cannot see is not there (404),
+    # one they see but do not act for is forbidden (403).
+    org = get_object_or_404(organizations_visible_to(request.user), slug=organization)
     if not request.user.has_perm("funding.view_results", org):
         raise PermissionDenied
     language = (get_language() or "de").split("-")[0]
