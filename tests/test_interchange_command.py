@@ -1,6 +1,10 @@
 """`gemeinsam import-organizations FILE`: the same checks as the browser, from a terminal."""
 
 import io
+import os
+import subprocess
+import sys
+import time
 
 import openpyxl
 import pytest
@@ -10,6 +14,7 @@ from django.utils import translation
 from gemeinsam.core.models import AuditLogEntry
 from gemeinsam.organizations.models import Organization
 from tests import factories
+from tests.xlsx_support import workbook
 
 
 @pytest.fixture(autouse=True)
@@ -122,3 +127,25 @@ def test_an_unknown_actor_or_file_stops_with_a_message(good_file, tmp_path):
     with pytest.raises(CommandError) as error:
         run(str(tmp_path / "missing.csv"))
     assert str(error.value) == f"{tmp_path / 'missing.csv'}: No such file or directory"
+
+
+def test_a_packed_workbook_of_three_million_rows_is_refused_within_seconds_with_a_message(
+    tmp_path,
+):
+    bomb = tmp_path / "liste.xlsx"
+    bomb.write_bytes(workbook(rows=3_000_000))
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["SQLITE_PATH"] = str(tmp_path / "unused.sqlite3")  # the file is refused before any query
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "gemeinsam", "import-organizations", str(bomb), "--language", "de"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert time.perf_counter() - started < 15
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert done.stderr.startswith(f"CommandError: {bomb}: Diese Arbeitsmappe ist ")
