@@ -15,6 +15,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from gemeinsam.core.pdf import FONTS
 from gemeinsam.events import certificates, services
 from gemeinsam.events.models import Registration
 from tests import factories
@@ -130,9 +131,9 @@ def test_without_anyone_attended_the_page_says_so(world, client_for):
 
 
 def test_the_fonts_ship_with_the_app_with_their_licence():
-    fonts = Path(certificates.__file__).parent / "fonts"
+    fonts = Path(certificates.__file__).parent.parent / "core" / "fonts"
 
-    assert fonts == certificates.FONTS
+    assert fonts == FONTS
     assert (fonts / "DejaVuSans.ttf").stat().st_size > 100_000
     assert (fonts / "DejaVuSans-Bold.ttf").stat().st_size > 100_000
     assert "Bitstream" in (fonts / "LICENSE").read_text()

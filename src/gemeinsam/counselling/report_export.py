@@ -17,12 +17,12 @@ from collections.abc import Iterator
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from fpdf import FPDF
-from fpdf.enums import Align, XPos, YPos
+from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from gemeinsam.events.certificates import FAMILY, FONTS, RTL_LANGUAGES, _shaping
+from gemeinsam.core.pdf import FAMILY, align_for, is_rtl, new_document
 from gemeinsam.organizations.interchange.export import neutralise
 
 from . import reports
@@ -132,18 +132,11 @@ def as_xlsx(report: reports.Report) -> bytes:
 def as_pdf(report: reports.Report) -> bytes:
     """A4, one heading and one table per part; each part is an entry of the PDF's outline."""
     language = translation.get_language() or "de"
-    rtl = language.split("-")[0] in RTL_LANGUAGES
-    pdf = FPDF(format="A4")
-    pdf.set_margins(15, 15, 15)
+    rtl = is_rtl(language)
+    pdf = new_document(title=title(), language=language, margin=15)
     pdf.set_auto_page_break(auto=True, margin=15)
-    pdf.add_font(FAMILY, "", str(FONTS / "DejaVuSans.ttf"))
-    pdf.add_font(FAMILY, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
-    pdf.set_title(title())
-    pdf.set_lang(language)
-    pdf.set_creator("gemeinsam")
-    _shaping(pdf, language.split("-")[0])
     pdf.add_page()
-    align = Align.R if rtl else Align.L
+    align = align_for(language)
 
     def paragraph(text: str, *, size: float = 10, bold: bool = False, gap: float = 2) -> None:
         pdf.set_font(FAMILY, "B" if bold else "", size)

@@ -1,34 +1,21 @@
 """Certificates of attendance as PDF (fpdf2), one page per participant, each in the language
 the participant registered in. Arabic pages are shaped right to left by HarfBuzz.
 
-The fonts (DejaVu Sans, see fonts/LICENSE) ship with the app, so a certificate looks the same
-on every server and needs nothing installed.
+Fonts and shaping come from `core.pdf`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 from fpdf.enums import Align, XPos, YPos
 
+from gemeinsam.core.pdf import FAMILY, new_document, shape_for
+
 from .models import Event, Registration
-
-FONTS = Path(__file__).resolve().parent / "fonts"
-FAMILY = "DejaVuSans"
-RTL_LANGUAGES = {"ar"}
-
-
-def _shaping(pdf: FPDF, language: str) -> None:
-    if language in RTL_LANGUAGES:
-        pdf.set_text_shaping(
-            use_shaping_engine=True, direction="rtl", script="arab", language="ara"
-        )
-    else:
-        pdf.set_text_shaping(use_shaping_engine=True, direction="ltr")
 
 
 def _place(event: Event) -> str:
@@ -112,15 +99,10 @@ def _page(pdf: FPDF, registration: Registration, event: Event) -> None:
 
 def certificates_pdf(event: Event, registrations: Iterable[Registration]) -> bytes:
     """One page per registration, each in the participant's language."""
-    pdf = FPDF(format="A4")
+    pdf = new_document(title=str(event.title), margin=25)
     pdf.set_auto_page_break(auto=False)
-    pdf.set_margins(25, 25, 25)
-    pdf.add_font(FAMILY, "", str(FONTS / "DejaVuSans.ttf"))
-    pdf.add_font(FAMILY, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
-    pdf.set_title(str(event.title))
-    pdf.set_creator("gemeinsam")
     for registration in registrations:
         with translation.override(registration.language):
-            _shaping(pdf, registration.language)
+            shape_for(pdf, registration.language)
             _page(pdf, registration, event)
     return bytes(pdf.output())

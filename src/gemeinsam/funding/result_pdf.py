@@ -9,10 +9,9 @@ import datetime
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from fpdf import FPDF
-from fpdf.enums import Align, XPos, YPos
+from fpdf.enums import XPos, YPos
 
-from gemeinsam.events.certificates import FAMILY, FONTS, RTL_LANGUAGES, _shaping
+from gemeinsam.core.pdf import FAMILY, align_for, new_document
 
 from . import ruledoc
 
@@ -43,17 +42,10 @@ def result_pdf(
     authority: dict | None = None,
     guides: list[dict] = (),
 ):
-    pdf = FPDF(format="A4")
-    pdf.set_margins(18, 18, 18)
+    pdf = new_document(title=check.label_in(language), language=language, margin=18)
     pdf.set_auto_page_break(auto=True, margin=18)
-    pdf.add_font(FAMILY, "", str(FONTS / "DejaVuSans.ttf"))
-    pdf.add_font(FAMILY, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
-    pdf.set_title(check.label_in(language))
-    pdf.set_lang(language)
-    pdf.set_creator("gemeinsam")
-    _shaping(pdf, language)
     pdf.add_page()
-    align = Align.R if language in RTL_LANGUAGES else Align.L
+    align = align_for(language)
 
     def paragraph(
         text: str, *, size: float = 10, bold: bool = False, gap: float = 2, link: str = ""
