@@ -10,7 +10,7 @@ from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gemeinsam.events.forms_staff import DateTimeInput
+from gemeinsam.core.forms import DateTimeInput
 
 from .enums import Channel
 from .models import Appointment, Case, Contact

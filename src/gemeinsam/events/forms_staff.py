@@ -12,6 +12,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from gemeinsam.core.forms import DateTimeInput
 from gemeinsam.organizations.models import Organization
 
 from .enums import (
@@ -25,15 +26,6 @@ from .enums import (
 from .models import Event, EventDocument, Question, Speaker
 
 MAX_SERIES_DATES = 24
-
-
-class DateTimeInput(forms.DateTimeInput):
-    """The browser's own date-and-time picker (`datetime-local` wants `YYYY-MM-DDTHH:MM`)."""
-
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 def _checkboxes(field: forms.Field) -> None:
