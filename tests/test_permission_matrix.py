@@ -98,6 +98,7 @@ CASES = [
     Case("home", everyone(200)),
     Case("healthz", everyone(200)),
     Case("accounts:dashboard", logged_in(200)),
+    Case("accounts:two-factor-confirm", logged_in(200)),
     # Directory
     Case("organizations:organization-list", everyone(200)),
     Case(

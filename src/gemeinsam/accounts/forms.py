@@ -24,3 +24,11 @@ class SignupForm(AllauthSignupForm):
         user.preferred_language = (request.LANGUAGE_CODE or "de")[:2]
         user.save(update_fields=["name", "preferred_language"])
         return user
+
+
+class TwoFactorCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code from the mail"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )

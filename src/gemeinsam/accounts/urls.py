@@ -6,4 +6,5 @@ app_name = "accounts"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("two-factor/confirm/", views.two_factor_confirm, name="two-factor-confirm"),
 ]
