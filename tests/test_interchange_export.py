@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from gemeinsam.organizations.interchange.export import neutralise
+from gemeinsam.core.tabular import neutralise
 from gemeinsam.organizations.interchange.fields import guess_mapping
 from gemeinsam.organizations.interchange.parsing import read_table
 from gemeinsam.organizations.interchange.validation import check

@@ -1,7 +1,8 @@
-"""Tables as CSV or XLSX downloads, with the directory export's rules: CSV in UTF-8 with a BOM
-and `;` (what German spreadsheet programs open without asking), and every text cell that a
-spreadsheet would run as a formula neutralised. A table is an iterable of rows, the header
-first."""
+"""Tables as CSV or XLSX downloads, the one writer every export uses: CSV in UTF-8 with a BOM and
+`;` (what German spreadsheet programs open with umlauts and in columns, without asking), and
+every text cell that a spreadsheet would run as a formula (it starts with = + - @, a tab or a
+carriage return) gets a leading single quote (OWASP, "CSV injection"). Numbers and dates stay
+typed. A table is an iterable of rows, the header first."""
 
 from __future__ import annotations
 
@@ -14,9 +15,20 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from gemeinsam.organizations.interchange.export import neutralise
-
 Table = Iterable[list[Any]]
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def neutralise(value: Any) -> Any:
+    """A cell value a spreadsheet shows as text instead of running it as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return f"'{value}"
+    return value
 
 
 def to_csv(table: Table) -> bytes:

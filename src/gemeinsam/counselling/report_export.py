@@ -23,7 +23,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from gemeinsam.core.pdf import FAMILY, align_for, is_rtl, new_document
-from gemeinsam.organizations.interchange.export import neutralise
+from gemeinsam.core.tabular import neutralise
 
 from . import reports
 from .reports_tables import AMOUNT, HOURS, Table, display, note, period_label, raw, tables

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gemeinsam.core import tabular
-from gemeinsam.organizations.interchange.export import CONTENT_TYPES, neutralise
+from gemeinsam.core.tabular import CONTENT_TYPES, neutralise
 
 from .models import Question, Registration
 

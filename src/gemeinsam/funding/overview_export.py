@@ -9,7 +9,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from gemeinsam.core import tabular
-from gemeinsam.organizations.interchange.export import CONTENT_TYPES, neutralise
+from gemeinsam.core.tabular import CONTENT_TYPES, neutralise
 
 from .overview import cells
 

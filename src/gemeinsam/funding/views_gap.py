@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from gemeinsam.core import tabular
 from gemeinsam.core.enums import FederalState
-from gemeinsam.organizations.interchange.export import CONTENT_TYPES
+from gemeinsam.core.tabular import CONTENT_TYPES
 from gemeinsam.organizations.models import FieldOfActivity
 from gemeinsam.organizations.queries import organizations_visible_to
 

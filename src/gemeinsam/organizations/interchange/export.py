@@ -1,37 +1,19 @@
-"""Writing organizations to CSV and XLSX, the formats agencies open in Excel.
-
-CSV is UTF-8 with a BOM and `;` between cells, so German Excel opens it with umlauts and in
-columns. Every text cell that a spreadsheet would run as a formula (it starts with = + - @, a
-tab or a carriage return) gets a leading single quote (OWASP, "CSV injection").
-"""
+"""Writing organizations to CSV and XLSX, the formats agencies open in Excel, through the one
+table writer (`core.tabular`: BOM and `;`, formulas neutralised)."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
+
+from gemeinsam.core.tabular import CONTENT_TYPES, neutralise, to_csv, to_xlsx
 
 from ..models import Organization
 from . import fields as f
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-
-
-def neutralise(value: Any) -> Any:
-    """A cell value a spreadsheet shows as text instead of running it as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return f"'{value}"
-    return value
+__all__ = ["CONTENT_TYPES", "WRITERS", "as_csv", "as_xlsx", "rows"]
 
 
 def _labels(items) -> str:
@@ -99,38 +81,12 @@ def rows(organizations: Iterable[Organization]) -> Iterator[list[Any]]:
         yield [neutralise(value(org)) for _header, value in columns]
 
 
-def _csv_cell(value: Any) -> str:
-    if value is None:
-        return ""
-    return str(value)
-
-
 def as_csv(organizations: Iterable[Organization]) -> bytes:
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    for row in rows(organizations):
-        writer.writerow([_csv_cell(value) for value in row])
-    return buffer.getvalue().encode("utf-8")
+    return to_csv(rows(organizations))
 
 
 def as_xlsx(organizations: Iterable[Organization]) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Organizations")[:31])
-    bold = Font(bold=True)
-    all_rows = rows(organizations)
-    header = []
-    for title in next(all_rows):
-        cell = WriteOnlyCell(sheet, value=title)
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
-    for row in all_rows:
-        # A string cell is never a formula once neutralised; numbers and dates stay typed.
-        sheet.append(["" if value is None else value for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return to_xlsx([(_("Organizations"), rows(organizations))])
 
 
 WRITERS = {"csv": as_csv, "xlsx": as_xlsx}
