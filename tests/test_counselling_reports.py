@@ -248,6 +248,65 @@ def test_the_tables_suppress_only_when_asked(counted):
     assert dict(safe["outcomes"].rows)["committee seat obtained"] == (0, None)
 
 
+@pytest.mark.parametrize(
+    ("counts", "hidden"),
+    [
+        ([3, 164], {0, 1}),  # 167 − 164 = 3: the 164 must go too
+        ([3, 0, 164, 20], {0, 3}),  # the smallest count shown goes, never an empty cell
+        ([2, 3, 50], {0, 1}),  # two "<5" adding up to 5: either may be 1 to 4
+        ([1, 1, 50], {0, 1, 2}),  # two "<5" adding up to 2 are both 1
+        ([1, 5, 100], {0, 1, 2}),  # a "<5" and a withheld count adding up to 6: 1 and 5
+        ([3], {0}),  # nothing else to hide: the total is "<5" itself
+        ([0, 7, 12], set()),
+        ([None, None], set()),
+    ],
+)
+def test_a_total_never_gives_a_small_count_away_by_subtraction(counts, hidden):
+    assert reports_tables.hidden_cells(counts) == hidden
+
+
+@pytest.fixture
+def subtraction(world):
+    """Agency X in 2025: 164 sessions by phone in March, 3 by video in April (167 in all)."""
+    case = make_case(world.agency_x, advisors=[world.advisor_x], opened_on=D(2025, 2, 1))
+    Session.objects.bulk_create(
+        [
+            Session(case=case, held_on=D(2025, 3, 5), duration_minutes=60, channel="phone")
+            for _ in range(164)
+        ]
+        + [
+            Session(case=case, held_on=D(2025, 4, 10), duration_minutes=30, channel="video")
+            for _ in range(3)
+        ]
+    )
+    return world
+
+
+def test_the_downloads_withhold_a_second_count_where_the_total_would_reveal_a_small_one(
+    subtraction, client_for
+):
+    rows = _csv_rows(
+        _export(client_for(subtraction.advisor_x), subtraction.agency_x, "csv").content
+    )
+
+    total = list(_csv_table(rows, "All together").values())
+    channel = _csv_table(rows, "By channel")
+    months = _csv_table(rows, "Sessions per month")
+    # requests, cases opened, cases active, sessions, hours
+    assert total == [["0", "<5", "<5", "167", "165.5"]]
+    assert (channel["phone"], channel["video"]) == (["0", "x", "x"], ["0", "<5", "x"])
+    assert channel["in person"] == ["0", "0", "0.0"]
+    assert (months["March 2025"], months["April 2025"]) == (["x", "x"], ["<5", "x"])
+    assert months["May 2025"] == ["0", "0.0"]
+
+
+def test_the_page_keeps_the_exact_figures_for_staff(subtraction):
+    report = reports.funder_report(subtraction.agency_x, **YEAR)
+    exact = {t.key: t for t in reports_tables.tables(report, suppress=False)}
+    assert dict(exact["channel"].rows)["phone"] == (0, 164, Decimal("164.0"))
+    assert dict(exact["channel"].rows)["video"] == (0, 3, Decimal("1.5"))
+
+
 # --- The page ------------------------------------------------------------------------------------
 
 

@@ -16,7 +16,8 @@ What counts:
 - outcomes: reached in the period, on those cases, with the sum of the amounts approved.
 
 A case with several topics counts under each of them, so the topic rows add up to more than
-the total. Counts from 1 to 4 leave the agency only as "<5" (`suppress`).
+the total. Counts from 1 to 4 leave the agency only as "<5" (`suppress`), and never beside a
+total that would give them away by subtraction (`reports_tables.hidden_cells`).
 """
 
 from __future__ import annotations

@@ -1,11 +1,14 @@
 """A funder report as tables: what the page, the CSV, the Excel file and the PDF show.
 
 The page shows the exact figures to the agency's staff; everything that leaves the agency is
-built with `suppress=True`, which passes every row through `reports.suppress`.
+built with `suppress=True`: counts from 1 to 4 become "<5" (`reports.suppress`), and where a
+published total would give such a count away by subtraction (167 in all, 164 shown, so the
+hidden one is 3), more counts of its column are withheld (`hidden_cells`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -62,17 +65,67 @@ def dimension_labels() -> dict[str, tuple[str, str]]:
     }
 
 
-def _figures_row(figures: reports.Figures, metrics, suppress: bool) -> tuple:
-    """The row's values in the order of `metrics`, minutes shown as hours. Suppressed, the
-    hours follow their sessions: withheld when the sessions are."""
-    values = {m: figures.hours if m == "minutes" else getattr(figures, m) for m in metrics}
-    if suppress:
+def hidden_cells(counts: Sequence[int | None]) -> set[int]:
+    """The positions in a column of counts that must not be shown, when its total is.
+
+    Counts from 1 to 4 are hidden ("<5"). The reader knows the total and every count shown, so
+    the sum of the hidden ones too, and that each is from 1 to 4 ("<5") or at least 5 (withheld,
+    "x"). While that sum pins a hidden count to one value (a single hidden count; two "<5" that
+    add up to 2; a "<5" and a withheld count that add up to 6), the smallest count still shown
+    is withheld as well. Zeros are never hidden: an empty cell names nobody.
+    """
+    hidden = {i for i, count in enumerate(counts) if count and count < reports.SMALL}
+    while hidden and _pinned([counts[i] for i in hidden]):
+        shown = [i for i, count in enumerate(counts) if count and i not in hidden]
+        if not shown:
+            break  # everything is hidden already; the total is then itself below 5
+        hidden.add(min(shown, key=lambda i: (counts[i], i)))
+    return hidden
+
+
+def _pinned(hidden: list[int]) -> bool:
+    """Whether the sum of the hidden counts narrows one of them down to a single value."""
+    total = sum(hidden)
+    bounds = [
+        (1, reports.SMALL - 1) if c < reports.SMALL else (reports.SMALL, total) for c in hidden
+    ]
+    for i, (low, high) in enumerate(bounds):
+        others_low = sum(b[0] for j, b in enumerate(bounds) if j != i)
+        others_high = sum(b[1] for j, b in enumerate(bounds) if j != i)
+        if max(low, total - others_high) == min(high, total - others_low):
+            return True
+    return False
+
+
+def _rows(items: Sequence, metrics, suppress: bool) -> list[tuple]:
+    """Each item's values in the order of `metrics`, minutes shown as hours.
+
+    Suppressed, each count column is checked against its total (`hidden_cells`): the rows of a
+    breakdown add up to the report's total (topics nearly so), the months to the sessions. The
+    hours follow their sessions: withheld when the sessions are hidden.
+    """
+    hidden = {
+        metric: hidden_cells([getattr(item, metric) for item in items]) if suppress else set()
+        for metric in metrics
+        if metric != "minutes"
+    }
+    rows = []
+    for position, item in enumerate(items):
+        values = []
         for metric in metrics:
-            if metric != "minutes":
-                (values[metric],) = reports.suppress(values[metric])
-        if "minutes" in values:
-            _sessions, values["minutes"] = reports.suppress(figures.sessions, values["minutes"])
-    return tuple(values[m] for m in metrics)
+            if metric == "minutes":
+                withheld = position in hidden["sessions"] and item.hours is not None
+                values.append(reports.WITHHELD if withheld else item.hours)
+                continue
+            count = getattr(item, metric)
+            if position not in hidden[metric]:
+                values.append(count)
+            elif count < reports.SMALL:
+                values.append(reports.SUPPRESSED)
+            else:
+                values.append(reports.WITHHELD)
+        rows.append(tuple(values))
+    return rows
 
 
 def tables(report: reports.Report, *, suppress: bool) -> list[Table]:
@@ -89,7 +142,7 @@ def tables(report: reports.Report, *, suppress: bool) -> list[Table]:
             _("All together"),
             _("Period"),
             columns(reports.METRICS),
-            ((period_label(report), _figures_row(report.total, reports.METRICS, suppress)),),
+            ((period_label(report), _rows([report.total], reports.METRICS, suppress)[0]),),
         )
     ]
     for breakdown in report.breakdowns:
@@ -101,8 +154,13 @@ def tables(report: reports.Report, *, suppress: bool) -> list[Table]:
                 head,
                 columns(breakdown.metrics),
                 tuple(
-                    (line.label, _figures_row(line.figures, breakdown.metrics, suppress))
-                    for line in breakdown.lines
+                    zip(
+                        (line.label for line in breakdown.lines),
+                        _rows(
+                            [line.figures for line in breakdown.lines], breakdown.metrics, suppress
+                        ),
+                        strict=True,
+                    )
                 ),
             )
         )
@@ -128,11 +186,11 @@ def tables(report: reports.Report, *, suppress: bool) -> list[Table]:
             _("Month"),
             columns(("sessions", "minutes")),
             tuple(
-                (
-                    month_label(m.month),
-                    reports.suppress(m.sessions, m.hours) if suppress else (m.sessions, m.hours),
+                zip(
+                    (month_label(m.month) for m in report.months),
+                    _rows(report.months, ("sessions", "minutes"), suppress),
+                    strict=True,
                 )
-                for m in report.months
             ),
         )
     )
@@ -173,11 +231,13 @@ def raw(value):
 def note(*, suppress: bool) -> str:
     if suppress:
         return _(
-            "Counts from 1 to 4 are shown as “<5” so that no organization can be recognised; "
-            "hours and amounts that belong to such a count are withheld (“x”). "
+            "Counts from 1 to 4 are shown as “<5” so that no organization can be recognised. "
+            "Hours and amounts that belong to such a count are withheld (“x”), and so is another "
+            "count where the total would otherwise give a small count away. "
             "“–”: does not apply."
         )
     return _(
         "Exact figures, for your agency only. In the downloads (CSV, Excel, PDF), counts from "
-        "1 to 4 are shown as “<5”, and the hours and amounts that belong to them are withheld."
+        "1 to 4 are shown as “<5”; the hours and amounts that belong to them, and another count "
+        "where the total would give a small one away, are withheld."
     )
