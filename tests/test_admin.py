@@ -93,3 +93,46 @@ def test_the_reindex_command_rebuilds_every_search_document(db, capsys):
     call_command("reindex")
     assert "Indexed 2 organization(s)." in capsys.readouterr().out
     assert SearchDocument.objects.count() == 2
+
+
+def test_the_audit_log_shows_platform_admins_no_counselling_content(world, client_for, tmp_path):
+    """Counselling's entries carry ids: no case title, break-glass reason or file name, neither
+    in new entries nor, in the admin, in entries written before."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from gemeinsam.counselling import services
+
+    case = factories.make_case(
+        world.agency_x, advisors=[world.advisor_x], title="Vereinsgründung Leyla Aydın"
+    )
+    client_for(world.advisor_x).post(
+        reverse("counselling:document-upload", kwargs={"pk": case.pk}),
+        {"file": SimpleUploadedFile("Pass Leyla Aydın.pdf", b"%PDF-1.7\n%%EOF\n")},
+        format="multipart",
+    )
+    services.break_glass(case, world.manager_x, reason="Leyla Aydın hat sich beschwert")
+    older = AuditLogEntry.objects.create(
+        action="update",
+        object_type="counselling.case",
+        object_id=str(case.pk),
+        object_repr=f"{case.reference} Vereinsgründung Leyla Aydın",
+        changes={"title": ["Vereinsgründung", "Vereinsgründung Leyla Aydın"]},
+    )
+    entries = AuditLogEntry.objects.filter(object_type__startswith="counselling.").exclude(
+        pk=older.pk
+    )
+    client = client_for(world.admin)
+
+    pages = [client.get("/de/admin/core/auditlogentry/")]
+    pages += [client.get(f"/de/admin/core/auditlogentry/{e.pk}/change/") for e in [*entries, older]]
+
+    assert sorted(entries.values_list("object_repr", flat=True)) == sorted(
+        [f"case #{case.pk}", f"case #{case.pk}", f"document #{case.documents.get().pk}"]
+    )
+    assert "Leyla" not in str(list(entries.values("object_repr", "changes")))
+    for page in pages:
+        html = page.content.decode()
+        assert page.status_code == 200
+        assert "Leyla" not in html and "beschwert" not in html
+    assert f"case #{case.pk}" in pages[0].content.decode()

@@ -178,33 +178,41 @@ def test_an_unrouted_request_has_no_suggested_advisors(world):
 # --- One contact per person ----------------------------------------------------------------------
 
 
-def test_the_same_email_finds_the_same_contact_across_requests(world):
-    first = factories.make_request(email="selin.kaya@example.org", name="Selin Kaya")
-    second = factories.make_request(email="Selin.Kaya@example.org", phone="+49 30 1234567")
-    assert first.contact_id == second.contact_id
-    contact = Contact.objects.get(pk=first.contact_id)
-    assert (contact.name, contact.email, contact.phone) == (
+def test_an_anonymous_request_never_joins_or_changes_an_existing_record(world):
+    first = factories.make_request(
+        email="selin.kaya@example.org", name="Selin Kaya", phone="+49 30 1234567"
+    )
+    second = factories.make_request(
+        email="Selin.Kaya@example.org", name="Someone Else", phone="0176 999999"
+    )
+    assert first.contact_id != second.contact_id
+    first.contact.refresh_from_db()
+    assert (first.contact.name, first.contact.email, first.contact.phone) == (
         "Selin Kaya",
         "selin.kaya@example.org",
         "+49 30 1234567",
     )
-    assert Contact.objects.count() == 1
+    assert (second.contact.name, second.contact.phone) == ("Someone Else", "0176 999999")
 
 
-def test_a_member_is_one_contact_whether_asking_logged_in_or_by_email(world):
+def test_a_member_asking_logged_in_is_one_record_and_a_request_with_only_their_address_is_not(
+    world,
+):
     anonymous = factories.make_request(email="member.a@example.org")
     logged_in = factories.make_request(user=world.member_a, email="")
     again = factories.make_request(user=world.member_a, email="")
-    assert {anonymous.contact_id, logged_in.contact_id, again.contact_id} == {anonymous.contact_id}
-    contact = Contact.objects.get(pk=anonymous.contact_id)
+    assert logged_in.contact_id == again.contact_id != anonymous.contact_id
+    contact = Contact.objects.get(pk=logged_in.contact_id)
     assert (contact.user, contact.name) == (world.member_a, "Amal Haddad")
-    assert list(queries.requests_of(world.member_a).order_by("id")) == [anonymous, logged_in, again]
+    assert Contact.objects.get(pk=anonymous.contact_id).user is None
+    assert list(queries.requests_of(world.member_a).order_by("id")) == [logged_in, again]
 
 
-def test_details_given_later_never_overwrite_known_ones_with_blanks(world):
-    factories.make_request(email="omar@example.org", name="Omar Haddad", phone="030 123456")
-    later = factories.make_request(email="omar@example.org", name="", phone="")
-    assert (later.contact.name, later.contact.phone) == ("Omar Haddad", "030 123456")
+def test_a_logged_in_persons_details_given_later_never_overwrite_known_ones(world):
+    first = factories.make_request(user=world.member_a, phone="030 123456")
+    later = factories.make_request(user=world.member_a, name="Anders", phone="0170 1")
+    assert later.contact_id == first.contact_id
+    assert (later.contact.name, later.contact.phone) == ("Amal Haddad", "030 123456")
 
 
 def test_each_request_records_the_consent_with_its_wording_and_version(world):

@@ -35,6 +35,28 @@ def _person(w, agency=None):
     return {"pk": contact.pk}
 
 
+def _unrouted_only(w):
+    """Someone whose only request came from a region no agency covers: every agency sees the
+    request in its queue, nobody reaches the person."""
+    return {"pk": factories.make_request(federal_state="", email="anon@example.org").contact_id}
+
+
+def _shared_address(w):
+    """Agency Y's client with the same address as agency X's: X's manager reaches only X's."""
+    _person(w)
+    contact = Contact.objects.create(name="Leyla Aydın (Süd)", email="leyla.aydin@example.org")
+    factories.make_case(w.agency_y, advisors=[w.advisor_y], contacts=[contact])
+    return {"pk": contact.pk}
+
+
+def _across_agencies(w):
+    """Someone with a case at X and one at Y: X's manager erases what X holds."""
+    person = _person(w)
+    contact = Contact.objects.get(pk=person["pk"])
+    factories.make_case(w.agency_y, advisors=[w.advisor_y], contacts=[contact])
+    return person
+
+
 CASES: list[Case] = [
     Case("counselling:contact-list", managers_of_x, kwargs=lambda w: {"agency": w.agency_x.slug}),
     Case(
@@ -84,6 +106,39 @@ CASES: list[Case] = [
         method="post",
         data=lambda w: {"confirm": "on"},
         label="person of agency Y",
+    ),
+    *(
+        Case(name, nobody, kwargs=_unrouted_only, label="unrouted request only")
+        for name in ("counselling:contact-detail", "counselling:contact-export")
+    ),
+    Case(
+        "counselling:contact-erase",
+        nobody,
+        kwargs=_unrouted_only,
+        method="post",
+        data=lambda w: {"confirm": "on"},
+        label="unrouted request only",
+    ),
+    *(
+        Case(name, nobody, kwargs=_shared_address, label="shared email address, agency Y")
+        for name in ("counselling:contact-detail", "counselling:contact-export")
+    ),
+    Case(
+        "counselling:contact-erase",
+        nobody,
+        kwargs=_shared_address,
+        method="post",
+        data=lambda w: {"confirm": "on"},
+        label="shared email address, agency Y",
+    ),
+    Case("counselling:contact-detail", only_manager_x, kwargs=_across_agencies, label="X and Y"),
+    Case(
+        "counselling:contact-erase",
+        {**only_manager_x, "manager_x": 302},
+        kwargs=_across_agencies,
+        method="post",
+        data=lambda w: {"confirm": "on"},
+        label="erase across agencies",
     ),
     Case("counselling:organization-data", only_manager_x, kwargs=lambda w: {"slug": w.org_a.slug}),
     Case(

@@ -48,6 +48,15 @@ def _unrouted_request(w):
     return factories.make_request(federal_state="")
 
 
+def _request_with_a_known_sender(w):
+    """A request to X whose address is that of someone X already counsels; the known person is
+    kept on the world for the form's data (`merge-into`), which is built after the address."""
+    known = _request_of_x(w)
+    factories.make_case(w.agency_x, advisors=[w.advisor_x], contacts=[known.contact])
+    w.known_sender = known.contact
+    return {"pk": factories.make_request(federal_state="HH", email=known.contact.email).pk}
+
+
 def _case_of_x(w):
     return factories.make_case(w.agency_x, advisors=[w.advisor_x], organizations=[w.org_a])
 
@@ -124,6 +133,13 @@ CASES: list[Case] = [
         kwargs=_request_kwargs,
         method="post",
         data=lambda w: {"decline-reason": "Bitte wenden Sie sich an die Verbraucherzentrale."},
+    ),
+    Case(
+        "counselling:request-merge",
+        of_x_done,
+        kwargs=_request_with_a_known_sender,
+        method="post",
+        data=lambda w: {"merge-into": w.known_sender.pk},
     ),
     Case("counselling:case-list", counselling_staff),
     Case(

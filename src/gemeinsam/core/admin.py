@@ -3,7 +3,9 @@ from django.conf import settings
 from django.contrib import admin
 from django.utils.functional import lazy
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
+from . import audit
 from .models import AuditLogEntry
 
 
@@ -63,10 +65,28 @@ class LocalizedNameAdmin(admin.ModelAdmin):
 
 @admin.register(AuditLogEntry)
 class AuditLogEntryAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "actor", "action", "object_type", "object_repr"]
+    """Read-only. Entries about confidential apps (counselling) show ids and which fields
+    changed, never their values: platform admins do not read counselling, not even here."""
+
+    list_display = ["created_at", "actor", "action", "object_type", "shown_object"]
     list_filter = ["action", "object_type"]
-    search_fields = ["object_repr", "actor__email"]
-    readonly_fields = [f.name for f in AuditLogEntry._meta.fields]
+    # Not the entries' text: a search would reveal confidential entries one guess at a time.
+    search_fields = ["actor__email", "object_id"]
+    fields = ["created_at", "actor", "action", "object_type", "object_id", "shown_object"]
+    fields += ["shown_changes"]
+    readonly_fields = fields
+
+    @admin.display(description=_("object"))
+    def shown_object(self, entry: AuditLogEntry) -> str:
+        if audit.is_confidential(entry.object_type):
+            return f"{entry.object_type.partition('.')[2]} #{entry.object_id}"
+        return entry.object_repr
+
+    @admin.display(description=_("changes"))
+    def shown_changes(self, entry: AuditLogEntry):
+        if audit.is_confidential(entry.object_type):
+            return ", ".join(sorted(entry.changes or {}))
+        return entry.changes
 
     def has_add_permission(self, request):
         return False

@@ -29,7 +29,10 @@ class AuditLogEntry(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+        # By id: the admin's titles show this, and entries about confidential apps
+        # (counselling) must not show what their objects say.
+        when = f"{self.created_at:%Y-%m-%d %H:%M}"
+        return f"{when} {self.action} {self.object_type} #{self.object_id}"
 
 
 class TranslatedText(models.Model):

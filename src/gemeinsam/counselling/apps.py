@@ -7,4 +7,10 @@ class CounsellingConfig(AppConfig):
     verbose_name = _("Counselling")
 
     def ready(self) -> None:
+        from gemeinsam.core import audit
+
         from . import checks, rules  # noqa: F401  (registers system checks and permissions)
+
+        # Audit entries about cases, contacts, documents name them by id only (platform
+        # admins read the audit log, and they do not read counselling).
+        audit.keep_confidential(self.label)

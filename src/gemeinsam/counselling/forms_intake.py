@@ -1,4 +1,5 @@
-"""Forms of the intake queue: its filter, and accepting, forwarding or declining a request."""
+"""Forms of the intake queue: its filter, and accepting, forwarding, declining a request or
+merging its sender's record into one the agency already keeps."""
 
 from __future__ import annotations
 
@@ -162,6 +163,33 @@ class DeclineForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("prefix", "decline")
         super().__init__(*args, **kwargs)
+
+
+class ContactChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, contact) -> str:
+        details = ", ".join(d for d in (contact.email, contact.phone) if d)
+        return f"{contact.name or '–'} ({details})" if details else contact.name or "–"
+
+
+class MergeForm(forms.Form):
+    """Staff confirm that the request's sender is a person their agency already counsels."""
+
+    into = ContactChoiceField(
+        label=_("This is the same person as"),
+        queryset=None,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose the person this request comes from."),
+            "invalid_choice": _(
+                "Choose one of the people your agency counsels with the same address or phone."
+            ),
+        },
+    )
+
+    def __init__(self, *args, matches, **kwargs):
+        kwargs.setdefault("prefix", "merge")
+        super().__init__(*args, **kwargs)
+        self.fields["into"].queryset = matches
 
 
 def add_service_errors(form: forms.Form, error: ValidationError) -> None:

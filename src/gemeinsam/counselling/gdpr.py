@@ -20,7 +20,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from gemeinsam.agencies.models import Agency
-from gemeinsam.events.models import Registration
+from gemeinsam.core import personal_data
+from gemeinsam.core.personal_data import DataSubject, Scope
 
 from . import queries
 from .models import Appointment, Case, Contact, Note, Request, Session
@@ -34,7 +35,7 @@ def gdpr_agencies(user) -> list[Agency]:
     return [a for a in queries.staff_agencies(user) if may(user, GDPR_PERM, a)]
 
 
-def _linked_to(agency_ids) -> Q:
+def linked_to(agency_ids) -> Q:
     """Contacts with a request or a case with one of these agencies."""
     return Q(pk__in=Request.objects.filter(agency_id__in=agency_ids).values("contact_id")) | Q(
         pk__in=Case.contacts.through.objects.filter(case__agency_id__in=agency_ids).values(
@@ -45,12 +46,17 @@ def _linked_to(agency_ids) -> Q:
 
 def contacts_reachable_by(user) -> QuerySet[Contact]:
     """People a manager may export or erase: those with a request or case with one of the
-    manager's agencies, or with a request no agency covers (every agency's queue shows those)."""
+    manager's agencies. A request no agency covers shows in every agency's queue, but it shows
+    that request only: it never opens the record of the person who sent it."""
     agency_ids = [a.pk for a in gdpr_agencies(user)]
     if not agency_ids:
         return Contact.objects.none()
-    unrouted = Q(pk__in=Request.objects.filter(agency__isnull=True).values("contact_id"))
-    return Contact.objects.filter(_linked_to(agency_ids) | unrouted)
+    return Contact.objects.filter(linked_to(agency_ids))
+
+
+def cases_held(contact: Contact, agencies) -> int:
+    """How many of the person's cases these agencies hold."""
+    return Case.objects.filter(contacts=contact, agency__in=agencies).count()
 
 
 def _count(queryset) -> Subquery:
@@ -66,7 +72,7 @@ def _count(queryset) -> Subquery:
 def contacts_of_agency(agency: Agency, q: str = "") -> QuerySet[Contact]:
     """The agency's people (not yet anonymised), found by name, email or phone; one query per
     page whatever its length, with the number of requests and cases each has with the agency."""
-    contacts = Contact.objects.filter(_linked_to([agency.pk]), anonymised_at__isnull=True)
+    contacts = Contact.objects.filter(linked_to([agency.pk]), anonymised_at__isnull=True)
     q = q.strip()
     if q:
         contacts = contacts.filter(
@@ -258,98 +264,78 @@ def _cases(queryset, viewer) -> list[dict]:
     return [_case_data(case, viewer) for case in _case_queryset(queryset)]
 
 
-def account_data(user) -> dict:
-    """A user's account, organization memberships and event registrations."""
-    memberships = user.org_memberships.select_related("organization").order_by(
-        "organization__name", "id"
-    )
-    emails = {user.email.lower()}
-    contact = Contact.objects.filter(user=user).only("email").first()
-    if contact is not None and contact.email:
-        emails.add(contact.email.lower())
-    by_email = Q()
-    for email in sorted(emails):
-        by_email |= Q(email__iexact=email)
-    registrations = (
-        Registration.objects.filter(Q(user=user) | by_email)
-        .select_related("event")
-        .order_by("event__starts_at", "id")
-    )
-    return {
-        "account": {
-            "email": user.email,
-            "name": user.name,
-            "preferred_language": _choice(user, "preferred_language"),
-            "date_joined": user.date_joined,
-        },
-        "organization_memberships": [
-            {
-                "organization": m.organization.name,
-                "role": _choice(m, "role"),
-                "status": _choice(m, "status"),
-                "since": m.created_at,
-            }
-            for m in memberships
-        ],
-        "event_registrations": [
-            {
-                "event": r.event.title,
-                "starts_at": r.event.starts_at,
-                "status": _choice(r, "status"),
-                "registered_at": r.created_at,
-            }
-            for r in registrations
-        ],
-    }
-
-
 def _is_self(contact: Contact, viewer) -> bool:
     return bool(viewer and viewer.is_authenticated and contact.user_id == viewer.pk)
+
+
+def subject_of(contact: Contact) -> DataSubject:
+    """The person behind a counselling record, for the registry of personal data."""
+    return DataSubject(
+        user=contact.user,
+        emails=frozenset({contact.email.lower()} if contact.email else ()),
+        names=frozenset({contact.name} if contact.name else ()),
+        records={"counselling.contact": frozenset({contact.pk})},
+    )
+
+
+def subject_of_user(user) -> DataSubject:
+    """A person by their account, with their counselling record if they have one."""
+    contact = Contact.objects.filter(user=user).first()
+    emails = {user.email.lower()}
+    if contact is not None and contact.email:
+        emails.add(contact.email.lower())
+    return DataSubject(
+        user=user,
+        emails=frozenset(emails),
+        names=frozenset(n for n in (user.name, contact.name if contact else "") if n),
+        records={"counselling.contact": frozenset({contact.pk} if contact else ())},
+    )
+
+
+def counselling_sections(subject: DataSubject, scope: Scope) -> dict:
+    """Counselling's part of a person's export (the registry's exporter): their record, and
+    the requests and cases in scope. Staff get what their agencies hold (and the requests no
+    agency covers); the person themself gets all of theirs, never internal notes."""
+    contacts = Contact.objects.filter(pk__in=subject.records_of("counselling.contact"))
+    contact = contacts.select_related("organization", "user").prefetch_related("consents").first()
+    if contact is None:
+        return {"person": None, "requests": [], "cases": []}
+    requests = Request.objects.filter(contact=contact)
+    cases = Case.objects.filter(contacts=contact)
+    if not scope.everything:
+        requests = requests.filter(Q(agency_id__in=scope.agency_ids) | Q(agency__isnull=True))
+        cases = cases.filter(agency_id__in=scope.agency_ids)
+    return {
+        "person": contact_details(contact),
+        "requests": _requests(requests),
+        "cases": _cases(cases, scope.viewer),
+    }
 
 
 # --- The exports ------------------------------------------------------------------------------
 
 
 def person_data(contact: Contact, *, viewer) -> dict:
-    """Everything about one person that the viewer may export.
+    """Everything about one person that the viewer may export, from every app that holds
+    personal data (`core.personal_data`).
 
-    Staff get what their agencies hold (and unrouted requests); the person themself gets all
-    their requests and cases. With a linked account: its data, memberships and registrations.
+    Staff get what the agencies they work for hold: counselling, registrations for their
+    events, bookings of their rooms. The person themself gets everything, their account too.
     """
-    requests = Request.objects.filter(contact=contact)
-    cases = Case.objects.filter(contacts=contact)
-    if not _is_self(contact, viewer):
-        agency_ids = queries.staff_agencies(viewer).values("pk")
-        requests = requests.filter(Q(agency_id__in=agency_ids) | Q(agency__isnull=True))
-        cases = cases.filter(agency_id__in=agency_ids)
-    contact = Contact.objects.select_related("organization", "user").get(pk=contact.pk)
-    data = {
-        "exported_at": timezone.now(),
-        "person": contact_details(contact),
-        "requests": _requests(requests),
-        "cases": _cases(cases, viewer),
-        "account": None,
-        "organization_memberships": [],
-        "event_registrations": [],
-    }
-    if contact.user is not None:
-        data.update(account_data(contact.user))
-    return data
+    if _is_self(contact, viewer):
+        scope = Scope(viewer=viewer)
+    else:
+        agency_ids = queries.staff_agencies(viewer).values_list("pk", flat=True)
+        scope = Scope.of_agencies(agency_ids, viewer=viewer)
+    return {"exported_at": timezone.now(), **personal_data.export(subject_of(contact), scope)}
 
 
 def own_data(user) -> dict:
-    """What a logged-in person gets about themself: their counselling record if they have one
-    (found by their account), else their account data alone. Never internal notes."""
-    contact = Contact.objects.filter(user=user).first()
-    if contact is not None:
-        return person_data(contact, viewer=user)
-    return {
-        "exported_at": timezone.now(),
-        "person": None,
-        "requests": [],
-        "cases": [],
-        **account_data(user),
-    }
+    """What a logged-in person gets about themself: everything every app holds, their
+    counselling record included if they have one (found by their account). Never internal
+    notes."""
+    subject = subject_of_user(user)
+    return {"exported_at": timezone.now(), **personal_data.export(subject, Scope(viewer=user))}
 
 
 def organization_data(organization, *, viewer) -> dict:
@@ -358,7 +344,7 @@ def organization_data(organization, *, viewer) -> dict:
     agency_ids = [a.pk for a in gdpr_agencies(viewer)]
     contacts = (
         Contact.objects.filter(organization=organization)
-        .filter(_linked_to(agency_ids))
+        .filter(linked_to(agency_ids))
         .prefetch_related("consents")
         .select_related("organization")
         .order_by("name", "id")

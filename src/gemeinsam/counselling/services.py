@@ -49,25 +49,19 @@ def queue_request_mail(request_id: int, kind: str) -> None:
 
 
 def contact_for(*, user=None, name="", email="", phone="", organization=None, language="de"):
-    """The one record of this person: by account, else by email, else a new one.
+    """The person's record: the one of their account when they are logged in, else a new one.
 
-    Details given now fill in what the record lacks; nothing known is overwritten by a blank.
+    What someone types is never proof of who they are: an address or a phone number given
+    without logging in never finds, merges into or changes an existing record, which might be
+    another agency's client. Staff merge two records once they have confirmed that they are one
+    person (`merge_contact`). A logged-in person's record gets the details it lacks; nothing
+    known is overwritten.
     """
     contact = None
     if user is not None and user.is_authenticated:
         contact = Contact.objects.filter(user=user).first()
         email = email or user.email
         name = name or user.name
-    if contact is None and email:
-        # Someone typing an address is not proof of owning it: a record linked to an account is
-        # found only by that account, so a stranger's request never lands on a member's page.
-        contact = (
-            Contact.objects.filter(
-                email__iexact=email, anonymised_at__isnull=True, user__isnull=True
-            )
-            .order_by("id")
-            .first()
-        )
     if contact is None:
         contact = Contact(preferred_language=language)
     for field, value in (("name", name), ("email", email.lower()), ("phone", phone)):
@@ -450,8 +444,9 @@ def break_glass(case: Case, user, *, reason: str) -> BreakGlass:
         expires_at=now + datetime.timedelta(hours=BREAK_GLASS_HOURS),
     )
     log_access(case, user, AccessKind.BREAK_GLASS, reason)
+    # The reason stays on the case, for its staff; the audit log names the record only.
     audit.record(
-        actor=user, action=AuditAction.GRANT, obj=case, changes={"break_glass": [None, reason]}
+        actor=user, action=AuditAction.GRANT, obj=case, changes={"break_glass": [None, entry.pk]}
     )
     return entry
 

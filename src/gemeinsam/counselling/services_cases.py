@@ -73,6 +73,8 @@ def update_case(
     after["organizations"] = _names(organizations)
     after["topics"] = _names(topics)
     changes = audit.diff(before, after)
+    if "title" in changes:  # the log says that the title changed, never what it says
+        changes["title"] = [None, None]
     if changes:
         audit.record(actor=by, action=AuditAction.UPDATE, obj=case, changes=changes)
     return case

@@ -11,28 +11,30 @@ from __future__ import annotations
 
 import datetime
 import logging
-import re
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from gemeinsam.core import audit
+from gemeinsam.core import audit, personal_data
 from gemeinsam.core.enums import AuditAction
-from gemeinsam.core.models import AuditLogEntry
+from gemeinsam.core.personal_data import Scope
 
 from .enums import AccessKind, CaseStatus, RequestStatus
+from .gdpr import subject_of
 from .models import (
     AccessLogEntry,
     Appointment,
+    BreakGlass,
     Case,
     ConsentRecord,
     Contact,
     Document,
+    Forwarding,
     Note,
     Outcome,
     Request,
@@ -40,13 +42,12 @@ from .models import (
     Task,
     private_storage,
 )
+from .redaction import Redaction, remove_name
+from .tasks import send_erasure_notice
 
 logger = logging.getLogger(__name__)
 
 EXPORT = AuditAction.EXPORT
-ANONYMISED = "(anonymised)"
-# Audit-log change keys that may carry personal data; anonymising blanks their values.
-PERSONAL_KEYS = {"title", "name", "email", "phone", "participants", "description"}
 
 
 def neutral_title(case: Case) -> str:
@@ -77,14 +78,13 @@ def log_export(viewer, *, subject, case_ids, fmt: str, notes_included: bool = Fa
         AccessLogEntry(case_id=pk, user=viewer, kind=AccessKind.EXPORT, object_repr=what)
         for pk in sorted(set(case_ids))
     )
-    entry = audit.record(
+    # Counselling's entries name a contact by id only (`audit.keep_confidential`).
+    audit.record(
         actor=viewer,
         action=EXPORT,
         obj=subject,
         changes={"export": [None, fmt], "cases": [None, len(set(case_ids))]},
     )
-    if isinstance(subject, Contact):  # the log names no person
-        AuditLogEntry.objects.filter(pk=entry.pk).update(object_repr=f"#{subject.pk}")
     return len(set(case_ids))
 
 
@@ -97,42 +97,65 @@ class Erasure:
     cases_anonymised: int
     cases_stripped: int
     sessions_cleaned: int
+    # Other agencies hold the person too: their records stay, and their managers are told.
+    agencies_notified: int = 0
 
 
-def remove_name(text: str, name: str) -> str:
-    """`text` without the name (whole words, any case), separators tidied: "Amal Haddad, Berk
-    Yılmaz" without "amal haddad" is "Berk Yılmaz"."""
-    if not (text and name.strip()):
-        return text
-    pattern = re.compile(rf"(?<!\w){re.escape(name.strip())}(?!\w)", re.IGNORECASE)
-    if not pattern.search(text):
-        return text
-    parts = [p.strip(" ()-") for p in re.split(r"[,;\n]", pattern.sub("", text))]
-    return ", ".join(p for p in parts if p.strip())
+def _in_scope(contact: Contact, agency_ids) -> tuple[QuerySet[Request], QuerySet[Case]]:
+    """The person's requests and cases that the agencies hold. A request no agency covers is in
+    every agency's queue, so it counts as theirs too."""
+    requests = Request.objects.filter(contact=contact)
+    cases = Case.objects.filter(contacts=contact)
+    if agency_ids is not None:
+        requests = requests.filter(Q(agency_id__in=agency_ids) | Q(agency__isnull=True))
+        cases = cases.filter(agency_id__in=agency_ids)
+    return requests, cases
+
+
+def other_agencies(contact: Contact, agency_ids) -> set[int]:
+    """The agencies other than these that hold a request or a case of the person."""
+    if agency_ids is None:
+        return set()
+    held = set(
+        Request.objects.filter(contact=contact, agency__isnull=False).values_list(
+            "agency_id", flat=True
+        )
+    )
+    held |= set(Case.objects.filter(contacts=contact).values_list("agency_id", flat=True))
+    return held - set(agency_ids)
 
 
 @transaction.atomic
-def erase_contact(contact: Contact, *, by) -> Erasure:
-    """Erase a person from counselling while the figures stay as they were.
+def erase_contact(contact: Contact, *, by, agency_ids=None) -> Erasure:
+    """Erase a person from what the agencies `agency_ids` hold (None: from all of counselling)
+    while the figures stay as they were.
 
-    Side effects:
-    - the contact's name, email, phone, organization and account link are blanked and
-      `anonymised_at` set; their consent records stay, marked withdrawn;
-    - their requests lose description, preferred times, postcode, organization name and the
+    Side effects, within those agencies' requests and cases (and the requests no agency covers):
+    - the requests lose description, preferred times, postcode, organization name and the
       account that sent them; a request still waiting in a queue is withdrawn;
-    - their name is removed from the participants of every session of their cases;
+    - the person's name, address and phone number are taken out of everything staff typed:
+      case titles, session participants and next steps, task titles, outcome comments,
+      appointment titles, break-glass reasons, forwarding and decline reasons, internal notes,
+      document names, the access log and the audit log;
     - cases on which they are the only contact: closed ones are anonymised (`anonymise_case`);
       open ones get a neutral title and lose internal notes, session summaries and documents
       (files deleted from storage after commit), so the advisors can go on working;
-    - an audit entry (without the erased data); earlier audit entries about the contact no
-      longer name them.
-    The record is the same for every agency, so this applies to all of them.
+    - when no other agency holds the person, their record is blanked (name, email, phone,
+      organization, account link; `anonymised_at` set; consents marked withdrawn). When others
+      do, the record stays as it is for them: these agencies' requests move to a blank record,
+      the person leaves these agencies' cases and appointments, and the other agencies'
+      managers are told by mail that the person asked for erasure;
+    - an audit entry (without the erased data).
     """
     contact = Contact.objects.select_for_update().get(pk=contact.pk)
     if contact.anonymised_at:
         raise ValidationError(_("This person's data has already been erased."))
-    name = contact.name
-    cases = list(Case.objects.filter(contacts=contact).order_by("pk"))
+    now = timezone.now()
+    redact = Redaction.of(names=[contact.name], emails=[contact.email], phones=[contact.phone])
+    requests, cases_qs = _in_scope(contact, agency_ids)
+    cases = list(cases_qs.order_by("pk"))
+    request_ids = list(requests.values_list("pk", flat=True))
+    others = other_agencies(contact, agency_ids)
     links = Case.contacts.through.objects.filter(case__in=cases).values("case_id")
     sole = {
         pk
@@ -141,12 +164,16 @@ def erase_contact(contact: Contact, *, by) -> Erasure:
     }
     cleaned = 0
     for session in Session.objects.filter(case__in=cases).only("pk", "participants"):
-        participants = remove_name(session.participants, name)
+        participants = redact(remove_name(session.participants, contact.name))
         if participants != session.participants:
             Session.objects.filter(pk=session.pk).update(participants=participants)
             cleaned += 1
-    now = timezone.now()
-    _blank_contact(contact, now)
+    redact_cases(cases, redact)
+    _redact_requests(request_ids, redact, now)
+    if others:
+        _leave_for_others(contact, request_ids, cases, others, erased_by=agency_ids)
+    else:
+        _blank_contact(contact, now)
     anonymised = stripped = 0
     for case in cases:
         if case.pk not in sole:
@@ -163,9 +190,83 @@ def erase_contact(contact: Contact, *, by) -> Erasure:
         changes={
             "anonymised": [None, now.isoformat(timespec="seconds")],
             "cases_anonymised": [None, anonymised + stripped],
+            "agencies": [None, sorted(agency_ids) if agency_ids is not None else "all"],
         },
     )
-    return Erasure(contact, anonymised, stripped, cleaned)
+    return Erasure(contact, anonymised, stripped, cleaned, len(others))
+
+
+def erase_for_agencies(contact: Contact, *, by, agencies) -> dict[str, int]:
+    """A manager erases a person from what their agencies hold, in every app that registered
+    personal data (counselling, registrations for the agencies' events, bookings of their
+    rooms), in one transaction. Returns the records changed per app (see `erase_contact` for
+    counselling's side effects)."""
+    if contact.anonymised_at:
+        raise ValidationError(_("This person's data has already been erased."))
+    scope = Scope.of_agencies([a.pk for a in agencies], viewer=by)
+    return personal_data.erase(subject_of(contact), scope)
+
+
+def _redact_requests(request_ids: list[int], redact: Redaction, now) -> None:
+    requests = Request.objects.filter(pk__in=request_ids)
+    requests.filter(status=RequestStatus.NEW).update(status=RequestStatus.WITHDRAWN, decided_at=now)
+    requests.update(
+        description="", preferred_times="", postcode="", organization_name="", requested_by=None
+    )
+    for request in requests.exclude(decline_reason="").only("pk", "decline_reason"):
+        Request.objects.filter(pk=request.pk).update(decline_reason=redact(request.decline_reason))
+    _redact_rows(Forwarding.objects.filter(request_id__in=request_ids), redact, "reason")
+
+
+def _redact_rows(queryset, redact: Redaction, *fields: str) -> int:
+    """Each row's fields with the person taken out; only rows that named them are written."""
+    changed = 0
+    for row in queryset.only("pk", *fields):
+        values = {f: redact(getattr(row, f)) for f in fields}
+        if any(values[f] != getattr(row, f) for f in fields):
+            queryset.model.objects.filter(pk=row.pk).update(**values)
+            changed += 1
+    return changed
+
+
+def redact_cases(cases: list[Case], redact: Redaction) -> int:
+    """Take the person out of everything typed on these cases (see `erase_contact`)."""
+    changed = _redact_rows(Case.objects.filter(pk__in=[c.pk for c in cases]), redact, "title")
+    changed += _redact_rows(Session.objects.filter(case__in=cases), redact, "next_steps")
+    changed += _redact_rows(Task.objects.filter(case__in=cases), redact, "title")
+    changed += _redact_rows(Outcome.objects.filter(case__in=cases), redact, "comment")
+    changed += _redact_rows(Appointment.objects.filter(case__in=cases), redact, "title", "location")
+    changed += _redact_rows(BreakGlass.objects.filter(case__in=cases), redact, "reason")
+    changed += _redact_rows(AccessLogEntry.objects.filter(case__in=cases), redact, "object_repr")
+    changed += _redact_rows(Forwarding.objects.filter(case__in=cases), redact, "reason")
+    changed += _redact_rows(Document.objects.filter(case__in=cases), redact, "original_name")
+    # Encrypted: each is opened, and saved again only if it named the person.
+    for model, field in ((Note, "body"), (Session, "summary")):
+        for row in model.objects.filter(case__in=cases).only("pk", field):
+            if redact.finds(getattr(row, field)):
+                setattr(row, field, redact(getattr(row, field)))
+                row.save(update_fields=[field])
+                changed += 1
+    case_ids = [c.pk for c in cases]
+    audit.forget("counselling.case", case_ids)
+    for model in (Document, Outcome):
+        ids = model.objects.filter(case_id__in=case_ids).values_list("pk", flat=True)
+        audit.forget(model._meta.label_lower, ids)
+    return changed
+
+
+def _leave_for_others(contact: Contact, request_ids, cases: list[Case], others, *, erased_by):
+    """The person's record is other agencies' too: ours let go of it, and theirs are told."""
+    blank = Contact.objects.create(
+        preferred_language=contact.preferred_language, anonymised_at=timezone.now()
+    )
+    Request.objects.filter(pk__in=request_ids).update(contact=blank)
+    Case.contacts.through.objects.filter(case__in=cases, contact=contact).delete()
+    Appointment.attendees.through.objects.filter(
+        appointment__case__in=cases, contact=contact
+    ).delete()
+    for agency_id in sorted(others):
+        send_erasure_notice.enqueue(contact.pk, agency_id, sorted(erased_by))
 
 
 def _blank_contact(contact: Contact, now: datetime.datetime) -> None:
@@ -183,18 +284,7 @@ def _blank_contact(contact: Contact, now: datetime.datetime) -> None:
     Request.objects.filter(contact=contact).update(
         description="", preferred_times="", postcode="", organization_name="", requested_by=None
     )
-    _scrub_audit(contact, f"#{contact.pk}")
-
-
-def _scrub_audit(obj, repr_: str) -> None:
-    """Earlier audit entries about `obj` keep who did what and when, but no personal data."""
-    entries = AuditLogEntry.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk))
-    for entry in entries.only("pk", "changes"):
-        changes = {
-            key: ([ANONYMISED, ANONYMISED] if key in PERSONAL_KEYS else value)
-            for key, value in (entry.changes or {}).items()
-        }
-        AuditLogEntry.objects.filter(pk=entry.pk).update(object_repr=repr_, changes=changes)
+    audit.forget("counselling.contact", [contact.pk])
 
 
 def _delete_documents(case: Case) -> int:
@@ -216,9 +306,11 @@ def _strip_case(case: Case) -> None:
     case.save(update_fields=["title", "updated_at"])
     Note.objects.filter(case=case).delete()
     Session.objects.filter(case=case).update(summary="")
+    document_ids = list(Document.objects.filter(case=case).values_list("pk", flat=True))
     _delete_documents(case)
+    audit.forget("counselling.document", document_ids)
     AccessLogEntry.objects.filter(case=case, kind=AccessKind.READ_DOCUMENT).update(object_repr="")
-    _scrub_audit(case, str(case))
+    audit.forget("counselling.case", [case.pk])
 
 
 # --- Anonymising a case --------------------------------------------------------------------------

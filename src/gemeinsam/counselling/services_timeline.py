@@ -160,9 +160,9 @@ def add_document(case: Case, *, by, upload, checked: CheckedUpload, is_shared: b
                 actor=by,
                 action=AuditAction.CREATE,
                 obj=document,
+                # The file's name may name the person: the log keeps the record's id only.
                 changes={
                     "case": case.reference,
-                    "file": checked.name,
                     "size": checked.size,
                     "shared": is_shared,
                 },

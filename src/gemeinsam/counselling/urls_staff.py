@@ -15,6 +15,7 @@ urlpatterns = [
     path(f"{R}accept/", intake.request_accept, name="request-accept"),
     path(f"{R}forward/", intake.request_forward, name="request-forward"),
     path(f"{R}decline/", intake.request_decline, name="request-decline"),
+    path(f"{R}merge/", intake.request_merge, name="request-merge"),
     path("manage/cases/", cases.case_list, name="case-list"),
     path("manage/<slug:agency>/cases/new/", cases.case_create, name="case-create"),
     path(f"{C}edit/", cases.case_edit, name="case-edit"),

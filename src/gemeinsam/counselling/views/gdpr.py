@@ -115,18 +115,23 @@ def contact_erase(request, pk):
     if not form.is_valid():
         messages.error(request, _("Please confirm the erasure by ticking the box."))
         return redirect("counselling:contact-detail", pk=contact.pk)
+    agencies = gdpr.gdpr_agencies(request.user)
+    cases = gdpr.cases_held(contact, agencies)
     try:
-        erasure = services_gdpr.erase_contact(contact, by=request.user)
+        services_gdpr.erase_for_agencies(contact, by=request.user, agencies=agencies)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("counselling:contact-detail", pk=contact.pk)
+    # The same words whether or not other agencies hold the person: this agency must not
+    # learn who else counsels them.
     messages.success(
         request,
         _(
-            "The person's data has been erased. %(cases)d cases no longer name them; "
-            "the figures are unchanged."
+            "The person's data at your agencies has been erased. %(cases)d cases no longer "
+            "name them; the figures are unchanged. If other agencies hold data about the "
+            "person, their managers have been told by mail."
         )
-        % {"cases": erasure.cases_anonymised + erasure.cases_stripped},
+        % {"cases": cases},
     )
     # Unlinked from every case of ours, the person is out of reach: back to the list.
     if gdpr.contacts_reachable_by(request.user).filter(pk=contact.pk).exists():

@@ -20,13 +20,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from gemeinsam.agencies.models import Agency
 
-from .. import queries, services
+from .. import contacts, queries, services
 from ..enums import RequestStatus
 from ..forms_intake import (
     AcceptForm,
     DeclineForm,
     ForwardForm,
     IntakeFilterForm,
+    MergeForm,
     add_service_errors,
 )
 from ..rules import may
@@ -137,8 +138,9 @@ def _accepting_agencies(http_request, req) -> tuple[list[Agency], Agency | None]
     return mine, came_from
 
 
-def _render_detail(http_request, req, *, accept=None, forward=None, decline=None):
+def _render_detail(http_request, req, *, accept=None, forward=None, decline=None, merge=None):
     agencies, came_from = _accepting_agencies(http_request, req)
+    matches = contacts.possible_matches(req)
     case = getattr(req, "case", None)
     if case is not None and not may(http_request.user, "counselling.view_case", case):
         case = None  # forwarded since to an agency this person does not work for
@@ -153,6 +155,7 @@ def _render_detail(http_request, req, *, accept=None, forward=None, decline=None
             "accept": accept or AcceptForm(request=req, agencies=agencies),
             "forward": forward or ForwardForm(exclude=req.agency),
             "decline": decline or DeclineForm(),
+            "merge": merge or (MergeForm(matches=matches) if matches.exists() else None),
             "back": _back_url(came_from),
         },
     )
@@ -267,3 +270,22 @@ def request_decline(request, pk):
                 )
             return redirect(_back_url(came_from))
     return _render_detail(request, req, decline=form)
+
+
+@login_required
+@require_POST
+def request_merge(request, pk):
+    """Staff confirm that the sender is someone their agency already counsels (see
+    `contacts.merge_contact`)."""
+    req = _request_for(request, pk)
+    _agencies, came_from = _accepting_agencies(request, req)
+    form = MergeForm(request.POST, matches=contacts.possible_matches(req))
+    if form.is_valid():
+        try:
+            contacts.merge_contact(req, into=form.cleaned_data["into"], by=request.user)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The two records are now one."))
+            return redirect(_detail_url(req, came_from))
+    return _render_detail(request, req, merge=form)
