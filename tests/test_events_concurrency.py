@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -36,21 +37,26 @@ print(event.pk)
 """
 
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
 @pytest.fixture
 def scratch():
-    with scratch_database(database_url=os.environ.get("DATABASE_URL")) as db:
+    """A scratch database; the server on it runs with the test settings and their race hooks."""
+    with scratch_database(
+        database_url=os.environ.get("DATABASE_URL"),
+        DJANGO_SETTINGS_MODULE="tests.settings",
+        PYTHONPATH=str(ROOT),
+    ) as db:
         yield db
 
 
 def _race(scratch, *, lock: bool):
     event_id = int(scratch.run(SEED).strip())
-    env = {
-        "GEMEINSAM_REGISTRATION_LOCK": "1" if lock else "0",
-        # Without the lock, a long window between counting and taking makes requests line up
-        # in waves that all count the same places, so the overbooking shows on any machine.
-        "GEMEINSAM_REGISTRATION_RACE_DELAY": "0.05" if lock else "0.5",
-        "API_ANON_RATE": "",
-    }
+    # Without the lock, a long window between counting and taking makes requests line up in
+    # waves that all count the same places, so the overbooking shows on any machine.
+    race = {"registration": {"lock": lock, "delay": 0.05 if lock else 0.5}}
+    env = {"GEMEINSAM_TEST_RACES": json.dumps(race), "API_ANON_RATE": ""}
     calls = [
         (
             "POST",

@@ -2,7 +2,7 @@
 
 Twenty-four threads, each with its own database connection, start together behind a barrier:
 half approve overlapping requests of one room, half reserve it for overlapping events. Exactly
-one may win. The negative control switches the lock off (`GEMEINSAM_BOOKING_LOCK = False`, the
+one may win. The negative control switches the lock off (a race hook of the test settings, the
 check then runs before the transaction, followed by a short pause) and shows that the same test
 sees several approved bookings: the test would catch a race.
 
@@ -150,8 +150,7 @@ def test_simultaneous_approvals_and_reservations_leave_exactly_one_approved(shar
 
 def test_without_the_lock_the_same_race_double_books_the_room(shared_database, settings):
     """Negative control: proves the test above would notice a missing lock."""
-    settings.GEMEINSAM_BOOKING_LOCK = False
-    settings.GEMEINSAM_BOOKING_RACE_DELAY = 0.2
+    settings.GEMEINSAM_RACES = {"booking": {"lock": False, "delay": 0.2}}
     room, staff, requests, events = _contested_room()
 
     started = time.monotonic()

@@ -266,10 +266,7 @@ TASKS = {
 
 # --- Events -------------------------------------------------------------------------------------
 # Registrations take their place under a lock (SQLite: the IMMEDIATE transaction; PostgreSQL: a
-# row lock on the event). Only the concurrency test's negative control switches this off.
-GEMEINSAM_REGISTRATION_LOCK = env_bool("GEMEINSAM_REGISTRATION_LOCK", default=True)
-# Test-only: seconds to wait between counting places and taking one, to widen any race.
-GEMEINSAM_REGISTRATION_RACE_DELAY = float(os.environ.get("GEMEINSAM_REGISTRATION_RACE_DELAY", 0))
+# row lock on the event), as room bookings do: see core/races.py. Nothing here switches it off.
 
 # --- Counselling ------------------------------------------------------------------------------
 # Internal notes and session summaries are encrypted with these Fernet keys (comma-separated):

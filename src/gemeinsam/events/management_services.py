@@ -10,11 +10,10 @@ from __future__ import annotations
 import calendar
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from gemeinsam.core import audit, slugs
+from gemeinsam.core import audit, races, slugs
 from gemeinsam.core.enums import AuditAction
 
 from . import services
@@ -79,7 +78,7 @@ def _slug_for(title: str) -> str:
 
 def _locked(event_id: int) -> Event:
     query = Event.objects.all()
-    if settings.GEMEINSAM_REGISTRATION_LOCK:
+    if races.locks(races.REGISTRATION):
         query = query.select_for_update()
     return query.get(pk=event_id)
 

@@ -9,7 +9,6 @@ without its mail.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -20,7 +19,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gemeinsam.core import audit
+from gemeinsam.core import audit, races
 from gemeinsam.core.enums import AuditAction
 
 from .enums import ACTIVE_STATUSES, EventStatus, QuestionKind, RegistrationStatus
@@ -88,7 +87,7 @@ def _locked_event(event_id: int) -> Event:
     """The event, locked for the rest of the transaction (a no-op lock on SQLite, which holds
     the database's write lock from BEGIN IMMEDIATE)."""
     query = Event.objects.all()
-    if settings.GEMEINSAM_REGISTRATION_LOCK:
+    if races.locks(races.REGISTRATION):
         query = query.select_for_update()
     return query.get(pk=event_id)
 
@@ -96,16 +95,10 @@ def _locked_event(event_id: int) -> Event:
 def _locked_for_registering(event_id: int) -> Event:
     """`_locked_event` for a registration, which reads only `REGISTRATION_FIELDS` (through a
     SELECT compiled once: every registration for a full event waits here)."""
-    locked = registering_read(event_id, for_update=settings.GEMEINSAM_REGISTRATION_LOCK)
+    locked = registering_read(event_id, for_update=races.locks(races.REGISTRATION))
     if locked is None:
         raise Event.DoesNotExist
     return locked
-
-
-def _race_delay() -> None:
-    delay = settings.GEMEINSAM_REGISTRATION_RACE_DELAY
-    if delay:
-        time.sleep(delay)
 
 
 def check_open(event: Event, now=None) -> None:
@@ -174,13 +167,13 @@ def register(
     if event.consent_text and not consent:
         raise RegistrationError("consent", _("Please agree to the consent text."))
     emails = [p.email.strip().lower() for p in people]
-    locking = settings.GEMEINSAM_REGISTRATION_LOCK
+    locking = races.locks(races.REGISTRATION)
     # Without the lock (test-only), the places are counted before the transaction and taken
     # without a condition: the race the concurrency test's negative control must catch.
     unlocked_seats = None
     if not locking:
         unlocked_seats = Event.objects.values_list("seats_taken", flat=True).get(pk=event.pk)
-        _race_delay()
+        races.window(races.REGISTRATION)
     try:
         # The event as the caller just read it: whatever changes concurrently (places, being
         # cancelled) is re-checked under the event's lock or by the conditional UPDATE in
@@ -217,7 +210,7 @@ def register(
             for registration in registrations:
                 _queue_mail(registration.pk, REGISTERED_MAIL)
             if places_to_take:
-                _race_delay()
+                races.window(races.REGISTRATION)
                 if not _take_places(event, size, conditional=locking):
                     status = _join_waitlist(event, registrations)
     except IntegrityError as error:

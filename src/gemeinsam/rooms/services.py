@@ -9,19 +9,17 @@ transaction holds the write lock from BEGIN; PostgreSQL takes a row lock on the 
 Mails are queued as tasks in the same transaction as the change that causes them: a rolled-back
 decision sends nothing, a committed one is never left without its mail.
 
-`GEMEINSAM_BOOKING_LOCK = False` (test-only) checks for overlaps *before* the transaction and
-without the lock, after an optional delay (`GEMEINSAM_BOOKING_RACE_DELAY`): the race that the
-concurrency test's negative control must catch.
+With the lock switched off (`core.races`, only the test settings can) overlaps are checked
+*before* the transaction and without the lock: the race the concurrency test's negative control
+must catch.
 """
 
 from __future__ import annotations
 
 import datetime
-import time
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone, translation
@@ -29,7 +27,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from gemeinsam.core import audit, bidi
+from gemeinsam.core import audit, bidi, races
 from gemeinsam.core.enums import AuditAction
 
 from .enums import ACTIVE_BOOKING_STATUSES, MAX_WEEKS, BookingStatus, Repeat
@@ -95,22 +93,12 @@ class Request:
         return spans
 
 
-def _lock_enabled() -> bool:
-    return getattr(settings, "GEMEINSAM_BOOKING_LOCK", True)
-
-
-def _race_delay() -> None:
-    delay = getattr(settings, "GEMEINSAM_BOOKING_RACE_DELAY", 0)
-    if delay:
-        time.sleep(delay)
-
-
 def _locked_rooms(room_ids) -> dict[int, Room]:
     """The rooms, locked for the rest of the transaction (ordered by id, so two transactions
     never wait for each other in a circle). A no-op lock on SQLite, which holds the database's
     write lock from BEGIN IMMEDIATE."""
     query = Room.objects.filter(pk__in=sorted(set(room_ids))).select_related("agency")
-    if _lock_enabled():
+    if races.locks(races.BOOKING):
         query = query.select_for_update(of=("self",))
     return {room.pk: room for room in query.order_by("pk")}
 
@@ -281,7 +269,7 @@ def _check_unlocked(bookings: list[Booking], rooms: dict[int, Room] | None = Non
     for booking in bookings:
         room = rooms[booking.room_id] if rooms else booking.room
         check_free(room, booking.starts_at, booking.ends_at, exclude=[b.pk for b in bookings])
-    _race_delay()
+    races.window(races.BOOKING)
 
 
 def decide(
@@ -297,7 +285,7 @@ def decide(
     if not bookings:
         raise BookingError("not_requested", _("This booking was already decided."))
     pks = [b.pk for b in bookings]
-    locked = _lock_enabled()
+    locked = races.locks(races.BOOKING)
     if approve and not locked:
         _check_unlocked(bookings)
     with transaction.atomic():
@@ -460,7 +448,7 @@ def reserve_for_event(event, room: Room, by) -> Booking:
         status=BookingStatus.APPROVED,
         decided_by=by,
     )
-    locked = _lock_enabled()
+    locked = races.locks(races.BOOKING)
     if not locked:
         _check_unlocked([booking], {room.pk: room})
     with transaction.atomic():
