@@ -112,3 +112,8 @@ def test_the_readme_lists_every_api_operation_in_the_documents_order():
     ]
     assert len(operations) >= 23
     assert _readme_operations() == operations
+
+
+def test_production_and_development_install_the_same_versions():
+    base, dev = _locked(LOCKS["base"]), _locked(LOCKS["dev"])
+    assert {name: (base[name], dev.get(name)) for name in base if base[name] != dev.get(name)} == {}
