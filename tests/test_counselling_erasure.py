@@ -252,7 +252,11 @@ def test_an_agency_erases_only_what_it_holds_and_the_other_agencys_managers_are_
     # Y's manager gets a mail with the link to her page, which still shows her.
     [mail] = mailoutbox
     assert mail.to == [manager_y.email]
-    assert mail.subject == "A person your agency counsels asked for their data to be erased"
+    # In the manager's language (German by default).
+    assert mail.subject == (
+        "Eine Person, die Ihr Träger berät, hat um die Löschung ihrer Daten gebeten"
+    )
+    assert "Gelöscht von: Kompetenzzentrum Migration Nord" in mail.body
     assert f"/de/counselling/manage/people/{leyla.pk}/" in mail.body  # her language: German
     assert world.agency_x.name in mail.body and NAME not in mail.body
     page = client_for(manager_y).get(reverse("counselling:contact-detail", kwargs={"pk": leyla.pk}))
