@@ -180,6 +180,7 @@ def test_errors_are_in_the_callers_language(world):
     assert [(e["loc"][-1], e["message"]) for e in body["errors"]] == [
         ("topics", "Dieser Wert ist erforderlich."),
         ("channel", "Dieser Wert ist erforderlich."),
+        ("consent", "Dieser Wert ist erforderlich."),
     ]
 
 

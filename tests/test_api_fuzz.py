@@ -6,6 +6,8 @@ parameters) and sends them to the WSGI application inside the test's database tr
 Every answer must be no server error, carry a documented status and content type, match its
 documented schema, reject what the document calls invalid, and, if it is an error, have the
 `Error` shape. Bounded to 50 examples per operation so that the whole run takes seconds.
+Made-up requests mostly find nothing to answer with; test_api_schema.py checks the documented
+response schemas against answers about real events, cases and programmes.
 """
 
 import json

@@ -184,6 +184,10 @@ def _field_message(error: dict) -> str:
         return _("Enter a number of at least %(limit)s.") % {"limit": ctx.get("ge")}
     if kind == "less_than_equal":
         return _("Enter a number no greater than %(limit)s.") % {"limit": ctx.get("le")}
+    if kind == "day_too_early":
+        return _("Enter a day no earlier than %(day)s.") % {"day": ctx.get("day")}
+    if kind == "day_too_late":
+        return _("Enter a day no later than %(day)s.") % {"day": ctx.get("day")}
     if kind == "string_too_long":
         return _("Use at most %(limit)s characters.") % {"limit": ctx.get("max_length")}
     if kind == "string_too_short":

@@ -7,12 +7,15 @@ statuses they can answer, so that the OpenAPI document describes error bodies to
 from __future__ import annotations
 
 import contextlib
+import re
+from datetime import date
 from typing import Annotated, Literal
 
 from django.conf import settings
 from django.utils import translation
 from ninja import Field, Schema
-from pydantic import AfterValidator
+from pydantic import AfterValidator, BeforeValidator
+from pydantic_core import PydanticCustomError
 
 LanguageCode = Literal[tuple(code for code, _name in settings.LANGUAGES)]
 # Ids beyond a 64-bit integer cannot exist, and SQLite fails on them instead of finding nothing.
@@ -31,6 +34,34 @@ def encodable(value: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(encodable)]
+
+# Rules look up to 200 years back and events are planned ahead; days far from now are nobody's
+# question, and cannot be turned into times in Berlin and back.
+EARLIEST_DAY, LATEST_DAY = date(1900, 1, 1), date(9000, 12, 31)
+
+
+def _iso_day(value):
+    # pydantic would also take a number of seconds since 1970 as a date; only YYYY-MM-DD is one.
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("not a date")
+    if not isinstance(value, str | date):
+        raise ValueError("not a date")
+    return value
+
+
+def _sensible_day(value: date) -> date:
+    # Not Field(ge=…, le=…): its error would name the limit as a Python repr, and the document
+    # would carry "ge" and "le", which are no JSON Schema keywords.
+    if value < EARLIEST_DAY:
+        raise PydanticCustomError(
+            "day_too_early", "before {day}", {"day": EARLIEST_DAY.isoformat()}
+        )
+    if value > LATEST_DAY:
+        raise PydanticCustomError("day_too_late", "after {day}", {"day": LATEST_DAY.isoformat()})
+    return value
+
+
+Day = Annotated[date, BeforeValidator(_iso_day), AfterValidator(_sensible_day)]
 
 
 class ErrorDetail(Schema):

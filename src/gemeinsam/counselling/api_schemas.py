@@ -10,7 +10,7 @@ from ninja import Field, Path, Schema
 from gemeinsam.core.api import MAX_ID, NO_NUL, LanguageCode, Text
 from gemeinsam.core.enums import FederalState
 
-from .enums import CaseStatus, CaseType, Channel, RequestStatus
+from .enums import TOPIC_CODES, CaseStatus, CaseType, Channel, RequestStatus
 from .forms_public import CONSENT_VERSION, DESCRIPTION_MAX
 
 MAX_VALUES = 20
@@ -18,13 +18,24 @@ PAGE_SIZE = 20
 Code = Annotated[str, Field(min_length=1, max_length=60, pattern=r"^[-a-zA-Z0-9_]+$")]
 CaseId = Annotated[int, Path(ge=1, le=MAX_ID, description="From `id` in the case list.")]
 ChannelCode = Literal[tuple(Channel.values)]
+# Documented as an enum; the view checks the codes against the topics table, so that an unknown
+# code is named by its place in the list with the other problems of the request.
+TopicCode = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=60,
+        pattern=r"^[-a-zA-Z0-9_]+$",
+        json_schema_extra={"enum": list(TOPIC_CODES)},
+    ),
+]
 
 
 # --- Bodies and answers --------------------------------------------------------------------------
 
 
 class RequestIn(Schema):
-    topics: list[Code] = Field(
+    topics: list[TopicCode] = Field(
         min_length=1, max_length=MAX_VALUES, description="Codes from /counselling/topics."
     )
     description: Text = Field(
@@ -58,9 +69,9 @@ class RequestIn(Schema):
         None, description="For the mails and the status page; else Accept-Language."
     )
     consent: bool = Field(
-        False,
-        description="Must be true: the person agrees to the web form's consent text (version "
-        f"{CONSENT_VERSION}), which is stored with the request.",
+        description="Required, and must be true: the person agrees to the web form's consent "
+        f"text (version {CONSENT_VERSION}), which is stored with the request.",
+        json_schema_extra={"enum": [True]},
     )
 
 

@@ -85,3 +85,21 @@ DOCUMENT_TYPES = {
     ".jpeg": "image/jpeg",
     ".txt": "text/plain",
 }
+
+
+# The topics one can ask about (reference data, loaded by migration 0002; admins edit their
+# names). The API documents them as the enum of `topics`; a test keeps both lists the same.
+TOPIC_CODES = (
+    "association_founding",
+    "organizational_development",
+    "project_planning",
+    "funding_applications",
+    "project_administration",
+    "volunteers",
+    "association_law",
+    "labour_law",
+    "committee_participation",
+    "youth_welfare",
+    "mediation",
+    "cooperation",
+)

@@ -20,8 +20,7 @@ the same service, so places are counted under the same lock. Its answers:
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime
+from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from django.conf import settings
@@ -33,12 +32,13 @@ from django.http import Http404, HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema, Status
-from pydantic import AfterValidator, BeforeValidator
+from pydantic import AfterValidator
 
 from gemeinsam.core.api import (
     ERRORS,
     MAX_ID,
     NO_NUL,
+    Day,
     Error,
     LanguageCode,
     LanguageParam,
@@ -61,24 +61,16 @@ MAX_VALUES = 20
 PAGE_SIZE = 20
 
 
-def _iso_day(value):
-    # pydantic would also take a number of seconds since 1970 as a date; the document says
-    # YYYY-MM-DD, so only that is a date here.
-    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise ValueError("not a date")
-    return value
-
-
 Code = Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[-a-zA-Z0-9_]+$")]
 EventId = Annotated[int, Path(ge=1, le=MAX_ID, description="From `id` in the list.")]
-# Dates far from now cannot be turned into times in Berlin and back; nobody plans that far.
-Day = Annotated[date, BeforeValidator(_iso_day), Field(ge=date(1900, 1, 1), le=date(9000, 12, 31))]
 
 
 # --- Answers -------------------------------------------------------------------------------------
 
 
-class Named(Schema):
+class SlugNamed(Schema):
+    """An agency, project or organization by its slug (the counselling API names them by id)."""
+
     slug: str
     name: str
 
@@ -123,8 +115,8 @@ class EventSummary(Schema):
     ends_at: datetime
     city: str
     federal_state: Reference | None
-    agency: Named
-    project: Named | None
+    agency: SlugNamed
+    project: SlugNamed | None
     languages: list[Reference]
     topics: list[Reference]
     professions: list[Reference] = Field(description="The professions a training is made for.")
@@ -147,7 +139,7 @@ class EventDetail(EventSummary):
     interpretation: list[Reference] = Field(description="Languages interpreted into.")
     target_groups: list[Reference]
     fields: list[Reference] = Field(description="Fields of activity.")
-    host_organization: Named | None = Field(description="Given when it is public.")
+    host_organization: SlugNamed | None = Field(description="Given when it is public.")
     speakers: list[SpeakerOut]
     documents: list[DocumentOut]
     registration_opens_at: datetime | None
@@ -212,6 +204,10 @@ class EventParams(Schema):
         )
 
 
+def _no_default(schema: dict) -> None:
+    schema.pop("default", None)
+
+
 AnswerText = Annotated[str, Field(max_length=2000, pattern=NO_NUL), AfterValidator(encodable)]
 AnswerChoice = Annotated[str, Field(max_length=300, pattern=NO_NUL), AfterValidator(encodable)]
 AnswerValue = AnswerText | bool | Annotated[list[AnswerChoice], Field(max_length=50)]
@@ -238,7 +234,14 @@ class RegistrationIn(Schema):
     answers: dict[Annotated[str, Field(max_length=20)], AnswerValue] = Field(
         {}, max_length=100, description="The event's questions: {question id: answer}."
     )
-    consent: bool = Field(False, description="Agreement to the event's `consent_text`.")
+    # Not defaulting to false in the document: an event with a `consent_text` refuses a
+    # registration without `consent: true`, and the document must not suggest it may be left out.
+    consent: bool = Field(
+        False,
+        description="Agreement to the event's `consent_text`: required, and must be true, when "
+        "the event has one (see GET /events/{event_id}); leave it out otherwise.",
+        json_schema_extra=_no_default,
+    )
 
 
 class RegistrationOut(Schema):

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
 from ninja import Field, Path, Schema
-from pydantic import BeforeValidator, ConfigDict
+from pydantic import ConfigDict
 
-from gemeinsam.core.api import NO_NUL, LanguageCode, Text
+from gemeinsam.core.api import NO_NUL, Day, LanguageCode, Text
 from gemeinsam.core.enums import FederalState
 
 from .enums import Level, ProgrammeKind
@@ -30,19 +29,6 @@ KindCode = Literal[tuple(ProgrammeKind.values)]
 LevelCode = Literal[tuple(Level.values)]
 Status = Literal["met", "not_met", "unknown"]
 Amount = Annotated[str, Field(description='A decimal number as text, e.g. "110000.00".')]
-
-
-def _iso_day(value):
-    # pydantic would also take a number of seconds since 1970 as a date; only YYYY-MM-DD is one.
-    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise ValueError("not a date")
-    if not isinstance(value, str | date):
-        raise ValueError("not a date")
-    return value
-
-
-# Rules look up to 200 years back; days far from now are nobody's question.
-Day = Annotated[date, BeforeValidator(_iso_day), Field(ge=date(1900, 1, 1), le=date(9000, 12, 31))]
 
 
 # --- Parameters and bodies -----------------------------------------------------------------------
