@@ -95,7 +95,7 @@ manager_of_x = {
 }
 
 CASES = [
-    Case("home", everyone(200)),
+    Case("site:home", everyone(200)),
     Case("healthz", everyone(200)),
     Case("accounts:dashboard", logged_in(200)),
     Case("accounts:two-factor-confirm", logged_in(200)),
@@ -223,7 +223,7 @@ CASES = [
     ),
     # Agencies
     Case("agencies:agency-list", everyone(200)),
-    Case("agencies:agency-detail", everyone(200), kwargs=lambda w: {"slug": w.agency_x.slug}),
+    Case("site:agency-detail", everyone(200), kwargs=lambda w: {"slug": w.agency_x.slug}),
     Case("agencies:staff-list", manager_of_x, kwargs=lambda w: {"slug": w.agency_x.slug}),
     Case(
         "agencies:staff-list",

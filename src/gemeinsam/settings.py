@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "gemeinsam.rooms",
     "gemeinsam.counselling",
     "gemeinsam.funding",
+    "gemeinsam.site",
 ]
 
 MIDDLEWARE = [

@@ -19,7 +19,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", core_views.home, name="home"),
+    path("", include("gemeinsam.site.urls")),
     path("accounts/", include("allauth.urls")),
     path("my/", include("gemeinsam.accounts.urls")),
     path("organizations/", include("gemeinsam.organizations.urls")),

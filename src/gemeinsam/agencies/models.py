@@ -42,7 +42,7 @@ class Agency(models.Model):
         return self.short_name or self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("agencies:agency-detail", kwargs={"slug": self.slug})
+        return reverse("site:agency-detail", kwargs={"slug": self.slug})
 
 
 class AgencyDescription(TranslatedText):

@@ -6,7 +6,6 @@ app_name = "agencies"
 
 urlpatterns = [
     path("", views.agency_list, name="agency-list"),
-    path("<slug:slug>/", views.agency_detail, name="agency-detail"),
     path("<slug:slug>/staff/", views.staff_list, name="staff-list"),
     path("<slug:slug>/staff/<int:pk>/", views.staff_update, name="staff-update"),
     path("<slug:slug>/projects/", views.project_list, name="project-list"),

@@ -5,9 +5,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from gemeinsam.core.translations import pick
-from gemeinsam.events import queries as event_queries
-
 from . import queries, services
 from .forms import MeasureFormSet, ProjectForm, StaffAddForm, StaffChangeForm
 from .models import Agency
@@ -27,23 +24,6 @@ def agency_list(request):
         "agencies/agency_list.html",
         {
             "agencies": queries.agencies_for_home().prefetch_related("descriptions"),
-        },
-    )
-
-
-@require_http_methods(["GET", "HEAD"])
-def agency_detail(request, slug):
-    agency = get_object_or_404(queries.agency_page(slug))
-    return render(
-        request,
-        "agencies/agency_detail.html",
-        {
-            "agency": agency,
-            "description": pick(agency.descriptions.all()),
-            "can_manage": request.user.has_perm("agencies.manage_staff", agency),
-            "upcoming_events": event_queries.upcoming(
-                None, event_queries.EventFilters(agency=[agency.slug])
-            ).published()[:5],
         },
     )
 

@@ -1,20 +1,7 @@
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-
-from gemeinsam.agencies.queries import agencies_for_home
-from gemeinsam.organizations.queries import home_figures
-
-
-@require_GET
-def home(request):
-    return render(
-        request,
-        "core/home.html",
-        {"agencies": agencies_for_home(), "figures": home_figures(user=request.user)},
-    )
 
 
 @never_cache
