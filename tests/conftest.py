@@ -8,12 +8,21 @@
 - admin: platform admin
 """
 
+import os
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from django.test import Client
 
 from tests import factories
+
+# Child processes the tests start (the bench, the demo, servers on scratch databases) inherit
+# DJANGO_SETTINGS_MODULE=tests.settings; they find the `tests` package from the project folder.
+_ROOT = str(Path(__file__).resolve().parent.parent)
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    p for p in (_ROOT, os.environ.get("PYTHONPATH", "")) if p
+)
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from gemeinsam.core.management.commands import bench
+from gemeinsam.bench.management.commands import bench
 from gemeinsam.organizations import search
 from gemeinsam.organizations.models import Organization, SearchDocument
 from gemeinsam.organizations.queries import DirectoryFilters, search_directory

@@ -12,7 +12,8 @@ import sys
 
 import pytest
 
-from gemeinsam.counselling import bench, reports
+from gemeinsam.bench import counselling as bench
+from gemeinsam.counselling import reports
 from gemeinsam.counselling.models import Case, Session
 
 

@@ -11,7 +11,8 @@ import sys
 
 import pytest
 
-from gemeinsam.funding import bench, bulk
+from gemeinsam.bench import funding as bench
+from gemeinsam.funding import bulk
 from gemeinsam.funding.models import Programme
 from gemeinsam.organizations.models import Organization, Recognition
 

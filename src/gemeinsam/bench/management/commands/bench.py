@@ -26,6 +26,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from gemeinsam.agencies.models import Agency, StaffMembership
+from gemeinsam.bench import counselling as counselling_bench
+from gemeinsam.bench import events as events_bench
+from gemeinsam.bench import funding as funding_bench
 from gemeinsam.demo.organizations import organization_spec
 from gemeinsam.organizations import queries as directory
 from gemeinsam.organizations import search
@@ -124,16 +127,10 @@ class Command(BaseCommand):
         if only in (None, "directory"):
             self._directory(n=n, queries=queries, seed=seed)
         if only in (None, "events"):
-            from gemeinsam.events import bench as events_bench
-
             events_bench.run(self._emit, events=options["events"], seconds=options["seconds"])
         if only in (None, "counselling"):
-            from gemeinsam.counselling import bench as counselling_bench
-
             counselling_bench.run(self._emit, sessions=options["sessions"], runs=options["runs"])
         if only in (None, "funding"):
-            from gemeinsam.funding import bench as funding_bench
-
             funding_bench.run(
                 self._emit,
                 organizations=options["organizations"],

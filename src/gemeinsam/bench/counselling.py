@@ -27,13 +27,13 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from gemeinsam.agencies.models import Agency, Project
+from gemeinsam.core.loadtest import scratch_database
+from gemeinsam.counselling import reports
+from gemeinsam.counselling.enums import CaseStatus, CaseType, Channel, OutcomeKind, RequestStatus
+from gemeinsam.counselling.models import Case, Contact, Outcome, Request, Session, Topic
+from gemeinsam.counselling.reports_period import day_bounds
 from gemeinsam.organizations.enums import OrganizationKind
 from gemeinsam.organizations.models import WorkingLanguage
-
-from . import reports
-from .enums import CaseStatus, CaseType, Channel, OutcomeKind, RequestStatus
-from .models import Case, Contact, Outcome, Request, Session, Topic
-from .reports_period import day_bounds
 
 START = datetime.date(2023, 1, 1)
 END = datetime.date(2025, 12, 31)
@@ -354,10 +354,8 @@ def percentile(values: list[float], pct: int) -> float:
 
 def run(emit, *, sessions: int = 100_000, runs: int = 20) -> None:
     """Measure in a scratch database, in a child process; emit its one JSON line."""
-    from gemeinsam.core.loadtest import scratch_database
-
     code = (
-        "import json\nfrom gemeinsam.counselling import bench\n"
+        "import json\nfrom gemeinsam.bench import counselling as bench\n"
         f"print(json.dumps(bench.measure(sessions={int(sessions)}, runs={int(runs)})))\n"
     )
     with scratch_database(database_url=os.environ.get("DATABASE_URL")) as scratch:

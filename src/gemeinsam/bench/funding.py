@@ -31,11 +31,17 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from gemeinsam.core.enums import FederalState
+from gemeinsam.core.loadtest import scratch_database
+from gemeinsam.funding import bulk, overview, ruledoc
+from gemeinsam.funding.models import Programme
+from gemeinsam.funding.profile import (
+    AZAV,
+    CHARITABLE,
+    WELFARE_ASSOCIATION,
+    YOUTH_WELFARE,
+    profile_facts,
+)
 from gemeinsam.organizations.models import LegalForm, Organization, Recognition, RecognitionType
-
-from . import bulk, overview, ruledoc
-from .models import Programme
-from .profile import AZAV, CHARITABLE, WELFARE_ASSOCIATION, YOUTH_WELFARE, profile_facts
 
 BATCH = 5_000
 WARM_UP = 1
@@ -251,10 +257,8 @@ def percentile(values: list[float], pct: int) -> float:
 
 def run(emit, *, organizations: int = 100_000, runs: int = 10, baseline_sample: int = 5_000):
     """Measure in a scratch database, in a child process; emit its one JSON line."""
-    from gemeinsam.core.loadtest import scratch_database
-
     code = (
-        "import json\nfrom gemeinsam.funding import bench\n"
+        "import json\nfrom gemeinsam.bench import funding as bench\n"
         f"lines = bench.measure(organizations={int(organizations)}, runs={int(runs)}, "
         f"baseline_sample={int(baseline_sample)})\n"
         "for line in lines:\n    print(json.dumps(line))\n"
