@@ -37,7 +37,7 @@ def log_in(user) -> Client:
 
 
 def mailed_code() -> str:
-    return re.search(r"Your code: (\d{8})", mail.outbox[-1].body).group(1)
+    return re.search(r"\b(\d{8})\b", mail.outbox[-1].body).group(1)
 
 
 def test_staff_set_up_two_factor_only_after_confirming_a_mailed_code(world, required):
@@ -50,10 +50,12 @@ def test_staff_set_up_two_factor_only_after_confirming_a_mailed_code(world, requ
 
     client.post(CONFIRM, {"send": ""})
     (sent,) = mail.outbox
+    # In the person's own language (German unless they chose another).
     assert (sent.to, sent.subject) == (
         ["advisor.x@example.org"],
-        "[gemeinsam] Your code for setting up two-factor log-in",
+        "[gemeinsam] Ihr Code zum Einrichten der Zwei-Faktor-Anmeldung",
     )
+    assert f"Ihr Code: {mailed_code()}" in sent.body
     wrong = client.post(CONFIRM, {"code": "00000000" if mailed_code() != "00000000" else "1"})
     assert "This code is not right. Please try again." in wrong.content.decode()
     assert client.get(ACTIVATE)["Location"] == CONFIRM
