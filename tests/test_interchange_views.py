@@ -8,6 +8,7 @@ from django.utils import translation
 
 from gemeinsam.organizations.interchange.enums import ImportStatus
 from gemeinsam.organizations.models import ImportBatch, Organization
+from tests.xlsx_support import workbook
 
 GOOD = (
     "Vereinsname;PLZ;Ort;Sprachen\r\n"
@@ -35,7 +36,7 @@ def texts(response) -> list[str]:
 
 
 @pytest.mark.django_db
-def test_an_advisor_uploads_checks_and_applies_a_file(world, client_for):
+def test_an_advisor_uploads_checks_and_applies_a_file(world, client_for, run_jobs):
     client = client_for(world.advisor_x)
     response = upload(client, GOOD)
     batch = ImportBatch.objects.get()
@@ -55,20 +56,36 @@ def test_an_advisor_uploads_checks_and_applies_a_file(world, client_for):
     before = Organization.objects.count()
     applied = client.post(reverse("organizations:import-apply", args=[batch.pk]))
     assert applied.url == response.url
-    assert texts(applied) == ["Import finished: 2 created, 0 updated, 0 unchanged, 0 skipped."]
+    # The worker applies it; until then the page shows the import waiting, not the file.
+    waiting = client.get(applied.url).content.decode()
+    assert "Status: waiting to start." in waiting
+    assert "Afrikanischer Elternverein" not in waiting
+    assert Organization.objects.count() == before
+    run_jobs()
     assert Organization.objects.count() == before + 2
     munster = Organization.objects.get(name="Afrikanischer Elternverein Münster")
     assert sorted(munster.languages.values_list("code", flat=True)) == ["fr", "ti"]
     batch.refresh_from_db()
-    assert (batch.status, batch.summary["created"]) == (ImportStatus.APPLIED, 2)
+    assert (batch.status, batch.summary["created"], batch.step) == (
+        ImportStatus.APPLIED,
+        2,
+        "indexing",
+    )
+    done = client.get(applied.url).content.decode()
+    assert ": 2 created, 0 updated, 0 unchanged, 0 skipped." in done
+    assert "The uploaded file has been deleted, since it holds contact data." in done
 
 
 @pytest.mark.django_db
-def test_a_second_apply_of_the_same_file_is_refused(world, client_for):
+def test_a_second_apply_of_the_same_file_is_refused(world, client_for, run_jobs):
     client = client_for(world.advisor_x)
     batch_url = upload(client, GOOD).url
     batch = ImportBatch.objects.get()
-    client.get(client.post(reverse("organizations:import-apply", args=[batch.pk])).url)
+    running = client.post(reverse("organizations:import-apply", args=[batch.pk]))
+    again = client.post(reverse("organizations:import-apply", args=[batch.pk]))
+    assert (running.url, texts(again)) == (batch_url, ["This import is already running."])
+    client.get(batch_url)  # shows, and so uses up, the message
+    run_jobs()
     count = Organization.objects.count()
     again = client.post(reverse("organizations:import-apply", args=[batch.pk]))
     assert (again.url, texts(again)) == (batch_url, ["This import has already been applied."])
@@ -112,7 +129,7 @@ def test_changing_the_mapping_checks_the_file_again(world, client_for):
 
 
 @pytest.mark.django_db
-def test_likely_duplicates_are_merged_or_skipped_as_chosen_per_row(world, client_for):
+def test_likely_duplicates_are_merged_or_skipped_as_chosen_per_row(world, client_for, run_jobs):
     client = client_for(world.advisor_x)
     content = (
         "Name;Ort;E-Mail\r\n"
@@ -130,7 +147,9 @@ def test_likely_duplicates_are_merged_or_skipped_as_chosen_per_row(world, client
         reverse("organizations:import-apply", args=[ImportBatch.objects.get().pk]),
         {"row_2": "fill", "row_4": "skip"},
     )
-    assert texts(response) == ["Import finished: 1 created, 1 updated, 0 unchanged, 1 skipped."]
+    run_jobs()
+    page = client.get(response.url).content.decode()
+    assert ": 1 created, 1 updated, 0 unchanged, 1 skipped." in page
     world.org_b.refresh_from_db()
     assert world.org_b.email == "kontakt@verein-b.example"
     assert Organization.objects.filter(name="Neuer Verein").count() == 1
@@ -208,3 +227,36 @@ def test_the_upload_page_explains_required_columns_and_accepted_values(world, cl
     accepted = dict(response.context["accepted_values"])
     assert accepted["federal state"][9] == "Nordrhein-Westfalen (NW)"
     assert accepted["fields of activity"][1] == "Youth work (youth_work)"
+
+
+@pytest.mark.django_db
+def test_a_packed_workbook_gets_a_form_error_and_is_not_stored(world, client_for):
+    client = client_for(world.advisor_x)
+    response = upload(client, workbook(rows=3_000_000), "liste.xlsx")
+    errors = response.context["form"].errors["file"]
+    assert errors[0].startswith("This workbook is packed unusually tightly")
+    assert not ImportBatch.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_import_that_cannot_be_applied_says_why_and_can_be_tried_again(
+    world, client_for, run_jobs
+):
+    client = client_for(world.advisor_x)
+    url = upload(client, GOOD).url
+    batch = ImportBatch.objects.get()
+    client.post(reverse("organizations:import-apply", args=[batch.pk]))
+    # The same names are taken meanwhile by someone else's change of the mapping: the file,
+    # read again by the job, now has a problem in every row.
+    ImportBatch.objects.filter(pk=batch.pk).update(mapping=["", "postcode", "city", "languages"])
+    run_jobs()
+    batch.refresh_from_db()
+    assert (batch.status, Organization.objects.filter(city="Münster").count()) == (
+        ImportStatus.FAILED,
+        0,
+    )
+    page = client.get(url).content.decode()
+    assert (
+        "The last attempt to import this file failed, and nothing was imported: "
+        "The file has problems, so nothing was imported." in page
+    )

@@ -22,7 +22,7 @@ from .enums import (
     MembershipStatus,
     OrganizationKind,
 )
-from .interchange.enums import ImportStatus
+from .interchange.enums import ImportStatus, ImportStep
 
 postcode_validator = RegexValidator(r"^\d{5}$", _("A German postcode has five digits."))
 
@@ -450,10 +450,13 @@ class ImportBatch(models.Model):
     """One uploaded spreadsheet of organizations, from upload through mapping to apply.
 
     The file stays in the default storage so the mapping can be changed and checked again
-    without uploading it anew. See `organizations.interchange`.
+    without uploading it anew, until it is applied (or left unapplied for
+    `interchange.retention.KEEP_UNAPPLIED`): then it is deleted, since it holds names, e-mail
+    addresses and phone numbers. Applying runs as a background job that reports its progress
+    here. See `organizations.interchange`.
     """
 
-    file = models.FileField(_("file"), upload_to=_import_path)
+    file = models.FileField(_("file"), upload_to=_import_path, blank=True)
     original_name = models.CharField(_("file name"), max_length=255)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -472,8 +475,20 @@ class ImportBatch(models.Model):
         _("status"), max_length=20, choices=ImportStatus.choices, default=ImportStatus.UPLOADED
     )
     summary = models.JSONField(_("result"), default=dict, blank=True)
+    decisions = models.JSONField(
+        _("decisions"),
+        default=dict,
+        blank=True,
+        help_text=_("What to do with each likely duplicate, by row number."),
+    )
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    step = models.CharField(_("step"), max_length=20, choices=ImportStep.choices, blank=True)
+    rows_done = models.PositiveIntegerField(_("rows done"), default=0)
+    rows_total = models.PositiveIntegerField(_("rows in all"), default=0)
+    error = models.TextField(_("error"), blank=True)
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
     applied_at = models.DateTimeField(_("applied"), null=True, blank=True)
+    file_deleted_at = models.DateTimeField(_("file deleted"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("import")

@@ -5,7 +5,23 @@ from django.utils.translation import pgettext_lazy
 
 class ImportStatus(models.TextChoices):
     UPLOADED = "uploaded", pgettext_lazy("import status", "uploaded")
+    QUEUED = "queued", pgettext_lazy("import status", "waiting to start")
+    RUNNING = "running", pgettext_lazy("import status", "running")
     APPLIED = "applied", pgettext_lazy("import status", "applied")
+    FAILED = "failed", pgettext_lazy("import status", "failed")
+
+
+# An import in one of these states is being applied: its file must not change or go away.
+IN_PROGRESS = (ImportStatus.QUEUED, ImportStatus.RUNNING)
+
+
+class ImportStep(models.TextChoices):
+    """What a running import is doing; rows are counted within each step."""
+
+    CHECKING = "checking", pgettext_lazy("import step", "checking the rows")
+    PREPARING = "preparing", pgettext_lazy("import step", "preparing the organizations")
+    WRITING = "writing", pgettext_lazy("import step", "writing to the database")
+    INDEXING = "indexing", pgettext_lazy("import step", "updating the search index")
 
 
 class Decision(models.TextChoices):

@@ -3,14 +3,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from .. import queries as directory
-from . import export, fields, queries, services, validation, values
-from .enums import ImportStatus
+from . import export, fields, queries, services, tasks, validation, values
+from .enums import IN_PROGRESS, ImportStatus
 from .forms import DecisionsForm, MappingForm, UploadForm
 from .parsing import ImportFileError, Table, read_table
 
@@ -61,10 +61,23 @@ def import_upload(request):
     )
 
 
+def _progress(request, batch):
+    """A running or finished import: its progress or its result, without reading the file."""
+    return render(
+        request,
+        "organizations/interchange/import_progress.html",
+        {"batch": batch, "running": batch.status in IN_PROGRESS},
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_preview(request, pk):
     batch = _batch_for(request, pk)
+    if batch.status in (*IN_PROGRESS, ImportStatus.APPLIED):
+        if request.method == "POST":
+            messages.error(request, _("The mapping cannot change while the import runs or after."))
+        return _progress(request, batch)
     try:
         table = _read(batch)
     except (ImportFileError, OSError):
@@ -84,7 +97,7 @@ def import_preview(request, pk):
         "organizations/interchange/import_preview.html",
         {
             "batch": batch,
-            "applied": batch.status == ImportStatus.APPLIED,
+            "failed": batch.status == ImportStatus.FAILED,
             "mapping_form": mapping_form,
             "preview": preview,
             "problems": problems[:SHOWN_PROBLEMS],
@@ -98,6 +111,9 @@ def import_preview(request, pk):
 @require_POST
 def import_apply(request, pk):
     batch = _batch_for(request, pk)
+    if batch.status in (*IN_PROGRESS, ImportStatus.APPLIED):
+        messages.error(request, " ".join(_refusal(batch)))
+        return redirect("organizations:import-preview", pk=batch.pk)
     try:
         table = _read(batch)
     except (ImportFileError, OSError):
@@ -108,22 +124,24 @@ def import_apply(request, pk):
     if not form.is_valid():
         messages.error(request, _("Please choose what to do with each likely duplicate."))
         return redirect("organizations:import-preview", pk=batch.pk)
+    if not preview.can_apply:
+        messages.error(request, _("The file still has problems, so nothing was imported."))
+        return redirect("organizations:import-preview", pk=batch.pk)
     try:
-        result = services.apply_import(
-            actor=request.user, preview=preview, decisions=form.decisions(), batch=batch
+        tasks.queue_import(
+            batch=batch, decisions=form.decisions(), language=translation.get_language()
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _(
-                "Import finished: %(created)s created, %(updated)s updated, "
-                "%(unchanged)s unchanged, %(skipped)s skipped."
-            )
-            % result.summary,
-        )
     return redirect("organizations:import-preview", pk=batch.pk)
+
+
+def _refusal(batch) -> list[str]:
+    try:
+        services.refuse_if_started(batch)
+    except ValidationError as error:
+        return error.messages
+    return []
 
 
 @login_required

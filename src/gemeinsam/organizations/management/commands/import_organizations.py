@@ -114,13 +114,22 @@ class Command(BaseCommand):
                 )
             )
             return
+        bars: dict[str, tqdm] = {}
+
+        def progress(step, done: int, total: int) -> None:
+            if step not in bars:
+                bars[step] = tqdm(total=total, desc=step.value, unit="row", file=sys.stderr)
+            bars[step].update(done - bars[step].n)
+
         try:
-            with tqdm(total=len(preview.rows), desc="import", unit="row", file=sys.stderr) as bar:
-                result = services.apply_import(
-                    actor=actor, preview=preview, decisions=decisions, on_row=bar.update
-                )
+            result = services.apply_import(
+                actor=actor, preview=preview, decisions=decisions, progress=progress
+            )
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
+        finally:
+            for bar in bars.values():
+                bar.close()
         summary = ", ".join(f"{key} {count}" for key, count in result.summary.items())
         self.stdout.write(self.style.SUCCESS(f"Imported: {summary}."))
 

@@ -1,0 +1,15 @@
+"""`gemeinsam purge_import_files`: delete the uploaded import files that are no longer needed
+(applied, or never applied within 30 days) now, and queue the nightly run."""
+
+from django.core.management.base import BaseCommand
+
+from gemeinsam.organizations.interchange import retention
+
+
+class Command(BaseCommand):
+    help = "Delete applied and stale import files now and queue the nightly run."
+
+    def handle(self, *args, **options):
+        count = retention.purge_old_files()
+        retention.ensure_nightly_run()
+        self.stdout.write(f"{count} import file(s) deleted.")
