@@ -111,9 +111,7 @@ def apply_import_job(batch_id: int) -> dict:
         except ImportFileError as error:
             return _fail(batch, error.message)
         except OSError:
-            return _fail(
-                batch, _("The uploaded file can no longer be read. Please upload it again.")
-            )
+            return _fail(batch, str(UNREADABLE))
         except Exception:
             # A bug: the batch must not stay "running" for ever, and the job keeps its traceback.
             logger.exception("Import %s failed", batch.pk)
