@@ -169,9 +169,9 @@ def test_the_queue_runs_the_same_number_of_queries_however_long(
         )
     factories.make_request(federal_state="", email="ohne-region@example.org")
     client = client_for(hamburg.advisor_x)
-    # Session, user, the agency, the person's agency ids, agencies and role there, the page's
+    # Session, user, the agency, the person's roles in every agency (once), the page's
     # total and rows, its topics and suggested advisors, and the count of new requests.
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(9):
         response = _get_intake(client, hamburg.agency_x)
     assert len(_shown(response)) == count + 1
 

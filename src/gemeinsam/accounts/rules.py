@@ -3,21 +3,17 @@
 import rules
 from allauth.mfa.models import Authenticator
 
+from .roles import roles_of
+
 
 @rules.predicate
 def is_platform_admin(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active and user.is_staff)
+    return roles_of(user).is_platform_admin
 
 
 @rules.predicate
 def is_agency_staff(user) -> bool:
-    if not (user and user.is_authenticated and user.is_active):
-        return False
-    cached = getattr(user, "_is_agency_staff", None)
-    if cached is None:
-        cached = user.staff_memberships.filter(is_active=True).exists()
-        user._is_agency_staff = cached
-    return cached
+    return roles_of(user).is_agency_staff
 
 
 def needs_two_factor(user) -> bool:

@@ -1,6 +1,20 @@
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+
+from gemeinsam.accounts.roles import may
 
 from .models import Agency, Project, StaffMembership
+
+
+def agency_for(user, slug: str, perm: str | None = None) -> Agency:
+    """The one way a view or an API endpoint fetches an agency to act on. Agencies are public,
+    so an unknown or inactive slug answers 404 to everyone and an agency one may not act for
+    403 (nothing is given away by it). `perm` is asked of the rules, without a superuser pass."""
+    agency = get_object_or_404(Agency.objects.filter(is_active=True), slug=slug)
+    if perm and not may(user, perm, agency):
+        raise PermissionDenied
+    return agency
 
 
 def agencies_for_home() -> QuerySet[Agency]:

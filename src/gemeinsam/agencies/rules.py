@@ -2,20 +2,14 @@
 
 import rules
 
+from gemeinsam.accounts.roles import roles_of
 from gemeinsam.accounts.rules import is_agency_staff, is_platform_admin
 
 from .enums import StaffRole
 
 
-def _active_roles(user, agency) -> set[str]:
-    if not (user and user.is_authenticated and agency is not None):
-        return set()
-    cache = user.__dict__.setdefault("_agency_roles", {})
-    if agency.pk not in cache:
-        cache[agency.pk] = set(
-            agency.staff.filter(user=user, is_active=True).values_list("role", flat=True)
-        )
-    return cache[agency.pk]
+def _active_roles(user, agency) -> frozenset[str]:
+    return roles_of(user).roles_in_agency(agency.pk if agency is not None else None)
 
 
 @rules.predicate

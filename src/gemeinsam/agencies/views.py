@@ -1,20 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from . import queries, services
 from .forms import MeasureFormSet, ProjectForm, StaffAddForm, StaffChangeForm
-from .models import Agency
-
-
-def _agency_for(request, slug: str, perm: str | None = None) -> Agency:
-    agency = get_object_or_404(Agency.objects.filter(is_active=True), slug=slug)
-    if perm and not request.user.has_perm(perm, agency):
-        raise PermissionDenied
-    return agency
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -31,7 +23,7 @@ def agency_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def staff_list(request, slug):
-    agency = _agency_for(request, slug, "agencies.manage_staff")
+    agency = queries.agency_for(request.user, slug, "agencies.manage_staff")
     form = StaffAddForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -60,7 +52,7 @@ def staff_list(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def staff_update(request, slug, pk):
-    agency = _agency_for(request, slug, "agencies.manage_staff")
+    agency = queries.agency_for(request.user, slug, "agencies.manage_staff")
     membership = get_object_or_404(agency.staff.select_related("user"), pk=pk)
     form = StaffChangeForm(request.POST or None, instance=membership)
     if request.method == "POST" and form.is_valid():
@@ -85,7 +77,7 @@ def staff_update(request, slug, pk):
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def project_list(request, slug):
-    agency = _agency_for(request, slug, "agencies.manage_projects")
+    agency = queries.agency_for(request.user, slug, "agencies.manage_projects")
     return render(
         request,
         "agencies/project_list.html",
@@ -99,7 +91,7 @@ def project_list(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def project_form(request, slug, project_slug=None):
-    agency = _agency_for(request, slug, "agencies.manage_projects")
+    agency = queries.agency_for(request.user, slug, "agencies.manage_projects")
     project = get_object_or_404(agency.projects, slug=project_slug) if project_slug else None
     form = ProjectForm(request.POST or None, instance=project)
     measures = MeasureFormSet(request.POST or None, instance=project, prefix="measures")

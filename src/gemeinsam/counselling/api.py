@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
+from gemeinsam.accounts.roles import may
 from gemeinsam.core.api import ERRORS, Error, LanguageParam, Reference, in_language
 from gemeinsam.organizations.enums import MembershipStatus
 from gemeinsam.organizations.models import Organization, WorkingLanguage
@@ -40,7 +41,7 @@ from .api_schemas import (
 )
 from .forms_public import CONSENT_TEXT, CONSENT_VERSION
 from .models import Case, Request, Topic
-from .rules import is_counselling_staff, may
+from .rules import is_counselling_staff
 
 router = Router(tags=["counselling"])
 

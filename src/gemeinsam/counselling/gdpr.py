@@ -19,13 +19,13 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySe
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from gemeinsam.accounts.roles import may
 from gemeinsam.agencies.models import Agency
 from gemeinsam.core import personal_data
 from gemeinsam.core.personal_data import DataSubject, Scope
 
 from . import queries
 from .models import Appointment, Case, Contact, Note, Request, Session
-from .rules import may
 
 GDPR_PERM = "counselling.manage_gdpr"
 

@@ -11,19 +11,12 @@
 import rules
 from django.utils import timezone
 
+from gemeinsam.accounts.roles import roles_of
 from gemeinsam.agencies.rules import is_manager_of_agency, is_staff_of_agency
 
 
 def _staff_agency_ids(user) -> set[int]:
-    if not (user and user.is_authenticated and user.is_active):
-        return set()
-    cached = getattr(user, "_counselling_agency_ids", None)
-    if cached is None:
-        cached = set(
-            user.staff_memberships.filter(is_active=True).values_list("agency_id", flat=True)
-        )
-        user._counselling_agency_ids = cached
-    return cached
+    return set(roles_of(user).agencies)
 
 
 @rules.predicate
@@ -97,9 +90,3 @@ rules.add_perm(
 )
 rules.add_perm("counselling.break_glass", is_manager_of_case_agency & ~is_case_advisor)
 rules.add_perm("counselling.view_shared_case", is_party_to_case)
-
-
-def may(user, perm: str, obj=None) -> bool:
-    """`user.has_perm()` without Django's pass for superusers: in counselling, a platform admin
-    who also works for an agency reads only what the rules give their staff role."""
-    return bool(user is not None and user.is_active) and rules.has_perm(perm, user, obj)

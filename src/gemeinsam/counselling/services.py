@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gemeinsam.accounts.roles import may
 from gemeinsam.agencies.models import Agency, StaffMembership
 from gemeinsam.core import audit
 from gemeinsam.core.enums import AuditAction
@@ -34,7 +35,6 @@ from .models import (
     Task,
 )
 from .routing import route, suggest_advisors
-from .rules import may
 
 BREAK_GLASS_HOURS = 4
 

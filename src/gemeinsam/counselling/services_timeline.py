@@ -13,12 +13,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gemeinsam.accounts.roles import may
 from gemeinsam.core import audit
 from gemeinsam.core.enums import AuditAction
 
 from .enums import AccessKind, OutcomeKind
 from .models import Case, Document, Outcome, Session, Task
-from .rules import may
 from .services import log_access
 from .uploads import CheckedUpload
 

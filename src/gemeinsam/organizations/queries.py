@@ -7,9 +7,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
 
+from gemeinsam.accounts.roles import may
 from gemeinsam.accounts.rules import is_agency_staff, is_platform_admin
 from gemeinsam.core.enums import FederalState
 
@@ -35,6 +38,16 @@ TOTAL_CAP = 1_000
 
 def sees_unlisted(user) -> bool:
     return bool(is_agency_staff(user) or is_platform_admin(user))
+
+
+def organization_for(user, slug: str, perm: str | None = None) -> Organization:
+    """The one way a view or an API endpoint fetches an organization to act on: one the person
+    may not see answers 404 (an outsider never learns an unlisted one exists), one they see but
+    may not act on 403. `perm` is asked of the rules, without a superuser pass."""
+    organization = get_object_or_404(organizations_visible_to(user), slug=slug)
+    if perm and not may(user, perm, organization):
+        raise PermissionDenied
+    return organization
 
 
 def organizations_visible_to(user) -> QuerySet[Organization]:

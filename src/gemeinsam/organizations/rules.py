@@ -6,22 +6,14 @@ answers 404; what they may see but not change answers 403.
 
 import rules
 
+from gemeinsam.accounts.roles import roles_of
 from gemeinsam.accounts.rules import is_agency_staff, is_platform_admin
 
-from .enums import MembershipRole, MembershipStatus
+from .enums import MembershipRole
 
 
 def _role_in(user, organization) -> str | None:
-    if not (user and user.is_authenticated and organization is not None):
-        return None
-    cache = user.__dict__.setdefault("_org_roles", {})
-    if organization.pk not in cache:
-        cache[organization.pk] = (
-            organization.memberships.filter(user=user, status=MembershipStatus.ACTIVE)
-            .values_list("role", flat=True)
-            .first()
-        )
-    return cache[organization.pk]
+    return roles_of(user).role_in_organization(organization.pk if organization else None)
 
 
 @rules.predicate

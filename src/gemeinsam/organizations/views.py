@@ -24,14 +24,6 @@ from .forms import (
 from .models import Invitation, Organization, OrganizationMembership
 
 
-def _organization_for(request, slug: str, perm: str | None = None) -> Organization:
-    """Fetch through the person: unseen → 404, seen but not allowed → 403."""
-    org = get_object_or_404(queries.organizations_visible_to(request.user), slug=slug)
-    if perm and not request.user.has_perm(perm, org):
-        raise PermissionDenied
-    return org
-
-
 def _base_url(request) -> str:
     return f"{request.scheme}://{request.get_host()}"
 
@@ -68,7 +60,7 @@ def organization_list(request):
 
 @require_http_methods(["GET", "HEAD"])
 def organization_detail(request, slug):
-    org = _organization_for(request, slug)
+    org = queries.organization_for(request.user, slug)
     org = (
         Organization.objects.filter(pk=org.pk)
         .select_related("legal_form")
@@ -149,7 +141,7 @@ def organization_create(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def organization_update(request, slug):
-    org = _organization_for(request, slug, "organizations.change_organization")
+    org = queries.organization_for(request.user, slug, "organizations.change_organization")
     form, descriptions, recognitions, funding = _edit_forms(request, org)
     if request.method == "POST" and all(
         f.is_valid() for f in (form, descriptions, recognitions, funding)
@@ -178,7 +170,7 @@ def organization_update(request, slug):
 @login_required
 @require_POST
 def organization_confirm(request, slug):
-    org = _organization_for(request, slug, "organizations.change_organization")
+    org = queries.organization_for(request.user, slug, "organizations.change_organization")
     services.confirm_profile(actor=request.user, organization=org)
     messages.success(request, _("Thank you: the profile is marked as up to date."))
     return redirect(org)
@@ -187,7 +179,7 @@ def organization_confirm(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def organization_claim(request, slug):
-    org = _organization_for(request, slug)
+    org = queries.organization_for(request.user, slug)
     if not request.user.has_perm("organizations.claim_organization", org):
         raise PermissionDenied
     form = ClaimForm(request.POST or None)
@@ -216,7 +208,7 @@ def organization_claim(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def member_list(request, slug):
-    org = _organization_for(request, slug, "organizations.manage_members")
+    org = queries.organization_for(request.user, slug, "organizations.manage_members")
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -249,7 +241,7 @@ def member_list(request, slug):
 @login_required
 @require_POST
 def member_change(request, slug, pk):
-    org = _organization_for(request, slug, "organizations.manage_members")
+    org = queries.organization_for(request.user, slug, "organizations.manage_members")
     membership = get_object_or_404(org.memberships, pk=pk)
     form = MemberChangeForm(request.POST)
     if form.is_valid():

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from gemeinsam.accounts.roles import roles_of
 from gemeinsam.accounts.rules import is_platform_admin
 from gemeinsam.agencies.models import Agency
 from gemeinsam.events.enums import EventStatus
@@ -20,15 +21,7 @@ from .models import Booking, Closure, Room
 
 
 def staff_agency_ids(user) -> set[int]:
-    if not user.is_authenticated:
-        return set()
-    cached = user.__dict__.get("_room_agency_ids")
-    if cached is None:
-        cached = set(
-            user.staff_memberships.filter(is_active=True).values_list("agency_id", flat=True)
-        )
-        user.__dict__["_room_agency_ids"] = cached
-    return cached
+    return set(roles_of(user).agencies)
 
 
 @dataclass

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from gemeinsam.accounts.rules import is_agency_staff, is_platform_admin
 from gemeinsam.agencies.models import Agency
+from gemeinsam.agencies.queries import agency_for
 
 from . import queries, services
 from .enums import BookingStatus
@@ -33,14 +34,6 @@ from .forms import (
     RoomForm,
 )
 from .models import Booking, Room
-
-
-def _agency_for(request, slug: str) -> Agency:
-    """The agency, for people who manage its rooms (403 for everyone else who is logged in)."""
-    agency = get_object_or_404(Agency.objects.filter(is_active=True), slug=slug)
-    if not request.user.has_perm("rooms.manage_rooms", agency):
-        raise PermissionDenied
-    return agency
 
 
 def _room_for(request, agency: str, slug: str) -> Room:
@@ -192,7 +185,7 @@ def booking_cancel(request, pk):
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def booking_queue(request, agency):
-    agency = _agency_for(request, agency)
+    agency = agency_for(request.user, agency, "rooms.manage_rooms")
     return render(
         request,
         "rooms/booking_queue.html",
@@ -208,7 +201,7 @@ def booking_queue(request, agency):
 @login_required
 @require_POST
 def booking_decide(request, agency, pk):
-    agency = _agency_for(request, agency)
+    agency = agency_for(request.user, agency, "rooms.manage_rooms")
     in_agency = queries.bookings_visible_to(request.user).filter(room__agency=agency)
     booking = get_object_or_404(in_agency, pk=pk)
     if not request.user.has_perm("rooms.decide_booking", booking):
@@ -251,7 +244,7 @@ def booking_decide(request, agency, pk):
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def closure_list(request, agency):
-    agency = _agency_for(request, agency)
+    agency = agency_for(request.user, agency, "rooms.manage_rooms")
     closures = agency.closures.select_related("room").order_by("-starts_on")
     return render(request, "rooms/closure_list.html", {"agency": agency, "closures": closures})
 
@@ -259,7 +252,7 @@ def closure_list(request, agency):
 @login_required
 @require_http_methods(["GET", "POST"])
 def closure_create(request, agency):
-    agency = _agency_for(request, agency)
+    agency = agency_for(request.user, agency, "rooms.manage_rooms")
     form = ClosureForm(request.POST or None, agency=agency)
     if request.method == "POST" and form.is_valid():
         try:
@@ -290,7 +283,7 @@ def closure_create(request, agency):
 @login_required
 @require_POST
 def closure_delete(request, agency, pk):
-    agency = _agency_for(request, agency)
+    agency = agency_for(request.user, agency, "rooms.manage_rooms")
     closure = get_object_or_404(agency.closures, pk=pk)
     services.delete_closure(closure, by=request.user)
     messages.success(request, _("The closure has been removed."))
@@ -300,7 +293,7 @@ def closure_delete(request, agency, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def room_form(request, agency, slug=None):
-    agency = _agency_for(request, agency)
+    agency = agency_for(request.user, agency, "rooms.manage_rooms")
     room = get_object_or_404(agency.rooms.select_related("agency"), slug=slug) if slug else None
     if room is not None and not request.user.has_perm("rooms.change_room", room):
         raise PermissionDenied
@@ -315,7 +308,7 @@ def room_form(request, agency, slug=None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def event_reserve(request, agency):
-    agency = _agency_for(request, agency)
+    agency = agency_for(request.user, agency, "rooms.manage_rooms")
     form = EventReserveForm(
         request.POST or None,
         events=queries.upcoming_events(agency),

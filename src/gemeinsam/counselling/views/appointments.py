@@ -26,11 +26,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from gemeinsam.accounts.roles import may
+
 from .. import queries, services_appointments
 from ..forms_appointments import EARLIEST, LATEST, AppointmentForm
 from ..ical_appointments import appointment_ics
 from ..models import Appointment
-from ..rules import is_counselling_staff, may
+from ..rules import is_counselling_staff
 
 CHANGE_CASE = "counselling.change_case"
 WEEK = re.compile(r"^(\d{4})-W(\d{1,2})$")

@@ -16,6 +16,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from gemeinsam.accounts.roles import may
+
 from .. import queries, services, services_cases
 from ..enums import CaseStatus, CaseType
 from ..forms_cases import (
@@ -26,7 +28,6 @@ from ..forms_cases import (
     CaseForwardForm,
 )
 from ..forms_intake import add_service_errors
-from ..rules import may
 from .intake import agency_for, my_agencies
 
 CHANGE = "counselling.change_case"

@@ -18,6 +18,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from gemeinsam.accounts.roles import may
+from gemeinsam.agencies import queries as agency_queries
 from gemeinsam.agencies.models import Agency
 
 from .. import contacts, queries, services
@@ -30,7 +32,6 @@ from ..forms_intake import (
     MergeForm,
     add_service_errors,
 )
-from ..rules import may
 
 VIEW_INTAKE = "counselling.view_intake"
 DECIDE = "counselling.decide_request"
@@ -46,13 +47,9 @@ def my_agencies(user) -> list[Agency]:
 
 
 def agency_for(request, slug: str, perm: str) -> Agency:
-    """One of the person's agencies, for a page of its counselling. Everyone else gets 403:
-    agencies are public, so there is nothing to hide by a 404. Superusers pass every
-    `has_perm`, so the agency must also be one the person works for."""
-    agency = get_object_or_404(Agency.objects.filter(is_active=True), slug=slug)
-    if agency not in my_agencies(request.user) or not may(request.user, perm, agency):
-        raise PermissionDenied
-    return agency
+    """One of the person's agencies, for a page of its counselling (403 for anyone else:
+    agencies are public, so there is nothing to hide by a 404)."""
+    return agency_queries.agency_for(request.user, slug, perm)
 
 
 @login_required

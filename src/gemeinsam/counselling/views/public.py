@@ -21,11 +21,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from gemeinsam.accounts.roles import may
+
 from .. import queries, services, throttle
 from ..enums import AccessKind, RequestStatus, RoutedBy
 from ..forms_public import RequestForm
 from ..models import Case, Document, Request, Topic
-from ..rules import may
 
 
 def _language() -> str:

@@ -7,30 +7,20 @@ agency, so small counts are suppressed there (`report_export`).
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from gemeinsam.agencies.models import Agency
+from gemeinsam.agencies.queries import agency_for
 
 from .. import charts, report_export, reports, reports_tables
 from ..forms_reports import ReportForm
-from ..rules import may
 
 PERMISSION = "counselling.view_reports"
-
-
-def _agency_for(request, slug: str) -> Agency:
-    """Agencies are public, so staff of another agency learn nothing from a 403. `may`, not
-    `has_perm`: a platform admin gets no superuser pass to an agency's figures."""
-    agency = get_object_or_404(Agency, slug=slug)
-    if not may(request.user, PERMISSION, agency):
-        raise PermissionDenied
-    return agency
 
 
 def _report(agency: Agency, form: ReportForm) -> reports.Report:
@@ -41,7 +31,7 @@ def _report(agency: Agency, form: ReportForm) -> reports.Report:
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def report(request, agency):
-    agency = _agency_for(request, agency)
+    agency = agency_for(request.user, agency, PERMISSION)
     form = ReportForm(request.GET or None, agency=agency)
     result = _report(agency, form)
     months = result.months
@@ -91,7 +81,7 @@ def _chart_label(result: reports.Report) -> str:
 def report_export_view(request, agency, fmt):
     if fmt not in report_export.WRITERS:
         raise Http404
-    agency = _agency_for(request, agency)
+    agency = agency_for(request.user, agency, PERMISSION)
     form = ReportForm(request.GET or None, agency=agency)
     if form.is_bound and not form.is_valid():
         # The page says what is wrong with the choice; nothing is downloaded meanwhile.

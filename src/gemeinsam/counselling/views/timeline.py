@@ -20,10 +20,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from gemeinsam.accounts.roles import may
+
 from .. import queries, services
 from ..forms_timeline import BreakGlassForm, NoteForm
 from ..models import Case
-from ..rules import may
 
 VIEW = "counselling.view_case"
 CHANGE = "counselling.change_case"

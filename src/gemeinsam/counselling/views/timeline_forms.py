@@ -18,9 +18,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from gemeinsam.accounts.roles import may
+
 from .. import services, services_timeline
 from ..forms_timeline import DocumentForm, NoteForm, OutcomeForm, SessionForm, TaskForm
-from ..rules import may
 from .timeline import CHANGE, CONFIDENTIAL, case_for
 
 
