@@ -33,7 +33,10 @@ def _unquote(line: str) -> str:
     return ast.literal_eval(line)
 
 
-def parse(path: Path) -> list[Entry]:
+def parse(path: Path) -> list[Entry]:  # noqa: PLR0915 - one pass of a line-state machine
+    """The entries of a .po file. One loop over the lines that tracks which part of an entry
+    (comment, msgctxt, msgid, msgid_plural, msgstr[n]) a continued string belongs to; split
+    into functions it would pass that state around for no gain."""
     entries: list[Entry] = []
     entry = Entry()
     target: tuple[str, int] | None = None

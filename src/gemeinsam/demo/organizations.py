@@ -246,7 +246,7 @@ def _figures(rng: Random, spec: OrganizationSpec) -> None:
         spec.board_migration_majority = rng.choice([None, False, False, True])
 
 
-def organization_spec(
+def organization_spec(  # noqa: PLR0915 - draws one organization's fields in a fixed order
     rng: Random,
     *,
     today: datetime.date,
