@@ -14,10 +14,10 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
-from gemeinsam.core.management.commands import demo as demo_command
 from gemeinsam.demo import events as demo_events
 from gemeinsam.demo import people
 from gemeinsam.demo.loader import load_demo_data
+from gemeinsam.demo.management.commands import demo as demo_command
 from gemeinsam.demo.rooms import WEEKLY_SERIES
 from gemeinsam.events.enums import EventFormat, EventKind, QuestionKind, RegistrationStatus
 from gemeinsam.events.models import (

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "gemeinsam.counselling",
     "gemeinsam.funding",
     "gemeinsam.site",
+    "gemeinsam.demo",
     "gemeinsam.bench",
 ]
 
