@@ -7,10 +7,10 @@ from cryptography.fernet import Fernet
 from django.core.management import call_command
 from django.db import connection
 
-from gemeinsam.counselling import crypto
-from gemeinsam.counselling.checks import notes_key_opens_stored_notes
+from gemeinsam.counselling import crypto, system_checks
 from gemeinsam.counselling.models import KeyCheck, Note
 from gemeinsam.counselling.services import add_note
+from gemeinsam.counselling.system_checks import notes_key_opens_stored_notes
 from tests import factories
 
 
@@ -44,19 +44,19 @@ def test_a_note_is_stored_as_a_token_and_read_back_as_text(world):
 
 def test_the_key_check_is_written_once_and_passes_with_the_same_key(db, keys):
     keys(Fernet.generate_key().decode())
-    crypto.verify_keys()
-    crypto.verify_keys()
+    system_checks.verify_keys()
+    system_checks.verify_keys()
     assert KeyCheck.objects.count() == 1
     assert notes_key_opens_stored_notes(None) == []
 
 
 def test_a_different_key_fails_the_start_check_with_a_clear_message(db, keys):
     keys(Fernet.generate_key().decode())
-    crypto.verify_keys()
+    system_checks.verify_keys()
     keys(Fernet.generate_key().decode())
 
     with pytest.raises(crypto.NotesKeyError, match="GEMEINSAM_NOTES_KEYS"):
-        crypto.verify_keys()
+        system_checks.verify_keys()
     (error,) = notes_key_opens_stored_notes(None)
     assert error.id == "counselling.E001"
     assert "key they were written with" in error.msg
@@ -81,7 +81,7 @@ def test_reading_a_note_with_the_wrong_key_raises_instead_of_showing_garbage(wor
 def test_rotation_moves_every_note_to_the_new_key(world, keys):
     old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
     keys(old)
-    crypto.verify_keys()
+    system_checks.verify_keys()
     case = factories.make_case(world.agency_x, advisors=[world.advisor_x])
     add_note(case, body="erste Notiz", by=world.advisor_x)
     before = _raw("counselling_note", "body")
@@ -92,7 +92,7 @@ def test_rotation_moves_every_note_to_the_new_key(world, keys):
 
     assert _raw("counselling_note", "body") != before
     assert Note.objects.get().body == "erste Notiz"
-    crypto.verify_keys()  # the check value was rotated too
+    system_checks.verify_keys()  # the check value was rotated too
 
 
 def test_rotation_with_a_key_that_opens_nothing_stops_and_changes_nothing(world, keys):

@@ -9,7 +9,7 @@ class CounsellingConfig(AppConfig):
     def ready(self) -> None:
         from gemeinsam.core import audit
 
-        from . import checks, rules  # noqa: F401  (registers system checks and permissions)
+        from . import rules, system_checks  # noqa: F401  (registers permissions and system checks)
 
         # Audit entries about cases, contacts, documents name them by id only (platform
         # admins read the audit log, and they do not read counselling).

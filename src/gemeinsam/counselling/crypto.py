@@ -5,8 +5,9 @@ first key encrypts; every key decrypts, so a new key is put in front, `gemeinsam
 rotate_notes_keys` re-encrypts everything with it, and then the old key can go. A database dump
 alone reveals nothing but tokens.
 
-A wrong key is a clear error at start (`verify_keys()`, called by the system check and by the
-WSGI application), never garbage on a page: a value that no key opens raises `NotesKeyError`.
+A wrong key is a clear error at start (`system_checks.verify_keys()`, called by the system check
+and by the WSGI application), never garbage on a page: a value that no key opens raises
+`NotesKeyError`.
 """
 
 from __future__ import annotations
@@ -19,8 +20,6 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
-
-CANARY = "gemeinsam notes key check"
 
 
 class NotesKeyError(ImproperlyConfigured):
@@ -93,37 +92,3 @@ class EncryptedTextField(models.TextField):
         if value in (None, ""):
             return value
         return encrypt(value)
-
-
-def verify_keys() -> None:
-    """Raise NotesKeyError unless the keys parse and open the stored check value.
-
-    The check value is written with the current key the first time; a later start with a
-    different key finds it unreadable and stops with a clear message.
-    """
-    fernet()
-    from django.db import DatabaseError
-
-    from .models import KeyCheck
-
-    try:
-        check = KeyCheck.objects.filter(pk=1).first()
-    except DatabaseError:  # not migrated yet: nothing stored, nothing to check
-        return
-    if check is None:
-        KeyCheck.objects.get_or_create(pk=1, defaults={"value": CANARY})
-        return
-    if check.value != CANARY:
-        raise NotesKeyError("The stored key check does not match; the notes key is wrong.")
-
-
-def verify_keys_if_reachable() -> None:
-    """verify_keys() at process start; a database that cannot be asked yet is not an error."""
-    from django.db import DatabaseError
-
-    try:
-        verify_keys()
-    except NotesKeyError:
-        raise
-    except (DatabaseError, RuntimeError):  # RuntimeError: database access blocked (tests)
-        return

@@ -1,12 +1,45 @@
-"""The notes key is checked at start: a wrong key stops the server with a clear message, and
-production refuses a key anyone could compute."""
+"""System checks (Django's `check` framework, not funding's readiness checks): the notes key is
+checked at start, so a wrong key stops the server with a clear message, and production refuses
+a key anyone could compute."""
 
 from django.conf import settings
 from django.core import checks
+from django.db import DatabaseError
 
 from gemeinsam.core.checks import DEVELOPMENT_SECRET_KEY
 
-from .crypto import NotesKeyError, development_key, verify_keys
+from .crypto import NotesKeyError, development_key, fernet
+from .models import KeyCheck
+
+CANARY = "gemeinsam notes key check"
+
+
+def verify_keys() -> None:
+    """Raise NotesKeyError unless the keys parse and open the stored check value.
+
+    The check value is written with the current key the first time; a later start with a
+    different key finds it unreadable and stops with a clear message.
+    """
+    fernet()
+    try:
+        check = KeyCheck.objects.filter(pk=1).first()
+    except DatabaseError:  # not migrated yet: nothing stored, nothing to check
+        return
+    if check is None:
+        KeyCheck.objects.get_or_create(pk=1, defaults={"value": CANARY})
+        return
+    if check.value != CANARY:
+        raise NotesKeyError("The stored key check does not match; the notes key is wrong.")
+
+
+def verify_keys_if_reachable() -> None:
+    """verify_keys() at process start; a database that cannot be asked yet is not an error."""
+    try:
+        verify_keys()
+    except NotesKeyError:
+        raise
+    except (DatabaseError, RuntimeError):  # RuntimeError: database access blocked (tests)
+        return
 
 
 @checks.register(checks.Tags.database)
