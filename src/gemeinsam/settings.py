@@ -61,9 +61,11 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "ninja",
+    # Before django_tasks_db: core's `db_worker` (one that survives database errors) replaces
+    # the library's command of the same name.
+    "gemeinsam.core",
     "django_tasks",
     "django_tasks_db",
-    "gemeinsam.core",
     "gemeinsam.accounts",
     "gemeinsam.agencies",
     "gemeinsam.organizations",

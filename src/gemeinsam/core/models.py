@@ -54,3 +54,21 @@ class TranslatedText(models.Model):
 
     class Meta:
         abstract = True
+
+
+class WorkerHeartbeat(models.Model):
+    """When each task worker last went round its loop; `/readyz` asks whether any did lately.
+
+    Every application server must see every worker's beat, so it lives in the database they all
+    share. A table of its own rather than keys in the database cache: cache keys cannot be
+    listed ("did *any* worker beat in the last minutes?" would need to know every worker's id
+    beforehand), and a cache may be cleared or swapped for a per-process one. One row per
+    worker; workers delete rows a day old, so ids of workers long gone do not pile up.
+    """
+
+    # Not in the admin: the rows say nothing a person needs to read.
+    worker_id = models.CharField(max_length=64, primary_key=True)
+    beat_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} {self.beat_at:%Y-%m-%d %H:%M:%S}"
