@@ -16,7 +16,7 @@ from gemeinsam.demo import funding as demo_funding
 from gemeinsam.demo import people
 from gemeinsam.demo.loader import load_demo_data
 from gemeinsam.funding import ruledoc
-from gemeinsam.funding.checks import CHECKS, builtin_check
+from gemeinsam.funding.documents import CHECKS, builtin_check
 from gemeinsam.funding.models import ReadinessResult, WatchedProgramme
 from gemeinsam.funding.profile import profile_facts
 from gemeinsam.organizations.models import (

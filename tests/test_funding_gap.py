@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
-from gemeinsam.funding import gap
+from gemeinsam.funding.queries import gap
 from gemeinsam.organizations.enums import FundingKind, OrganizationKind
 from gemeinsam.organizations.models import FieldOfActivity, FundingSource
 from tests import factories

@@ -10,9 +10,10 @@ import datetime
 
 import pytest
 
-from gemeinsam.funding import queries, ruledoc
-from gemeinsam.funding.checks import authority, builtin_check, guides
+from gemeinsam.funding import ruledoc
+from gemeinsam.funding.documents import authority, builtin_check, guides
 from gemeinsam.funding.models import Programme, ReadinessCheck
+from gemeinsam.funding.queries import programmes as queries
 from gemeinsam.organizations.models import LegalForm
 
 TODAY = datetime.date(2026, 11, 21)

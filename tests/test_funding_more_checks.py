@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from gemeinsam.funding import checks
+from gemeinsam.funding import documents
 from gemeinsam.funding.models import ReadinessCheck, ReadinessResult
 from gemeinsam.organizations.models import Recognition, RecognitionType
 
@@ -43,7 +43,7 @@ def test_both_checks_are_seeded_after_the_first_two_with_their_rules_as_version_
         check = ReadinessCheck.objects.get(code=code)
         version = check.current_rules
         assert version.number == 1
-        assert version.document["requirements"] == checks.builtin_check(code)["requirements"]
+        assert version.document["requirements"] == documents.builtin_check(code)["requirements"]
     assert ReadinessCheck.objects.get(code="kita").label_in("tr") == (
         "Kreş kurmak ve işletmek (§ 45 SGB VIII)"
     )

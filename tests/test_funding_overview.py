@@ -13,9 +13,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from gemeinsam.funding import overview, ruledoc, services
+from gemeinsam.funding import ruledoc, services
 from gemeinsam.funding.models import ReadinessCheck
 from gemeinsam.funding.profile import profile_facts
+from gemeinsam.funding.queries import overview
 from gemeinsam.organizations.models import Organization, Recognition, RecognitionType
 from tests import factories
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from gemeinsam.funding import checks, ruledoc
+from gemeinsam.funding import documents, ruledoc
 from gemeinsam.funding.profile import profile_facts
 from gemeinsam.organizations.models import Recognition, RecognitionType
 from tests import factories
@@ -52,7 +52,7 @@ def test_what_the_profile_does_not_say_stays_unknown(db):
     )
     _recognise(organization, "charitable")  # no date of the notice given
     assert profile_facts(organization, as_of=TODAY) == {}
-    result = ruledoc.evaluate(checks.builtin_check("association"), {}, as_of=TODAY)
+    result = ruledoc.evaluate(documents.builtin_check("association"), {}, as_of=TODAY)
     assert {r.status for r in result.requirements} == {ruledoc.UNKNOWN}
 
 
@@ -62,5 +62,5 @@ def test_a_profile_ready_for_recognition_meets_the_youth_welfare_check(db):
     )
     _recognise(organization, "charitable", granted_on=datetime.date(2023, 2, 1))
     facts = profile_facts(organization, as_of=TODAY)
-    result = ruledoc.evaluate(checks.builtin_check("youth_welfare"), facts, as_of=TODAY)
+    result = ruledoc.evaluate(documents.builtin_check("youth_welfare"), facts, as_of=TODAY)
     assert result.status == ruledoc.MET

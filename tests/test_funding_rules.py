@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from gemeinsam.funding import checks, ruledoc
+from gemeinsam.funding import documents, ruledoc
 from gemeinsam.funding.facts import FACTS, FactError, clean_facts
 from gemeinsam.funding.ruledoc import MET, NOT_MET, UNKNOWN, RuleError
 
@@ -28,7 +28,7 @@ def _cases():
 
 @pytest.mark.parametrize(("check", "case"), list(_cases()))
 def test_the_checks_meet_their_boundary_cases(check, case):
-    document = checks.builtin_check(check)
+    document = documents.builtin_check(check)
     facts = clean_facts(case["facts"], as_of=case["as_of"])
     result = ruledoc.evaluate(document, facts, as_of=case["as_of"])
     statuses = {r.key: r.status for r in result.requirements}
@@ -40,21 +40,21 @@ def test_the_checks_meet_their_boundary_cases(check, case):
 
 def test_every_builtin_check_has_boundary_cases_and_passes_validation():
     covered = {yaml.safe_load(path.read_text("utf-8"))["check"] for path in VECTORS}
-    assert covered == set(checks.CHECKS)
-    for code in checks.CHECKS:
-        ruledoc.validate(checks.builtin_check(code))  # raises on any problem
+    assert covered == set(documents.CHECKS)
+    for code in documents.CHECKS:
+        ruledoc.validate(documents.builtin_check(code))  # raises on any problem
 
 
 def test_every_explanation_exists_in_all_four_languages():
-    for code in checks.CHECKS:
-        for requirement in checks.builtin_check(code)["requirements"]:
+    for code in documents.CHECKS:
+        for requirement in documents.builtin_check(code)["requirements"]:
             for name in ("title", "explanation", "next_step"):
                 assert set(requirement[name]) >= {"de", "en", "ar", "tr"}, (code, name)
 
 
 def test_an_unknown_check_is_not_found():
     with pytest.raises(KeyError):
-        checks.builtin_check("kita-without-rules")
+        documents.builtin_check("kita-without-rules")
 
 
 # --- Validation: a broken rule cannot be saved ---------------------------------------------------
@@ -240,7 +240,7 @@ def test_comparisons(test, facts, expected):
 
 
 def test_the_result_names_what_is_not_known_and_what_is_missing():
-    document = checks.builtin_check("association")
+    document = documents.builtin_check("association")
     result = ruledoc.evaluate(document, {"members": 3}, as_of=TODAY)
     by_key = {r.key: r for r in result.requirements}
     assert [r.key for r in result.missing] == ["VR-01"]

@@ -9,12 +9,14 @@ import re
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from gemeinsam.funding import services
 from gemeinsam.funding.models import DeadlineReminder, Programme, WatchedProgramme
-from gemeinsam.funding.tasks_deadlines import (
+from gemeinsam.funding.tasks import (
     REMINDER_DAYS,
     next_morning,
     send_deadline_reminders,
@@ -106,12 +108,28 @@ def test_watching_for_someone_elses_organization_is_refused(world, client_for, p
     assert "You can only watch a programme for an organization you are a confirmed member" in html
 
 
-def test_the_model_refuses_an_organization_the_user_is_not_a_member_of(world, programme):
-    from django.core.exceptions import ValidationError
+def test_the_service_refuses_an_organization_the_user_is_not_a_member_of(world, programme):
+    with pytest.raises(ValidationError) as refused:
+        services.watch_programme(
+            user=world.member_a, programme=programme, organization_slug=world.org_b.slug
+        )
 
-    watch = WatchedProgramme(user=world.member_a, programme=programme, organization=world.org_b)
-    with pytest.raises(ValidationError):
-        watch.full_clean()
+    assert refused.value.message_dict == {
+        "organization": ["You can only watch for an organization you are a member of."]
+    }
+    assert not WatchedProgramme.objects.exists()
+
+
+def test_the_service_watches_for_ones_own_organization_once(world, programme):
+    first = services.watch_programme(
+        user=world.member_a, programme=programme, organization_slug=world.org_a.slug
+    )
+    again = services.watch_programme(user=world.member_a, programme=programme)
+
+    assert again.pk == first.pk
+    assert list(WatchedProgramme.objects.values_list("user", "organization")) == [
+        (world.member_a.pk, world.org_a.pk)
+    ]
 
 
 def test_a_foreign_next_address_is_not_followed(world, client_for, programme):

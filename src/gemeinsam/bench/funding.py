@@ -32,7 +32,7 @@ from django.test.utils import CaptureQueriesContext
 
 from gemeinsam.core.enums import FederalState
 from gemeinsam.core.loadtest import scratch_database
-from gemeinsam.funding import bulk, overview, ruledoc
+from gemeinsam.funding import bulk, ruledoc
 from gemeinsam.funding.models import Programme
 from gemeinsam.funding.profile import (
     AZAV,
@@ -41,6 +41,7 @@ from gemeinsam.funding.profile import (
     YOUTH_WELFARE,
     profile_facts,
 )
+from gemeinsam.funding.queries import overview
 from gemeinsam.organizations.models import LegalForm, Organization, Recognition, RecognitionType
 
 BATCH = 5_000

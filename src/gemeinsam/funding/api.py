@@ -1,8 +1,8 @@
 """Funding over HTTP: /api/v1/funding/… — public, for anyone, with or without a token.
 
 - `GET /programmes`: the catalogue with the web page's facets (kind, level, Land, field, words),
-  through the same query (`queries.catalogue`); `GET /programmes/{code}`: one programme with its
-  current rules' requirements.
+  through the same query (`queries.programmes.catalogue`); `GET /programmes/{code}`: one
+  programme with its current rules' requirements.
 - `GET /readiness-checks`: the checks and the facts each asks.
 - `POST /readiness-checks/{code}/evaluate`: facts in, each requirement met, not met or unknown
   out, with what to do next, in the requested language. A fact that is not given is unknown,
@@ -21,8 +21,13 @@ from ninja import Query, Router, Status
 
 from gemeinsam.core.api import ERRORS, Error, LanguageParam, in_language
 
-from . import queries, ruledoc
-from .api_schemas import (
+from . import ruledoc
+from .documents import authority, guides
+from .facts import FACTS, FactError, clean_facts
+from .forms import facts_asked
+from .models import Programme, ReadinessCheck
+from .queries import programmes as queries
+from .schemas import (
     CheckCode,
     CheckOut,
     EvaluateIn,
@@ -32,10 +37,6 @@ from .api_schemas import (
     ProgrammePage,
     ProgrammeParams,
 )
-from .checks import authority, guides
-from .facts import FACTS, FactError, clean_facts
-from .forms import facts_asked
-from .models import Programme, ReadinessCheck
 
 router = Router(tags=["funding"])
 

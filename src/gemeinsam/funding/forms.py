@@ -1,7 +1,7 @@
 """The readiness check's questions: one field per fact its rules ask about, nothing else.
 
 Every field may stay empty: an unanswered question makes its requirements "unknown", and the
-result says what to find out.
+result says what to find out. Also the staff overview's filters.
 """
 
 from __future__ import annotations
@@ -11,9 +11,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from gemeinsam.core.enums import FederalState
+from gemeinsam.organizations.enums import OrganizationKind
 from gemeinsam.organizations.models import LegalForm
 
+from . import ruledoc
 from .facts import BOOL, CHOICE, DATE, FACTS, INT, MONEY
+from .queries.overview import STATUS_LABELS, STATUSES
 
 
 def facts_asked(document: dict) -> list[str]:
@@ -94,3 +97,46 @@ class CheckForm(forms.Form):
         """The Land the answers name, if any."""
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
         return data.get("federal_state") or data.get("state") or ""
+
+
+# --- The staff overview's filters ----------------------------------------------------------------
+
+
+class OverviewFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name"), required=False, max_length=100)
+    state = forms.ChoiceField(label=_("Federal state"), required=False)
+    kind = forms.ChoiceField(label=_("Kind of organization"), required=False)
+    field = forms.ChoiceField(label=_("Field of activity"), required=False)
+    check = forms.ChoiceField(label=_("Readiness check"), required=False)
+
+    def __init__(self, *args, states, checks, fields, **kwargs):
+        super().__init__(*args, **kwargs)
+        everything = [("", _("all"))]
+        self.fields["state"].choices = everything + [
+            (value, label)
+            for value, label in FederalState.choices
+            if states is None or value in states
+        ]
+        self.fields["kind"].choices = everything + list(OrganizationKind.choices)
+        self.fields["field"].choices = everything + [(f.code, f.label) for f in fields]
+        self.fields["check"].choices = everything + [
+            (f"{check.code}:{status}", f"{check.label}: {STATUS_LABELS[status]}")
+            for check in checks
+            for status in STATUSES
+        ]
+
+
+def read_filters(data, *, states, checks, fields) -> tuple[OverviewFilterForm, dict]:
+    """The filters from the address: values that do not fit are left out, not an error. Returns
+    a form showing the values in use, and those values."""
+    data = data.copy()
+    # "missing" is what the page calls a requirement that is not met.
+    if data.get("check", "").endswith(":missing"):
+        data["check"] = data["check"].removesuffix(":missing") + f":{ruledoc.NOT_MET}"
+    form = OverviewFilterForm(data, states=states, checks=checks, fields=fields)
+    form.is_valid()
+    used = {name: value for name, value in form.cleaned_data.items() if value}
+    if "q" in used:
+        used["q"] = used["q"].strip()
+    shown = OverviewFilterForm(initial=used, states=states, checks=checks, fields=fields)
+    return shown, {name: value for name, value in used.items() if value}

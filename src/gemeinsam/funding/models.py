@@ -215,7 +215,9 @@ class ReadinessResult(models.Model):
 
 class WatchedProgramme(models.Model):
     """A programme someone keeps an eye on, optionally for one of their organizations; they get
-    a reminder mail before its next deadline (see `tasks_deadlines`)."""
+    a reminder mail before its next deadline (see `tasks`). Watched through
+    `services.watch_programme`, which refuses an organization the person is not a confirmed
+    member of."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="watched_programmes"
@@ -241,19 +243,6 @@ class WatchedProgramme(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.programme}"
-
-    def clean(self) -> None:
-        from gemeinsam.organizations.enums import MembershipStatus
-        from gemeinsam.organizations.queries import memberships_of
-
-        if self.organization_id is not None and not (
-            memberships_of(self.user)
-            .filter(organization_id=self.organization_id, status=MembershipStatus.ACTIVE)
-            .exists()
-        ):
-            raise ValidationError(
-                {"organization": _("You can only watch for an organization you are a member of.")}
-            )
 
 
 class DeadlineReminder(models.Model):

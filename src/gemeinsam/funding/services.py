@@ -1,18 +1,23 @@
-"""Writes in funding: new rule versions (validated, never edited) and stored results."""
+"""Writes in funding: new rule versions (validated, never edited), stored results, and the
+watch list."""
 
 from __future__ import annotations
 
 import datetime
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from gemeinsam.core import audit
 from gemeinsam.core.enums import AuditAction
+from gemeinsam.organizations.enums import MembershipStatus
+from gemeinsam.organizations.queries import memberships_of
 
 from . import ruledoc
 from .facts import clean_facts
-from .models import Programme, ReadinessCheck, ReadinessResult, RuleVersion
+from .models import Programme, ReadinessCheck, ReadinessResult, RuleVersion, WatchedProgramme
 
 
 @transaction.atomic
@@ -65,3 +70,46 @@ def _plain(value):
     if isinstance(value, bool | int | str):
         return value
     return str(value)
+
+
+def _own_organization(user, slug: str):
+    """The organization with this slug if the user is an active member of it, else None."""
+    membership = (
+        memberships_of(user)
+        .filter(organization__slug=slug, status=MembershipStatus.ACTIVE)
+        .select_related("organization")
+        .first()
+    )
+    return membership.organization if membership else None
+
+
+def watch_programme(*, user, programme: Programme, organization_slug: str = "") -> WatchedProgramme:
+    """Watch a programme, for one of one's organizations when `organization_slug` names one.
+
+    Raises ValidationError (on `organization`) and changes nothing when the person is not a
+    confirmed member of that organization. Watching again keeps the watch and moves it to the
+    organization named; a watch sent twice at once is stored once.
+    """
+    organization = None
+    if organization_slug:
+        organization = _own_organization(user, organization_slug)
+        if organization is None:
+            raise ValidationError(
+                {"organization": _("You can only watch for an organization you are a member of.")}
+            )
+    try:
+        with transaction.atomic():
+            watch, created = WatchedProgramme.objects.get_or_create(
+                user=user, programme=programme, defaults={"organization": organization}
+            )
+    except IntegrityError:  # the same request sent twice at once: the other one stored it
+        return WatchedProgramme.objects.get(user=user, programme=programme)
+    if not created and organization is not None and watch.organization_id != organization.pk:
+        watch.organization = organization
+        watch.save(update_fields=["organization"])
+    return watch
+
+
+def stop_watching(*, user, programme: Programme) -> None:
+    """Stop watching a programme; nothing happens when it was not watched."""
+    WatchedProgramme.objects.filter(user=user, programme=programme).delete()

@@ -3,22 +3,22 @@ the readiness checks and their history, the staff overview and the gap dashboard
 
 from django.urls import path
 
-from . import views, views_gap, views_history, views_programmes, views_staff, views_watch
+from .views import checks, gap, history, overview, programmes, watch
 
 app_name = "funding"
 urlpatterns = [
-    path("programmes/", views_programmes.programme_list, name="programme-list"),
-    path("programmes/<slug:code>/", views_programmes.programme_detail, name="programme-detail"),
-    path("programmes/<slug:code>/watch/", views_watch.watch_toggle, name="programme-watch"),
-    path("watch-list/", views_watch.watch_list, name="watch-list"),
-    path("checks/", views.check_list, name="check-list"),
-    path("checks/<slug:code>/", views.check_detail, name="check-detail"),
-    path("checks/<slug:code>/save/", views.check_save, name="check-save"),
-    path("checks/<slug:code>/result.pdf", views.check_pdf, name="check-pdf"),
-    path("results/<slug:organization>/", views_history.result_history, name="result-history"),
-    path("readiness/", views_staff.readiness_overview, name="readiness-overview"),
-    path("readiness/export.<str:fmt>", views_staff.readiness_export, name="readiness-export"),
-    path("gap/", views_gap.gap_dashboard, name="gap"),
-    path("gap/organizations/", views_gap.gap_organizations, name="gap-organizations"),
-    path("gap/export.<str:fmt>", views_gap.gap_export, name="gap-export"),
+    path("programmes/", programmes.programme_list, name="programme-list"),
+    path("programmes/<slug:code>/", programmes.programme_detail, name="programme-detail"),
+    path("programmes/<slug:code>/watch/", watch.watch_toggle, name="programme-watch"),
+    path("watch-list/", watch.watch_list, name="watch-list"),
+    path("checks/", checks.check_list, name="check-list"),
+    path("checks/<slug:code>/", checks.check_detail, name="check-detail"),
+    path("checks/<slug:code>/save/", checks.check_save, name="check-save"),
+    path("checks/<slug:code>/result.pdf", checks.check_pdf, name="check-pdf"),
+    path("results/<slug:organization>/", history.result_history, name="result-history"),
+    path("readiness/", overview.readiness_overview, name="readiness-overview"),
+    path("readiness/export.<str:fmt>", overview.readiness_export, name="readiness-export"),
+    path("gap/", gap.gap_dashboard, name="gap"),
+    path("gap/organizations/", gap.gap_organizations, name="gap-organizations"),
+    path("gap/export.<str:fmt>", gap.gap_export, name="gap-export"),
 ]

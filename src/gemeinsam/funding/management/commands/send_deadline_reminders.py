@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from gemeinsam.funding.tasks_deadlines import ensure_daily_run, sweep
+from gemeinsam.funding.tasks import ensure_daily_run, sweep
 
 
 class Command(BaseCommand):

@@ -13,13 +13,12 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from gemeinsam.core import tabular
 from gemeinsam.core.enums import FederalState
-from gemeinsam.core.tabular import CONTENT_TYPES
 from gemeinsam.organizations.models import FieldOfActivity
 from gemeinsam.organizations.queries import organizations_visible_to
 
-from . import gap
+from ..exports import CONTENT_TYPES, GAP_WRITERS
+from ..queries import gap
 
 PERM = "funding.view_gap_organizations"
 PER_PAGE = 25
@@ -116,26 +115,15 @@ def _tables(request) -> tuple[gap.Filters, list[tuple[str, list[list]]]]:
     return filters, [(_("By field"), by_field), (_("By federal state"), by_state)]
 
 
-def as_csv(tables: list[tuple[str, list[list]]], which: int) -> bytes:
-    return tabular.to_csv(tables[which][1])
-
-
-def as_xlsx(tables: list[tuple[str, list[list]]], which: int) -> bytes:
-    return tabular.to_xlsx(tables)
-
-
-WRITERS = {"csv": as_csv, "xlsx": as_xlsx}
-
-
 @require_http_methods(["GET", "HEAD"])
 def gap_export(request, fmt: str):
     """The figures table: CSV holds one table (`table=states` for the federal states, else the
     fields), XLSX both, one sheet each."""
-    if fmt not in WRITERS:
+    if fmt not in GAP_WRITERS:
         raise Http404
     filters, tables = _tables(request)
     which = 1 if request.GET.get("table") == "states" else 0
-    response = HttpResponse(WRITERS[fmt](tables, which), content_type=CONTENT_TYPES[fmt])
+    response = HttpResponse(GAP_WRITERS[fmt](tables, which), content_type=CONTENT_TYPES[fmt])
     name = "-".join(part for part in ("funding-gap", filters.state.lower()) if part)
     if fmt == "csv" and which:
         name += "-states"

@@ -15,9 +15,9 @@ from django.utils.translation import get_language
 
 from gemeinsam.organizations.queries import organizations_visible_to
 
-from . import ruledoc
-from .models import ReadinessCheck, ReadinessResult
-from .overview import STATUS_LABELS
+from .. import ruledoc
+from ..models import ReadinessCheck, ReadinessResult
+from ..queries.overview import STATUS_LABELS
 
 
 @dataclasses.dataclass

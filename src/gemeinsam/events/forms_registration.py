@@ -15,9 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from gemeinsam.organizations.enums import MembershipStatus
 from gemeinsam.organizations.models import Organization
 
-from .. import services
-from ..enums import MAX_GROUP_SIZE, QuestionKind
-from ..models import Event, Question, Registration
+from . import services
+from .enums import MAX_GROUP_SIZE, QuestionKind
+from .models import Event, Question, Registration
 
 # How many organization names the suggestion list offers; a longer list helps nobody choosing
 # without a search, and the typed name is matched against the whole directory anyway.

@@ -10,15 +10,16 @@ from django.utils.translation import get_language
 from gemeinsam.core.enums import FederalState
 from gemeinsam.organizations.models import FieldOfActivity
 
-from . import queries, ruledoc
-from .enums import Level, ProgrammeKind
-from .models import Programme, WatchedProgramme
-from .profile import profile_facts
-from .views import _own_organizations, _rows
+from .. import ruledoc
+from ..enums import Level, ProgrammeKind
+from ..models import Programme, WatchedProgramme
+from ..profile import profile_facts
+from ..queries import programmes as queries
+from .checks import own_organizations, requirement_rows
 
 
 def _organization(request):
-    organizations = _own_organizations(request.user)
+    organizations = own_organizations(request.user)
     chosen = next((o for o in organizations if o.slug == request.GET.get("organization")), None)
     return organizations, chosen
 
@@ -64,7 +65,7 @@ def programme_detail(request, code: str):
         result = ruledoc.evaluate(
             version.document, profile_facts(organization, as_of=today), as_of=today
         )
-        rows = _rows(result, language)
+        rows = requirement_rows(result, language)
     requirements = [
         {
             "title": r["title"].get(language) or r["title"]["de"],

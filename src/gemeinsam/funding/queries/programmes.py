@@ -9,9 +9,9 @@ from django.db.models import Q, QuerySet
 
 from gemeinsam.core.enums import FederalState
 
-from . import ruledoc
-from .enums import Level, ProgrammeKind
-from .models import Programme
+from .. import ruledoc
+from ..enums import Level, ProgrammeKind
+from ..models import Programme
 
 
 @dataclasses.dataclass

@@ -14,15 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from .. import management_services, services, staff_queries
 from .. import participant_export as exporter
-from .. import queries, services
 from ..enums import RegistrationStatus
-from ..forms.participants import (
-    AttendanceForm,
-    DecisionForm,
-    ParticipantFilterForm,
-    ParticipantMailForm,
-)
+from ..forms_staff import AttendanceForm, DecisionForm, ParticipantFilterForm, ParticipantMailForm
+from .staff_common import event_for
 
 VIEW = "events.view_participants"
 CHANGE = "events.change_participants"
@@ -36,16 +32,16 @@ def _back(event, registration=None):
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def participant_list(request, slug):
-    event = queries.event_for(request.user, slug, VIEW)
-    organizations = list(queries.participant_organizations(event))
+    event = event_for(request, slug, VIEW)
+    organizations = list(staff_queries.participant_organizations(event))
     form = ParticipantFilterForm(request.GET or None, organizations=organizations)
-    registrations = queries.participants(event)
+    registrations = staff_queries.participants(event)
     if form.is_valid():
-        registrations = queries.filter_participants(registrations, form.cleaned_data)
+        registrations = staff_queries.filter_participants(registrations, form.cleaned_data)
     questions = list(event.questions.all())
     rows = []
     for registration in registrations:
-        answers = queries.answers_by_question(registration)
+        answers = staff_queries.answers_by_question(registration)
         rows.append((registration, [(q, answers.get(q.pk, "")) for q in questions]))
     counts = dict(event.registrations.values_list("status").annotate(n=Count("id")).order_by())
     return render(
@@ -66,7 +62,7 @@ def participant_list(request, slug):
 
 
 def _registration(request, slug, pk):
-    event = queries.event_for(request.user, slug, CHANGE)
+    event = event_for(request, slug, CHANGE)
     return event, get_object_or_404(event.registrations.select_related("group"), pk=pk)
 
 
@@ -136,8 +132,8 @@ def participant_attendance(request, slug, pk):
 def participant_export(request, slug, fmt):
     if fmt not in exporter.WRITERS:
         raise Http404
-    event = queries.event_for(request.user, slug, VIEW)
-    content = exporter.WRITERS[fmt](queries.participants(event), list(event.questions.all()))
+    event = event_for(request, slug, VIEW)
+    content = exporter.WRITERS[fmt](staff_queries.participants(event), list(event.questions.all()))
     response = HttpResponse(content, content_type=exporter.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{event.slug}-participants.{fmt}"'
     return response
@@ -146,10 +142,10 @@ def participant_export(request, slug, fmt):
 @login_required
 @require_http_methods(["GET", "POST"])
 def participant_mail(request, slug):
-    event = queries.event_for(request.user, slug, CHANGE)
+    event = event_for(request, slug, CHANGE)
     form = ParticipantMailForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        count = services.mail_participants(
+        count = management_services.mail_participants(
             actor=request.user,
             event=event,
             subject=form.cleaned_data["subject"],

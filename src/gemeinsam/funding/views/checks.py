@@ -18,13 +18,13 @@ from django.views.decorators.http import require_POST
 from gemeinsam.organizations.models import Organization
 from gemeinsam.organizations.queries import memberships_of, organizations_visible_to
 
-from . import ruledoc, services
-from .checks import authority, guides
-from .facts import FactError, clean_facts
-from .forms import CheckForm, facts_asked
-from .models import ReadinessCheck
-from .profile import profile_facts
-from .result_pdf import result_pdf
+from .. import ruledoc, services
+from ..documents import authority, guides
+from ..facts import FactError, clean_facts
+from ..forms import CheckForm, facts_asked
+from ..models import ReadinessCheck
+from ..profile import profile_facts
+from ..result_pdf import result_pdf
 
 # Which counselling topic a check's "ask for counselling" link preselects.
 COUNSELLING_TOPIC = {
@@ -40,7 +40,7 @@ def check_list(request):
     return render(request, "funding/check_list.html", {"checks": checks})
 
 
-def _own_organizations(user) -> list[Organization]:
+def own_organizations(user) -> list[Organization]:
     if not user.is_authenticated:
         return []
     return [
@@ -69,7 +69,7 @@ def _answered(request, check: ReadinessCheck):
     version = check.current_rules
     today = timezone.localdate()
     asked = facts_asked(version.document)
-    organizations = _own_organizations(request.user)
+    organizations = own_organizations(request.user)
     organization = _chosen(request, organizations)
     known = profile_facts(organization, as_of=today) if organization else {}
     # The profile answers first; the form asks the rest (and may correct what it says).
@@ -111,7 +111,7 @@ def check_detail(request, code: str):
             "version": version,
             "form": form,
             "result": result,
-            "rows": _rows(result, language) if result else [],
+            "rows": requirement_rows(result, language) if result else [],
             "authority": authority(version.document, _state(form, organization), language),
             "guides": guides(version.document, language),
             "organizations": organizations,
@@ -126,7 +126,7 @@ def _state(form: CheckForm, organization: Organization | None) -> str:
     return form.state() or (organization.federal_state if organization else "")
 
 
-def _rows(result: ruledoc.Result, language: str) -> list[dict]:
+def requirement_rows(result: ruledoc.Result, language: str) -> list[dict]:
     return [
         {
             "key": r.key,
@@ -160,7 +160,7 @@ def check_pdf(request, code: str):
         check,
         check.current_rules,
         result,
-        _rows(result, language),
+        requirement_rows(result, language),
         language=language,
         organization=organization,
         as_of=timezone.localdate(),

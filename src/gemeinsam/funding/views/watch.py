@@ -1,11 +1,11 @@
 """The watch list: programmes someone keeps an eye on, with a reminder mail before their next
-deadline (see `tasks_deadlines`)."""
+deadline (see `tasks`)."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import IntegrityError, transaction
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,11 +13,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from gemeinsam.organizations.enums import MembershipStatus
-from gemeinsam.organizations.queries import memberships_of
-
-from .models import Programme, WatchedProgramme
-from .tasks_deadlines import REMINDER_DAYS
+from .. import services
+from ..models import Programme, WatchedProgramme
+from ..tasks import REMINDER_DAYS
 
 
 def _back(request, programme: Programme):
@@ -29,17 +27,6 @@ def _back(request, programme: Programme):
     return redirect(reverse("funding:programme-detail", kwargs={"code": programme.code}))
 
 
-def _own_organization(user, slug: str):
-    """The organization with this slug if the user is an active member of it, else None."""
-    membership = (
-        memberships_of(user)
-        .filter(organization__slug=slug, status=MembershipStatus.ACTIVE)
-        .select_related("organization")
-        .first()
-    )
-    return membership.organization if membership else None
-
-
 @login_required
 @require_POST
 def watch_toggle(request, code: str):
@@ -49,10 +36,13 @@ def watch_toggle(request, code: str):
     it; without it, the state is toggled.
     """
     programme = get_object_or_404(Programme, code=code, is_active=True)
-    existing = WatchedProgramme.objects.filter(user=request.user, programme=programme)
-    action = request.POST.get("action") or ("unwatch" if existing.exists() else "watch")
+    action = request.POST.get("action") or (
+        "unwatch"
+        if WatchedProgramme.objects.filter(user=request.user, programme=programme).exists()
+        else "watch"
+    )
     if action == "unwatch":
-        existing.delete()
+        services.stop_watching(user=request.user, programme=programme)
         messages.success(
             request, _("You no longer watch %(programme)s.") % {"programme": programme.name}
         )
@@ -60,31 +50,21 @@ def watch_toggle(request, code: str):
     if action != "watch":
         messages.error(request, _("Unknown action."))
         return _back(request, programme)
-
-    organization = None
-    slug = request.POST.get("organization", "").strip()
-    if slug:
-        organization = _own_organization(request.user, slug)
-        if organization is None:
-            messages.error(
-                request,
-                _(
-                    "You can only watch a programme for an organization you are a confirmed "
-                    "member of. Nothing was changed."
-                ),
-            )
-            return _back(request, programme)
     try:
-        with transaction.atomic():
-            watch, created = WatchedProgramme.objects.get_or_create(
-                user=request.user, programme=programme, defaults={"organization": organization}
-            )
-    except IntegrityError:  # the same request sent twice at once
-        created = False
-    else:
-        if not created and organization is not None and watch.organization_id != organization.pk:
-            watch.organization = organization
-            watch.save(update_fields=["organization"])
+        services.watch_programme(
+            user=request.user,
+            programme=programme,
+            organization_slug=request.POST.get("organization", "").strip(),
+        )
+    except ValidationError:
+        messages.error(
+            request,
+            _(
+                "You can only watch a programme for an organization you are a confirmed "
+                "member of. Nothing was changed."
+            ),
+        )
+        return _back(request, programme)
     if programme.next_deadline(timezone.localdate()) is None:
         message = _(
             "You are watching %(programme)s. It has no deadline at the moment; we will remind "

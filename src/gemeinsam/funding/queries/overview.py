@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import datetime
 
-from django import forms
 from django.db.models import (
     Case,
     CharField,
@@ -26,17 +25,15 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import IsNull
-from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from gemeinsam.accounts.rules import is_platform_admin
 from gemeinsam.agencies.models import Agency
 from gemeinsam.core.enums import FederalState
-from gemeinsam.organizations.enums import OrganizationKind
-from gemeinsam.organizations.models import FieldOfActivity, Organization
+from gemeinsam.organizations.models import Organization
 
-from . import bulk, ruledoc
-from .models import ReadinessCheck, ReadinessResult
+from .. import bulk, ruledoc
+from ..models import ReadinessCheck, ReadinessResult
 
 PER_PAGE = 50
 STATUSES = (ruledoc.MET, ruledoc.NOT_MET, ruledoc.UNKNOWN)
@@ -73,49 +70,6 @@ def in_region(states: list[str] | None) -> QuerySet[Organization]:
     if states is not None:
         organizations = organizations.filter(federal_state__in=states)
     return organizations
-
-
-# --- Filters -------------------------------------------------------------------------------------
-
-
-class OverviewFilterForm(forms.Form):
-    q = forms.CharField(label=_("Name"), required=False, max_length=100)
-    state = forms.ChoiceField(label=_("Federal state"), required=False)
-    kind = forms.ChoiceField(label=_("Kind of organization"), required=False)
-    field = forms.ChoiceField(label=_("Field of activity"), required=False)
-    check = forms.ChoiceField(label=_("Readiness check"), required=False)
-
-    def __init__(self, *args, states, checks, fields, **kwargs):
-        super().__init__(*args, **kwargs)
-        everything = [("", _("all"))]
-        self.fields["state"].choices = everything + [
-            (value, label)
-            for value, label in FederalState.choices
-            if states is None or value in states
-        ]
-        self.fields["kind"].choices = everything + list(OrganizationKind.choices)
-        self.fields["field"].choices = everything + [(f.code, f.label) for f in fields]
-        self.fields["check"].choices = everything + [
-            (f"{check.code}:{status}", f"{check.label}: {STATUS_LABELS[status]}")
-            for check in checks
-            for status in STATUSES
-        ]
-
-
-def read_filters(data, *, states, checks, fields) -> tuple[OverviewFilterForm, dict]:
-    """The filters from the address: values that do not fit are left out, not an error. Returns
-    a form showing the values in use, and those values."""
-    data = data.copy()
-    # "missing" is what the page calls a requirement that is not met.
-    if data.get("check", "").endswith(":missing"):
-        data["check"] = data["check"].removesuffix(":missing") + f":{ruledoc.NOT_MET}"
-    form = OverviewFilterForm(data, states=states, checks=checks, fields=fields)
-    form.is_valid()
-    used = {name: value for name, value in form.cleaned_data.items() if value}
-    if "q" in used:
-        used["q"] = used["q"].strip()
-    shown = OverviewFilterForm(initial=used, states=states, checks=checks, fields=fields)
-    return shown, {name: value for name, value in used.items() if value}
 
 
 # --- Statuses in SQL -----------------------------------------------------------------------------
@@ -245,14 +199,3 @@ def readiness_checks() -> list[ReadinessCheck]:
     return list(
         ReadinessCheck.objects.prefetch_related("rule_versions").order_by("position", "code")
     )
-
-
-def overview_rows(user, data, *, as_of: datetime.date):
-    """Everything the page and the export need: (region states, checks, filter form, the
-    filtered rows with statuses and saved results, ordered by name)."""
-    states = region_states(user)
-    checks = readiness_checks()
-    fields = list(FieldOfActivity.objects.order_by("position", "code"))
-    form, used = read_filters(data, states=states, checks=checks, fields=fields)
-    rows = filtered(with_statuses(in_region(states), checks, as_of=as_of), used, checks)
-    return states, checks, form, used, rows

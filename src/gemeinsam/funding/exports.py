@@ -1,5 +1,6 @@
-"""The staff overview's rows as CSV or XLSX, with the directory export's rules: CSV in UTF-8
-with a BOM and `;`, and every text cell a spreadsheet would run as a formula neutralised."""
+"""Funding's tables as CSV or XLSX, with the directory export's rules: CSV in UTF-8 with a BOM
+and `;`, and every text cell a spreadsheet would run as a formula neutralised. The staff
+overview's rows, and the gap dashboard's figures (its two tables)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,9 @@ from django.utils.translation import gettext as _
 from gemeinsam.core import tabular
 from gemeinsam.core.tabular import CONTENT_TYPES, neutralise
 
-from .overview import cells
+from .queries.overview import cells
 
-__all__ = ["CONTENT_TYPES", "WRITERS", "rows"]
+__all__ = ["CONTENT_TYPES", "GAP_WRITERS", "OVERVIEW_WRITERS", "rows"]
 
 
 def rows(organizations: Iterable, checks: list) -> Iterator[list[Any]]:
@@ -40,12 +41,27 @@ def rows(organizations: Iterable, checks: list) -> Iterator[list[Any]]:
         yield [neutralise(value) for value in row]
 
 
-def as_csv(organizations, checks) -> bytes:
+def _overview_csv(organizations, checks) -> bytes:
     return tabular.to_csv(rows(organizations, checks))
 
 
-def as_xlsx(organizations, checks) -> bytes:
+def _overview_xlsx(organizations, checks) -> bytes:
     return tabular.to_xlsx([(_("Readiness"), rows(organizations, checks))])
 
 
-WRITERS = {"csv": as_csv, "xlsx": as_xlsx}
+OVERVIEW_WRITERS = {"csv": _overview_csv, "xlsx": _overview_xlsx}
+
+Tables = list[tuple[str, list[list]]]
+
+
+def _gap_csv(tables: Tables, which: int) -> bytes:
+    """CSV holds one table: `which` of the (title, rows) pairs."""
+    return tabular.to_csv(tables[which][1])
+
+
+def _gap_xlsx(tables: Tables, which: int) -> bytes:
+    """XLSX holds every table, one sheet each."""
+    return tabular.to_xlsx(tables)
+
+
+GAP_WRITERS = {"csv": _gap_csv, "xlsx": _gap_xlsx}

@@ -1,0 +1,1 @@
+"""Funding pages, one module per part: programmes, watch, checks, history, overview, gap."""
