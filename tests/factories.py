@@ -206,7 +206,7 @@ def make_case(
     **extra,
 ):
     """An open case of the agency, counselled by the given advisors (staff of that agency)."""
-    from gemeinsam.counselling.services import open_case
+    from gemeinsam.counselling.services.cases import open_case
 
     advisors = list(advisors)
     return open_case(
@@ -226,7 +226,7 @@ def make_request(
     *, email: str = "fragende@example.org", postcode: str = "", federal_state: str = "NW", **extra
 ):
     """A counselling request as the public form makes it, routed by its region."""
-    from gemeinsam.counselling.services import submit_request
+    from gemeinsam.counselling.services.public import submit_request
 
     extra.setdefault("topics", topics("association_founding"))
     extra.setdefault("channel", "phone")

@@ -111,7 +111,7 @@ def test_the_audit_log_shows_platform_admins_no_counselling_content(world, clien
         {"file": SimpleUploadedFile("Pass Leyla Aydın.pdf", b"%PDF-1.7\n%%EOF\n")},
         format="multipart",
     )
-    services.break_glass(case, world.manager_x, reason="Leyla Aydın hat sich beschwert")
+    services.timeline.break_glass(case, world.manager_x, reason="Leyla Aydın hat sich beschwert")
     older = AuditLogEntry.objects.create(
         action="update",
         object_type="counselling.case",

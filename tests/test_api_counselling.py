@@ -245,7 +245,7 @@ def cases(world):
         summary="Streit im Vorstand",
         next_steps="Satzungsentwurf schicken",
     )
-    services.add_note(case_x, body="Vertraulich: Kassenprüfung", by=world.advisor_x)
+    services.timeline.add_note(case_x, body="Vertraulich: Kassenprüfung", by=world.advisor_x)
     case_x.tasks.create(title="Notartermin vereinbaren", due_on=datetime.date(2026, 3, 1))
     Outcome.objects.create(
         case=case_x,
@@ -267,7 +267,7 @@ def cases(world):
     case_y = factories.make_case(
         world.agency_y, advisors=[world.advisor_y], title="Gremiencoaching Bezirksbeirat"
     )
-    services.close_case(case_y, by=world.advisor_y)
+    services.cases.close_case(case_y, by=world.advisor_y)
     return {"x": case_x, "y": case_y}
 
 
@@ -367,7 +367,7 @@ def test_the_intake_queue_holds_the_agencys_new_requests_and_unrouted_ones(world
     ours = factories.make_request(federal_state="HH", email="leyla@example.org", name="Leyla")
     unrouted = factories.make_request(federal_state="SN", email="omar@example.org")
     declined = factories.make_request(federal_state="HH", email="selin@example.org")
-    services.decline_request(declined, reason="Nicht unser Thema", by=world.advisor_x)
+    services.intake.decline_request(declined, reason="Nicht unser Thema", by=world.advisor_x)
     token = token_for(world.advisor_x)
     queue = call("/counselling/requests", token=token).json()
     assert [r["id"] for r in queue["results"]] == [ours.pk, unrouted.pk]

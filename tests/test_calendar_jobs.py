@@ -20,9 +20,10 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from gemeinsam.counselling import services as counselling_services
-from gemeinsam.counselling import services_gdpr, tasks_reminders, tasks_retention
 from gemeinsam.counselling.models import Case, Task
-from gemeinsam.funding import tasks as funding_tasks
+from gemeinsam.counselling.tasks import cases as case_tasks
+from gemeinsam.counselling.tasks import timeline as timeline_tasks
+from gemeinsam.funding import tasks_deadlines
 from gemeinsam.funding.models import DeadlineReminder, Programme, WatchedProgramme
 from gemeinsam.organizations import services as organization_services
 from gemeinsam.organizations.models import Organization
@@ -90,10 +91,10 @@ def test_deadline_reminders_go_out_at_seven_14_and_3_days_before(world, run_jobs
     assert sorted(sent) == [("drei", 3, day + 3 * DAY), ("vierzehn", 14, day + 14 * DAY)]
     assert message.to == [world.member_a.email]
     assert "Programm vierzehn" in message.body and "Programm drei" in message.body
-    _assert_next_run(funding_tasks.send_deadline_reminders, day, datetime.time(7, 0))
+    _assert_next_run(tasks_deadlines.send_deadline_reminders, day, datetime.time(7, 0))
     # The same day again (a second worker, a cron run): nobody is mailed twice.
     with time_machine.travel(local(day, 12, 0), tick=False):
-        assert funding_tasks.sweep() == 0
+        assert tasks_deadlines.sweep() == 0
 
 
 @pytest.mark.parametrize(
@@ -128,7 +129,7 @@ def test_task_reminders_go_out_at_seven_in_the_morning(world, run_jobs, day):
 
     assert "Satzung einreichen" in message.body
     assert "Kassenprüfung" not in message.body
-    _assert_next_run(tasks_reminders.send_task_reminders, day, datetime.time(7, 0))
+    _assert_next_run(timeline_tasks.send_task_reminders, day, datetime.time(7, 0))
     (tomorrow,) = _run_at(local(day + DAY, 7, 0), run_jobs)
     assert "Kassenprüfung" in tomorrow.body
 
@@ -145,10 +146,10 @@ def test_retention_anonymises_at_three_the_cases_whose_period_ended(world, run_j
             for closed_on in (last_kept - DAY, last_kept)
         }
     for closed_on, case in cases.items():
-        counselling_services.close_case(case, by=world.advisor_x, on=closed_on)
+        counselling_services.cases.close_case(case, by=world.advisor_x, on=closed_on)
     with time_machine.travel(local(day - DAY, 21, 0), tick=False):
         call_command("anonymise_expired_cases", stdout=io.StringIO())
-        assert services_gdpr.expired_cases().count() == 0
+        assert counselling_services.gdpr.expired_cases().count() == 0
 
     _run_at(_minute_before(local(day, 3, 0)), run_jobs)
     assert Case.objects.filter(anonymised_at__isnull=False).count() == 0
@@ -156,7 +157,7 @@ def test_retention_anonymises_at_three_the_cases_whose_period_ended(world, run_j
 
     anonymised = set(Case.objects.filter(anonymised_at__isnull=False).values_list("pk", flat=True))
     assert anonymised == {cases[last_kept - DAY].pk}
-    _assert_next_run(tasks_retention.anonymise_expired_cases_job, day, datetime.time(3, 0))
+    _assert_next_run(case_tasks.anonymise_expired_cases_job, day, datetime.time(3, 0))
 
 
 @each_day()

@@ -12,9 +12,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from gemeinsam.counselling import services_appointments
+from gemeinsam.counselling import services
 from gemeinsam.counselling.models import Appointment, Contact
-from gemeinsam.counselling.services_appointments import AppointmentData
+from gemeinsam.counselling.services.appointments import AppointmentData
 from tests import factories
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -58,7 +58,7 @@ def _at(day: datetime.date, hour: int) -> datetime.datetime:
 
 
 def _appointment(world, case=None, *, starts_at, title="Beratungsgespräch", attendees=()):
-    appointment, _sent = services_appointments.create_appointment(
+    appointment, _sent = services.appointments.create_appointment(
         agency=world.agency_x,
         case=case,
         data=AppointmentData(
@@ -414,7 +414,7 @@ def test_a_member_of_the_cases_organization_gets_the_ics_without_other_peoples_a
 
 def test_a_cancelled_appointments_ics_is_the_cancellation(world, case, client_for):
     appointment = _appointment(world, case, starts_at=_at(datetime.date(2030, 7, 9), 10))
-    services_appointments.cancel_appointment(appointment, by=world.advisor_x)
+    services.appointments.cancel_appointment(appointment, by=world.advisor_x)
 
     response = client_for(world.member_a).get(
         reverse("counselling:appointment-ics", kwargs={"pk": appointment.pk})
@@ -428,7 +428,7 @@ def test_a_cancelled_appointments_ics_is_the_cancellation(world, case, client_fo
 def test_a_forwarded_cases_appointment_moves_with_it_to_the_new_agency(
     world, case, leyla, client_for
 ):
-    from gemeinsam.counselling.services import forward_case
+    from gemeinsam.counselling.services.cases import forward_case
 
     appointment = _appointment(world, case, starts_at=_at(datetime.date(2030, 7, 9), 10))
     forward_case(

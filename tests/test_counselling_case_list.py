@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from gemeinsam.counselling.models import Case, Session, Topic
-from gemeinsam.counselling.services import close_case
+from gemeinsam.counselling.services.cases import close_case
 from tests import factories
 
 URL = "counselling:case-list"

@@ -13,7 +13,7 @@ from django.utils import timezone
 from gemeinsam.core.models import AuditLogEntry
 from gemeinsam.counselling.enums import CaseStatus
 from gemeinsam.counselling.models import Case, CaseTemplate, Forwarding
-from gemeinsam.counselling.services import close_case
+from gemeinsam.counselling.services.cases import close_case
 from gemeinsam.organizations.models import WorkingLanguage
 from tests import factories
 

@@ -14,7 +14,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from gemeinsam.counselling import crypto, services, services_timeline
+from gemeinsam.counselling import crypto, services
 from gemeinsam.counselling.enums import AccessKind
 from gemeinsam.counselling.models import AccessLogEntry, BreakGlass, Note, Session
 from tests import factories
@@ -26,7 +26,7 @@ REASON = "Die Beraterin ist erkrankt und der Verein braucht heute eine Auskunft.
 @pytest.fixture
 def case(world):
     case = factories.make_case(world.agency_x, advisors=[world.advisor_x], title="Mediation")
-    services.add_note(case, body=SECRET, by=world.advisor_x)
+    services.timeline.add_note(case, body=SECRET, by=world.advisor_x)
     return case
 
 
@@ -87,7 +87,7 @@ def test_the_cases_advisor_reads_the_notes_and_every_page_view_logs_one_read(
 
 
 def test_colleagues_see_that_notes_exist_but_not_what_they_say(world, client_for, case, colleague):
-    services.add_note(case, body="Zweite Notiz", by=world.advisor_x)
+    services.timeline.add_note(case, body="Zweite Notiz", by=world.advisor_x)
 
     html = _page(client_for(colleague), case)
 
@@ -159,7 +159,9 @@ def test_after_break_glass_the_manager_reads_the_notes_and_everyone_sees_the_rea
     assert response["Location"] == _url("case-detail", case)
     entry = BreakGlass.objects.get()
     assert (entry.user, entry.reason) == (world.manager_x, REASON)
-    assert entry.expires_at - entry.at == datetime.timedelta(hours=services.BREAK_GLASS_HOURS)
+    assert entry.expires_at - entry.at == datetime.timedelta(
+        hours=services.timeline.BREAK_GLASS_HOURS
+    )
     assert SECRET in _page(manager, case)
     assert _reads(world.manager_x) == [AccessKind.BREAK_GLASS, AccessKind.READ_NOTES]
     for user in (colleague, world.advisor_x):
@@ -169,7 +171,7 @@ def test_after_break_glass_the_manager_reads_the_notes_and_everyone_sees_the_rea
 
 
 def test_break_glass_access_ends_after_its_time(world, client_for, case):
-    services.break_glass(case, world.manager_x, reason=REASON)
+    services.timeline.break_glass(case, world.manager_x, reason=REASON)
     BreakGlass.objects.update(expires_at=timezone.now() - datetime.timedelta(minutes=1))
 
     html = _page(client_for(world.manager_x), case)
@@ -191,8 +193,8 @@ def test_the_cases_advisor_and_colleagues_cannot_break_the_glass(
 
 
 def test_the_access_log_lists_who_read_what_and_when(world, client_for, case):
-    services.confidential_notes(case, world.advisor_x)
-    services.break_glass(case, world.manager_x, reason=REASON)
+    services.timeline.confidential_notes(case, world.advisor_x)
+    services.timeline.break_glass(case, world.manager_x, reason=REASON)
 
     response = client_for(world.advisor_x).get(_url("access-log", case))
 
@@ -209,7 +211,7 @@ def test_the_access_log_lists_who_read_what_and_when(world, client_for, case):
 def test_the_access_log_is_closed_to_colleagues_but_open_to_the_managers_who_oversee_reads(
     world, client_for, case, colleague
 ):
-    services.confidential_notes(case, world.advisor_x)
+    services.timeline.confidential_notes(case, world.advisor_x)
     assert client_for(colleague).get(_url("access-log", case)).status_code == 403
     response = client_for(world.manager_x).get(_url("access-log", case))
     html = response.content.decode()
@@ -223,7 +225,7 @@ def test_the_access_log_is_closed_to_colleagues_but_open_to_the_managers_who_ove
 
 
 def test_notes_and_session_summaries_are_not_in_the_database_as_plain_text(world, case):
-    services_timeline.add_session(
+    services.timeline.add_session(
         case,
         by=world.advisor_x,
         held_on=timezone.localdate(),
@@ -275,7 +277,7 @@ def test_rotating_the_keys_re_encrypts_so_the_notes_open_with_only_the_new_key(
 ):
     original = list(settings.GEMEINSAM_NOTES_KEYS)
     new = Fernet.generate_key().decode()
-    services_timeline.add_session(
+    services.timeline.add_session(
         case,
         by=world.advisor_x,
         held_on=timezone.localdate(),
@@ -308,5 +310,5 @@ def test_a_platform_admin_who_also_works_for_the_agency_reads_no_more_than_a_col
     html = client_for(world.admin).get(_url("case-detail", case)).content.decode()
     assert SECRET not in html
     with pytest.raises(PermissionDenied):
-        services.confidential_notes(case, world.admin)
+        services.timeline.confidential_notes(case, world.admin)
     assert client_for(world.admin).get(_url("access-log", case)).status_code == 403

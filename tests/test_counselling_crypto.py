@@ -9,7 +9,7 @@ from django.db import connection
 
 from gemeinsam.counselling import crypto, system_checks
 from gemeinsam.counselling.models import KeyCheck, Note
-from gemeinsam.counselling.services import add_note
+from gemeinsam.counselling.services.timeline import add_note
 from gemeinsam.counselling.system_checks import notes_key_opens_stored_notes
 from tests import factories
 

@@ -268,7 +268,9 @@ def test_colleagues_and_managers_without_break_glass_cannot_download(
 
 def test_a_manager_downloads_after_break_glass(world, client_for, case):
     document = _document(world, case, client_for)
-    services.break_glass(case, world.manager_x, reason="Vertretung während der Elternzeit.")
+    services.timeline.break_glass(
+        case, world.manager_x, reason="Vertretung während der Elternzeit."
+    )
 
     response = client_for(world.manager_x).get(_download_url(document))
 

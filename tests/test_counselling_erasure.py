@@ -17,8 +17,6 @@ from gemeinsam.counselling import (
     contacts,
     models,
     services,
-    services_appointments,
-    services_timeline,
 )
 from gemeinsam.counselling.models import Case, Contact, Document, Note, Request
 from gemeinsam.events import services as event_services
@@ -62,7 +60,7 @@ def _client_of(world, agency, *, user=None, email=EMAIL, name=NAME):
         title=f"Vereinsgründung {NAME}",
         request=request,
     )
-    services.add_note(case, body=f"Anruf von {NAME}: Streit im Vorstand", by=advisor)
+    services.timeline.add_note(case, body=f"Anruf von {NAME}: Streit im Vorstand", by=advisor)
     return request.contact, case
 
 
@@ -205,7 +203,7 @@ def test_an_agency_erases_only_what_it_holds_and_the_other_agencys_managers_are_
         contacts=[leyla],
         title=f"Beratung Süd {NAME}",
     )
-    services.add_note(case_y, body=f"{NAME} kommt dienstags", by=world.advisor_y)
+    services.timeline.add_note(case_y, body=f"{NAME} kommt dienstags", by=world.advisor_y)
     _upload(client_for(world.advisor_y), case_y, f"Satzung {NAME}.pdf")
     stored = Document.objects.get(case=case_y).file.name
     event_x = factories.make_event(world.agency_x, "Workshop Nord")
@@ -306,7 +304,7 @@ def test_after_erasing_no_text_column_of_any_table_names_the_person(
     )
     advisor = world.advisor_x
     for on in (case, shared):
-        services_timeline.add_session(
+        services.timeline.add_session(
             on,
             by=advisor,
             held_on=datetime.date(2026, 2, 3),
@@ -316,19 +314,19 @@ def test_after_erasing_no_text_column_of_any_table_names_the_person(
             summary=f"{NAME} will zurücktreten",
             next_steps=f"Frau Aydın schickt die Satzung ({EMAIL}, {PHONE})",
         )
-        services_timeline.add_task(on, by=advisor, title=f"{NAME} zurückrufen", assignee=advisor)
-        services_timeline.add_outcome(
+        services.timeline.add_task(on, by=advisor, title=f"{NAME} zurückrufen", assignee=advisor)
+        services.timeline.add_outcome(
             on,
             by=advisor,
             kind="association_registered",
             achieved_on=datetime.date(2026, 3, 1),
             comment=f"Eingetragen dank {NAME}",
         )
-        services.add_note(on, body=f"Leyla ruft an unter {PHONE}", by=advisor)
-        services_appointments.create_appointment(
+        services.timeline.add_note(on, body=f"Leyla ruft an unter {PHONE}", by=advisor)
+        services.appointments.create_appointment(
             agency=world.agency_x,
             case=on,
-            data=services_appointments.AppointmentData(
+            data=services.appointments.AppointmentData(
                 title=f"Termin mit {NAME}",
                 starts_at=timezone.now() + datetime.timedelta(days=3),
                 ends_at=timezone.now() + datetime.timedelta(days=3, hours=1),
@@ -344,12 +342,14 @@ def test_after_erasing_no_text_column_of_any_table_names_the_person(
         client_for(advisor).get(
             reverse("counselling:document-download", kwargs={"pk": on.pk, "doc": document.pk})
         )
-        services.break_glass(on, world.manager_x, reason=f"{NAME} beschwert sich über die Beratung")
+        services.timeline.break_glass(
+            on, world.manager_x, reason=f"{NAME} beschwert sich über die Beratung"
+        )
     declined = factories.make_request(email=EMAIL, name=NAME, description=f"Ich bin {NAME}")
     Request.objects.filter(pk=declined.pk).update(agency=world.agency_x)
     declined.refresh_from_db()
     contacts.merge_contact(declined, into=leyla, by=advisor)
-    services.decline_request(declined, reason=f"{NAME} wohnt außerhalb", by=advisor)
+    services.intake.decline_request(declined, reason=f"{NAME} wohnt außerhalb", by=advisor)
     event = factories.make_event(world.agency_x, "Workshop Förderanträge")
     question = Question.objects.create(event=event, label="Kinderbetreuung?", kind="text")
     event_services.register(

@@ -17,7 +17,7 @@ from django.utils import translation
 from django.utils.functional import empty
 
 from gemeinsam.core.models import AuditLogEntry
-from gemeinsam.counselling import gdpr, models, services, services_gdpr
+from gemeinsam.counselling import gdpr, models, services
 from gemeinsam.counselling.enums import AccessKind, RequestStatus
 from gemeinsam.counselling.models import (
     AccessLogEntry,
@@ -94,7 +94,7 @@ def _leyla(world, *, with_account=True):
         next_steps="Satzungsentwurf bis März schicken",
         advisor=world.advisor_x,
     )
-    services.add_note(case, body=SECRET_NOTE, by=world.advisor_x)
+    services.timeline.add_note(case, body=SECRET_NOTE, by=world.advisor_x)
     Outcome.objects.create(
         case=case,
         kind="funding_submitted",
@@ -395,7 +395,7 @@ def test_the_figures_are_the_same_before_and_after_erasing(
         channel="phone",
         participants="Leyla Aydın",
     )
-    services.close_case(case, by=world.advisor_x)
+    services.cases.close_case(case, by=world.advisor_x)
     before = _figures(world.project_x)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -442,7 +442,7 @@ def test_erasing_neutralises_a_case_where_they_are_the_only_contact_and_deletes_
     # In the platform's language (German), whoever erased: "Fall 2026-00001".
     with translation.override("de"):
         expected = translation.gettext("Case %(reference)s") % {"reference": case.reference}
-    assert case.title == services_gdpr.neutral_title(case) == expected
+    assert case.title == services.gdpr.neutral_title(case) == expected
     assert not Note.objects.filter(case=case).exists()
     assert (session.summary, session.participants) == ("", "Berk Yılmaz")
     assert session.next_steps == "Satzungsentwurf bis März schicken"  # the case is still open
@@ -501,10 +501,10 @@ def test_erasing_needs_the_confirmation_box(world, client_for):
 
 def test_erasing_twice_says_it_was_already_done(world):
     contact, _case = _leyla(world)
-    services_gdpr.erase_contact(contact, by=world.manager_x)
+    services.gdpr.erase_contact(contact, by=world.manager_x)
 
     with pytest.raises(Exception, match="already been erased"):
-        services_gdpr.erase_contact(contact, by=world.manager_x)
+        services.gdpr.erase_contact(contact, by=world.manager_x)
 
 
 @pytest.mark.parametrize(
@@ -517,4 +517,4 @@ def test_erasing_twice_says_it_was_already_done(world):
     ],
 )
 def test_a_name_is_removed_from_participants_as_a_whole_word(text, expected):
-    assert services_gdpr.remove_name(text, "Leyla Aydın") == expected
+    assert services.gdpr.remove_name(text, "Leyla Aydın") == expected

@@ -16,7 +16,7 @@ from gemeinsam.counselling.models import (
     Forwarding,
     Request,
 )
-from gemeinsam.counselling.services import decline_request
+from gemeinsam.counselling.services.intake import decline_request
 from gemeinsam.organizations.models import WorkingLanguage
 from tests import factories
 

@@ -229,7 +229,7 @@ def test_a_member_cannot_ask_in_the_name_of_another_organization(world, client_f
 
 def test_the_status_page_says_when_a_request_was_passed_on(world, hamburg):
     request = factories.make_request(federal_state="HH")
-    services.forward_request(
+    services.intake.forward_request(
         request, to_agency=world.agency_y, reason="Näher am Wohnort", by=world.advisor_x
     )
     page = _page(Client().get(_url("request-status", token=request.token)))
@@ -240,7 +240,7 @@ def test_the_status_page_says_when_a_request_was_passed_on(world, hamburg):
 
 def test_the_status_page_gives_the_reason_for_a_decline(world, hamburg):
     request = factories.make_request(federal_state="HH")
-    services.decline_request(
+    services.intake.decline_request(
         request, reason="Bitte wenden Sie sich an die Verbraucherzentrale.", by=world.advisor_x
     )
     page = _page(Client().get(_url("request-status", token=request.token)))
@@ -331,7 +331,9 @@ def test_the_shared_case_shows_next_steps_but_never_summaries_notes_or_unshared_
         next_steps="Satzungsentwurf bis Freitag an die Beraterin schicken",
         advisor=world.advisor_x,
     )
-    services.add_note(case_of_a, body="Vertraulich: Kassenprüfung steht aus", by=world.advisor_x)
+    services.timeline.add_note(
+        case_of_a, body="Vertraulich: Kassenprüfung steht aus", by=world.advisor_x
+    )
     _document(case_of_a, "satzung-entwurf.pdf", shared=True)
     _document(case_of_a, "interne-einschaetzung.pdf", shared=False)
     case_of_a.tasks.create(title="Gründungsprotokoll unterschreiben", is_shared=True)
@@ -401,7 +403,7 @@ def test_a_document_whose_file_is_gone_is_a_404_not_an_error(
 
 
 def test_a_contact_person_with_an_account_sees_the_case_too(world, client_for):
-    contact = services.contact_for(user=world.member_b)
+    contact = services.public.contact_for(user=world.member_b)
     case = factories.make_case(world.agency_y, advisors=[world.advisor_y], contacts=[contact])
     client = client_for(world.member_b)
     assert client.get(_url("shared-case", pk=case.pk)).status_code == 200

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from gemeinsam.counselling.models import Task
-from gemeinsam.counselling.tasks_reminders import next_morning, send_task_reminders
+from gemeinsam.counselling.tasks.timeline import next_morning, send_task_reminders
 from tests import factories
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -24,7 +24,7 @@ from openpyxl import load_workbook
 from gemeinsam.counselling import charts, reports, reports_tables
 from gemeinsam.counselling.models import Outcome, Request, Session
 from gemeinsam.counselling.reports import Figures
-from gemeinsam.counselling.services import close_case
+from gemeinsam.counselling.services.cases import close_case
 from gemeinsam.organizations.models import WorkingLanguage
 from tests import factories
 from tests.factories import make_case, make_request, topics

@@ -72,7 +72,7 @@ def test_a_regional_agency_wins_over_a_nationwide_one_that_sorts_first(world):
 
 def test_an_anonymous_request_with_a_members_address_does_not_land_on_the_members_page(world):
     from gemeinsam.counselling.queries import requests_of
-    from gemeinsam.counselling.services import contact_for
+    from gemeinsam.counselling.services.public import contact_for
 
     own = contact_for(user=world.member_a)
     stranger = factories.make_request(email=world.member_a.email)

@@ -14,8 +14,9 @@ from django.utils.functional import empty
 from django_tasks_db.models import DBTaskResult
 
 from gemeinsam.core.models import AuditLogEntry
-from gemeinsam.counselling import models, services, services_gdpr, tasks_retention
+from gemeinsam.counselling import models, services
 from gemeinsam.counselling.models import Appointment, Contact, Document, Note, Outcome, Session
+from gemeinsam.counselling.tasks import cases as case_tasks
 from tests import factories
 
 RETENTION = 30
@@ -44,13 +45,15 @@ def _closed(world, days_ago: int | None, *, contacts=(), title="Vereinsgründung
         opened_on=today - datetime.timedelta(days=400),
     )
     if days_ago is not None:
-        services.close_case(case, by=world.advisor_x, on=today - datetime.timedelta(days=days_ago))
+        services.cases.close_case(
+            case, by=world.advisor_x, on=today - datetime.timedelta(days=days_ago)
+        )
     return case
 
 
 def _queued_jobs():
     return DBTaskResult.objects.filter(
-        task_path=tasks_retention.anonymise_expired_cases_job.module_path, status="READY"
+        task_path=case_tasks.anonymise_expired_cases_job.module_path, status="READY"
     )
 
 
@@ -59,15 +62,15 @@ def test_only_cases_closed_longer_than_the_retention_period_are_anonymised(world
     recent = _closed(world, RETENTION - 1, title="Frisch geschlossen")
     still_open = _closed(world, None, title="Noch offen")
 
-    first = services_gdpr.anonymise_expired_cases()
+    first = services.gdpr.anonymise_expired_cases()
     updated = {c.pk: c.updated_at for c in models.Case.objects.all()}
-    second = services_gdpr.anonymise_expired_cases()
+    second = services.gdpr.anonymise_expired_cases()
 
     for case in (expired, recent, still_open):
         case.refresh_from_db()
     assert (first, second) == (1, 0)
     assert expired.anonymised_at is not None
-    assert expired.title == services_gdpr.neutral_title(expired)
+    assert expired.title == services.gdpr.neutral_title(expired)
     assert expired.reference in expired.title
     assert (recent.anonymised_at, recent.title) == (None, "Frisch geschlossen")
     assert (still_open.anonymised_at, still_open.title) == (None, "Noch offen")
@@ -78,15 +81,15 @@ def test_the_retention_period_counts_from_the_day_the_case_was_closed(world):
     case = _closed(world, 10)
     last_day_kept = case.closed_on + datetime.timedelta(days=RETENTION - 1)
 
-    assert services_gdpr.anonymise_expired_cases(today=last_day_kept) == 0
-    assert services_gdpr.anonymise_expired_cases(today=last_day_kept + datetime.timedelta(1)) == 1
+    assert services.gdpr.anonymise_expired_cases(today=last_day_kept) == 0
+    assert services.gdpr.anonymise_expired_cases(today=last_day_kept + datetime.timedelta(1)) == 1
 
 
 def test_anonymising_a_case_removes_the_personal_parts_and_keeps_what_the_figures_count(
     world, django_capture_on_commit_callbacks
 ):
     leyla = Contact.objects.create(name="Leyla Aydın", email="leyla@example.org")
-    services.record_consent(leyla, version="2026-01", text="Einverstanden.")
+    services.public.record_consent(leyla, version="2026-01", text="Einverstanden.")
     busy = Contact.objects.create(name="Berk Yılmaz", email="berk@example.org")
     case = _closed(world, RETENTION + 5, contacts=[leyla, busy], title="Satzung Leyla Aydın")
     factories.make_case(world.agency_x, advisors=[world.advisor_x], contacts=[busy])
@@ -121,7 +124,7 @@ def test_anonymising_a_case_removes_the_personal_parts_and_keeps_what_the_figure
     topics_before = sorted(case.topics.values_list("code", flat=True))
 
     with django_capture_on_commit_callbacks(execute=True):
-        assert services_gdpr.anonymise_case(case) is True
+        assert services.gdpr.anonymise_case(case) is True
 
     case.refresh_from_db()
     session = case.sessions.get()
@@ -149,14 +152,14 @@ def test_anonymising_a_case_removes_the_personal_parts_and_keeps_what_the_figure
     assert (busy.name, busy.anonymised_at) == ("Berk Yılmaz", None)  # has another case
     entries = AuditLogEntry.objects.filter(object_type="counselling.case", object_id=str(case.pk))
     assert "Leyla" not in str(list(entries.values_list("object_repr", "changes")))
-    assert services_gdpr.anonymise_case(case) is False
+    assert services.gdpr.anonymise_case(case) is False
 
 
 def test_a_contact_with_an_open_request_is_unlinked_but_kept(world):
     request = factories.make_request(email="omar@example.org", name="Omar Said")
     case = _closed(world, RETENTION + 1, contacts=[request.contact])
 
-    services_gdpr.anonymise_expired_cases()
+    services.gdpr.anonymise_expired_cases()
 
     request.contact.refresh_from_db()
     assert request.contact.name == "Omar Said"
@@ -165,11 +168,11 @@ def test_a_contact_with_an_open_request_is_unlinked_but_kept(world):
 
 def test_an_anonymised_case_cannot_be_reopened(world):
     case = _closed(world, RETENTION + 1)
-    services_gdpr.anonymise_expired_cases()
+    services.gdpr.anonymise_expired_cases()
     case.refresh_from_db()
 
     with pytest.raises(Exception, match="anonymised case cannot be reopened"):
-        services.reopen_case(case, by=world.advisor_x)
+        services.cases.reopen_case(case, by=world.advisor_x)
 
 
 # --- The nightly job ------------------------------------------------------------------------------
@@ -190,7 +193,7 @@ def test_an_anonymised_case_cannot_be_reopened(world):
     ],
 )
 def test_the_next_run_is_at_three_in_the_morning_in_berlin(now, expected):
-    assert tasks_retention.next_run(now).astimezone(UTC) == expected.replace(tzinfo=UTC)
+    assert case_tasks.next_run(now).astimezone(UTC) == expected.replace(tzinfo=UTC)
 
 
 def test_the_command_anonymises_prints_the_count_and_queues_the_nightly_job_once(world):
@@ -203,29 +206,29 @@ def test_the_command_anonymises_prints_the_count_and_queues_the_nightly_job_once
 
     assert "2 cases anonymised" in out.getvalue()
     [job] = _queued_jobs()
-    assert job.run_after == tasks_retention.next_run()
+    assert job.run_after == case_tasks.next_run()
     assert timezone.localtime(job.run_after).strftime("%H:%M") == "03:00"
 
 
 def test_the_job_anonymises_and_queues_itself_for_the_next_night(world, run_jobs):
     case = _closed(world, RETENTION + 1)
-    tasks_retention.anonymise_expired_cases_job.enqueue()
+    case_tasks.anonymise_expired_cases_job.enqueue()
 
     run_jobs()
 
     case.refresh_from_db()
     assert case.anonymised_at is not None
     [job] = _queued_jobs()
-    assert job.run_after == tasks_retention.next_run()
+    assert job.run_after == case_tasks.next_run()
     finished = DBTaskResult.objects.filter(
-        task_path=tasks_retention.anonymise_expired_cases_job.module_path, status="SUCCESSFUL"
+        task_path=case_tasks.anonymise_expired_cases_job.module_path, status="SUCCESSFUL"
     )
     assert [r.return_value for r in finished] == [1]
 
 
 def test_the_job_does_not_queue_a_second_night_when_one_is_waiting(world, run_jobs):
-    tasks_retention.schedule_nightly()
-    tasks_retention.anonymise_expired_cases_job.enqueue()
+    case_tasks.schedule_nightly()
+    case_tasks.anonymise_expired_cases_job.enqueue()
 
     run_jobs()
 

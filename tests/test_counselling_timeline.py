@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gemeinsam.core.models import AuditLogEntry
-from gemeinsam.counselling import services, services_timeline
+from gemeinsam.counselling import services
 from gemeinsam.counselling.models import Appointment, Contact, Outcome, Session, Task
 from tests import factories
 
@@ -65,7 +65,7 @@ def _session(case, by, **extra):
         "next_steps": "Satzungsentwurf bis Freitag an die Beratungsstelle",
     }
     values.update(extra)
-    return services_timeline.add_session(case, by=by, **values)
+    return services.timeline.add_session(case, by=by, **values)
 
 
 # --- The header --------------------------------------------------------------------------------
@@ -109,7 +109,7 @@ def test_staff_of_another_agency_and_platform_admins_get_not_found(world, client
 
 def test_the_timeline_lists_everything_newest_first(world, client_for, case):
     _session(case, world.advisor_x, held_on=_days_ago(30), participants="Gründungsmitglieder")
-    services_timeline.add_outcome(
+    services.timeline.add_outcome(
         case,
         by=world.advisor_x,
         kind="funding_submitted",
@@ -127,7 +127,7 @@ def test_the_timeline_lists_everything_newest_first(world, client_for, case):
         ends_at=start + datetime.timedelta(hours=1),
         channel="in_person",
     )
-    services_timeline.add_task(
+    services.timeline.add_task(
         case, by=world.advisor_x, title="Anmeldung beim Registergericht", due_on=_days_ago(1)
     )
 
@@ -165,7 +165,7 @@ def test_a_session_shows_its_facts_and_next_steps_to_colleagues_but_the_summary_
 
 
 def test_an_overdue_task_is_marked_and_can_be_marked_done(world, client_for, case):
-    task = services_timeline.add_task(
+    task = services.timeline.add_task(
         case,
         by=world.advisor_x,
         title="Gemeinnützigkeit beim Finanzamt beantragen",
@@ -189,7 +189,7 @@ def test_an_overdue_task_is_marked_and_can_be_marked_done(world, client_for, cas
 
 
 def test_a_colleague_cannot_mark_a_task_done(world, client_for, case, colleague):
-    task = services_timeline.add_task(case, by=world.advisor_x, title="Notartermin vereinbaren")
+    task = services.timeline.add_task(case, by=world.advisor_x, title="Notartermin vereinbaren")
 
     response = client_for(colleague).post(_url("task-done", case, task=task.pk))
 
@@ -200,7 +200,7 @@ def test_a_colleague_cannot_mark_a_task_done(world, client_for, case, colleague)
 
 def test_a_task_of_another_case_is_not_found_under_this_case(world, client_for, case):
     other = factories.make_case(world.agency_x, advisors=[world.advisor_x], title="Anderer Fall")
-    task = services_timeline.add_task(other, by=world.advisor_x, title="Fremde Aufgabe")
+    task = services.timeline.add_task(other, by=world.advisor_x, title="Fremde Aufgabe")
 
     response = client_for(world.advisor_x).post(_url("task-done", case, task=task.pk))
 
@@ -210,7 +210,7 @@ def test_a_task_of_another_case_is_not_found_under_this_case(world, client_for, 
 
 
 def test_forwardings_show_both_agencies_and_the_reason_to_the_new_agency(world, client_for, case):
-    services.forward_case(
+    services.cases.forward_case(
         case,
         to_agency=world.agency_y,
         advisors=[world.advisor_y],
@@ -232,9 +232,9 @@ def test_the_case_page_costs_the_same_queries_for_one_or_three_of_each_item(
 
     def add_one(n):
         _session(case, world.advisor_x, participants=f"Runde {n}")
-        services_timeline.add_task(case, by=world.advisor_x, title=f"Aufgabe {n}")
-        services.add_note(case, body=f"Notiz {n}", by=world.advisor_x)
-        services_timeline.add_outcome(
+        services.timeline.add_task(case, by=world.advisor_x, title=f"Aufgabe {n}")
+        services.timeline.add_note(case, body=f"Notiz {n}", by=world.advisor_x)
+        services.timeline.add_outcome(
             case, by=world.advisor_x, kind="cooperation", achieved_on=_days_ago(n)
         )
 

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from django.core import mail
 from django.utils import timezone
+from gemeinsam.funding.tasks_deadlines import MailItem, build_reminder_mail
 
 import gemeinsam
-from gemeinsam.counselling import services_appointments
+from gemeinsam.counselling import services
 from gemeinsam.counselling.models import Contact
-from gemeinsam.counselling.services_appointments import AppointmentData
+from gemeinsam.counselling.services.appointments import AppointmentData
 from gemeinsam.events import services as events
 from gemeinsam.funding.models import Programme
-from gemeinsam.funding.tasks import MailItem, build_reminder_mail
 from gemeinsam.organizations import services as organizations
 from gemeinsam.rooms.tasks import build_mail
 from tests import factories
@@ -56,7 +56,7 @@ def test_appointment_mails(world, run_jobs):
     )
     case = factories.make_case(world.agency_x, advisors=[world.advisor_x], contacts=[leyla])
     starts_at = timezone.now() + datetime.timedelta(days=7)
-    services_appointments.create_appointment(
+    services.appointments.create_appointment(
         agency=world.agency_x,
         case=case,
         data=AppointmentData(

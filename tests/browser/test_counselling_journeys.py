@@ -88,7 +88,7 @@ def test_a_manager_looks_at_the_week_the_people_and_the_figures_in_arabic(page, 
     factories.make_staff(agency, user=manager, role="manager")
     project = factories.make_project(agency, title="Willkommen in Hamburg", slug="willkommen")
     request = factories.make_request(email="amal.saleh@example.org", postcode="20095")
-    case = services.accept_request(
+    case = services.intake.accept_request(
         request, by=manager, advisors=[manager], case_type="single", project=project
     )
     start = timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0)

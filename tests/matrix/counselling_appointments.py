@@ -10,7 +10,7 @@ import datetime
 
 from django.utils import timezone
 
-from gemeinsam.counselling import services_appointments
+from gemeinsam.counselling import services
 from tests import factories
 from tests.matrix import LOGIN, Case
 
@@ -42,10 +42,10 @@ def _case(w):
 
 def _appointment(w, *, with_case=True):
     starts_at = timezone.now().replace(microsecond=0) + datetime.timedelta(days=3)
-    appointment, _sent = services_appointments.create_appointment(
+    appointment, _sent = services.appointments.create_appointment(
         agency=w.agency_x,
         case=_case(w) if with_case else None,
-        data=services_appointments.AppointmentData(
+        data=services.appointments.AppointmentData(
             title="Satzung besprechen",
             starts_at=starts_at,
             ends_at=starts_at + datetime.timedelta(hours=1),

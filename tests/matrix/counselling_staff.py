@@ -9,7 +9,7 @@ agency sees it but may not change it (403).
 """
 
 from gemeinsam.counselling.models import CoverageArea
-from gemeinsam.counselling.services import close_case
+from gemeinsam.counselling.services.cases import close_case
 from tests import factories
 from tests.matrix import LOGIN, Case
 

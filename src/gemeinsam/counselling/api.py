@@ -250,7 +250,7 @@ def request_create(request: HttpRequest, body: RequestIn):
     with translation.override(mail_language):
         consent_text = str(CONSENT_TEXT)
     try:
-        submitted = services.submit_request(
+        submitted = services.public.submit_request(
             user=user,
             name=body.name.strip(),
             email=body.email,

@@ -1,7 +1,7 @@
 """One record per person, by the staff's word: finding a request's possible earlier record, and
 merging the two once staff have confirmed they are one person.
 
-A request made without logging in always gets a record of its own (`services.contact_for`):
+A request made without logging in always gets a record of its own (`services.public.contact_for`):
 an address or phone number typed into a form proves nothing. Staff who recognise the person
 merge the new record into the one their agency already keeps.
 """
@@ -18,7 +18,7 @@ from gemeinsam.core.enums import AuditAction
 
 from .gdpr import linked_to
 from .models import Appointment, Case, ConsentRecord, Contact, Request
-from .services_gdpr import other_agencies
+from .services.gdpr import other_agencies
 
 
 def possible_matches(request: Request) -> QuerySet[Contact]:

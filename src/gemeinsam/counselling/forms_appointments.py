@@ -14,7 +14,7 @@ from gemeinsam.core.forms import DateTimeInput
 
 from .enums import Channel
 from .models import Appointment, Case, Contact
-from .services_appointments import AppointmentData
+from .services.appointments import AppointmentData
 
 # Far enough for any real appointment, near enough that no date arithmetic overflows.
 EARLIEST, LATEST = datetime.date(2000, 1, 1), datetime.date(2100, 12, 31)

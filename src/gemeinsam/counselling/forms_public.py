@@ -188,7 +188,7 @@ class RequestForm(forms.Form):
         return cleaned
 
     def submission(self, *, mail_language: str) -> dict:
-        """Keyword arguments for `services.submit_request`."""
+        """Keyword arguments for `services.public.submit_request`."""
         data = self.cleaned_data
         organization = data.get("organization")
         return {

@@ -10,7 +10,7 @@ notes and session summaries are included only for someone allowed to read them
 exporting their own data sees all their requests and cases, their shared tasks and documents,
 and never internal notes.
 
-Reads only: the views log every staff export (`services_gdpr.log_export`).
+Reads only: the views log every staff export (`services.gdpr.log_export`).
 """
 
 from __future__ import annotations

@@ -2,13 +2,13 @@
 
 A person is reached through their counselling record (`Contact`); what an agency holds are the
 requests and cases with it. Exports are built by `gdpr.counselling_sections`, erasure is
-`services_gdpr.erase_contact` for each of the person's records.
+`services.gdpr.erase_contact` for each of the person's records.
 """
 
 from gemeinsam.core import personal_data
 from gemeinsam.core.personal_data import DataSubject, Scope
 
-from . import gdpr, services_gdpr
+from . import gdpr, services
 from .models import Contact
 
 
@@ -18,7 +18,7 @@ def erase(subject: DataSubject, scope: Scope) -> int:
     )
     erased = 0
     for contact in contacts.order_by("pk"):
-        services_gdpr.erase_contact(contact, by=scope.viewer, agency_ids=scope.agency_ids)
+        services.gdpr.erase_contact(contact, by=scope.viewer, agency_ids=scope.agency_ids)
         erased += 1
     return erased
 

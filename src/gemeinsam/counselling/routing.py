@@ -1,5 +1,6 @@
 """Where a counselling request goes: the agency for its region, and the advisors for its topics
-and language. Reads only; `services.submit_request()` and `forward_request()` store the answer.
+and language. Reads only; `services.public.submit_request()` and `services.intake.forward_request()`
+store the answer.
 """
 
 from __future__ import annotations

@@ -161,7 +161,7 @@ def _load_request(ctx: _Context, spec: RequestSpec) -> Request:
     if existing is not None:
         return existing
     asker = spec.asker
-    request = services.submit_request(
+    request = services.public.submit_request(
         user=ctx.users.get(asker.user),
         name=asker.name,
         email=asker.email,
@@ -187,12 +187,14 @@ def _load_request(ctx: _Context, spec: RequestSpec) -> Request:
     decided = received + datetime.timedelta(days=1, hours=1)
     by = ctx.users.get(spec.decided_by)
     if spec.declined:
-        services.decline_request(request, reason=spec.declined, by=by)
+        services.intake.decline_request(request, reason=spec.declined, by=by)
     elif spec.withdrawn:
-        services.withdraw_request(request)
+        services.public.withdraw_request(request)
     elif spec.forward_to:
         to_agency = ctx.agencies[spec.forward_to]
-        services.forward_request(request, to_agency=to_agency, reason=spec.forward_reason, by=by)
+        services.intake.forward_request(
+            request, to_agency=to_agency, reason=spec.forward_reason, by=by
+        )
         Forwarding.objects.filter(request=request).update(at=decided)
     if spec.declined or spec.withdrawn:
         Request.objects.filter(pk=request.pk).update(decided_at=decided)
@@ -214,7 +216,7 @@ def _load_case(ctx: _Context, spec: CaseSpec) -> Case | None:
         existing = Case.objects.filter(request=request).first()
         if existing is not None or request.status != RequestStatus.NEW:
             return existing  # written before (or decided otherwise by someone in the demo)
-        case = services.accept_request(
+        case = services.intake.accept_request(
             request,
             by=advisors[0],
             advisors=advisors,
@@ -231,12 +233,12 @@ def _load_case(ctx: _Context, spec: CaseSpec) -> Case | None:
         if existing is not None:
             return existing
         contacts = [
-            services.contact_for(
+            services.public.contact_for(
                 name=c.name, email=c.email, organization=ctx.organizations.get(c.organization)
             )
             for c in spec.contacts
         ]
-        case = services.open_case(
+        case = services.cases.open_case(
             agency=agency,
             by=advisors[0],
             title=spec.title,

@@ -42,7 +42,7 @@ def write_timeline(
         return opened + datetime.timedelta(days=offset)
 
     for contact in case.contacts.all():
-        consent = services.record_consent(
+        consent = services.public.record_consent(
             contact,
             purpose=ConsentPurpose.CASE_DATA,
             version=CONSENT_VERSION,
@@ -72,7 +72,7 @@ def write_timeline(
         for s in spec.sessions
     )
     for note in spec.notes:
-        written = services.add_note(case, body=fill(note.body), by=users[note.author])
+        written = services.timeline.add_note(case, body=fill(note.body), by=users[note.author])
         Note.objects.filter(pk=written.pk).update(created_at=at(day(note.day), 17))
     for t in spec.tasks:
         due = today + datetime.timedelta(days=t.due)
@@ -102,9 +102,9 @@ def write_timeline(
         _break_glass(case, users[manager], reason, today - datetime.timedelta(days=days_ago))
     for email, what in spec.reads:
         if what == "notes":
-            services.confidential_notes(case, users[email])
+            services.timeline.confidential_notes(case, users[email])
         else:
-            services.log_access(case, users[email], AccessKind.READ_DOCUMENT, documents[0])
+            services.timeline.log_access(case, users[email], AccessKind.READ_DOCUMENT, documents[0])
 
 
 def _write_document(case: Case, spec: DocumentSpec, users: dict, day: datetime.date) -> Document:
@@ -172,10 +172,11 @@ def _pdf(title: str, lines: tuple[str, ...]) -> bytes:
 
 def _break_glass(case: Case, manager, reason: str, when: datetime.date) -> None:
     """The manager opened the case with a reason some days ago; the access has run out since."""
-    entry = services.break_glass(case, manager, reason=reason)
+    entry = services.timeline.break_glass(case, manager, reason=reason)
     opened_at = at(when, 8, 40)
     BreakGlass.objects.filter(pk=entry.pk).update(
-        at=opened_at, expires_at=opened_at + datetime.timedelta(hours=services.BREAK_GLASS_HOURS)
+        at=opened_at,
+        expires_at=opened_at + datetime.timedelta(hours=services.timeline.BREAK_GLASS_HOURS),
     )
     AccessLogEntry.objects.filter(case=case, user=manager, kind=AccessKind.BREAK_GLASS).update(
         at=opened_at

@@ -28,7 +28,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from gemeinsam.accounts.roles import may
 
-from .. import queries, services_appointments
+from .. import queries, services
 from ..forms_appointments import EARLIEST, LATEST, AppointmentForm
 from ..ical_appointments import appointment_ics
 from ..models import Appointment
@@ -233,7 +233,7 @@ def appointment_create(request):
     form = AppointmentForm(data, agency=agency, case=case, initial=initial)
     if data is not None and form.is_valid():
         try:
-            appointment, invited = services_appointments.create_appointment(
+            appointment, invited = services.appointments.create_appointment(
                 agency=agency, case=case, data=form.appointment_data(), by=request.user
             )
         except ValidationError as error:
@@ -271,7 +271,7 @@ def appointment_edit(request, pk):
     )
     if data is not None and form.is_valid():
         try:
-            sent = services_appointments.update_appointment(
+            sent = services.appointments.update_appointment(
                 appointment, data=form.appointment_data(), by=request.user
             )
         except ValidationError as error:
@@ -300,7 +300,7 @@ def appointment_edit(request, pk):
 def appointment_cancel(request, pk):
     appointment = _appointment_for(request, pk)
     try:
-        sent = services_appointments.cancel_appointment(appointment, by=request.user)
+        sent = services.appointments.cancel_appointment(appointment, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

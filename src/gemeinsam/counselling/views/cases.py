@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from gemeinsam.accounts.roles import may
 
-from .. import queries, services, services_cases
+from .. import queries, services
 from ..enums import CaseStatus, CaseType
 from ..forms_cases import (
     AdvisorsForm,
@@ -93,7 +93,7 @@ def case_create(request, agency):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            case = services.open_case(agency=agency, by=request.user, **form.cleaned_data)
+            case = services.cases.open_case(agency=agency, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -123,7 +123,7 @@ def case_edit(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services_cases.update_case(case, by=request.user, **form.cleaned_data)
+            services.cases.update_case(case, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -143,7 +143,7 @@ def case_advisors(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.assign_advisors(case, form.cleaned_data["advisors"], by=request.user)
+            services.cases.assign_advisors(case, form.cleaned_data["advisors"], by=request.user)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -160,7 +160,7 @@ def case_forward(request, pk):
     if request.method == "POST" and form.is_valid():
         to_agency = form.cleaned_data["to_agency"]
         try:
-            services_cases.forward_case_to_agency(
+            services.cases.forward_case_to_agency(
                 case, to_agency=to_agency, reason=form.cleaned_data["reason"], by=request.user
             )
         except ValidationError as error:
@@ -182,7 +182,7 @@ def case_close(request, pk):
     if case.status == CaseStatus.CLOSED:
         messages.info(request, _("This case was already closed."))
     else:
-        services.close_case(case, by=request.user)
+        services.cases.close_case(case, by=request.user)
         messages.success(request, _("The case has been closed."))
     return redirect("counselling:case-detail", pk=case.pk)
 
@@ -195,7 +195,7 @@ def case_reopen(request, pk):
         messages.info(request, _("This case is open."))
         return redirect("counselling:case-detail", pk=case.pk)
     try:
-        services.reopen_case(case, by=request.user)
+        services.cases.reopen_case(case, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from gemeinsam.agencies.models import Agency
 from gemeinsam.organizations.models import Organization
 
-from .. import gdpr, services_gdpr
+from .. import gdpr, services
 from ..forms_gdpr import ContactSearchForm, EraseForm
 
 PAGE_SIZE = 50
@@ -40,7 +40,7 @@ def _json(data: dict, filename: str) -> HttpResponse:
 
 
 def _log(request, subject, data: dict, fmt: str) -> None:
-    services_gdpr.log_export(
+    services.gdpr.log_export(
         request.user,
         subject=subject,
         case_ids=[case["id"] for case in data["cases"]],
@@ -118,7 +118,7 @@ def contact_erase(request, pk):
     agencies = gdpr.gdpr_agencies(request.user)
     cases = gdpr.cases_held(contact, agencies)
     try:
-        services_gdpr.erase_for_agencies(contact, by=request.user, agencies=agencies)
+        services.gdpr.erase_for_agencies(contact, by=request.user, agencies=agencies)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("counselling:contact-detail", pk=contact.pk)

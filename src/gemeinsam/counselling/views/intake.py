@@ -192,7 +192,7 @@ def request_accept(request, pk):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            case = services.accept_request(
+            case = services.intake.accept_request(
                 req,
                 by=request.user,
                 agency=data["agency"],
@@ -225,7 +225,7 @@ def request_forward(request, pk):
     if form.is_valid():
         to_agency = form.cleaned_data["to_agency"]
         try:
-            services.forward_request(
+            services.intake.forward_request(
                 req, to_agency=to_agency, reason=form.cleaned_data["reason"], by=request.user
             )
         except ValidationError as error:
@@ -249,7 +249,9 @@ def request_decline(request, pk):
     form = DeclineForm(request.POST)
     if form.is_valid():
         try:
-            services.decline_request(req, reason=form.cleaned_data["reason"], by=request.user)
+            services.intake.decline_request(
+                req, reason=form.cleaned_data["reason"], by=request.user
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:

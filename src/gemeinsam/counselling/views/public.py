@@ -59,7 +59,9 @@ def request_create(request):
             throttled = True
         else:
             try:
-                submitted = services.submit_request(**form.submission(mail_language=_language()))
+                submitted = services.public.submit_request(
+                    **form.submission(mail_language=_language())
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -114,7 +116,7 @@ def request_status(request, token):
 def request_withdraw(request, token):
     counselling_request = _request_by_token(token)
     try:
-        services.withdraw_request(counselling_request)
+        services.public.withdraw_request(counselling_request)
     except ValidationError:
         messages.error(request, _("This request has already been dealt with."))
     else:
@@ -171,7 +173,7 @@ def shared_document(request, pk, doc):
         handle = document.file.open("rb")
     except (OSError, ValueError) as error:
         raise Http404 from error
-    services.log_access(case, request.user, AccessKind.READ_DOCUMENT, document)
+    services.timeline.log_access(case, request.user, AccessKind.READ_DOCUMENT, document)
     return FileResponse(
         handle,
         as_attachment=True,

@@ -100,7 +100,7 @@ def case_detail(request, pk):
     if not may(user, VIEW, case):
         raise PermissionDenied
     can_read = may(user, CONFIDENTIAL, case)
-    notes = services.confidential_notes(case, user) if can_read else None
+    notes = services.timeline.confidential_notes(case, user) if can_read else None
     summaries = dict(case.sessions.values_list("pk", "summary")) if can_read else None
     context = {
         "case": case,
@@ -111,7 +111,7 @@ def case_detail(request, pk):
         "note_count": len(notes) if notes is not None else case.notes.count(),
         "note_form": NoteForm() if can_read else None,
         "break_glass_form": BreakGlassForm(),
-        "hours": services.BREAK_GLASS_HOURS,
+        "hours": services.timeline.BREAK_GLASS_HOURS,
         "timeline": build_timeline(case, summaries=summaries),
         "open_tasks": sum(1 for t in case.tasks.all() if t.done_at is None),
     }
@@ -127,7 +127,9 @@ def break_glass(request, pk):
     form = BreakGlassForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            entry = services.break_glass(case, request.user, reason=form.cleaned_data["reason"])
+            entry = services.timeline.break_glass(
+                case, request.user, reason=form.cleaned_data["reason"]
+            )
         except ValidationError as exc:
             form.add_error("reason", exc)
         else:
@@ -144,7 +146,7 @@ def break_glass(request, pk):
     return render(
         request,
         "counselling/timeline/break_glass.html",
-        {"case": case, "form": form, "hours": services.BREAK_GLASS_HOURS},
+        {"case": case, "form": form, "hours": services.timeline.BREAK_GLASS_HOURS},
     )
 
 

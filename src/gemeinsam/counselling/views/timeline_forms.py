@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from gemeinsam.accounts.roles import may
 
-from .. import services, services_timeline
+from .. import services
 from ..forms_timeline import DocumentForm, NoteForm, OutcomeForm, SessionForm, TaskForm
 from .timeline import CHANGE, CONFIDENTIAL, case_for
 
@@ -65,7 +65,7 @@ def session_add(request, pk):
     form = SessionForm(_data(request))
     if form.is_valid() and _run(
         form,
-        lambda: services_timeline.add_session(case, by=request.user, **form.cleaned_data),
+        lambda: services.timeline.add_session(case, by=request.user, **form.cleaned_data),
     ):
         messages.success(request, _("The session has been recorded."))
         return _back(case)
@@ -89,7 +89,7 @@ def note_add(request, pk):
     form = NoteForm(_data(request))
     if form.is_valid() and _run(
         form,
-        lambda: services.add_note(case, body=form.cleaned_data["body"], by=request.user),
+        lambda: services.timeline.add_note(case, body=form.cleaned_data["body"], by=request.user),
     ):
         messages.success(request, _("The note has been added."))
         return _back(case)
@@ -110,7 +110,7 @@ def task_add(request, pk):
     form = TaskForm(_data(request), case=case)
     if form.is_valid() and _run(
         form,
-        lambda: services_timeline.add_task(case, by=request.user, **form.cleaned_data),
+        lambda: services.timeline.add_task(case, by=request.user, **form.cleaned_data),
     ):
         messages.success(request, _("The task has been added."))
         return _back(case)
@@ -124,7 +124,7 @@ def task_add(request, pk):
 def task_done(request, pk, task):
     case = case_for(request, pk, CHANGE)
     task = get_object_or_404(case.tasks, pk=task)
-    services_timeline.complete_task(task, by=request.user)
+    services.timeline.complete_task(task, by=request.user)
     messages.success(request, _("“%(task)s” is done.") % {"task": task.title})
     return _back(case)
 
@@ -136,7 +136,7 @@ def outcome_add(request, pk):
     form = OutcomeForm(_data(request))
     if form.is_valid() and _run(
         form,
-        lambda: services_timeline.add_outcome(case, by=request.user, **form.cleaned_data),
+        lambda: services.timeline.add_outcome(case, by=request.user, **form.cleaned_data),
     ):
         messages.success(request, _("The outcome has been recorded."))
         return _back(case)
@@ -156,7 +156,7 @@ def document_upload(request, pk):
     form = DocumentForm(_data(request), request.FILES if request.method == "POST" else None)
     if form.is_valid() and _run(
         form,
-        lambda: services_timeline.add_document(
+        lambda: services.timeline.add_document(
             case,
             by=request.user,
             upload=form.cleaned_data["file"],
@@ -192,7 +192,7 @@ def document_download(request, pk, doc):
     except (FileNotFoundError, ValueError):
         raise Http404(_("The file of this document is no longer there.")) from None
     try:
-        services_timeline.open_document(document, user=request.user)
+        services.timeline.open_document(document, user=request.user)
     except BaseException:
         handle.close()
         raise

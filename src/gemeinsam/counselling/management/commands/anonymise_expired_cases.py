@@ -4,8 +4,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from gemeinsam.counselling import services_gdpr
-from gemeinsam.counselling.tasks_retention import schedule_nightly
+from gemeinsam.counselling import services
+from gemeinsam.counselling.tasks.cases import schedule_nightly
 
 
 class Command(BaseCommand):
@@ -16,8 +16,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            count = services_gdpr.anonymise_expired_cases()
-        except services_gdpr.RetentionError as exc:
+            count = services.gdpr.anonymise_expired_cases()
+        except services.gdpr.RetentionError as exc:
             raise CommandError(str(exc)) from exc
         finally:
             due = schedule_nightly()

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from gemeinsam.counselling.tasks_reminders import ensure_daily_run, sweep
+from gemeinsam.counselling.tasks.timeline import ensure_daily_run, sweep
 
 
 class Command(BaseCommand):

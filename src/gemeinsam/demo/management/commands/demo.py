@@ -12,11 +12,11 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from gemeinsam.counselling.tasks_reminders import ensure_daily_run
-from gemeinsam.counselling.tasks_retention import schedule_nightly
+from gemeinsam.counselling.tasks.cases import schedule_nightly
+from gemeinsam.counselling.tasks.timeline import ensure_daily_run
 from gemeinsam.demo import people
 from gemeinsam.demo.loader import load_demo_data
-from gemeinsam.funding import tasks as funding_tasks
+from gemeinsam.funding import tasks_deadlines
 
 
 class Command(BaseCommand):
@@ -55,7 +55,7 @@ class Command(BaseCommand):
         # anonymisation of expired cases, the morning's task and deadline reminders.
         schedule_nightly()
         ensure_daily_run()
-        funding_tasks.ensure_daily_run()
+        tasks_deadlines.ensure_daily_run()
         # The demo runs without DEBUG, as production would; WhiteNoise then serves the static
         # files straight from the source tree, so no `collectstatic` is needed first.
         settings.WHITENOISE_USE_FINDERS = True

@@ -1,9 +1,5 @@
-"""Background jobs for counselling: mails about requests, run by `gemeinsam db_worker`.
-
-Services enqueue them inside their transaction, so a mail exists exactly when its change was
-committed. Other modules add their jobs here (appointment invitations, task reminders, the
-retention job).
-"""
+"""The notice to other agencies' managers when a person they also hold had their data erased
+elsewhere; queued by the erasure service in its transaction."""
 
 from __future__ import annotations
 
@@ -17,41 +13,7 @@ from django_tasks import task
 from gemeinsam.agencies.enums import StaffRole
 from gemeinsam.agencies.models import Agency
 
-from .models import Contact, Request
-
-REQUEST_MAILS = {"received", "accepted", "forwarded", "declined"}
-
-
-def status_url(request: Request) -> str:
-    base = settings.GEMEINSAM_BASE_URL.rstrip("/")
-    with translation.override(request.contact.preferred_language):
-        return f"{base}{reverse('counselling:request-status', kwargs={'token': request.token})}"
-
-
-def build_request_mail(request: Request, kind: str) -> EmailMessage:
-    """The mail of one kind about a request, in the language the person wrote in."""
-    with translation.override(request.contact.preferred_language):
-        context = {
-            "request": request,
-            "kind": kind,
-            "status_url": status_url(request),
-            "agency": request.agency,
-            "topics": [t.label for t in request.topics.all()],
-        }
-        subject = render_to_string("counselling/mail/request_subject.txt", context).strip()
-        body = render_to_string("counselling/mail/request_body.txt", context)
-    return EmailMessage(subject=" ".join(subject.split()), body=body, to=[request.contact.email])
-
-
-@task()
-def send_request_mail(request_id: int, kind: str) -> bool:
-    if kind not in REQUEST_MAILS:
-        raise ValueError(f"unknown mail kind {kind!r}")
-    request = Request.objects.select_related("contact", "agency").filter(pk=request_id).first()
-    if request is None or not request.contact.email:
-        return False  # erased since: nothing to send, nowhere to send it
-    build_request_mail(request, kind).send()
-    return True
+from ..models import Contact
 
 
 def build_erasure_notice(contact, agency, managers, erased_by) -> list[EmailMessage]:

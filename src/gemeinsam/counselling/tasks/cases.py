@@ -1,6 +1,6 @@
 """The nightly retention job: closed cases are anonymised once their retention period is over.
 
-`anonymise_expired_cases_job` runs `services_gdpr.anonymise_expired_cases()` and queues itself
+`anonymise_expired_cases_job` runs `services.gdpr.anonymise_expired_cases()` and queues itself
 again for the next night at 03:00 Europe/Berlin, unless such a job is already waiting. `gemeinsam
 anonymise_expired_cases` starts the chain (and runs once at once); `gemeinsam db_worker` runs it.
 """
@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 from django_tasks import task
 
-from . import services_gdpr
+from ..services.gdpr import anonymise_expired_cases
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NIGHTLY_AT = datetime.time(3, 0)
@@ -34,7 +34,7 @@ def next_run(now: datetime.datetime | None = None) -> datetime.datetime:
 def anonymise_expired_cases_job() -> int:
     """Anonymise the expired cases; whatever happens, the next night's run is queued."""
     try:
-        return services_gdpr.anonymise_expired_cases()
+        return anonymise_expired_cases()
     finally:
         schedule_nightly()
 

@@ -25,8 +25,8 @@ from django_tasks import task
 from gemeinsam.agencies.models import StaffMembership
 from gemeinsam.core import daily
 
-from .enums import CaseStatus
-from .models import Task
+from ..enums import CaseStatus
+from ..models import Task
 
 REMINDER_TIME = datetime.time(7, 0)
 # A sweep that did not run for a few days (a server down over the weekend) catches up;

@@ -24,9 +24,9 @@ from gemeinsam.core import audit, personal_data
 from gemeinsam.core.enums import AuditAction
 from gemeinsam.core.personal_data import Scope
 
-from .enums import AccessKind, CaseStatus, RequestStatus
-from .gdpr import subject_of
-from .models import (
+from ..enums import AccessKind, CaseStatus, RequestStatus
+from ..gdpr import subject_of
+from ..models import (
     AccessLogEntry,
     Appointment,
     BreakGlass,
@@ -42,8 +42,8 @@ from .models import (
     Task,
     private_storage,
 )
-from .redaction import Redaction, remove_name
-from .tasks import send_erasure_notice
+from ..redaction import Redaction, remove_name
+from ..tasks.gdpr import send_erasure_notice
 
 logger = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Background jobs for appointments: the invitation, change and cancellation mails, each with
 its .ics, sent to one invited contact person in that person's language.
 
-`services_appointments` enqueues them inside its transaction, so a mail exists exactly when its
+`services.appointments` enqueues them inside its transaction, so a mail exists exactly when its
 change was committed. A job renders the appointment as it is when the job runs: two quick edits
 send the latest details twice, never stale ones.
 """
@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
-from .ical_appointments import CANCEL, REQUEST, appointment_ics, content_type
-from .models import Appointment, Contact
+from ..ical_appointments import CANCEL, REQUEST, appointment_ics, content_type
+from ..models import Appointment, Contact
 
 # Each kind of mail and the iTIP method of its calendar file.
 MAIL_KINDS = {

@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 
 from gemeinsam.agencies.models import Agency, StaffMembership
 
-from .models import Appointment, Case, Contact
-from .tasks_appointments import send_appointment_mail
+from ..models import Appointment, Case, Contact
+from ..tasks.appointments import send_appointment_mail
 
 # What the invited people see; a change to any of these is worth a mail to them.
 DETAILS = ("title", "starts_at", "ends_at", "channel", "location", "video_link", "advisor")

@@ -1,6 +1,6 @@
-"""Writes on a case's timeline: sessions, tasks, outcomes, documents. One transaction each; the
-docstring names the side effects. The views have checked the permission; notes and break-glass
-are in `services` (`add_note`, `break_glass`).
+"""Writes and confidential reads on a case's timeline: notes, sessions, tasks, outcomes and
+documents, and the break-glass access to confidential parts. Confidential reads go through
+`confidential_notes()` / `log_access()`, so every read leaves a trace.
 """
 
 from __future__ import annotations
@@ -17,10 +17,70 @@ from gemeinsam.accounts.roles import may
 from gemeinsam.core import audit
 from gemeinsam.core.enums import AuditAction
 
-from .enums import AccessKind, OutcomeKind
-from .models import Case, Document, Outcome, Session, Task
-from .services import log_access
-from .uploads import CheckedUpload
+from ..enums import AccessKind, OutcomeKind
+from ..models import (
+    AccessLogEntry,
+    BreakGlass,
+    Case,
+    Document,
+    Note,
+    Outcome,
+    Session,
+    Task,
+)
+from ..uploads import CheckedUpload
+
+BREAK_GLASS_HOURS = 4
+
+
+def log_access(case: Case, user, kind: str, obj=None) -> AccessLogEntry:
+    return AccessLogEntry.objects.create(
+        case=case, user=user, kind=kind, object_repr=str(obj)[:200] if obj is not None else ""
+    )
+
+
+def confidential_notes(case: Case, user) -> list[Note]:
+    """The case's internal notes for someone allowed to read them; the read is logged."""
+    if not may(user, "counselling.view_confidential", case):
+        raise PermissionDenied
+    notes = list(case.notes.select_related("author"))
+    log_access(case, user, AccessKind.READ_NOTES, f"{len(notes)}")
+    return notes
+
+
+@transaction.atomic
+def break_glass(case: Case, user, *, reason: str) -> BreakGlass:
+    """A manager opens a case's confidential parts with a reason, for BREAK_GLASS_HOURS.
+
+    Side effects: the reason shows on the case for everyone who can see it, and the access log
+    and audit log record it.
+    """
+    if not may(user, "counselling.break_glass", case):
+        raise PermissionDenied
+    reason = reason.strip()
+    if len(reason) < 10:
+        raise ValidationError(_("Please say in a sentence why you need to open this case."))
+    now = timezone.now()
+    entry = BreakGlass.objects.create(
+        case=case,
+        user=user,
+        reason=reason,
+        at=now,
+        expires_at=now + datetime.timedelta(hours=BREAK_GLASS_HOURS),
+    )
+    log_access(case, user, AccessKind.BREAK_GLASS, reason)
+    # The reason stays on the case, for its staff; the audit log names the record only.
+    audit.record(
+        actor=user, action=AuditAction.GRANT, obj=case, changes={"break_glass": [None, entry.pk]}
+    )
+    return entry
+
+
+@transaction.atomic
+def add_note(case: Case, *, body: str, by) -> Note:
+    if not body.strip():
+        raise ValidationError(_("The note is empty."))
+    return Note.objects.create(case=case, body=body, author=by)
 
 
 def _writable(case: Case) -> None:
