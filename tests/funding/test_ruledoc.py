@@ -1,5 +1,5 @@
 """Rules as data: the readiness checks against the boundary cases domain experts can read
-(tests/rule_vectors/*.yaml), and the format's validation and three-valued evaluation."""
+(tests/funding/rule_vectors/*.yaml), and the format's validation and three-valued evaluation."""
 
 from __future__ import annotations
 
