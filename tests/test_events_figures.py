@@ -9,9 +9,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from gemeinsam.events import services, staff_queries
+from gemeinsam.events import queries, services
 from gemeinsam.events.models import Event, Registration
-from gemeinsam.events.staff_queries import Figures
+from gemeinsam.events.queries import Figures
 from tests import factories
 from tests.factories import person
 
@@ -54,7 +54,7 @@ def project_events(world):
 def test_an_event_that_is_over_counts_no_shows_and_organizations(project_events):
     over, _ahead = project_events
 
-    figures = staff_queries.event_figures(over)
+    figures = queries.event_figures(over)
 
     assert figures == Figures(
         registrations=4,
@@ -70,7 +70,7 @@ def test_an_event_that_is_over_counts_no_shows_and_organizations(project_events)
 def test_an_event_ahead_has_no_no_shows_yet(project_events):
     _over, ahead = project_events
 
-    figures = staff_queries.event_figures(ahead)
+    figures = queries.event_figures(ahead)
 
     assert figures == Figures(
         registrations=3,
@@ -84,7 +84,7 @@ def test_an_event_ahead_has_no_no_shows_yet(project_events):
 
 @pytest.mark.usefixtures("project_events")
 def test_the_project_totals_count_each_organization_once(world):
-    rows, total = staff_queries.project_figures(world.project_x)
+    rows, total = queries.project_figures(world.project_x)
 
     assert [(event.title, figures.confirmed) for event, figures in rows] == [
         ("Workshop Satzung", 3),
@@ -134,7 +134,7 @@ def test_the_project_figures_page_shows_totals_and_each_event(project_events, wo
 def test_figures_of_an_event_without_registrations_are_zero(world):
     event = factories.make_event(world.agency_x, starts_in=-datetime.timedelta(days=3))
 
-    figures = staff_queries.event_figures(event, now=timezone.now())
+    figures = queries.event_figures(event, now=timezone.now())
 
     assert figures == Figures()
     assert figures.migrant_share is None

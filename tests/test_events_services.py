@@ -11,7 +11,7 @@ from django.utils import timezone
 from gemeinsam.events import services
 from gemeinsam.events.models import Question, Registration
 from gemeinsam.events.services import RegistrationError
-from gemeinsam.events.tasks import waitlist_position
+from gemeinsam.events.sql import waitlist_position
 from tests import factories
 from tests.factories import person
 

@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 from openpyxl import load_workbook
 
 from gemeinsam.core.models import AuditLogEntry
-from gemeinsam.events import management_services, services
+from gemeinsam.events import services
 from gemeinsam.events.enums import DOCUMENT_MAX_BYTES
 from gemeinsam.events.models import Event, EventDocument, Question, Registration, Topic
 from tests import factories
@@ -313,7 +313,7 @@ def test_a_series_has_at_most_24_dates(world, client_for):
 def test_a_monthly_series_keeps_the_weekday_of_the_month():
     first = timezone.make_aware(datetime.datetime(2026, 1, 13, 18, 0))  # second Tuesday
 
-    starts = management_services.series_starts(first, "monthly", 4)
+    starts = services.staff.series_starts(first, "monthly", 4)
 
     assert [timezone.localtime(s).date() for s in starts] == [
         datetime.date(2026, 1, 13),

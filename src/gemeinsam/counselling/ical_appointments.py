@@ -2,9 +2,8 @@
 (METHOD:CANCEL) as RFC 5546 describes them, for mails and for download.
 
 The UID is the appointment's own and its SEQUENCE goes up with every change, so a calendar
-updates the entry it already has instead of adding a second one. Times are written in
-Europe/Berlin with the VTIMEZONE (as `events.ical` does), so the hour stays right across the
-change to and from summer time.
+updates the entry it already has instead of adding a second one. The one iCalendar writer
+(`core.ical`) writes it, in Europe/Berlin with the VTIMEZONE, as it writes the events' feeds.
 
 The video link is in the file: only invited people and the agency's staff ever get it. Each
 invited person's file names only that person as ATTENDEE (besides the advisor as ORGANIZER):
@@ -13,27 +12,19 @@ in a mediation the parties do not learn each other's addresses from the calendar
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterable
 
-from django.conf import settings
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, vCalAddress, vText
 from icalendar import Event as VEvent
+from icalendar import vText
+
+from gemeinsam.core import ical
 
 from .models import Appointment, Contact
 
 PRODID = "-//gemeinsam//counselling//DE"
-REQUEST = "REQUEST"
-CANCEL = "CANCEL"
-
-
-def _address(email: str, name: str) -> vCalAddress:
-    address = vCalAddress(f"mailto:{email}")
-    if name:
-        address.params["cn"] = vText(name)
-    return address
+REQUEST = ical.REQUEST
+CANCEL = ical.CANCEL
 
 
 def _description(appointment: Appointment) -> str:
@@ -50,28 +41,24 @@ def _description(appointment: Appointment) -> str:
 
 def vevent(appointment: Appointment, *, attendees: Iterable[Contact], method: str) -> VEvent:
     """One VEVENT; contacts without an email address cannot be attendees and are left out."""
-    tz = timezone.get_default_timezone()
-    item = VEvent()
-    item.add("uid", appointment.uid)
-    item.add("sequence", appointment.sequence)
-    item.add("dtstamp", timezone.now().astimezone(datetime.UTC))
-    item.add("dtstart", appointment.starts_at.astimezone(tz))
-    item.add("dtend", appointment.ends_at.astimezone(tz))
-    item.add("summary", appointment.title)
-    item.add("description", _description(appointment))
-    location = appointment.location or appointment.video_link
-    if location:
-        item.add("location", location)
-    if appointment.video_link:
-        item.add("url", appointment.video_link)
-    cancelled = method == CANCEL
-    item.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     advisor = appointment.advisor
-    item.add("organizer", _address(advisor.email, advisor.name))
+    cancelled = method == CANCEL
+    item = ical.entry(
+        uid=appointment.uid,
+        sequence=appointment.sequence,
+        starts_at=appointment.starts_at,
+        ends_at=appointment.ends_at,
+        summary=appointment.title,
+        description=_description(appointment),
+        location=appointment.location or appointment.video_link,
+        url=appointment.video_link,
+        cancelled=cancelled,
+        organizer=ical.address(advisor.email, advisor.name),
+    )
     for contact in attendees:
         if not contact.email or contact.anonymised_at:
             continue
-        attendee = _address(contact.email, contact.name)
+        attendee = ical.address(contact.email, contact.name)
         attendee.params["role"] = vText("REQ-PARTICIPANT")
         if not cancelled:
             attendee.params["partstat"] = vText("NEEDS-ACTION")
@@ -90,16 +77,8 @@ def appointment_ics(
     method = method or (CANCEL if appointment.cancelled_at else REQUEST)
     if attendees is None:
         attendees = appointment.attendees.all()
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", method)
-    cal.add("x-wr-timezone", settings.TIME_ZONE)
-    cal.add_component(vevent(appointment, attendees=attendees, method=method))
-    cal.add_missing_timezones()
-    return cal.to_ical()
+    entry = vevent(appointment, attendees=attendees, method=method)
+    return ical.calendar([entry], prodid=PRODID, method=method)
 
 
-def content_type(method: str) -> str:
-    return f"text/calendar; charset=utf-8; method={method}"
+content_type = ical.content_type

@@ -24,9 +24,7 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.paginator import Paginator
-from django.core.validators import validate_email
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
 from django.utils import translation
@@ -50,7 +48,7 @@ from gemeinsam.core.api import (
 from gemeinsam.core.enums import FederalState
 from gemeinsam.organizations.queries import organizations_visible_to
 
-from . import queries, services
+from . import inputs, queries, services
 from .enums import EventFormat, EventKind, QuestionKind, RegistrationStatus
 from .models import Answer, Event, Question, Registration
 from .tasks import waitlist_position
@@ -449,9 +447,8 @@ def event_detail(request: HttpRequest, event_id: EventId, params: Query[Language
         return detail_data(event, request=request)
 
 
-def _answers(
-    questions: list[Question], raw: dict
-) -> tuple[dict[int, object], list[tuple[list, str]]]:
+def _answers(questions: list[Question], raw: dict) -> tuple[dict[int, object], list]:
+    """The answers by question id, and a problem for each key that names no question."""
     by_id = {q.pk: q for q in questions}
     given, problems = {}, []
     for key, value in raw.items():
@@ -462,9 +459,7 @@ def _answers(
         if question.kind == QuestionKind.MULTIPLE and isinstance(value, str):
             value = [value]
         given[question.pk] = value
-    clean, errors = services.validate_answers(questions, given)
-    problems += [(["body", "answers", str(pk)], message) for pk, message in errors.items()]
-    return clean, problems
+    return given, problems
 
 
 def _language(chosen: str | None) -> str:
@@ -497,34 +492,24 @@ def registration_create(request: HttpRequest, event_id: EventId, body: Registrat
     - 422: the body is invalid: a field, an answer, or consent missing when `consent_text` is set.
     """
     event, questions = _event_to_register(request, event_id)
-    problems = []
-    if not body.name.strip():
-        problems.append((["body", "name"], _("This value must not be empty.")))
+    answers, problems = _answers(questions, body.answers)
     try:
-        validate_email(body.email)
-    except DjangoValidationError:
-        problems.append((["body", "email"], _("Enter a valid email address.")))
-    organization_id = body.organization_id
-    if (
-        organization_id is not None
-        and not organizations_visible_to(request.auth).filter(pk=organization_id).exists()
-    ):
-        problems.append((["body", "organization_id"], _("There is no organization with this id.")))
-    answers, answer_problems = _answers(questions, body.answers)
-    problems += answer_problems
-    if event.consent_text and not body.consent:
-        problems.append((["body", "consent"], _("Please agree to the consent text.")))
+        person = inputs.registration(
+            event,
+            questions,
+            name=body.name,
+            email=body.email,
+            answers=answers,
+            consent=body.consent,
+            organization_id=body.organization_id,
+            organization_name=body.organization_name,
+            organizations=organizations_visible_to(request.auth),
+            language=_language(body.language),
+        )
+    except inputs.Invalid as invalid:
+        problems += [(["body", *key.split(".")], msg) for key, msg in invalid.errors.items()]
     if problems:
         return _invalid(problems)
-    language = _language(body.language)
-    person = services.Person(
-        name=body.name,
-        email=body.email,
-        organization_id=organization_id,
-        organization_name=body.organization_name,
-        language=language,
-        answers=answers,
-    )
     try:
         outcome = services.register(event, [person], consent=body.consent)
     except services.RegistrationError as error:

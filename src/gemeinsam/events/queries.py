@@ -7,17 +7,23 @@ so a feed URL shows exactly the events of the page it was copied from.
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db import connection
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
 from gemeinsam.accounts.rules import is_platform_admin
+from gemeinsam.agencies.models import Agency, Project
+from gemeinsam.organizations.enums import OrganizationKind
+from gemeinsam.organizations.models import Organization
 
-from .enums import EventFormat, EventKind, EventStatus
-from .models import REGISTRATION_FIELDS, Event, Question, Speaker
+from .enums import EventFormat, EventKind, EventStatus, RegistrationStatus
+from .models import Answer, Event, Registration, Speaker
+from .sql import registering_read
 
 EARLIEST, LATEST = date(1900, 1, 1), date(9000, 12, 31)
 
@@ -104,34 +110,6 @@ def events_visible_to(user) -> QuerySet[Event]:
         shown |= Q(agency__staff__user=user, agency__staff__is_active=True)
         return Event.objects.filter(pk__in=Event.objects.filter(shown).values("pk"))
     return Event.objects.filter(shown)
-
-
-# The SELECTs of `registering_read`, compiled once per database: (SQL, parameters) by
-# (database, with `asks`).
-_registering_selects: dict[tuple[str, bool], tuple[str, tuple]] = {}
-
-
-def registering_read(event_id: int, *, asks: bool = False, for_update: bool = False):
-    """One event's `REGISTRATION_FIELDS` (and with `asks`, whether it has questions), or None;
-    `for_update` locks its row for the rest of the transaction where the database has row locks.
-
-    Every registration reads its event through here, so the SELECT is compiled once per database
-    and run through `raw()`: building it per request cost several times the CPU of running it.
-    """
-    key = (connection.vendor, asks)
-    select = _registering_selects.get(key)
-    if select is None:
-        events = Event.objects.only("pk", *REGISTRATION_FIELDS).order_by()
-        if asks:
-            events = events.annotate(asks=Exists(Question.objects.filter(event=OuterRef("pk"))))
-        select = _registering_selects[key] = events.query.sql_with_params()
-    sql, params = select
-    quote = connection.ops.quote_name
-    sql = f"{sql} WHERE {quote(Event._meta.db_table)}.{quote('id')} = %s"
-    if for_update and connection.features.has_select_for_update:
-        sql += " FOR UPDATE"
-    found = list(Event.objects.raw(sql, (*params, event_id)))
-    return found[0] if found else None
 
 
 def event_to_register(user, event_id: int) -> Event | None:
@@ -233,17 +211,174 @@ def events_of_agencies(user) -> QuerySet[Event]:
     )
 
 
-def latest_change() -> str:
-    """Changes whenever any event is added, changed, deleted or gains or loses a participant
-    (services touch `updated_at` with every change of places): the public pages' cache key."""
-    # Two index-only reads in one statement: the newest `updated_at` from its index, and the
-    # number of events (a deletion changes no `updated_at`). An aggregate of both in one pass
-    # reads every row and costs three times as much, on every visit to a cached page.
-    table = connection.ops.quote_name(Event._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT (SELECT updated_at FROM {table} ORDER BY updated_at DESC LIMIT 1), "  # noqa: S608
-            f"(SELECT COUNT(*) FROM {table})"
+def event_for(user, slug: str, perm: str) -> Event:
+    """What every staff page of an event does first: the event, fetched through the person.
+
+    Someone who works for another agency (or for none) gets 404, so outsiders never learn that
+    an event exists; someone who sees it without the permission gets 403.
+    """
+    events = events_of_agencies(user).select_related("agency", "project")
+    event = get_object_or_404(events, slug=slug)
+    if not user.has_perm(perm, event):
+        raise PermissionDenied
+    return event
+
+
+# --- The agency staff's event pages, each in a fixed number of queries ----------------------
+
+
+def agencies_for_events(user) -> QuerySet[Agency]:
+    """The agencies the person may create events for."""
+    agencies = Agency.objects.filter(is_active=True)
+    if is_platform_admin(user):
+        return agencies
+    return agencies.filter(staff__user=user, staff__is_active=True).distinct()
+
+
+def projects_of_agencies(user) -> QuerySet[Project]:
+    if is_platform_admin(user):
+        return Project.objects.all()
+    return Project.objects.filter(
+        agency__in=user.staff_memberships.filter(is_active=True).values("agency")
+    )
+
+
+def managed_events(user, *, past: bool = False, now=None) -> QuerySet[Event]:
+    """The manage list: upcoming (soonest first) or past (latest first), with counts."""
+    now = now or timezone.now()
+    events = events_of_agencies(user).select_related("agency", "project")
+    events = events.annotate(
+        waiting=Count("registrations", filter=Q(registrations__status="waitlisted")),
+        pending=Count("registrations", filter=Q(registrations__status="pending")),
+    )
+    if past:
+        return events.filter(ends_at__lt=now).order_by("-starts_at", "-id")
+    return events.filter(ends_at__gte=now).order_by("starts_at", "id")
+
+
+def participants(event: Event) -> QuerySet[Registration]:
+    """An event's registrations with their organization, group and answers."""
+    return (
+        event.registrations.select_related("organization", "group")
+        .prefetch_related(Prefetch("answers", queryset=Answer.objects.select_related("question")))
+        .order_by("name", "id")
+    )
+
+
+def filter_participants(registrations: QuerySet[Registration], data: dict) -> QuerySet:
+    if data.get("status"):
+        registrations = registrations.filter(status=data["status"])
+    if data.get("organization"):
+        registrations = registrations.filter(organization_id=data["organization"])
+    attended = data.get("attended")
+    if attended == "yes":
+        registrations = registrations.filter(attended=True)
+    elif attended == "no":
+        registrations = registrations.filter(attended=False)
+    elif attended == "unknown":
+        registrations = registrations.filter(attended__isnull=True)
+    for word in (data.get("q") or "").split()[:5]:
+        registrations = registrations.filter(Q(name__icontains=word) | Q(email__icontains=word))
+    return registrations
+
+
+def participant_organizations(event: Event) -> QuerySet[Organization]:
+    """The organizations people registered for, for the filter's choices."""
+    return (
+        Organization.objects.filter(event_registrations__event=event)
+        .distinct()
+        .only("pk", "name")
+        .order_by("name")
+    )
+
+
+def answers_by_question(registration: Registration) -> dict[int, str]:
+    return {answer.question_id: answer.display for answer in registration.answers.all()}
+
+
+# --- Figures ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Figures:
+    """The numbers funders ask for; see the figures page for what each one counts."""
+
+    registrations: int = 0
+    confirmed: int = 0
+    attended: int = 0
+    no_shows: int = 0
+    organizations: int = 0
+    migrant_organizations: int = 0
+
+    @property
+    def migrant_share(self) -> float | None:
+        """Share of migrant organizations among the organizations reached, in percent."""
+        if not self.organizations:
+            return None
+        return round(100 * self.migrant_organizations / self.organizations, 1)
+
+
+def _figures_of(registrations: QuerySet[Registration], now) -> Figures:
+    confirmed = Q(status=RegistrationStatus.CONFIRMED)
+    counts = registrations.aggregate(
+        n_registrations=Count("id"),
+        n_confirmed=Count("id", filter=confirmed),
+        n_attended=Count("id", filter=Q(attended=True)),
+        n_no_shows=Count(
+            "id",
+            filter=confirmed
+            & Q(event__ends_at__lt=now)
+            & (Q(attended=False) | Q(attended__isnull=True)),
+        ),
+        n_organizations=Count("organization", filter=confirmed, distinct=True),
+        n_migrant_organizations=Count(
+            "organization",
+            filter=confirmed & Q(organization__kind=OrganizationKind.MIGRANT_ORG),
+            distinct=True,
+        ),
+    )
+    # Named apart from the fields (`attended`), which an aggregate may not shadow.
+    return Figures(**{name[2:]: value for name, value in counts.items()})
+
+
+def event_figures(event: Event, now=None) -> Figures:
+    return _figures_of(Registration.objects.filter(event=event), now or timezone.now())
+
+
+def project_figures(project: Project, now=None) -> tuple[list[tuple[Event, Figures]], Figures]:
+    """One row per event of the project, and the totals (organizations counted once)."""
+    now = now or timezone.now()
+    confirmed = Q(registrations__status=RegistrationStatus.CONFIRMED)
+    events = project.events.select_related("agency").annotate(
+        n_registrations=Count("registrations"),
+        n_confirmed=Count("registrations", filter=confirmed),
+        n_attended=Count("registrations", filter=Q(registrations__attended=True)),
+        n_no_shows=Count(
+            "registrations",
+            filter=confirmed
+            & Q(ends_at__lt=now)
+            & (Q(registrations__attended=False) | Q(registrations__attended__isnull=True)),
+        ),
+        n_organizations=Count("registrations__organization", filter=confirmed, distinct=True),
+        n_migrant=Count(
+            "registrations__organization",
+            filter=confirmed & Q(registrations__organization__kind=OrganizationKind.MIGRANT_ORG),
+            distinct=True,
+        ),
+    )
+    rows = [
+        (
+            event,
+            Figures(
+                registrations=event.n_registrations,
+                confirmed=event.n_confirmed,
+                attended=event.n_attended,
+                no_shows=event.n_no_shows,
+                organizations=event.n_organizations,
+                migrant_organizations=event.n_migrant,
+            ),
         )
-        at, count = cursor.fetchone()
-    return f"{count}-{str(at).replace(' ', 'T')}"  # no spaces: a valid key for any cache
+        for event in events.order_by("starts_at", "id")
+    ]
+    total = _figures_of(Registration.objects.filter(event__project=project), now)
+    return rows, total

@@ -7,15 +7,17 @@ so a job exists exactly when the change that caused it was committed.
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.db import connection, transaction
+from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from .enums import RegistrationStatus
 from .ical import event_ics
 from .models import Event, Registration
+from .sql import waitlist_position
 
 # Which mails carry the calendar file.
 WITH_CALENDAR = {"confirmed", "moved_up", "accepted", "reminder"}
@@ -74,37 +76,6 @@ def build_mail(registration: Registration, kind: str) -> EmailMultiAlternatives:
     return message
 
 
-def waitlist_position(registration: Registration) -> int | None:
-    """1 for the first in line; a group shares the position of its first member.
-
-    Everyone who joined the waiting list before counts once, a group once as a whole. Plain SQL,
-    as every answer to a registration for a full event shows it: building the ORM's aggregate
-    cost the worker several times the CPU of sending it.
-    """
-    if registration.status != RegistrationStatus.WAITLISTED:
-        return None
-    quote = connection.ops.quote_name
-    group = quote("group_id")
-    # People waiting alone, and groups (each counted once): counting the rows of the first kind
-    # costs half as much as one DISTINCT over everyone, which a long waiting list feels.
-    sql = (
-        f"SELECT COUNT(*) FILTER (WHERE {group} IS NULL) + COUNT(DISTINCT {group}) "  # noqa: S608
-        f"FROM {quote(Registration._meta.db_table)} WHERE {quote('event_id')} = %s "
-        f"AND {quote('status')} = %s AND {quote('queued_at')} < %s"
-    )
-    params = [
-        registration.event_id,
-        str(RegistrationStatus.WAITLISTED),
-        connection.ops.adapt_datetimefield_value(registration.queued_at),
-    ]
-    if registration.group_id is not None:
-        sql += f" AND ({group} IS NULL OR {group} <> %s)"
-        params.append(registration.group_id)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchone()[0] + 1
-
-
 @task()
 def send_registration_mail(registration_id: int, kind: str) -> None:
     registration = (
@@ -150,3 +121,43 @@ def schedule_reminder(event: Event) -> None:
     if due is None or event.reminder_sent_at:
         return
     send_event_reminders.using(run_after=max(due, timezone.now())).enqueue(event.pk)
+
+
+# The organizers' message to one participant: subject and text come from staff and are sent as
+# plain text only, never rendered as HTML.
+
+
+def build_participant_message(
+    registration: Registration, subject: str, body: str, reply_to: str = ""
+) -> EmailMessage:
+    with translation.override(registration.language):
+        footer = "\n".join(
+            [
+                "-- ",
+                registration.event.title,
+                _("Your registration: %(url)s") % {"url": personal_url(registration)},
+                _("%(agency)s via gemeinsam") % {"agency": registration.event.agency.name},
+            ]
+        )
+    return EmailMessage(
+        subject=" ".join(subject.split()),
+        body=f"{body.strip()}\n\n{footer}\n",
+        to=[registration.email],
+        reply_to=[reply_to] if reply_to else None,
+    )
+
+
+@task()
+def send_participant_message(
+    registration_id: int, subject: str, body: str, reply_to: str = ""
+) -> bool:
+    """Send the organizers' message to one participant; skipped if they cancelled since."""
+    registration = (
+        Registration.objects.select_related("event", "event__agency")
+        .filter(pk=registration_id)
+        .first()
+    )
+    if registration is None or not registration.is_active:
+        return False
+    build_participant_message(registration, subject, body, reply_to).send()
+    return True

@@ -29,7 +29,7 @@ from gemeinsam.core.enums import FederalState
 from gemeinsam.core.pagecache import anonymous_page_cache
 from gemeinsam.organizations.models import FieldOfActivity, TargetGroup, WorkingLanguage
 
-from .. import ical, queries
+from .. import ical, queries, sql
 from ..enums import EventFormat, EventKind, EventStatus
 from ..models import Event, Profession, Topic
 
@@ -132,7 +132,7 @@ def _filter_context(filters, names: tuple[str, ...]) -> dict:
 
 
 @require_http_methods(["GET", "HEAD"])
-@anonymous_page_cache(queries.latest_change, timeout=60)
+@anonymous_page_cache(sql.latest_change, timeout=60)
 def event_list(request):
     filters = queries.EventFilters.from_query(request.GET)
     page = _page(request, queries.upcoming(request.user, filters))
@@ -148,7 +148,7 @@ def event_list(request):
 
 
 @require_http_methods(["GET", "HEAD"])
-@anonymous_page_cache(queries.latest_change, timeout=60)
+@anonymous_page_cache(sql.latest_change, timeout=60)
 def training_list(request):
     filters = queries.EventFilters.from_query(request.GET)
     filters.kind = []
@@ -185,7 +185,7 @@ def _local_midnight(day: date) -> datetime:
 
 
 @require_http_methods(["GET", "HEAD"])
-@anonymous_page_cache(queries.latest_change, timeout=60)
+@anonymous_page_cache(sql.latest_change, timeout=60)
 def event_calendar(request):
     filters = queries.EventFilters.from_query(request.GET)
     first = _month(request.GET.get("month", ""))

@@ -23,7 +23,7 @@ from django.views.decorators.http import require_http_methods
 
 from .. import queries, services
 from ..enums import RegistrationStatus
-from ..forms_registration import (
+from ..forms.registration import (
     GroupForm,
     RegistrationChangeForm,
     RegistrationForm,
@@ -32,7 +32,7 @@ from ..forms_registration import (
 )
 from ..ical import event_ics
 from ..models import Answer, Event, Registration, RegistrationGroup
-from ..tasks import waitlist_position
+from ..sql import waitlist_position
 
 # What the person sees after registering, by the status the service gave.
 OUTCOME_MESSAGES = {

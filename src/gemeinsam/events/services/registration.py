@@ -9,12 +9,11 @@ without its mail.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,9 +21,11 @@ from django.utils.translation import gettext_lazy as _
 from gemeinsam.core import audit, races
 from gemeinsam.core.enums import AuditAction
 
-from .enums import ACTIVE_STATUSES, EventStatus, QuestionKind, RegistrationStatus
-from .models import Answer, Event, Registration, RegistrationGroup
-from .queries import registering_read
+from ..enums import ACTIVE_STATUSES, EventStatus, RegistrationStatus
+from ..inputs import Person, validate_answers
+from ..models import Answer, Event, Registration, RegistrationGroup
+from ..sql import registering_read, take_places
+from ..tasks import send_registration_mail
 
 
 class RegistrationError(Exception):
@@ -35,19 +36,6 @@ class RegistrationError(Exception):
         self.code = code
         self.message = message
         self.existing = existing
-
-
-@dataclass
-class Person:
-    """One participant as entered in the form or sent to the API."""
-
-    name: str
-    email: str
-    organization_id: int | None = None
-    organization_name: str = ""
-    language: str = settings.LANGUAGE_CODE
-    answers: dict[int, object] = field(default_factory=dict)
-    user_id: int | None = None
 
 
 @dataclass
@@ -73,17 +61,15 @@ def resend_link(registration: Registration) -> bool:
     key = f"events-link-resent:{registration.pk}"
     if not cache.add(key, True, timeout=int(LINK_RESEND_INTERVAL.total_seconds())):
         return False
-    _queue_mail(registration.pk, "resend_link")
+    queue_mail(registration.pk, "resend_link")
     return True
 
 
-def _queue_mail(registration_id: int, kind: str) -> None:
-    from .tasks import send_registration_mail
-
+def queue_mail(registration_id: int, kind: str) -> None:
     send_registration_mail.enqueue(registration_id, kind)
 
 
-def _locked_event(event_id: int) -> Event:
+def locked_event(event_id: int) -> Event:
     """The event, locked for the rest of the transaction (a no-op lock on SQLite, which holds
     the database's write lock from BEGIN IMMEDIATE)."""
     query = Event.objects.all()
@@ -93,7 +79,7 @@ def _locked_event(event_id: int) -> Event:
 
 
 def _locked_for_registering(event_id: int) -> Event:
-    """`_locked_event` for a registration, which reads only `REGISTRATION_FIELDS` (through a
+    """`locked_event` for a registration, which reads only `REGISTRATION_FIELDS` (through a
     SELECT compiled once: every registration for a full event waits here)."""
     locked = registering_read(event_id, for_update=races.locks(races.REGISTRATION))
     if locked is None:
@@ -208,10 +194,10 @@ def register(
             # short a time as possible: the mail says what the registration is when it is sent
             # (confirmed, waitlisted or pending), which is always what this transaction decided.
             for registration in registrations:
-                _queue_mail(registration.pk, REGISTERED_MAIL)
+                queue_mail(registration.pk, REGISTERED_MAIL)
             if places_to_take:
                 races.window(races.REGISTRATION)
-                if not _take_places(event, size, conditional=locking):
+                if not take_places(event, size, conditional=locking):
                     status = _join_waitlist(event, registrations)
     except IntegrityError as error:
         # The unique constraint refused an email already registered (or sent twice at once).
@@ -263,38 +249,13 @@ def _fits(event: Event, size: int) -> bool:
     return event.capacity is None or event.seats_taken + size <= event.capacity
 
 
-def _take_places(event: Event, size: int, *, conditional: bool) -> bool:
-    """Take `size` places in one statement, if they are still free.
-
-    The UPDATE is the lock: on PostgreSQL it locks the event's row until commit and re-checks
-    its condition against the latest committed places; on SQLite the IMMEDIATE transaction
-    already holds the write lock. Being the transaction's last write, it holds the row for as
-    short a time as possible. `conditional=False` (test-only, lock off) takes them regardless.
-    Plain SQL, as every confirmed registration runs it: building the UPDATE through the ORM
-    cost the worker several times the CPU of sending it.
-    """
-    quote = connection.ops.quote_name
-    seats, capacity = quote("seats_taken"), quote("capacity")
-    sql = (
-        f"UPDATE {quote(Event._meta.db_table)} SET {seats} = {seats} + %s, "  # noqa: S608
-        f"{quote('updated_at')} = %s WHERE {quote('id')} = %s"
-    )
-    params = [size, connection.ops.adapt_datetimefield_value(timezone.now()), event.pk]
-    if conditional and event.capacity is not None:
-        sql += f" AND {quote('status')} = %s AND {seats} + %s <= {capacity}"
-        params += [str(EventStatus.PUBLISHED), size]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.rowcount > 0
-
-
 def _decide_under_lock(event_id: int, size: int) -> str:
     """Under the event's lock, whose places are the latest: take them if `size` still fit,
     else a place in line (people join it in the order their transactions commit, so each
     position is right the moment it is shown), else refuse."""
     locked = _locked_for_registering(event_id)
     check_open(locked)
-    if _fits(locked, size) and _take_places(locked, size, conditional=True):
+    if _fits(locked, size) and take_places(locked, size, conditional=True):
         return RegistrationStatus.CONFIRMED
     if not locked.waitlist_enabled:
         raise RegistrationError("full", _("This event is fully booked."))
@@ -324,33 +285,6 @@ def _save_answers(registration: Registration, answers: dict[int, object]) -> Non
             if value not in (None, "", [])
         ]
     )
-
-
-def validate_answers(questions, raw: dict) -> tuple[dict[int, object], dict[int, str]]:
-    """Check answers against an event's questions; return (clean answers, errors by id)."""
-    clean, errors = {}, {}
-    for question in questions:
-        value = raw.get(question.pk, raw.get(str(question.pk)))
-        if question.kind == QuestionKind.CHECKBOX:
-            value = bool(value) and value not in ("0", "false", "off")
-        elif question.kind == QuestionKind.MULTIPLE:
-            if isinstance(value, str):
-                value = [value]
-            value = [v for v in (value or []) if v]
-            if any(v not in question.choices for v in value):
-                errors[question.pk] = str(_("Please pick from the choices given."))
-        elif question.kind == QuestionKind.SINGLE:
-            value = (value or "").strip() if isinstance(value, str) else value
-            if value and value not in question.choices:
-                errors[question.pk] = str(_("Please pick from the choices given."))
-        else:
-            value = (value or "").strip() if isinstance(value, str) else ""
-            if len(value) > 2000:
-                errors[question.pk] = str(_("Please keep the answer under 2,000 characters."))
-        if question.required and value in (None, "", [], False):
-            errors.setdefault(question.pk, str(_("This question must be answered.")))
-        clean[question.pk] = value
-    return clean, errors
 
 
 def change(registration: Registration, *, name: str, organization_id, organization_name, answers):
@@ -410,7 +344,7 @@ def promote_waitlist(event: Event) -> list[Registration]:
         event.seats_taken += len(moved)
         for registration in moved:
             registration.status = RegistrationStatus.CONFIRMED
-            _queue_mail(registration.pk, "moved_up")
+            queue_mail(registration.pk, "moved_up")
     return moved
 
 
@@ -421,7 +355,7 @@ def cancel(registration: Registration, *, whole_group: bool = False, by=None) ->
     mails to the people who move up.
     """
     with transaction.atomic():
-        event = _locked_event(registration.event_id)
+        event = locked_event(registration.event_id)
         query = event.registrations.active()
         if whole_group and registration.group_id:
             query = query.filter(group_id=registration.group_id)
@@ -440,7 +374,7 @@ def cancel(registration: Registration, *, whole_group: bool = False, by=None) ->
             )
             event.seats_taken -= freed
         for r in cancelled:
-            _queue_mail(r.pk, "cancelled")
+            queue_mail(r.pk, "cancelled")
         if by is not None:
             for r in cancelled:
                 audit.record(
@@ -453,84 +387,18 @@ def cancel(registration: Registration, *, whole_group: bool = False, by=None) ->
     return cancelled
 
 
-def decide(registrations: list[Registration], *, accept: bool, by) -> str:
-    """Staff accept or decline pending registrations (a group as a whole).
-
-    Accepted people get a place if one is free, else a place on the waiting list (or an error
-    when the event is full and has none). Side effects: a mail either way; audit entries.
-    """
-    with transaction.atomic():
-        event = _locked_event(registrations[0].event_id)
-        pending = list(
-            event.registrations.filter(
-                pk__in=[r.pk for r in registrations], status=RegistrationStatus.PENDING
-            )
-        )
-        if not pending:
-            raise RegistrationError("not_pending", _("This registration was already decided."))
-        if accept:
-            if event.capacity is None or event.seats_taken + len(pending) <= event.capacity:
-                status = RegistrationStatus.CONFIRMED
-            elif event.waitlist_enabled:
-                status = RegistrationStatus.WAITLISTED
-            else:
-                raise RegistrationError("full", _("This event is fully booked."))
-        else:
-            status = RegistrationStatus.DECLINED
-        now = timezone.now()
-        Registration.objects.filter(pk__in=[r.pk for r in pending]).update(
-            status=status, decided_at=now, decided_by=by, queued_at=now
-        )
-        if status == RegistrationStatus.CONFIRMED:
-            Event.objects.filter(pk=event.pk).update(
-                seats_taken=F("seats_taken") + len(pending), updated_at=timezone.now()
-            )
-        for r in pending:
-            audit.record(
-                actor=by, action=AuditAction.UPDATE, obj=r, changes={"status": ["pending", status]}
-            )
-            _queue_mail(r.pk, "accepted" if accept else "declined")
-    return status
-
-
-def capacity_changed(event: Event) -> list[Registration]:
-    """After staff raise the number of places: move the waiting list up."""
-    with transaction.atomic():
-        return promote_waitlist(_locked_event(event.pk))
-
-
-def set_attendance(registration: Registration, attended: bool | None, *, by) -> None:
-    with transaction.atomic():
-        Registration.objects.filter(pk=registration.pk).update(
-            attended=attended,
-            checked_in_at=(registration.checked_in_at or timezone.now()) if attended else None,
-        )
-
-
-def check_in(registration: Registration, *, by) -> bool:
-    """Mark a confirmed participant as present at the door; False if they already were."""
-    if registration.status != RegistrationStatus.CONFIRMED:
-        raise RegistrationError("not_confirmed", _("This registration is not confirmed."))
-    updated = Registration.objects.filter(pk=registration.pk, checked_in_at__isnull=True).update(
-        checked_in_at=timezone.now(), attended=True
-    )
-    return bool(updated)
-
-
 __all__ = [
     "ACTIVE_STATUSES",
     "Outcome",
     "Person",
     "RegistrationError",
     "cancel",
-    "capacity_changed",
     "change",
-    "check_in",
     "check_open",
-    "decide",
+    "locked_event",
     "promote_waitlist",
+    "queue_mail",
     "register",
     "resend_link",
-    "set_attendance",
     "validate_answers",
 ]

@@ -11,9 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from .. import certificates, services, staff_queries
+from .. import certificates, queries, services
 from ..enums import RegistrationStatus
-from .staff_common import event_for
 
 VIEW = "events.view_participants"
 CHANGE = "events.change_participants"
@@ -31,7 +30,7 @@ def _confirmed(event):
 @require_http_methods(["GET", "HEAD"])
 def checkin_list(request, slug):
     """A page to print and take to the door: name, organization, a column to sign."""
-    event = event_for(request, slug, VIEW)
+    event = queries.event_for(request.user, slug, VIEW)
     return render(
         request,
         "events/manage/checkin_list.html",
@@ -42,7 +41,7 @@ def checkin_list(request, slug):
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def checkin(request, slug):
-    event = event_for(request, slug, CHANGE)
+    event = queries.event_for(request.user, slug, CHANGE)
     registrations = list(_confirmed(event))
     return render(
         request,
@@ -59,7 +58,7 @@ def checkin(request, slug):
 @require_http_methods(["GET", "HEAD", "POST"])
 def checkin_scan(request, slug, token):
     """The address in the participant's QR code: staff see who it is and confirm with a tap."""
-    event = event_for(request, slug, CHANGE)
+    event = queries.event_for(request.user, slug, CHANGE)
     registration = get_object_or_404(
         event.registrations.select_related("organization"), token=token
     )
@@ -100,7 +99,7 @@ def _pdf(content: bytes, filename: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def certificate(request, slug, pk):
-    event = event_for(request, slug, VIEW)
+    event = queries.event_for(request.user, slug, VIEW)
     registration = get_object_or_404(
         event.registrations.select_related("organization"), pk=pk, attended=True
     )
@@ -113,7 +112,7 @@ def certificate(request, slug, pk):
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def certificate_all(request, slug):
-    event = event_for(request, slug, VIEW)
+    event = queries.event_for(request.user, slug, VIEW)
     attended = list(
         event.registrations.filter(attended=True)
         .select_related("organization")
@@ -128,11 +127,11 @@ def certificate_all(request, slug):
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def event_figures(request, slug):
-    event = event_for(request, slug, VIEW)
+    event = queries.event_for(request.user, slug, VIEW)
     return render(
         request,
         "events/manage/event_figures.html",
-        {"event": event, "figures": staff_queries.event_figures(event)},
+        {"event": event, "figures": queries.event_figures(event)},
     )
 
 
@@ -140,11 +139,11 @@ def event_figures(request, slug):
 @require_http_methods(["GET", "HEAD"])
 def project_figures(request, project_pk):
     project = get_object_or_404(
-        staff_queries.projects_of_agencies(request.user).select_related("agency"), pk=project_pk
+        queries.projects_of_agencies(request.user).select_related("agency"), pk=project_pk
     )
     if not request.user.has_perm("events.add_event", project.agency):
         raise PermissionDenied
-    rows, total = staff_queries.project_figures(project)
+    rows, total = queries.project_figures(project)
     return render(
         request,
         "events/manage/project_figures.html",

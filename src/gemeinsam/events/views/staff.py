@@ -13,8 +13,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from gemeinsam.accounts.rules import is_agency_staff, is_platform_admin
 
-from .. import management_services, staff_queries
-from ..forms_staff import (
+from .. import queries, services
+from ..forms.staff import (
     FIELD_GROUPS,
     DocumentForm,
     EventForm,
@@ -22,7 +22,6 @@ from ..forms_staff import (
     SeriesForm,
     SpeakerFormSet,
 )
-from .staff_common import event_for
 
 CHANGE = "events.change_event"
 
@@ -37,7 +36,7 @@ def _require_staff(user) -> None:
 def manage_list(request):
     _require_staff(request.user)
     past = request.GET.get("when") == "past"
-    page = Paginator(staff_queries.managed_events(request.user, past=past), 50).get_page(
+    page = Paginator(queries.managed_events(request.user, past=past), 50).get_page(
         request.GET.get("page")
     )
     return render(
@@ -47,7 +46,7 @@ def manage_list(request):
             "page": page,
             "events": page.object_list,
             "past": past,
-            "agencies": staff_queries.agencies_for_events(request.user),
+            "agencies": queries.agencies_for_events(request.user),
         },
     )
 
@@ -75,7 +74,7 @@ def _render_form(request, *, agency, form, questions, speakers, series=None, eve
 @login_required
 @require_http_methods(["GET", "POST"])
 def event_create(request):
-    agencies = staff_queries.agencies_for_events(request.user)
+    agencies = queries.agencies_for_events(request.user)
     slug = request.GET.get("agency")
     if slug:
         agency = get_object_or_404(agencies, slug=slug)
@@ -99,7 +98,7 @@ def event_create(request):
     if data is not None and all(f.is_valid() for f in (form, questions, speakers, series)):
         repeat = series.cleaned_data.get("repeat")
         if repeat:
-            events = management_services.create_series(
+            events = services.staff.create_series(
                 actor=request.user,
                 agency=agency,
                 form=form,
@@ -113,7 +112,7 @@ def event_create(request):
                 _("%(count)d dates of the series have been created.") % {"count": len(events)},
             )
             return redirect("events:manage-list")
-        event = management_services.save_event(
+        event = services.staff.save_event(
             actor=request.user, agency=agency, form=form, questions=questions, speakers=speakers
         )
         messages.success(request, _("The event has been saved."))
@@ -126,13 +125,13 @@ def event_create(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def event_update(request, slug):
-    event = event_for(request, slug, CHANGE)
+    event = queries.event_for(request.user, slug, CHANGE)
     data = request.POST if request.method == "POST" else None
     form = EventForm(data, instance=event, agency=event.agency)
     questions = QuestionFormSet(data, instance=event, prefix="questions")
     speakers = SpeakerFormSet(data, instance=event, prefix="speakers")
     if data is not None and all(f.is_valid() for f in (form, questions, speakers)):
-        management_services.save_event(
+        services.staff.save_event(
             actor=request.user,
             agency=event.agency,
             form=form,
@@ -154,8 +153,8 @@ def event_update(request, slug):
 @login_required
 @require_POST
 def event_copy(request, slug):
-    event = event_for(request, slug, CHANGE)
-    copy = management_services.copy_event(actor=request.user, event=event)
+    event = queries.event_for(request.user, slug, CHANGE)
+    copy = services.staff.copy_event(actor=request.user, event=event)
     messages.success(request, _("A copy has been made as a draft. Please check its dates."))
     return redirect("events:event-update", slug=copy.slug)
 
@@ -163,10 +162,10 @@ def event_copy(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def event_documents(request, slug):
-    event = event_for(request, slug, CHANGE)
+    event = queries.event_for(request.user, slug, CHANGE)
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        management_services.add_document(actor=request.user, event=event, form=form)
+        services.staff.add_document(actor=request.user, event=event, form=form)
         messages.success(request, _("The file has been added."))
         return redirect("events:event-documents", slug=event.slug)
     return render(
@@ -179,8 +178,8 @@ def event_documents(request, slug):
 @login_required
 @require_POST
 def document_delete(request, slug, pk):
-    event = event_for(request, slug, CHANGE)
+    event = queries.event_for(request.user, slug, CHANGE)
     document = get_object_or_404(event.documents, pk=pk)
-    management_services.delete_document(actor=request.user, document=document)
+    services.staff.delete_document(actor=request.user, document=document)
     messages.success(request, _("The file has been removed."))
     return redirect("events:event-documents", slug=event.slug)

@@ -16,11 +16,10 @@ from django.utils import timezone
 from gemeinsam.core import audit, races, slugs
 from gemeinsam.core.enums import AuditAction
 
-from . import services
-from .enums import EventStatus, RegistrationStatus
-from .models import Event, EventDocument, EventSeries, Question, Registration, Speaker
-from .staff_tasks import send_participant_message
-from .tasks import schedule_reminder, send_registration_mail
+from ..enums import EventStatus, RegistrationStatus
+from ..models import Event, EventDocument, EventSeries, Question, Registration, Speaker
+from ..tasks import schedule_reminder, send_registration_mail
+from .participants import capacity_changed
 
 # Words the events URLs use themselves; an event with such a slug would hide the page.
 RESERVED_SLUGS = frozenset(
@@ -149,7 +148,7 @@ def save_event(*, actor, agency, form, questions=None, speakers=None) -> Event:
     if before["status"] != EventStatus.CANCELLED and event.status == EventStatus.CANCELLED:
         _cancel_all_registrations(event)
     elif _places_raised(before["capacity"], event.capacity):
-        services.capacity_changed(event)
+        capacity_changed(event)
     schedule_reminder(event)
     return event
 
@@ -331,34 +330,11 @@ def delete_document(*, actor, document: EventDocument) -> None:
     transaction.on_commit(lambda: storage.delete(name))
 
 
-# --- Mail to participants --------------------------------------------------------------------
-
-
-@transaction.atomic
-def mail_participants(
-    *, actor, event: Event, subject: str, body: str, include_waitlisted: bool = False
-) -> int:
-    """Queue one plain-text mail per confirmed (and, if asked, waitlisted) participant.
-
-    Returns how many were queued. Side effect: one job per recipient, so one bad address does
-    not stop the others.
-    """
-    statuses = [RegistrationStatus.CONFIRMED]
-    if include_waitlisted:
-        statuses.append(RegistrationStatus.WAITLISTED)
-    recipients = list(event.registrations.filter(status__in=statuses).values_list("pk", flat=True))
-    reply_to = actor.email if getattr(actor, "email", "") else ""
-    for pk in recipients:
-        send_participant_message.enqueue(pk, subject, body, reply_to)
-    return len(recipients)
-
-
 __all__ = [
     "add_document",
     "copy_event",
     "create_series",
     "delete_document",
-    "mail_participants",
     "save_event",
     "series_starts",
 ]

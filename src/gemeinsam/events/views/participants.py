@@ -14,11 +14,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .. import management_services, services, staff_queries
 from .. import participant_export as exporter
+from .. import queries, services
 from ..enums import RegistrationStatus
-from ..forms_staff import AttendanceForm, DecisionForm, ParticipantFilterForm, ParticipantMailForm
-from .staff_common import event_for
+from ..forms.participants import (
+    AttendanceForm,
+    DecisionForm,
+    ParticipantFilterForm,
+    ParticipantMailForm,
+)
 
 VIEW = "events.view_participants"
 CHANGE = "events.change_participants"
@@ -32,16 +36,16 @@ def _back(event, registration=None):
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def participant_list(request, slug):
-    event = event_for(request, slug, VIEW)
-    organizations = list(staff_queries.participant_organizations(event))
+    event = queries.event_for(request.user, slug, VIEW)
+    organizations = list(queries.participant_organizations(event))
     form = ParticipantFilterForm(request.GET or None, organizations=organizations)
-    registrations = staff_queries.participants(event)
+    registrations = queries.participants(event)
     if form.is_valid():
-        registrations = staff_queries.filter_participants(registrations, form.cleaned_data)
+        registrations = queries.filter_participants(registrations, form.cleaned_data)
     questions = list(event.questions.all())
     rows = []
     for registration in registrations:
-        answers = staff_queries.answers_by_question(registration)
+        answers = queries.answers_by_question(registration)
         rows.append((registration, [(q, answers.get(q.pk, "")) for q in questions]))
     counts = dict(event.registrations.values_list("status").annotate(n=Count("id")).order_by())
     return render(
@@ -62,7 +66,7 @@ def participant_list(request, slug):
 
 
 def _registration(request, slug, pk):
-    event = event_for(request, slug, CHANGE)
+    event = queries.event_for(request.user, slug, CHANGE)
     return event, get_object_or_404(event.registrations.select_related("group"), pk=pk)
 
 
@@ -132,8 +136,8 @@ def participant_attendance(request, slug, pk):
 def participant_export(request, slug, fmt):
     if fmt not in exporter.WRITERS:
         raise Http404
-    event = event_for(request, slug, VIEW)
-    content = exporter.WRITERS[fmt](staff_queries.participants(event), list(event.questions.all()))
+    event = queries.event_for(request.user, slug, VIEW)
+    content = exporter.WRITERS[fmt](queries.participants(event), list(event.questions.all()))
     response = HttpResponse(content, content_type=exporter.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{event.slug}-participants.{fmt}"'
     return response
@@ -142,10 +146,10 @@ def participant_export(request, slug, fmt):
 @login_required
 @require_http_methods(["GET", "POST"])
 def participant_mail(request, slug):
-    event = event_for(request, slug, CHANGE)
+    event = queries.event_for(request.user, slug, CHANGE)
     form = ParticipantMailForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        count = management_services.mail_participants(
+        count = services.mail_participants(
             actor=request.user,
             event=event,
             subject=form.cleaned_data["subject"],

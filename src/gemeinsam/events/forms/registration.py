@@ -1,11 +1,13 @@
 """Registration forms: one person, a group (a formset of people) and the self-service change.
 
 Each event has its own questions, so the forms are built per event: every question becomes one
-field named `question_<id>`. The forms only shape the input; `services.validate_answers` has the
+field named `question_<id>`. The forms only shape the input; `inputs.validate_answers` has the
 last word on answers (the API checks through it too), and its errors land on the question's field.
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 from django import forms
 from django.db.models import QuerySet
@@ -15,9 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from gemeinsam.organizations.enums import MembershipStatus
 from gemeinsam.organizations.models import Organization
 
-from . import services
-from .enums import MAX_GROUP_SIZE, QuestionKind
-from .models import Event, Question, Registration
+from .. import inputs
+from ..enums import MAX_GROUP_SIZE, QuestionKind
+from ..models import Event, Question, Registration
 
 # How many organization names the suggestion list offers; a longer list helps nobody choosing
 # without a search, and the typed name is matched against the whole directory anyway.
@@ -93,7 +95,7 @@ class QuestionsMixin:
             for q in self.questions
             if question_field_name(q) not in self.errors
         }
-        answers, errors = services.validate_answers(self.questions, raw)
+        answers, errors = inputs.validate_answers(self.questions, raw)
         for question in self.questions:
             name = question_field_name(question)
             if question.pk in errors and name not in self.errors:
@@ -173,21 +175,40 @@ class RegistrationForm(QuestionsMixin, OrganizationFieldsMixin, forms.Form):
             )
 
     def clean(self):
+        """The shared check of a registration (`inputs.registration`, as the API's), its
+        problems shown at their fields unless a field's own check already found one."""
         cleaned = super().clean()
-        self.answers = self.clean_answers()
-        self.organization_id, self.organization_name = self.clean_organization_choice()
+        organization_id, organization_name = self.clean_organization_choice()
+        answers = {
+            q.pk: cleaned.get(question_field_name(q))
+            for q in self.questions
+            if question_field_name(q) not in self.errors
+        }
+        try:
+            self.registrant = inputs.registration(
+                self.event,
+                self.questions,
+                name=cleaned.get("name", ""),
+                email=cleaned.get("email", ""),
+                answers=answers,
+                consent=cleaned.get("consent", False),
+                organization_id=organization_id,
+                organization_name=organization_name,
+                user_id=self.user.pk if self.user and self.user.is_authenticated else None,
+            )
+        except inputs.Invalid as invalid:
+            for key, message in invalid.errors.items():
+                name = key
+                if key.startswith("answers."):
+                    name = f"question_{key.removeprefix('answers.')}"
+                if name in self.fields and name not in self.errors:
+                    self.add_error(name, message)
+                elif name not in self.fields:
+                    self.add_error(None, message)
         return cleaned
 
-    def person(self, language: str) -> services.Person:
-        return services.Person(
-            name=self.cleaned_data["name"],
-            email=self.cleaned_data["email"],
-            organization_id=self.organization_id,
-            organization_name=self.organization_name,
-            language=language,
-            answers=self.answers,
-            user_id=self.user.pk if self.user and self.user.is_authenticated else None,
-        )
+    def person(self, language: str) -> inputs.Person:
+        return dataclasses.replace(self.registrant, language=language)
 
 
 class RegistrationChangeForm(QuestionsMixin, OrganizationFieldsMixin, forms.Form):
@@ -252,9 +273,9 @@ class BaseParticipantFormSet(forms.BaseFormSet):
         if len(set(emails)) != len(emails):
             raise forms.ValidationError(_("Each participant needs their own email address."))
 
-    def people(self, *, language: str, organization_id: int | None) -> list[services.Person]:
+    def people(self, *, language: str, organization_id: int | None) -> list[inputs.Person]:
         return [
-            services.Person(
+            inputs.Person(
                 name=form.cleaned_data["name"],
                 email=form.cleaned_data["email"],
                 organization_id=organization_id,
