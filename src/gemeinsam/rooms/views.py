@@ -299,7 +299,9 @@ def room_form(request, agency, slug=None):
         raise PermissionDenied
     form = RoomForm(request.POST or None, instance=room, agency=agency)
     if request.method == "POST" and form.is_valid():
-        room = services.save_room(form, agency=agency, by=request.user)
+        # The valid form has put its values on its room; the service saves and audits it.
+        changes = {name: str(form.cleaned_data[name]) for name in form.changed_data}
+        room = services.save_room(form.instance, agency=agency, changes=changes, by=request.user)
         messages.success(request, _("The room has been saved."))
         return redirect(room.get_absolute_url())
     return render(request, "rooms/room_form.html", {"agency": agency, "room": room, "form": form})

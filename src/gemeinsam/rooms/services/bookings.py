@@ -1,17 +1,8 @@
-"""Bookings, decisions, closures and event reservations: one transaction each.
+"""Booking requests, decisions, cancellations and reservations for an agency's events.
 
 **No double booking.** Every write that makes a booking APPROVED (`decide`, `reserve_for_event`)
 checks, inside the transaction and under the room's lock, that no approved booking of the room
-overlaps it. SQLite serialises writers with IMMEDIATE transactions (see settings), so the
-transaction holds the write lock from BEGIN; PostgreSQL takes a row lock on the room
-(`SELECT … FOR UPDATE`). Closures lock the rooms they cover the same way.
-
-Mails are queued as tasks in the same transaction as the change that causes them: a rolled-back
-decision sends nothing, a committed one is never left without its mail.
-
-With the lock switched off (`core.races`, only the test settings can) overlaps are checked
-*before* the transaction and without the lock: the race the concurrency test's negative control
-must catch.
+overlaps it (see the package's docstring).
 """
 
 from __future__ import annotations
@@ -30,8 +21,9 @@ from django.utils.translation import gettext_lazy as _
 from gemeinsam.core import audit, bidi, races
 from gemeinsam.core.enums import AuditAction
 
-from .enums import ACTIVE_BOOKING_STATUSES, MAX_WEEKS, BookingStatus, Repeat
-from .models import Booking, Closure, Room
+from ..enums import ACTIVE_BOOKING_STATUSES, MAX_WEEKS, BookingStatus, Repeat
+from ..models import Booking, Closure, Room
+from ..tasks import send_booking_mail
 
 
 class BookingError(Exception):
@@ -93,7 +85,7 @@ class Request:
         return spans
 
 
-def _locked_rooms(room_ids) -> dict[int, Room]:
+def locked_rooms(room_ids) -> dict[int, Room]:
     """The rooms, locked for the rest of the transaction (ordered by id, so two transactions
     never wait for each other in a circle). A no-op lock on SQLite, which holds the database's
     write lock from BEGIN IMMEDIATE."""
@@ -156,13 +148,11 @@ def check_free(room: Room, starts_at, ends_at, *, exclude: list[int] = ()) -> No
 
 
 def _queue_mail(booking_ids: list[int], kind: str) -> None:
-    from .tasks import send_booking_mail
-
     if booking_ids:
         send_booking_mail.enqueue(sorted(booking_ids), kind)
 
 
-def _queue_mails_per_requester(bookings: list[Booking], kind: str) -> None:
+def queue_mails_per_requester(bookings: list[Booking], kind: str) -> None:
     """One mail per person (and kind), listing all their dates."""
     by_person: dict[int, list[int]] = defaultdict(list)
     for booking in bookings:
@@ -199,7 +189,7 @@ def request_booking(room: Room, request: Request, *, by) -> list[Booking]:
         raise BookingError("past", _("The booking must start in the future."), field="date")
     series = Booking.new_series() if len(spans) > 1 else None
     with transaction.atomic():
-        room = _locked_rooms([room.pk])[room.pk]
+        room = locked_rooms([room.pk])[room.pk]
         if not room.is_active:
             raise BookingError("inactive", _("This room cannot be booked at the moment."))
         for starts_at, ends_at in spans:
@@ -260,7 +250,7 @@ def _decline_competitors(ids: list[int], *, by) -> list[Booking]:
             status=BookingStatus.DECLINED, decided_by=by, decided_at=now, decision_note=note
         )
     _audit_status(losers, BookingStatus.REQUESTED, BookingStatus.DECLINED, by=by)
-    _queue_mails_per_requester(losers, "declined_conflict")
+    queue_mails_per_requester(losers, "declined_conflict")
     return losers
 
 
@@ -289,7 +279,7 @@ def decide(
     if approve and not locked:
         _check_unlocked(bookings)
     with transaction.atomic():
-        rooms = _locked_rooms(b.room_id for b in bookings)
+        rooms = locked_rooms(b.room_id for b in bookings)
         current = list(
             Booking.objects.filter(pk__in=pks, status=BookingStatus.REQUESTED).select_related(
                 "requested_by"
@@ -325,7 +315,7 @@ def cancel(bookings: list[Booking], *, by) -> list[Booking]:
     Side effects: statuses, an audit entry per booking, one mail to the requester.
     """
     with transaction.atomic():
-        _locked_rooms(b.room_id for b in bookings)
+        locked_rooms(b.room_id for b in bookings)
         cancelled = list(
             Booking.objects.filter(
                 pk__in=[b.pk for b in bookings],
@@ -345,86 +335,8 @@ def cancel(bookings: list[Booking], *, by) -> list[Booking]:
                 obj=booking,
                 changes={"status": [booking.status, BookingStatus.CANCELLED]},
             )
-        _queue_mails_per_requester(cancelled, "cancelled")
+        queue_mails_per_requester(cancelled, "cancelled")
     return cancelled
-
-
-def create_closure(
-    agency, *, room: Room | None, starts_on, ends_on, reason: str, by
-) -> tuple[Closure, list[Booking]]:
-    """Close the agency (or one room) for some days.
-
-    Side effects: the closure; every requested or approved booking inside it is cancelled,
-    with the reason, and each requester gets one notice mail; audit entries.
-    """
-    if ends_on < starts_on:
-        raise BookingError(
-            "end_before_start", _("The last day must not be before the first."), field="ends_on"
-        )
-    with transaction.atomic():
-        room_ids = [room.pk] if room else list(agency.rooms.values_list("pk", flat=True))
-        _locked_rooms(room_ids)
-        closure = Closure(
-            agency=agency, room=room, starts_on=starts_on, ends_on=ends_on, reason=reason.strip()
-        )
-        closure.full_clean()
-        closure.save()
-        begin = timezone.make_aware(datetime.datetime.combine(starts_on, datetime.time.min))
-        end = timezone.make_aware(
-            datetime.datetime.combine(ends_on + datetime.timedelta(days=1), datetime.time.min)
-        )
-        hit = list(
-            Booking.objects.filter(
-                room_id__in=room_ids,
-                status__in=ACTIVE_BOOKING_STATUSES,
-                starts_at__lt=end,
-                ends_at__gt=begin,
-            )
-        )
-        Booking.objects.filter(pk__in=[b.pk for b in hit]).update(
-            status=BookingStatus.CANCELLED, decision_note=closure.reason, decided_by=by
-        )
-        for booking in hit:
-            audit.record(
-                actor=by,
-                action=AuditAction.UPDATE,
-                obj=booking,
-                changes={"status": [booking.status, BookingStatus.CANCELLED]},
-            )
-        audit.record(
-            actor=by,
-            action=AuditAction.CREATE,
-            obj=closure,
-            changes={"cancelled_bookings": len(hit)},
-        )
-        _queue_mails_per_requester(hit, "closure")
-    return closure, hit
-
-
-def delete_closure(closure: Closure, *, by) -> None:
-    """Open the days again. Bookings cancelled by the closure stay cancelled.
-
-    Side effects: an audit entry.
-    """
-    with transaction.atomic():
-        audit.record(actor=by, action=AuditAction.DELETE, obj=closure)
-        closure.delete()
-
-
-def save_room(form, *, agency, by) -> Room:
-    """Create or change a room of the agency from a valid RoomForm; audited."""
-    with transaction.atomic():
-        room = form.save(commit=False)
-        created = room.pk is None
-        room.agency = agency
-        room.save()
-        audit.record(
-            actor=by,
-            action=AuditAction.CREATE if created else AuditAction.UPDATE,
-            obj=room,
-            changes={name: [None, str(form.cleaned_data[name])] for name in form.changed_data},
-        )
-    return room
 
 
 def reserve_for_event(event, room: Room, by) -> Booking:
@@ -452,7 +364,7 @@ def reserve_for_event(event, room: Room, by) -> Booking:
     if not locked:
         _check_unlocked([booking], {room.pk: room})
     with transaction.atomic():
-        room = _locked_rooms([room.pk])[room.pk]
+        room = locked_rooms([room.pk])[room.pk]
         if locked:
             check_free(room, event.starts_at, event.ends_at)
         competitors = _competitor_ids([booking])
@@ -467,19 +379,3 @@ def reserve_for_event(event, room: Room, by) -> Booking:
         )
         _decline_competitors(competitors, by=by)
     return booking
-
-
-__all__ = [
-    "BookingError",
-    "Request",
-    "cancel",
-    "check_free",
-    "closures_covering",
-    "create_closure",
-    "decide",
-    "delete_closure",
-    "overlapping",
-    "request_booking",
-    "reserve_for_event",
-    "save_room",
-]
