@@ -128,3 +128,11 @@ def test_members_and_staff_with_an_authenticator_are_not_held(world, required):
         client.force_login(person)
         page = client.get("/en/organizations/").content.decode()
         assert "Directory of organizations" in page
+
+
+def test_health_and_readiness_answer_staff_who_have_not_set_up_two_factor_yet(world, required):
+    client = log_in(world.advisor_x)
+    assert client.get("/healthz").json()["status"] == "ok"
+    ready = client.get("/readyz")
+    assert ready["Content-Type"] == "application/json"
+    assert "reason" in ready.json()  # no worker beats in the test database: not ready

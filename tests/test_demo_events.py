@@ -350,7 +350,10 @@ def test_serving_sends_queued_mails_first_and_stops_the_worker_with_the_server(
     command.handle(port=8123, no_serve=False, verbosity=0)
 
     assert started == [
-        ([sys.executable, "-m", "gemeinsam", "db_worker", "--no-reload"], settings.SETTINGS_MODULE)
+        (
+            [sys.executable, "-m", "gemeinsam", "db_worker", "--no-reload"],
+            settings.SETTINGS_MODULE or os.environ["DJANGO_SETTINGS_MODULE"],
+        )
     ]
     assert worker[0].poll() is not None  # terminated when runserver returned
     # The loader's queued registration mails went out before the banner.

@@ -6,7 +6,7 @@ from .rules import needs_two_factor
 from .two_factor import must_confirm_before_enrolling
 
 # Paths a person without a second factor may still reach: setting it up, logging out, static files.
-_ALLOWED_PREFIXES = ("/static/", "/healthz", "/api/")
+_ALLOWED_PREFIXES = ("/static/", "/healthz", "/readyz", "/api/")
 
 
 class RequireStaffTwoFactorMiddleware:

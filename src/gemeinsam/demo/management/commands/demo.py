@@ -16,7 +16,8 @@ from gemeinsam.counselling.tasks.cases import schedule_nightly
 from gemeinsam.counselling.tasks.timeline import ensure_daily_run
 from gemeinsam.demo import people
 from gemeinsam.demo.loader import load_demo_data
-from gemeinsam.funding import tasks_deadlines
+from gemeinsam.demo.worker import WorkerWatch
+from gemeinsam.funding import tasks as funding_tasks
 
 
 class Command(BaseCommand):
@@ -55,11 +56,13 @@ class Command(BaseCommand):
         # anonymisation of expired cases, the morning's task and deadline reminders.
         schedule_nightly()
         ensure_daily_run()
-        tasks_deadlines.ensure_daily_run()
+        funding_tasks.ensure_daily_run()
         # The demo runs without DEBUG, as production would; WhiteNoise then serves the static
         # files straight from the source tree, so no `collectstatic` is needed first.
         settings.WHITENOISE_USE_FINDERS = True
-        worker = self._start_worker()
+        # Started again whenever it ends (a crash would leave the mails queued for good), and
+        # stopped with the server.
+        watch = WorkerWatch(self._start_worker, stderr=self.stderr).start()
         # The log-ins are the last thing printed; the server's own start-up lines are dropped.
         self.stdout.write(self._banner(port, worker=True))
         self.stdout.flush()
@@ -72,12 +75,7 @@ class Command(BaseCommand):
                 stdout=open(os.devnull, "w"),  # noqa: SIM115 - lives as long as the server
             )
         finally:
-            worker.terminate()
-            try:
-                worker.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                worker.kill()
-                worker.wait()
+            watch.stop()
 
     def _start_worker(self) -> subprocess.Popen:
         """`gemeinsam db_worker` in its own process, with this process's settings."""
@@ -120,9 +118,8 @@ class Command(BaseCommand):
             lines.append("  Mails (confirmations, invitations) are printed here on the console.")
         if worker:
             lines.append("  Event mails are queued and sent by the background worker")
-            lines.append(
-                "  (gemeinsam db_worker), which runs next to the server and stops with it."
-            )
+            lines.append("  (gemeinsam db_worker), which runs next to the server, is started again")
+            lines.append("  if it ends, and stops with it.")
         else:
             lines.append("  Event mails are queued; `gemeinsam db_worker` sends them.")
         lines += ["=" * 78, ""]
