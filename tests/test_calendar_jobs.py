@@ -23,7 +23,7 @@ from gemeinsam.counselling import services as counselling_services
 from gemeinsam.counselling.models import Case, Task
 from gemeinsam.counselling.tasks import cases as case_tasks
 from gemeinsam.counselling.tasks import timeline as timeline_tasks
-from gemeinsam.funding import tasks_deadlines
+from gemeinsam.funding import tasks as funding_tasks
 from gemeinsam.funding.models import DeadlineReminder, Programme, WatchedProgramme
 from gemeinsam.organizations import services as organization_services
 from gemeinsam.organizations.models import Organization
@@ -91,10 +91,10 @@ def test_deadline_reminders_go_out_at_seven_14_and_3_days_before(world, run_jobs
     assert sorted(sent) == [("drei", 3, day + 3 * DAY), ("vierzehn", 14, day + 14 * DAY)]
     assert message.to == [world.member_a.email]
     assert "Programm vierzehn" in message.body and "Programm drei" in message.body
-    _assert_next_run(tasks_deadlines.send_deadline_reminders, day, datetime.time(7, 0))
+    _assert_next_run(funding_tasks.send_deadline_reminders, day, datetime.time(7, 0))
     # The same day again (a second worker, a cron run): nobody is mailed twice.
     with time_machine.travel(local(day, 12, 0), tick=False):
-        assert tasks_deadlines.sweep() == 0
+        assert funding_tasks.sweep() == 0
 
 
 @pytest.mark.parametrize(

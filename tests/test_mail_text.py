@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from django.core import mail
 from django.utils import timezone
-from gemeinsam.funding.tasks_deadlines import MailItem, build_reminder_mail
 
 import gemeinsam
 from gemeinsam.counselling import services
@@ -17,6 +16,7 @@ from gemeinsam.counselling.models import Contact
 from gemeinsam.counselling.services.appointments import AppointmentData
 from gemeinsam.events import services as events
 from gemeinsam.funding.models import Programme
+from gemeinsam.funding.tasks import MailItem, build_reminder_mail
 from gemeinsam.organizations import services as organizations
 from gemeinsam.rooms.tasks import build_mail
 from tests import factories
