@@ -109,7 +109,7 @@ def test_the_list_needs_a_constant_number_of_queries(world, client_for):
 
 
 def test_the_dashboard_links_staff_to_their_events(world, client_for):
-    page = client_for(world.advisor_x).get(reverse("accounts:dashboard")).content.decode()
+    page = client_for(world.advisor_x).get(reverse("site:dashboard")).content.decode()
 
     assert reverse("events:manage-list") in page
 
