@@ -226,16 +226,27 @@ def make_request(
     *, email: str = "fragende@example.org", postcode: str = "", federal_state: str = "NW", **extra
 ):
     """A counselling request as the public form makes it, routed by its region."""
+    from gemeinsam.counselling.inputs import RequestInput
     from gemeinsam.counselling.services.public import submit_request
 
+    user = extra.pop("user", None)
+    consent_version = extra.pop("consent_version", "2026-01")
+    consent_text = extra.pop(
+        "consent_text",
+        "Ich bin einverstanden, dass meine Angaben für die Beratung gespeichert werden.",
+    )
     extra.setdefault("topics", topics("association_founding"))
     extra.setdefault("channel", "phone")
     extra.setdefault(
         "description", "Wir möchten einen Verein gründen und brauchen Hilfe bei der Satzung."
     )
-    extra.setdefault("consent_version", "2026-01")
-    extra.setdefault(
-        "consent_text",
-        "Ich bin einverstanden, dass meine Angaben für die Beratung gespeichert werden.",
+    data = RequestInput(
+        email=email,
+        postcode=postcode,
+        federal_state=federal_state,
+        consent=True,
+        **{**extra, "topics": tuple(extra["topics"])},
     )
-    return submit_request(email=email, postcode=postcode, federal_state=federal_state, **extra)
+    return submit_request(
+        data, user=user, consent_version=consent_version, consent_text=consent_text
+    )

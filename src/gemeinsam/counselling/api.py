@@ -12,10 +12,8 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.paginator import Paginator
-from django.core.validators import validate_email
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import translation
@@ -25,8 +23,7 @@ from ninja.errors import HttpError
 
 from gemeinsam.accounts.roles import may
 from gemeinsam.core.api import ERRORS, Error, LanguageParam, Reference, in_language
-from gemeinsam.organizations.enums import MembershipStatus
-from gemeinsam.organizations.models import Organization, WorkingLanguage
+from gemeinsam.organizations.models import WorkingLanguage
 
 from . import queries, services, throttle
 from .api_schemas import (
@@ -39,7 +36,7 @@ from .api_schemas import (
     RequestPage,
     RequestParams,
 )
-from .forms_public import CONSENT_TEXT, CONSENT_VERSION
+from .inputs import RequestInput, mail_language, request_problems
 from .models import Case, Request, Topic
 from .rules import is_counselling_staff
 
@@ -171,14 +168,6 @@ def _staff_only(request: HttpRequest) -> None:
         raise HttpError(403, _("Only the staff of an agency see its counselling."))
 
 
-def _mail_language(chosen: str | None) -> str:
-    codes = {code for code, _name in settings.LANGUAGES}
-    for language in (chosen, translation.get_language()):
-        if language in codes:
-            return language
-    return settings.LANGUAGE_CODE
-
-
 # --- Operations ----------------------------------------------------------------------------------
 
 
@@ -189,12 +178,38 @@ def topic_list(request: HttpRequest, params: Query[LanguageParam]):
         return [{"code": t.code, "label": t.label} for t in Topic.objects.order_by("position")]
 
 
-def _organization_of_member(user, organization_id: int | None) -> Organization | None:
-    if organization_id is None or not (user and user.is_authenticated):
-        return None
-    return Organization.objects.filter(
-        pk=organization_id, memberships__user=user, memberships__status=MembershipStatus.ACTIVE
-    ).first()
+def _parse_request(body: RequestIn, user) -> tuple[RequestInput, list[tuple[list, str]]]:
+    """The body as the input the web form makes too, and the codes that name nothing."""
+    problems: list[tuple[list, str]] = []
+    topics = {t.code: t for t in Topic.objects.filter(code__in=body.topics)}
+    for position, code in enumerate(body.topics):
+        if code not in topics:
+            problems.append((["body", "topics", position], _("There is no topic with this code.")))
+    language = None
+    if body.language:
+        language = WorkingLanguage.objects.filter(code=body.language).first()
+        if language is None:
+            problems.append((["body", "language"], _("There is no language with this code.")))
+    organization = None
+    if body.organization is not None:
+        organization = queries.own_organizations(user).filter(pk=body.organization).first()
+    data = RequestInput(
+        topics=tuple(topics[code] for code in dict.fromkeys(body.topics) if code in topics),
+        description=body.description.strip(),
+        channel=body.channel,
+        consent=body.consent,
+        language=language,
+        preferred_times=body.preferred_times.strip(),
+        postcode=body.postcode,
+        federal_state=body.federal_state.value if body.federal_state else "",
+        name=body.name.strip(),
+        email=body.email,
+        phone=body.phone,
+        organization=organization,
+        organization_name="" if organization else body.organization_name.strip(),
+        mail_language=mail_language(body.mail_language, translation.get_language()),
+    )
+    return data, problems
 
 
 @router.post(
@@ -212,32 +227,10 @@ def request_create(request: HttpRequest, body: RequestIn):
     - 429: too many requests from this address (`GEMEINSAM_REQUEST_RATE`); nothing is stored.
     """
     user = request.auth if request.auth is not None and request.auth.is_authenticated else None
-    problems: list[tuple[list, str]] = []
-    codes = list(dict.fromkeys(body.topics))
-    topics = {t.code: t for t in Topic.objects.filter(code__in=codes)}
-    for position, code in enumerate(body.topics):
-        if code not in topics:
-            problems.append((["body", "topics", position], _("There is no topic with this code.")))
-    language = None
-    if body.language:
-        language = WorkingLanguage.objects.filter(code=body.language).first()
-        if language is None:
-            problems.append((["body", "language"], _("There is no language with this code.")))
-    if not body.description.strip():
-        problems.append((["body", "description"], _("This value must not be empty.")))
-    if body.email:
-        try:
-            validate_email(body.email)
-        except DjangoValidationError:
-            problems.append((["body", "email"], _("Enter a valid email address.")))
-    elif user is None and not body.phone:
-        problems.append(
-            (["body", "email"], _("Please give an email address or a phone number for the answer."))
-        )
-    if not body.consent:
-        problems.append(
-            (["body", "consent"], _("Please agree, so that we may store your request."))
-        )
+    data, problems = _parse_request(body, user)
+    named = {loc[1] for loc, _message in problems}
+    checked = request_problems(data, answered_by_account=user is not None)
+    problems += [(["body", f], m) for f, m in checked.items() if f not in named]
     if problems:
         return _invalid(problems)
     if not throttle.take(request):
@@ -245,32 +238,11 @@ def request_create(request: HttpRequest, body: RequestIn):
             429,
             _error("throttled", _("You have sent too many requests in a short time.")),
         )
-    mail_language = _mail_language(body.mail_language)
-    organization = _organization_of_member(user, body.organization)
-    with translation.override(mail_language):
-        consent_text = str(CONSENT_TEXT)
     try:
-        submitted = services.public.submit_request(
-            user=user,
-            name=body.name.strip(),
-            email=body.email,
-            phone=body.phone,
-            organization=organization,
-            organization_name="" if organization else body.organization_name.strip(),
-            topics=[topics[code] for code in codes],
-            language=language,
-            channel=body.channel,
-            preferred_times=body.preferred_times.strip(),
-            description=body.description.strip(),
-            postcode=body.postcode,
-            federal_state=body.federal_state.value if body.federal_state else "",
-            consent_version=CONSENT_VERSION,
-            consent_text=consent_text,
-            mail_language=mail_language,
-        )
+        submitted = services.public.submit_request(data, user=user)
     except DjangoValidationError as error:
-        return _invalid([(["body"], message) for message in error.messages])
-    with translation.override(mail_language):
+        return _invalid([(["body", f], m) for f, ms in error.message_dict.items() for m in ms])
+    with translation.override(data.mail_language):
         path = reverse("counselling:request-status", kwargs={"token": submitted.token})
     return Status(
         201,

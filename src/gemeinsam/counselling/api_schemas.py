@@ -11,7 +11,7 @@ from gemeinsam.core.api import MAX_ID, NO_NUL, LanguageCode, Text
 from gemeinsam.core.enums import FederalState
 
 from .enums import TOPIC_CODES, CaseStatus, CaseType, Channel, RequestStatus
-from .forms_public import CONSENT_VERSION, DESCRIPTION_MAX
+from .inputs import CONSENT_VERSION, DESCRIPTION_MAX
 
 MAX_VALUES = 20
 PAGE_SIZE = 20

@@ -7,10 +7,22 @@ from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from gemeinsam.agencies.models import Agency
+from gemeinsam.organizations.enums import MembershipStatus
+from gemeinsam.organizations.models import Organization
 
 from .enums import CaseStatus, RequestStatus
 from .models import Appointment, Case, Document, Request, Session, Task
 from .rules import _staff_agency_ids
+
+
+def own_organizations(user) -> QuerySet[Organization]:
+    """The organizations a logged-in person acts for (active memberships only): the ones a
+    request may name, on the form and in the API."""
+    if user is None or not user.is_authenticated:
+        return Organization.objects.none()
+    return Organization.objects.filter(
+        memberships__user=user, memberships__status=MembershipStatus.ACTIVE
+    ).order_by("name", "id")
 
 
 def staff_agencies(user) -> QuerySet[Agency]:

@@ -24,6 +24,7 @@ from django.utils import timezone
 from gemeinsam.agencies.models import Agency, Project, StaffMembership
 from gemeinsam.counselling import services
 from gemeinsam.counselling.enums import RequestStatus
+from gemeinsam.counselling.inputs import RequestInput
 from gemeinsam.counselling.models import (
     AdvisorProfile,
     Appointment,
@@ -162,22 +163,25 @@ def _load_request(ctx: _Context, spec: RequestSpec) -> Request:
         return existing
     asker = spec.asker
     request = services.public.submit_request(
+        RequestInput(
+            name=asker.name,
+            email=asker.email,
+            phone=asker.phone,
+            organization=ctx.organizations.get(spec.organization),
+            organization_name=spec.organization_name,
+            topics=tuple(ctx.topics[c] for c in spec.topics),
+            language=ctx.languages[spec.language],
+            channel=spec.channel,
+            preferred_times=spec.preferred_times,
+            description=spec.description,
+            postcode=spec.postcode,
+            federal_state=spec.federal_state,
+            consent=True,
+            mail_language=asker.mail_language,
+        ),
         user=ctx.users.get(asker.user),
-        name=asker.name,
-        email=asker.email,
-        phone=asker.phone,
-        organization=ctx.organizations.get(spec.organization),
-        organization_name=spec.organization_name,
-        topics=[ctx.topics[c] for c in spec.topics],
-        language=ctx.languages[spec.language],
-        channel=spec.channel,
-        preferred_times=spec.preferred_times,
-        description=spec.description,
-        postcode=spec.postcode,
-        federal_state=spec.federal_state,
         consent_version=CONSENT_VERSION,
         consent_text=CONSENT_TEXT.get(asker.mail_language, CONSENT_TEXT["de"]),
-        mail_language=asker.mail_language,
     )
     day = ctx.today - datetime.timedelta(days=spec.days_ago)
     received = at(day, 8 + len(spec.description) % 11, len(spec.description) % 60)

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ..enums import ConsentPurpose, RequestStatus
+from ..inputs import CONSENT_TEXT, CONSENT_VERSION, RequestInput, request_problems
 from ..models import (
     ConsentRecord,
     Contact,
@@ -65,41 +66,37 @@ def record_consent(contact: Contact, *, purpose=ConsentPurpose.COUNSELLING, vers
 
 @transaction.atomic
 def submit_request(
+    data: RequestInput,
     *,
     user=None,
-    name: str = "",
-    email: str = "",
-    phone: str = "",
-    organization=None,
-    organization_name: str = "",
-    topics,
-    language=None,
-    channel: str,
-    preferred_times: str = "",
-    description: str,
-    postcode: str = "",
-    federal_state: str = "",
-    consent_version: str,
-    consent_text: str,
-    mail_language: str = "de",
+    consent_version: str = CONSENT_VERSION,
+    consent_text: str | None = None,
 ) -> Request:
     """Record a request, route it, suggest advisors, and queue the confirmation mail.
+
+    `data` is checked with the same questions the form and the API ask (`request_problems`);
+    a problem is a ValidationError by field. The consent text stored is `CONSENT_TEXT` in the
+    mail language unless another is given.
 
     Side effects: a Contact (found or created), a ConsentRecord, a queued "received" mail to
     the person when there is an email address.
     """
-    if not ((user and user.is_authenticated) or email or phone):
-        raise ValidationError(_("Please give an email address or a phone number for the answer."))
-    topics = list(topics)
-    if not topics:
-        raise ValidationError(_("Please choose at least one topic."))
+    answered_by_account = bool(user and user.is_authenticated)
+    problems = request_problems(data, answered_by_account=answered_by_account)
+    if problems:
+        raise ValidationError(problems)
+    if consent_text is None:
+        with translation.override(data.mail_language):
+            consent_text = str(CONSENT_TEXT)
+    topics = list(data.topics)
+    organization, postcode, federal_state = data.organization, data.postcode, data.federal_state
     contact = contact_for(
         user=user,
-        name=name,
-        email=email,
-        phone=phone,
+        name=data.name,
+        email=data.email,
+        phone=data.phone,
         organization=organization,
-        language=mail_language,
+        language=data.mail_language,
     )
     if organization is None and federal_state == "" and postcode == "" and contact.organization:
         organization = contact.organization
@@ -111,20 +108,19 @@ def submit_request(
         agency=agency,
         routed_by=routed_by,
         contact=contact,
-        requested_by=user if user and user.is_authenticated else None,
+        requested_by=user if answered_by_account else None,
         organization=organization,
-        organization_name="" if organization else organization_name,
-        language=language,
-        channel=channel,
-        preferred_times=preferred_times,
-        description=description,
+        organization_name="" if organization else data.organization_name,
+        language=data.language,
+        channel=data.channel,
+        preferred_times=data.preferred_times,
+        description=data.description,
         postcode=postcode,
         federal_state=federal_state,
     )
     request.topics.set(topics)
-    request.suggested_advisors.set(
-        suggest_advisors(agency, [t.pk for t in topics], language.code if language else "")
-    )
+    language_code = data.language.code if data.language else ""
+    request.suggested_advisors.set(suggest_advisors(agency, [t.pk for t in topics], language_code))
     record_consent(contact, version=consent_version, text=consent_text)
     if contact.email:
         queue_request_mail(request.pk, "received")

@@ -29,7 +29,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from gemeinsam.accounts.roles import may
 
 from .. import queries, services
-from ..forms_appointments import EARLIEST, LATEST, AppointmentForm
+from ..forms.appointments import EARLIEST, LATEST, AppointmentForm
 from ..ical_appointments import appointment_ics
 from ..models import Appointment
 from ..rules import is_counselling_staff

@@ -20,14 +20,14 @@ from gemeinsam.accounts.roles import may
 
 from .. import queries, services
 from ..enums import CaseStatus, CaseType
-from ..forms_cases import (
+from ..forms.cases import (
     AdvisorsForm,
     CaseCreateForm,
     CaseEditForm,
     CaseFilterForm,
     CaseForwardForm,
 )
-from ..forms_intake import add_service_errors
+from ..forms.intake import add_service_errors
 from .intake import agency_for, my_agencies
 
 CHANGE = "counselling.change_case"

@@ -25,7 +25,7 @@ from gemeinsam.agencies.models import Agency
 from gemeinsam.organizations.models import Organization
 
 from .. import gdpr, services
-from ..forms_gdpr import ContactSearchForm, EraseForm
+from ..forms.gdpr import ContactSearchForm, EraseForm
 
 PAGE_SIZE = 50
 

@@ -24,7 +24,7 @@ from gemeinsam.agencies.models import Agency
 
 from .. import contacts, queries, services
 from ..enums import RequestStatus
-from ..forms_intake import (
+from ..forms.intake import (
     AcceptForm,
     DeclineForm,
     ForwardForm,

@@ -10,7 +10,6 @@ documents.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -25,14 +24,9 @@ from gemeinsam.accounts.roles import may
 
 from .. import queries, services, throttle
 from ..enums import AccessKind, RequestStatus, RoutedBy
-from ..forms_public import RequestForm
+from ..forms.public import RequestForm
+from ..inputs import mail_language
 from ..models import Case, Document, Request, Topic
-
-
-def _language() -> str:
-    language = get_language() or settings.LANGUAGE_CODE
-    codes = {code for code, _name in settings.LANGUAGES}
-    return language if language in codes else settings.LANGUAGE_CODE
 
 
 def public_status(request: Request) -> str:
@@ -60,10 +54,10 @@ def request_create(request):
         else:
             try:
                 submitted = services.public.submit_request(
-                    **form.submission(mail_language=_language())
+                    form.to_input(mail_language=mail_language(get_language())), user=form.user
                 )
             except ValidationError as error:
-                form.add_error(None, error)
+                form.add_error(None, error.messages)
             else:
                 messages.success(
                     request,

@@ -18,7 +18,7 @@ from gemeinsam.agencies.models import Agency
 from gemeinsam.agencies.queries import agency_for
 
 from .. import charts, report_export, reports, reports_tables
-from ..forms_reports import ReportForm
+from ..forms.reports import ReportForm
 
 PERMISSION = "counselling.view_reports"
 

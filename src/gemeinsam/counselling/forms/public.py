@@ -1,48 +1,32 @@
 """The public request form: anyone asks for counselling, logged in or not.
 
 Logged-in people are answered through their account; everybody else leaves an email address or a
-phone number. The consent text shown is the one stored with the request (`CONSENT_TEXT`, in the
-language of the page, with `CONSENT_VERSION`); change the version whenever the wording changes.
+phone number. The form parses into the `RequestInput` the API parses into too, and asks the same
+`request_problems()` (inputs.py); the consent text and its version live there as well.
 """
 
 from __future__ import annotations
 
 from django import forms
-from django.core.validators import RegexValidator
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from gemeinsam.core.enums import FederalState
-from gemeinsam.organizations.enums import MembershipStatus
-from gemeinsam.organizations.models import Organization, WorkingLanguage, postcode_validator
+from gemeinsam.organizations.models import WorkingLanguage, postcode_validator
 
-from .enums import Channel
-from .models import Topic
-
-CONSENT_VERSION = "2026-01"
-CONSENT_TEXT = _(
-    "I agree that the details I give here are stored and passed on to the agency that takes on "
-    "my request, so that it can answer and counsel me. Only the agency's staff see them. They "
-    "are deleted or anonymised when the counselling has ended and the retention period is over. "
-    "I can withdraw my consent at any time by writing to the agency."
+from ..enums import Channel
+from ..inputs import (
+    CONSENT_TEXT,
+    CONSENT_VERSION,
+    DESCRIPTION_MAX,
+    RequestInput,
+    phone_validator,
+    request_problems,
 )
+from ..models import Topic
+from ..queries import own_organizations
+
 # Bots fill every field they find; people never see this one (see the template).
 HONEYPOT = "website"
-DESCRIPTION_MAX = 4000
-
-phone_validator = RegexValidator(
-    r"^\+?[0-9][0-9 ()/.\-]{3,38}$",
-    _("Enter a phone number with digits, spaces and + ( ) / - only."),
-)
-
-
-def own_organizations(user) -> QuerySet[Organization]:
-    """The organizations a logged-in person acts for (active memberships only)."""
-    if user is None or not user.is_authenticated:
-        return Organization.objects.none()
-    return Organization.objects.filter(
-        memberships__user=user, memberships__status=MembershipStatus.ACTIVE
-    ).order_by("name", "id")
 
 
 class TopicChoiceField(forms.ModelMultipleChoiceField):
@@ -179,33 +163,34 @@ class RequestForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        missing = not (cleaned.get("email") or cleaned.get("phone"))
-        # An invalid address or number has its own error already.
-        if self.user is None and missing and not {"email", "phone"} & set(self.errors):
-            self.add_error(
-                "email", _("Please give an email address or a phone number for the answer.")
-            )
+        problems = request_problems(
+            self._input(cleaned, mail_language=""), answered_by_account=self.user is not None
+        )
+        # A field with an error of its own (required, an invalid address) keeps only that one.
+        for field, message in problems.items():
+            if field in self.fields and field not in self.errors:
+                self.add_error(field, message)
         return cleaned
 
-    def submission(self, *, mail_language: str) -> dict:
-        """Keyword arguments for `services.public.submit_request`."""
-        data = self.cleaned_data
+    def _input(self, data: dict, *, mail_language: str) -> RequestInput:
         organization = data.get("organization")
-        return {
-            "user": self.user,
-            "name": data.get("name", ""),
-            "email": data.get("email", ""),
-            "phone": data.get("phone", ""),
-            "organization": organization,
-            "organization_name": "" if organization else data["organization_name"].strip(),
-            "topics": list(data["topics"]),
-            "language": data.get("language"),
-            "channel": data["channel"],
-            "preferred_times": data["preferred_times"].strip(),
-            "description": data["description"].strip(),
-            "postcode": data["postcode"],
-            "federal_state": data["federal_state"],
-            "consent_version": CONSENT_VERSION,
-            "consent_text": str(CONSENT_TEXT),
-            "mail_language": mail_language,
-        }
+        return RequestInput(
+            name=data.get("name", ""),
+            email=data.get("email", ""),
+            phone=data.get("phone", ""),
+            organization=organization,
+            organization_name="" if organization else data.get("organization_name", "").strip(),
+            topics=tuple(data.get("topics", ())),
+            language=data.get("language"),
+            channel=data.get("channel", ""),
+            preferred_times=data.get("preferred_times", "").strip(),
+            description=data.get("description", "").strip(),
+            postcode=data.get("postcode", ""),
+            federal_state=data.get("federal_state", ""),
+            consent=bool(data.get("consent")),
+            mail_language=mail_language,
+        )
+
+    def to_input(self, *, mail_language: str) -> RequestInput:
+        """The parsed request, for `services.public.submit_request`."""
+        return self._input(self.cleaned_data, mail_language=mail_language)

@@ -12,9 +12,9 @@ from django.utils.translation import pgettext_lazy
 from gemeinsam.agencies.models import Agency, Project
 from gemeinsam.organizations.models import Organization, WorkingLanguage
 
-from .enums import CaseStatus, CaseType
-from .forms_intake import staff_users
-from .models import CaseTemplate, Topic
+from ..enums import CaseStatus, CaseType
+from ..models import CaseTemplate, Topic
+from .intake import staff_users
 
 MAX_ORGANIZATIONS = 20
 ALL = "all"

@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 from gemeinsam.core.forms import DateTimeInput
 
-from .enums import Channel
-from .models import Appointment, Case, Contact
-from .services.appointments import AppointmentData
+from ..enums import Channel
+from ..models import Appointment, Case, Contact
+from ..services.appointments import AppointmentData
 
 # Far enough for any real appointment, near enough that no date arithmetic overflows.
 EARLIEST, LATEST = datetime.date(2000, 1, 1), datetime.date(2100, 12, 31)

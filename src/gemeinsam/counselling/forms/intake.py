@@ -12,8 +12,8 @@ from django.utils.translation import pgettext_lazy
 
 from gemeinsam.agencies.models import Agency, Project, StaffMembership
 
-from .enums import CaseType, RequestStatus
-from .models import CaseTemplate, Request
+from ..enums import CaseType, RequestStatus
+from ..models import CaseTemplate, Request
 
 QUEUE_STATUSES = [RequestStatus.NEW, RequestStatus.ACCEPTED, RequestStatus.DECLINED]
 

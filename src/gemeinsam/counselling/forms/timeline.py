@@ -12,8 +12,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import uploads
-from .enums import DOCUMENT_TYPES, Channel, OutcomeKind
+from .. import uploads
+from ..enums import DOCUMENT_TYPES, Channel, OutcomeKind
 
 EARLIEST = datetime.date(2000, 1, 1)
 MAX_NOTE_LENGTH = 20_000
