@@ -99,7 +99,7 @@ CASES = [
     Case("healthz", everyone(200)),
     # The same answer for everyone; 503 here because no worker beats in the test database.
     Case("readyz", everyone(503)),
-    Case("accounts:dashboard", logged_in(200)),
+    Case("site:dashboard", logged_in(200)),
     Case("accounts:two-factor-confirm", logged_in(200)),
     # Directory
     Case("organizations:organization-list", everyone(200)),

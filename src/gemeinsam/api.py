@@ -23,7 +23,7 @@ from ninja.conf import settings as ninja_settings
 from ninja.errors import HttpError, Throttled, ValidationError
 from ninja.throttling import BaseThrottle, SimpleRateThrottle
 
-from gemeinsam.accounts.api_auth import ApiTokenAuth
+from gemeinsam.accounts.api import ApiTokenAuth
 from gemeinsam.accounts.enums import ApiArea
 from gemeinsam.counselling.api import router as counselling_router
 from gemeinsam.events.api import router as events_router

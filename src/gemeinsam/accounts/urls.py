@@ -5,6 +5,5 @@ from . import views
 app_name = "accounts"
 
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
     path("two-factor/confirm/", views.two_factor_confirm, name="two-factor-confirm"),
 ]

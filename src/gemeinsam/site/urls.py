@@ -7,4 +7,5 @@ app_name = "site"
 urlpatterns = [
     path("", views.home, name="home"),
     path("agencies/<slug:slug>/", views.agency_detail, name="agency-detail"),
+    path("my/", views.dashboard, name="dashboard"),
 ]

@@ -1,12 +1,18 @@
 """Pages that combine apps: they read from several domain apps, which never read from here."""
 
+from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from gemeinsam.agencies import queries as agency_queries
 from gemeinsam.core.translations import pick
 from gemeinsam.events import queries as event_queries
-from gemeinsam.organizations.queries import home_figures
+from gemeinsam.organizations.queries import (
+    home_figures,
+    memberships_of,
+    pending_claims,
+    sees_unlisted,
+)
 
 
 @require_GET
@@ -35,5 +41,23 @@ def agency_detail(request, slug):
             "upcoming_events": event_queries.upcoming(
                 None, event_queries.EventFilters(agency=[agency.slug])
             ).published()[:5],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def dashboard(request):
+    """A person's start page: their organizations (with nudges), and for staff their agencies."""
+    user = request.user
+    is_staff = sees_unlisted(user)
+    return render(
+        request,
+        "site/dashboard.html",
+        {
+            "memberships": memberships_of(user),
+            "agencies": agency_queries.agencies_of_staff(user),
+            "pending_claims_count": pending_claims().count() if is_staff else 0,
+            "is_agency_staff": is_staff,
         },
     )
