@@ -16,6 +16,12 @@ def is_agency_staff(user) -> bool:
     return roles_of(user).is_agency_staff
 
 
+@rules.predicate
+def is_organization_member(user) -> bool:
+    """An active member (or admin) of any organization."""
+    return bool(roles_of(user).organizations)
+
+
 def needs_two_factor(user) -> bool:
     if not (user and user.is_authenticated):
         return False

@@ -6,7 +6,7 @@ whoever holds the link is the participant.
 
 import rules
 
-from gemeinsam.accounts.rules import is_agency_staff, is_platform_admin
+from gemeinsam.accounts.rules import is_agency_staff, is_organization_member, is_platform_admin
 from gemeinsam.agencies.rules import is_staff_of_agency
 
 from .enums import EventStatus
@@ -20,17 +20,6 @@ def is_visible_event(user, event) -> bool:
 @rules.predicate
 def is_staff_of_event_agency(user, event) -> bool:
     return event is not None and is_staff_of_agency(user, event.agency)
-
-
-@rules.predicate
-def is_organization_member(user) -> bool:
-    if not (user and user.is_authenticated):
-        return False
-    cached = getattr(user, "_is_org_member", None)
-    if cached is None:
-        cached = user.org_memberships.filter(status="active").exists()
-        user._is_org_member = cached
-    return cached
 
 
 # Agency-level: may create events for this agency.

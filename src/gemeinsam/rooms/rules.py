@@ -2,9 +2,8 @@
 
 import rules
 
-from gemeinsam.accounts.rules import is_agency_staff, is_platform_admin
+from gemeinsam.accounts.rules import is_agency_staff, is_organization_member, is_platform_admin
 from gemeinsam.agencies.rules import is_staff_of_agency
-from gemeinsam.events.rules import is_organization_member
 
 
 @rules.predicate
