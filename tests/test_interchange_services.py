@@ -4,11 +4,12 @@ import io
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import translation
 
 from gemeinsam.core.models import AuditLogEntry
 from gemeinsam.organizations import queries
-from gemeinsam.organizations.interchange import services
+from gemeinsam.organizations.interchange import bulk, services
 from gemeinsam.organizations.interchange.enums import Decision
 from gemeinsam.organizations.interchange.fields import guess_mapping
 from gemeinsam.organizations.interchange.parsing import read_table
@@ -181,3 +182,50 @@ def test_a_repeated_row_of_the_file_is_skipped_by_default_and_cannot_be_merged(w
     result = services.apply_import(actor=world.advisor_x, preview=preview)
     assert (result.summary["created"], result.skipped) == (1, [3])
     assert Organization.objects.filter(name="Verein A").count() == 1
+
+
+def _write(actor, plan, during_staging=None):
+    with bulk.staged(plan):
+        if during_staging:
+            during_staging()
+        with transaction.atomic():
+            return bulk.write(actor, plan)
+
+
+@pytest.mark.django_db
+def test_a_slug_taken_after_preparing_is_renewed_and_the_rows_follow_the_organization(world):
+    plan = bulk.prepare(world.advisor_x, preview_of(VALID), {})
+    # Someone creates an organization with the same slug while the import is being prepared.
+    other = factories.make_organization("Kulturbrücke Ruhr", city="Essen")
+    Organization.objects.filter(pk=other.pk).update(slug="kulturbrucke-ruhr-ev")
+
+    written = _write(world.advisor_x, plan)
+
+    ruhr = Organization.objects.get(name="Kulturbrücke Ruhr e.V.")
+    assert written.created[0].pk == ruhr.pk
+    assert ruhr.slug == "kulturbrucke-ruhr-ev-2"
+    assert codes(ruhr.fields) == ["culture", "youth_work"]
+    assert [d.text for d in ruhr.descriptions.all()] == [
+        "Hausaufgabenhilfe und Theater für Jugendliche"
+    ]
+    entry = AuditLogEntry.objects.get(object_id=str(ruhr.pk), action="import")
+    assert entry.object_repr == "Kulturbrücke Ruhr e.V."
+
+
+@pytest.mark.django_db
+def test_an_organization_created_while_an_import_is_staged_gets_an_id_of_its_own(world):
+    plan = bulk.prepare(world.advisor_x, preview_of(VALID), {})
+    created_meanwhile = []
+
+    def someone_creates_one():
+        created_meanwhile.append(factories.make_organization("Frauencafé Bilgi", city="Köln"))
+
+    written = _write(world.advisor_x, plan, during_staging=someone_creates_one)
+
+    reserved = sorted(org.pk for org in written.created)
+    assert created_meanwhile[0].pk > reserved[-1]
+    assert Organization.objects.get(pk=created_meanwhile[0].pk).name == "Frauencafé Bilgi"
+    assert sorted(Organization.objects.filter(pk__in=reserved).values_list("name", flat=True)) == [
+        "Elternnetzwerk Altona",
+        "Kulturbrücke Ruhr e.V.",
+    ]

@@ -2,18 +2,20 @@
 
 The browser queues an import (`tasks.queue_import`) and a background job (`tasks.apply_import_job`)
 applies it, reporting its progress on the batch; the command line applies at once. Either way
-`apply_import` prepares everything outside the transaction (`bulk.prepare`), keeps the write
-transaction to a few bulk statements (`bulk.write`), and updates the search index after it.
+`apply_import` prepares everything outside the transaction (`bulk.prepare`) and stages the new
+rows in temporary tables (`bulk.staged`), keeps the write transaction to one `INSERT … SELECT`
+per table (`bulk.write`), and updates the search index after it.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,6 +26,7 @@ from .enums import IN_PROGRESS, Decision, ImportStatus, ImportStep
 from .validation import Preview
 
 REINDEX_CHUNK = 1000
+LOCK_GAP_SECONDS = 0.15
 
 # Told what the import is doing: the step, rows done and rows in all.
 Progress = Callable[[ImportStep, int, int], None]
@@ -73,6 +76,11 @@ def _reindex(organizations: list[Organization], progress: Progress | None) -> No
     # lock, and a large file stays below the database's limit of query parameters.
     ids = [org.pk for org in organizations]
     for start in range(0, len(ids), REINDEX_CHUNK):
+        if start and connection.vendor == "sqlite":
+            # A writer waiting for SQLite's lock tries again only every 0.1 s: transactions
+            # back to back would give it no moment to take the lock (registrations waited
+            # seconds behind the index of a large import).
+            time.sleep(LOCK_GAP_SECONDS)
         with transaction.atomic():
             search.reindex(Organization.objects.filter(pk__in=ids[start : start + REINDEX_CHUNK]))
         if progress:
@@ -104,20 +112,21 @@ def apply_import(
             progress(ImportStep.PREPARING, done, total)
 
     plan = bulk.prepare(actor, preview, decisions or {}, progress=prepared)
-    if progress:
-        progress(ImportStep.WRITING, 0, total)
-    with transaction.atomic():
-        if batch is not None:
-            batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
-            if batch.status == ImportStatus.APPLIED:
-                raise ValidationError(_("This import has already been applied."))
-        written = bulk.write(actor, plan)
-        result = ImportResult(written.created, written.updated, written.unchanged, plan.skipped)
-        if batch is not None:
-            batch.status = ImportStatus.APPLIED
-            batch.applied_at = timezone.now()
-            batch.summary = result.summary
-            batch.save(update_fields=["status", "applied_at", "summary"])
+    with bulk.staged(plan):
+        if progress:
+            progress(ImportStep.WRITING, 0, total)
+        with transaction.atomic():
+            if batch is not None:
+                batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+                if batch.status == ImportStatus.APPLIED:
+                    raise ValidationError(_("This import has already been applied."))
+            written = bulk.write(actor, plan)
+            result = ImportResult(written.created, written.updated, written.unchanged, plan.skipped)
+            if batch is not None:
+                batch.status = ImportStatus.APPLIED
+                batch.applied_at = timezone.now()
+                batch.summary = result.summary
+                batch.save(update_fields=["status", "applied_at", "summary"])
     if progress:
         progress(ImportStep.WRITING, total, total)
     _reindex([*result.created, *result.updated], progress)
