@@ -19,6 +19,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from gemeinsam.counselling import queries as counselling_queries
 from gemeinsam.counselling import services as counselling_services
 from gemeinsam.counselling.models import Case, Task
 from gemeinsam.counselling.tasks import cases as case_tasks
@@ -149,7 +150,7 @@ def test_retention_anonymises_at_three_the_cases_whose_period_ended(world, run_j
         counselling_services.cases.close_case(case, by=world.advisor_x, on=closed_on)
     with time_machine.travel(local(day - DAY, 21, 0), tick=False):
         call_command("anonymise_expired_cases", stdout=io.StringIO())
-        assert counselling_services.gdpr.expired_cases().count() == 0
+        assert counselling_queries.expired_cases().count() == 0
 
     _run_at(_minute_before(local(day, 3, 0)), run_jobs)
     assert Case.objects.filter(anonymised_at__isnull=False).count() == 0

@@ -31,7 +31,7 @@ from gemeinsam.core.loadtest import scratch_database
 from gemeinsam.counselling import reports
 from gemeinsam.counselling.enums import CaseStatus, CaseType, Channel, OutcomeKind, RequestStatus
 from gemeinsam.counselling.models import Case, Contact, Outcome, Request, Session, Topic
-from gemeinsam.counselling.reports_period import day_bounds
+from gemeinsam.counselling.periods import day_bounds
 from gemeinsam.organizations.enums import OrganizationKind
 from gemeinsam.organizations.models import WorkingLanguage
 

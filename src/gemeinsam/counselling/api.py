@@ -26,7 +26,10 @@ from gemeinsam.core.api import ERRORS, Error, LanguageParam, Reference, in_langu
 from gemeinsam.organizations.models import WorkingLanguage
 
 from . import queries, services, throttle
-from .api_schemas import (
+from .inputs import RequestInput, mail_language, request_problems
+from .models import Case, Request, Topic
+from .rules import is_counselling_staff
+from .schemas import (
     CaseDetail,
     CaseId,
     CasePage,
@@ -36,9 +39,6 @@ from .api_schemas import (
     RequestPage,
     RequestParams,
 )
-from .inputs import RequestInput, mail_language, request_problems
-from .models import Case, Request, Topic
-from .rules import is_counselling_staff
 
 router = Router(tags=["counselling"])
 

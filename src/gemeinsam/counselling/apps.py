@@ -7,9 +7,11 @@ class CounsellingConfig(AppConfig):
     verbose_name = _("Counselling")
 
     def ready(self) -> None:
+        # Imported in apps.ready(), once the app registry has loaded the models they use.
         from gemeinsam.core import audit
 
-        from . import rules, system_checks  # noqa: F401  (registers permissions and system checks)
+        # Registers permissions and system checks (only in apps.ready: they read the models).
+        from . import rules, system_checks  # noqa: F401
 
         # Audit entries about cases, contacts, documents name them by id only (platform
         # admins read the audit log, and they do not read counselling).

@@ -3,8 +3,12 @@ in their queryset, so views answer 404 and outsiders never learn that it exists.
 
 from __future__ import annotations
 
+import datetime
+
+from django.conf import settings
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from gemeinsam.agencies.models import Agency
 from gemeinsam.organizations.enums import MembershipStatus
@@ -152,4 +156,14 @@ def case_detail(user, pk: int) -> Case:
             "break_glass__user",
         )
         .get(pk=pk)
+    )
+
+
+def expired_cases(today: datetime.date | None = None):
+    """Closed cases whose retention period (`GEMEINSAM_CASE_RETENTION_DAYS` after closing) is
+    over and that are not anonymised yet."""
+    today = today or timezone.localdate()
+    cutoff = today - datetime.timedelta(days=settings.GEMEINSAM_CASE_RETENTION_DAYS)
+    return Case.objects.filter(
+        status=CaseStatus.CLOSED, closed_on__lte=cutoff, anonymised_at__isnull=True
     )

@@ -17,7 +17,7 @@ What counts:
 
 A case with several topics counts under each of them, so the topic rows add up to more than
 the total. Counts from 1 to 4 leave the agency only as "<5" (`suppress`), and never beside a
-total that would give them away by subtraction (`reports_tables.hidden_cells`).
+total that would give them away by subtraction (`tables.hidden_cells`).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from gemeinsam.organizations.models import WorkingLanguage
 
 from .enums import Channel, OutcomeKind
 from .models import Case, Outcome, Request, Session, Topic
-from .reports_period import day_bounds, months_between
+from .periods import day_bounds, months_between
 
 SMALL = 5
 SUPPRESSED = "<5"

@@ -12,7 +12,7 @@ from django.utils.translation import pgettext_lazy
 from gemeinsam.agencies.models import Agency, Project
 from gemeinsam.core.forms import DateInput
 
-from ..reports_period import MAX_YEARS, default_period, years_later
+from ..periods import MAX_YEARS, default_period, years_later
 
 EARLIEST, LATEST = datetime.date(1900, 1, 1), datetime.date(2999, 12, 31)
 

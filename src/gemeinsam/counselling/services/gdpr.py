@@ -42,6 +42,7 @@ from ..models import (
     Task,
     private_storage,
 )
+from ..queries import expired_cases
 from ..redaction import Redaction, remove_name
 from ..tasks.gdpr import send_erasure_notice
 
@@ -362,16 +363,6 @@ def anonymise_case(case: Case, *, by=None) -> bool:
         changes={"anonymised": [None, now.isoformat(timespec="seconds")]},
     )
     return True
-
-
-def expired_cases(today: datetime.date | None = None):
-    """Closed cases whose retention period (`GEMEINSAM_CASE_RETENTION_DAYS` after closing) is
-    over and that are not anonymised yet."""
-    today = today or timezone.localdate()
-    cutoff = today - datetime.timedelta(days=settings.GEMEINSAM_CASE_RETENTION_DAYS)
-    return Case.objects.filter(
-        status=CaseStatus.CLOSED, closed_on__lte=cutoff, anonymised_at__isnull=True
-    )
 
 
 def anonymise_expired_cases(today: datetime.date | None = None) -> int:

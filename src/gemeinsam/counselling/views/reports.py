@@ -1,7 +1,7 @@
 """The figures for funders: on screen for the agency's staff, and as CSV, Excel and PDF.
 
 The page shows exact figures (only the agency's staff see it); every download leaves the
-agency, so small counts are suppressed there (`report_export`).
+agency, so small counts are suppressed there (`exports`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 from gemeinsam.agencies.models import Agency
 from gemeinsam.agencies.queries import agency_for
 
-from .. import charts, report_export, reports, reports_tables
+from .. import charts, exports, reports, tables
 from ..forms.reports import ReportForm
 
 PERMISSION = "counselling.view_reports"
@@ -35,7 +35,7 @@ def report(request, agency):
     form = ReportForm(request.GET or None, agency=agency)
     result = _report(agency, form)
     months = result.months
-    chart_tables = reports_tables.tables(result, suppress=False)
+    chart_tables = tables.tables(result, suppress=False)
     return render(
         request,
         "counselling/reports/report.html",
@@ -43,12 +43,12 @@ def report(request, agency):
             "agency": agency,
             "form": form,
             "report": result,
-            "period": reports_tables.period_label(result),
+            "period": tables.period_label(result),
             "tables": [t for t in chart_tables if t.key != "months"],
             "months_table": next(t for t in chart_tables if t.key == "months"),
-            "note": reports_tables.note(suppress=False),
+            "note": tables.note(suppress=False),
             "chart": charts.bar_chart(
-                [(reports_tables.month_label(m.month), m.sessions) for m in months],
+                [(tables.month_label(m.month), m.sessions) for m in months],
                 label=_chart_label(result),
                 rtl=translation.get_language_bidi(),
                 axis_labels=_axis_labels([m.month for m in months]),
@@ -73,13 +73,13 @@ def _axis_labels(months) -> list[str]:
 def _chart_label(result: reports.Report) -> str:
     return _(
         "Bar chart: sessions per month, %(period)s. The table below lists the same numbers."
-    ) % {"period": reports_tables.period_label(result)}
+    ) % {"period": tables.period_label(result)}
 
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def report_export_view(request, agency, fmt):
-    if fmt not in report_export.WRITERS:
+    if fmt not in exports.WRITERS:
         raise Http404
     agency = agency_for(request.user, agency, PERMISSION)
     form = ReportForm(request.GET or None, agency=agency)
@@ -88,10 +88,6 @@ def report_export_view(request, agency, fmt):
         url = reverse("counselling:report", kwargs={"agency": agency.slug})
         return redirect(f"{url}?{request.GET.urlencode()}")
     result = _report(agency, form)
-    response = HttpResponse(
-        report_export.WRITERS[fmt](result), content_type=report_export.CONTENT_TYPES[fmt]
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="{report_export.filename(result, fmt)}"'
-    )
+    response = HttpResponse(exports.WRITERS[fmt](result), content_type=exports.CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{exports.filename(result, fmt)}"'
     return response

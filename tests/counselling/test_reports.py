@@ -2,7 +2,7 @@
 agency, the page with its chart, and the CSV, Excel and PDF downloads.
 
 The comparison with the benchmark's naive count on generated data is in
-tests/test_counselling_bench.py; here every figure is known by hand.
+tests/counselling/test_bench.py; here every figure is known by hand.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from openpyxl import load_workbook
 
-from gemeinsam.counselling import charts, reports, reports_tables
+from gemeinsam.counselling import charts, reports, tables
 from gemeinsam.counselling.models import Outcome, Request, Session
 from gemeinsam.counselling.reports import Figures
 from gemeinsam.counselling.services.cases import close_case
@@ -238,8 +238,8 @@ def test_counts_from_one_to_four_are_suppressed_with_what_is_derived_from_them(
 def test_the_tables_suppress_only_when_asked(counted):
     report = reports.funder_report(counted.agency_x, **YEAR)
 
-    exact = {t.key: t for t in reports_tables.tables(report, suppress=False)}
-    safe = {t.key: t for t in reports_tables.tables(report, suppress=True)}
+    exact = {t.key: t for t in tables.tables(report, suppress=False)}
+    safe = {t.key: t for t in tables.tables(report, suppress=True)}
 
     assert exact["channel"].rows[0] == ("phone", (1, 2, Decimal("2.0")))
     assert safe["channel"].rows[0] == ("phone", ("<5", "<5", "x"))
@@ -262,7 +262,7 @@ def test_the_tables_suppress_only_when_asked(counted):
     ],
 )
 def test_a_total_never_gives_a_small_count_away_by_subtraction(counts, hidden):
-    assert reports_tables.hidden_cells(counts) == hidden
+    assert tables.hidden_cells(counts) == hidden
 
 
 @pytest.fixture
@@ -302,7 +302,7 @@ def test_the_downloads_withhold_a_second_count_where_the_total_would_reveal_a_sm
 
 def test_the_page_keeps_the_exact_figures_for_staff(subtraction):
     report = reports.funder_report(subtraction.agency_x, **YEAR)
-    exact = {t.key: t for t in reports_tables.tables(report, suppress=False)}
+    exact = {t.key: t for t in tables.tables(report, suppress=False)}
     assert dict(exact["channel"].rows)["phone"] == (0, 164, Decimal("164.0"))
     assert dict(exact["channel"].rows)["video"] == (0, 3, Decimal("1.5"))
 

@@ -1,7 +1,7 @@
 """The funder report as CSV, Excel and PDF, in the active language, with small counts suppressed.
 
 Everything here leaves the agency, so every writer takes its tables from
-`reports_tables.tables(report, suppress=True)`. CSV follows the directory export's rules: UTF-8
+`tables.tables(report, suppress=True)`. CSV follows the directory export's rules: UTF-8
 with a BOM (so Excel opens umlauts and Arabic), `;` as separator, and every text cell that a
 spreadsheet would run as a formula neutralised. The PDF uses the certificates' fonts and
 HarfBuzz shaping, so Arabic is joined and runs right to left.
@@ -26,7 +26,7 @@ from gemeinsam.core.pdf import FAMILY, align_for, is_rtl, new_document
 from gemeinsam.core.tabular import neutralise
 
 from . import reports
-from .reports_tables import AMOUNT, HOURS, Table, display, note, period_label, raw, tables
+from .tables import AMOUNT, HOURS, Table, display, note, period_label, raw, tables
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
