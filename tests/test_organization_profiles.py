@@ -10,6 +10,7 @@ from django.utils import timezone
 from gemeinsam.core.models import AuditLogEntry
 from gemeinsam.organizations import services
 from gemeinsam.organizations.enums import MembershipRole, MembershipStatus
+from gemeinsam.organizations.forms import OrganizationForm, RecognitionFormSet
 from gemeinsam.organizations.models import (
     Invitation,
     Organization,
@@ -252,3 +253,55 @@ def test_the_remind_command_reports_its_count(world, capsys):
 def test_an_organization_named_like_a_route_gets_a_slug_that_does_not_hide_its_profile(db):
     assert services.unique_slug("Import") == "import-organisation"
     assert services.unique_slug("Neue Wege e.V.") == "neue-wege-ev"
+
+
+def _with_recognitions(*types: RecognitionType, **changes) -> dict:
+    data = _profile_data(**changes)
+    data["recognitions-TOTAL_FORMS"] = str(len(types))
+    for number, recognition_type in enumerate(types):
+        data[f"recognitions-{number}-type"] = str(recognition_type.pk)
+        data[f"recognitions-{number}-authority"] = "Jugendamt Friedrichshain-Kreuzberg"
+        data[f"recognitions-{number}-granted_on"] = "2022-05-01"
+    return data
+
+
+def test_a_new_organization_keeps_the_recognitions_given_with_it(world, client_for):
+    youth = RecognitionType.objects.get(code="youth_welfare_75")
+    response = client_for(world.member_b).post("/de/organizations/new/", _with_recognitions(youth))
+    org = Organization.objects.get(name="Elternnetzwerk Kreuzberg")
+    assert response["Location"] == org.get_absolute_url()
+    assert [(r.type.code, r.authority, r.granted_on) for r in org.recognitions.all()] == [
+        ("youth_welfare_75", "Jugendamt Friedrichshain-Kreuzberg", datetime.date(2022, 5, 1))
+    ]
+
+
+def test_a_new_organization_with_a_recognition_twice_is_not_created(world, client_for):
+    youth = RecognitionType.objects.get(code="youth_welfare_75")
+    before = Organization.objects.count()
+    response = client_for(world.member_b).post(
+        "/de/organizations/new/", _with_recognitions(youth, youth)
+    )
+    assert response.context["recognitions"].non_form_errors() == [
+        "Bitte die doppelten Daten für type korrigieren."
+    ]
+    assert Organization.objects.count() == before
+
+
+def test_the_service_creates_an_organization_with_its_formsets(world):
+    youth = RecognitionType.objects.get(code="youth_welfare_75")
+    data = _with_recognitions(youth)
+    instance = Organization()
+    form = OrganizationForm(data, instance=instance)
+    recognitions = RecognitionFormSet(data, instance=instance, prefix="recognitions")
+    assert form.is_valid() and recognitions.is_valid()
+
+    org = services.create_organization(
+        actor=world.member_b,
+        form=form,
+        descriptions={"de": "Eltern helfen Eltern."},
+        as_admin=True,
+        formsets=(recognitions,),
+    )
+
+    assert [r.type.code for r in org.recognitions.all()] == ["youth_welfare_75"]
+    assert org.memberships.get().user == world.member_b

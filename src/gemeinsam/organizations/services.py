@@ -78,9 +78,10 @@ def save_descriptions(org: Organization, texts: dict[str, str]) -> None:
 
 @transaction.atomic
 def create_organization(
-    *, actor, form, descriptions: dict[str, str], as_admin: bool
+    *, actor, form, descriptions: dict[str, str], as_admin: bool, formsets=()
 ) -> Organization:
-    """Create an organization from a valid form.
+    """Create an organization from a valid form, with its valid inline formsets (recognitions,
+    funding sources) bound to the form's instance.
 
     Side effects: the creator becomes its admin (if `as_admin`), the search index and the audit
     log get a row each.
@@ -91,6 +92,9 @@ def create_organization(
     org.full_clean()
     org.save()
     form.save_m2m()
+    for formset in formsets:
+        formset.instance = org
+        formset.save()
     save_descriptions(org, descriptions)
     if as_admin:
         OrganizationMembership.objects.create(

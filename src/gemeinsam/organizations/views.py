@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -95,9 +94,11 @@ def organization_detail(request, slug):
 def _edit_forms(request, org: Organization | None):
     data = request.POST if request.method == "POST" else None
     initial = {d.language: d.text for d in org.descriptions.all()} if org else {}
+    # One instance for the profile and its formsets (as Django's admin does): once the profile
+    # is saved, the recognitions and funding sources are saved with its id.
     instance = org or Organization()
     return (
-        OrganizationForm(data, instance=org),
+        OrganizationForm(data, instance=instance),
         DescriptionsForm(data, initial_texts=initial),
         RecognitionFormSet(data, instance=instance, prefix="recognitions"),
         FundingSourceFormSet(data, instance=instance, prefix="funding"),
@@ -110,21 +111,19 @@ def organization_create(request):
     if not request.user.has_perm("organizations.add_organization"):
         raise PermissionDenied
     form, descriptions, recognitions, funding = _edit_forms(request, None)
-    if request.method == "POST" and form.is_valid() and descriptions.is_valid():
-        # Staff who add an organization are not its admins; a member who founds it is.
-        as_admin = not request.user.has_perm("organizations.view_unlisted")
-        with transaction.atomic():
-            org = services.create_organization(
-                actor=request.user, form=form, descriptions=descriptions.texts(), as_admin=as_admin
-            )
-            recognitions = RecognitionFormSet(request.POST, instance=org, prefix="recognitions")
-            funding = FundingSourceFormSet(request.POST, instance=org, prefix="funding")
-            if recognitions.is_valid() and funding.is_valid():
-                recognitions.save()
-                funding.save()
-                messages.success(request, _("The organization has been created."))
-                return redirect(org)
-            transaction.set_rollback(True)
+    if request.method == "POST" and all(
+        f.is_valid() for f in (form, descriptions, recognitions, funding)
+    ):
+        org = services.create_organization(
+            actor=request.user,
+            form=form,
+            descriptions=descriptions.texts(),
+            # Staff who add an organization are not its admins; a member who founds it is.
+            as_admin=not request.user.has_perm("organizations.view_unlisted"),
+            formsets=(recognitions, funding),
+        )
+        messages.success(request, _("The organization has been created."))
+        return redirect(org)
     return render(
         request,
         "organizations/organization_form.html",
