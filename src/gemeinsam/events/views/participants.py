@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .. import participant_export as exporter
+from .. import exports as exporter
 from .. import queries, services
 from ..enums import RegistrationStatus
 from ..forms.participants import (
