@@ -148,6 +148,10 @@ def register(
 
     Side effects: seats_taken grows by the group's size when confirmed; one mail per participant
     is queued (confirmed, waitlisted or pending). Raises RegistrationError, leaving nothing saved.
+
+    Longer than most functions on purpose: the order of counting, writing, queuing the mail and
+    taking the places (last, so the event's row is locked as briefly as possible) is what keeps
+    events from overbooking, and it reads best in one place.
     """
     _check_people(event, people)
     if event.consent_text and not consent:
@@ -163,7 +167,7 @@ def register(
     try:
         # The event as the caller just read it: whatever changes concurrently (places, being
         # cancelled) is re-checked under the event's lock or by the conditional UPDATE in
-        # _take_places, and a second registration of the same email is refused by the unique
+        # sql.take_places, and a second registration of the same email is refused by the unique
         # constraint.
         check_open(event)
         size = len(people)
