@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.functional import empty
 
 from gemeinsam.counselling import (
-    contacts,
     models,
     services,
 )
@@ -348,7 +347,7 @@ def test_after_erasing_no_text_column_of_any_table_names_the_person(
     declined = factories.make_request(email=EMAIL, name=NAME, description=f"Ich bin {NAME}")
     Request.objects.filter(pk=declined.pk).update(agency=world.agency_x)
     declined.refresh_from_db()
-    contacts.merge_contact(declined, into=leyla, by=advisor)
+    services.intake.merge_contact(declined, into=leyla, by=advisor)
     services.intake.decline_request(declined, reason=f"{NAME} wohnt außerhalb", by=advisor)
     event = factories.make_event(world.agency_x, "Workshop Förderanträge")
     question = Question.objects.create(event=event, label="Kinderbetreuung?", kind="text")

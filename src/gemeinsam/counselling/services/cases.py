@@ -120,29 +120,6 @@ def assign_advisors(case: Case, advisors: Iterable, *, by) -> None:
 
 
 @transaction.atomic
-def forward_case(case: Case, *, to_agency: Agency, advisors: Iterable, reason: str, by) -> Case:
-    """Hand a case to another agency: it leaves this agency's hands, with its whole timeline."""
-    if not reason.strip():
-        raise ValidationError(_("Please give a reason for forwarding."))
-    if to_agency.pk == case.agency_id:
-        raise ValidationError(_("Choose another, active agency."))
-    advisors = list(advisors)
-    check_advisors(to_agency, advisors)
-    Forwarding.objects.create(
-        case=case, from_agency=case.agency, to_agency=to_agency, reason=reason, by=by
-    )
-    case.agency = to_agency
-    case.project = None
-    case.save(update_fields=["agency", "project", "updated_at"])
-    case.advisors.set(advisors)
-    # Coming appointments go with the case, to the new agency's first advisor.
-    upcoming = case.appointments.filter(starts_at__gte=timezone.now(), cancelled_at__isnull=True)
-    upcoming.update(agency=to_agency, **({"advisor": advisors[0]} if advisors else {}))
-    case.appointments.exclude(pk__in=upcoming.values("pk")).update(agency=to_agency)
-    return case
-
-
-@transaction.atomic
 def close_case(case: Case, *, by, on: datetime.date | None = None) -> Case:
     case.status = CaseStatus.CLOSED
     case.closed_on = max(on or timezone.localdate(), case.opened_on)
@@ -243,22 +220,38 @@ def new_advisors_at(agency: Agency) -> list:
 
 
 @transaction.atomic
-def forward_case_to_agency(case: Case, *, to_agency: Agency, reason: str, by) -> Case:
-    """Hand a case to another agency, with a reason; its managers become the case's advisors.
+def forward_case(case: Case, *, to_agency: Agency, reason: str, by, advisors=None) -> Case:
+    """Hand a case to another agency, with a reason: it leaves this agency's hands with its
+    whole timeline. Its advisors become `advisors`, or else the new agency's managers
+    (`new_advisors_at`): the forwarding agency does not know the other agency's people.
 
     Side effects: a Forwarding record with the reason, the case leaves the project it counted
-    for (projects are per agency), the advisors are replaced, an audit entry notes the move.
+    for (projects are per agency), the advisors are replaced, coming appointments go to the new
+    agency (with its first advisor), an audit entry notes the move.
     """
     if case.anonymised_at:
         raise ValidationError(_("An anonymised case cannot be changed."))
     if not to_agency.is_active or to_agency.pk == case.agency_id:
         raise ValidationError(_("Choose another, active agency."))
-    advisors = new_advisors_at(to_agency)
+    advisors = new_advisors_at(to_agency) if advisors is None else list(advisors)
     if not advisors:
         raise ValidationError(_("That agency has no active staff who could take the case."))
+    if not reason.strip():
+        raise ValidationError(_("Please give a reason for forwarding."))
+    check_advisors(to_agency, advisors)
     from_agency = case.agency
     before = _names(case.advisors.all())
-    forward_case(case, to_agency=to_agency, advisors=advisors, reason=reason, by=by)
+    Forwarding.objects.create(
+        case=case, from_agency=from_agency, to_agency=to_agency, reason=reason, by=by
+    )
+    case.agency = to_agency
+    case.project = None
+    case.save(update_fields=["agency", "project", "updated_at"])
+    case.advisors.set(advisors)
+    # Coming appointments go with the case, to the new agency's first advisor.
+    upcoming = case.appointments.filter(starts_at__gte=timezone.now(), cancelled_at__isnull=True)
+    upcoming.update(agency=to_agency, advisor=advisors[0])
+    case.appointments.exclude(pk__in=upcoming.values("pk")).update(agency=to_agency)
     audit.record(
         actor=by,
         action=AuditAction.UPDATE,

@@ -160,7 +160,7 @@ def case_forward(request, pk):
     if request.method == "POST" and form.is_valid():
         to_agency = form.cleaned_data["to_agency"]
         try:
-            services.cases.forward_case_to_agency(
+            services.cases.forward_case(
                 case, to_agency=to_agency, reason=form.cleaned_data["reason"], by=request.user
             )
         except ValidationError as error:

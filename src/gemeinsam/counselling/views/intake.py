@@ -22,7 +22,7 @@ from gemeinsam.accounts.roles import may
 from gemeinsam.agencies import queries as agency_queries
 from gemeinsam.agencies.models import Agency
 
-from .. import contacts, queries, services
+from .. import queries, services
 from ..enums import RequestStatus
 from ..forms.intake import (
     AcceptForm,
@@ -137,7 +137,7 @@ def _accepting_agencies(http_request, req) -> tuple[list[Agency], Agency | None]
 
 def _render_detail(http_request, req, *, accept=None, forward=None, decline=None, merge=None):
     agencies, came_from = _accepting_agencies(http_request, req)
-    matches = contacts.possible_matches(req)
+    matches = services.intake.possible_matches(req)
     case = getattr(req, "case", None)
     if case is not None and not may(http_request.user, "counselling.view_case", case):
         case = None  # forwarded since to an agency this person does not work for
@@ -275,13 +275,13 @@ def request_decline(request, pk):
 @require_POST
 def request_merge(request, pk):
     """Staff confirm that the sender is someone their agency already counsels (see
-    `contacts.merge_contact`)."""
+    `services.intake.merge_contact`)."""
     req = _request_for(request, pk)
     _agencies, came_from = _accepting_agencies(request, req)
-    form = MergeForm(request.POST, matches=contacts.possible_matches(req))
+    form = MergeForm(request.POST, matches=services.intake.possible_matches(req))
     if form.is_valid():
         try:
-            contacts.merge_contact(req, into=form.cleaned_data["into"], by=request.user)
+            services.intake.merge_contact(req, into=form.cleaned_data["into"], by=request.user)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
