@@ -141,7 +141,7 @@ def test_staff_without_a_second_factor_are_sent_to_set_one_up(settings, world, c
     settings.GEMEINSAM_REQUIRE_STAFF_2FA = True
     client = client_for(world.advisor_x)
     response = client.get("/de/organizations/")
-    # First to confirm a mailed code (tests/test_accounts_two_factor.py), then to the set-up.
+    # First to confirm a mailed code (tests/accounts/test_two_factor.py), then to the set-up.
     assert response["Location"] == "/de/my/two-factor/confirm/"
     # Members of organizations are not forced.
     page = client_for(world.member_a).get("/en/organizations/").content.decode()
@@ -162,22 +162,3 @@ def test_staff_with_a_second_factor_get_through(settings, world, client_for):
 def test_the_demo_does_not_force_two_factor_and_says_so(world, client_for):
     page = client_for(world.advisor_x).get("/de/").content.decode()
     assert "Demo" in page
-
-
-def test_the_dashboard_lists_memberships_and_nudges(world, client_for):
-    world.org_a.last_confirmed_on = None
-    world.org_a.save()
-    page = client_for(world.member_a).get("/en/my/").content.decode()
-    assert "Verein A für Jugendarbeit" in page
-    assert "has not been confirmed for a year" in page
-
-
-def test_the_dashboard_shows_staff_the_open_claims(world, client_for):
-    factories.make_membership(world.org_b, status="pending")
-    page = client_for(world.advisor_x).get("/en/my/").content.decode()
-    assert "1 request to act for an organization is waiting" in page
-
-
-def test_pages_for_logged_in_people_are_not_cached(world, client_for):
-    response = client_for(world.member_a).get("/de/my/")
-    assert response["Cache-Control"] == "no-store, private"
