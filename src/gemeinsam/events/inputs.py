@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -17,7 +18,9 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from .enums import QuestionKind
-from .models import Event, Question
+
+if TYPE_CHECKING:  # for annotations only: inputs sit below the models
+    from .models import Event, Question
 
 
 @dataclass(frozen=True)
