@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from gemeinsam.agencies import services
+from gemeinsam.agencies.inputs import StaffChange
 from gemeinsam.agencies.models import StaffMembership
 from gemeinsam.core.models import AuditLogEntry
 from tests import factories
@@ -83,3 +84,38 @@ def test_a_manager_changes_a_staff_members_public_contact_details(world, client_
     )
     entry = AuditLogEntry.objects.filter(object_id=str(membership.pk), action="update").get()
     assert entry.changes["public_title"] == ["", "Beratung Vereinsgründung"]
+
+
+def test_the_service_changes_staff_from_typed_input_and_records_what_changed(world):
+    membership = world.agency_x.staff.get(user=world.advisor_x)
+    change = StaffChange(
+        role="advisor",
+        is_active=True,
+        is_public_contact=True,
+        public_title="Beratung auf Türkisch",
+        languages="tr, de",
+    )
+
+    services.change_staff(actor=world.manager_x, membership=membership, change=change)
+
+    membership.refresh_from_db()
+    assert (membership.is_public_contact, membership.public_title, membership.languages) == (
+        True,
+        "Beratung auf Türkisch",
+        "tr, de",
+    )
+    entry = AuditLogEntry.objects.get(object_id=str(membership.pk), action="update")
+    assert entry.changes["public_title"] == ["", "Beratung auf Türkisch"]
+
+
+def test_the_service_keeps_the_last_manager(world):
+    membership = world.agency_x.staff.get(user=world.manager_x)
+    with pytest.raises(ValidationError) as refused:
+        services.change_staff(
+            actor=world.manager_x,
+            membership=membership,
+            change=StaffChange(role="advisor", is_active=True),
+        )
+    assert refused.value.messages == ["An agency needs at least one manager."]
+    membership.refresh_from_db()
+    assert membership.role == "manager"

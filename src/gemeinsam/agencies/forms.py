@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from gemeinsam.core.forms import DateInput
 
 from .enums import StaffRole
+from .inputs import StaffChange
 from .models import Project, ProjectMeasure, StaffMembership
 
 
@@ -19,15 +20,11 @@ class StaffAddForm(forms.Form):
 class StaffChangeForm(forms.ModelForm):
     class Meta:
         model = StaffMembership
-        fields = [
-            "role",
-            "is_active",
-            "is_public_contact",
-            "public_title",
-            "public_phone",
-            "public_email",
-            "languages",
-        ]
+        fields = StaffChange.fields()
+
+    def change(self) -> StaffChange:
+        """The valid answers, for `services.change_staff`."""
+        return StaffChange(**{name: self.cleaned_data[name] for name in StaffChange.fields()})
 
 
 class ProjectForm(forms.ModelForm):

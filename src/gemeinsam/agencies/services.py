@@ -9,17 +9,10 @@ from gemeinsam.core import audit, slugs
 from gemeinsam.core.enums import AuditAction
 
 from .enums import StaffRole
+from .inputs import StaffChange
 from .models import Agency, Project, StaffMembership
 
-STAFF_FIELDS = [
-    "role",
-    "is_active",
-    "is_public_contact",
-    "public_title",
-    "public_phone",
-    "public_email",
-    "languages",
-]
+STAFF_FIELDS = StaffChange.fields()
 
 
 @transaction.atomic
@@ -42,23 +35,25 @@ def add_staff(*, actor, agency: Agency, email: str, role: str) -> StaffMembershi
 
 
 @transaction.atomic
-def change_staff(*, actor, form) -> StaffMembership:
+def change_staff(*, actor, membership: StaffMembership, change: StaffChange) -> StaffMembership:
     """Save a staff member's role and public contact details; a manager cannot demote the last
-    manager of the agency, so an agency is never left without one."""
-    membership = StaffMembership.objects.select_for_update().get(pk=form.instance.pk)
+    manager of the agency, so an agency is never left without one. Side effect: audit log."""
+    membership = StaffMembership.objects.select_for_update().get(pk=membership.pk)
     before = audit.snapshot(membership, STAFF_FIELDS)
-    updated = form.save(commit=False)
     was_manager = before["role"] == StaffRole.MANAGER and before["is_active"]
-    still_manager = updated.role == StaffRole.MANAGER and updated.is_active
+    still_manager = change.role == StaffRole.MANAGER and change.is_active
     if was_manager and not still_manager:
         managers = membership.agency.staff.filter(role=StaffRole.MANAGER, is_active=True)
         if managers.count() <= 1:
             raise ValidationError(_("An agency needs at least one manager."))
-    updated.save()
-    changes = audit.diff(before, audit.snapshot(updated, STAFF_FIELDS))
+    for name in STAFF_FIELDS:
+        setattr(membership, name, getattr(change, name))
+    membership.full_clean()
+    membership.save()
+    changes = audit.diff(before, audit.snapshot(membership, STAFF_FIELDS))
     if changes:
-        audit.record(actor=actor, action=AuditAction.UPDATE, obj=updated, changes=changes)
-    return updated
+        audit.record(actor=actor, action=AuditAction.UPDATE, obj=membership, changes=changes)
+    return membership
 
 
 @transaction.atomic

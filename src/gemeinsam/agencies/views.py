@@ -57,7 +57,11 @@ def staff_update(request, slug, pk):
     form = StaffChangeForm(request.POST or None, instance=membership)
     if request.method == "POST" and form.is_valid():
         try:
-            services.change_staff(actor=request.user, form=form)
+            services.change_staff(
+                actor=request.user,
+                membership=membership,
+                change=form.change(),
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
