@@ -6,11 +6,11 @@ Registering is what the website, the API, the demo and most tests do, so the ope
 registration are also named here: `services.register(...)`.
 """
 
+from ..enums import ACTIVE_STATUSES
 from ..inputs import Person, validate_answers
 from . import participants, registration, staff
 from .participants import capacity_changed, check_in, decide, mail_participants, set_attendance
 from .registration import (
-    ACTIVE_STATUSES,
     Outcome,
     RegistrationError,
     cancel,

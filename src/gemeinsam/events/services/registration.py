@@ -21,8 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from gemeinsam.core import audit, races
 from gemeinsam.core.enums import AuditAction
 
-from ..enums import ACTIVE_STATUSES, EventStatus, RegistrationStatus
-from ..inputs import Person, validate_answers
+from ..enums import EventStatus, RegistrationStatus
+from ..inputs import Person
 from ..models import Answer, Event, Registration, RegistrationGroup
 from ..sql import registering_read, take_places
 from ..tasks import send_registration_mail
@@ -389,20 +389,3 @@ def cancel(registration: Registration, *, whole_group: bool = False, by=None) ->
                 )
         promote_waitlist(event)
     return cancelled
-
-
-__all__ = [
-    "ACTIVE_STATUSES",
-    "Outcome",
-    "Person",
-    "RegistrationError",
-    "cancel",
-    "change",
-    "check_open",
-    "locked_event",
-    "promote_waitlist",
-    "queue_mail",
-    "register",
-    "resend_link",
-    "validate_answers",
-]
