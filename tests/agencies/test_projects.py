@@ -4,7 +4,10 @@ import datetime
 
 import pytest
 
+from gemeinsam.agencies import services
+from gemeinsam.agencies.inputs import MeasureInput, ProjectInput
 from gemeinsam.agencies.models import Project
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +81,54 @@ def test_editing_a_project_keeps_its_address(world, client_for):
     )
     project.refresh_from_db()
     assert (project.title, project.slug) == ("Willkommen in Berlin – zweite Phase", "willkommen")
+
+
+def test_editing_a_project_changes_removes_and_adds_measures(world, client_for):
+    project = factories.make_project(world.agency_x, title="Runder Tisch")
+    kept = project.measures.create(title="Standortanalyse")
+    removed = project.measures.create(title="Workshop")
+    client_for(world.manager_x).post(
+        f"/de/agencies/{world.agency_x.slug}/projects/{project.slug}/",
+        {
+            "title": "Runder Tisch",
+            "funder": "AMIF",
+            "starts_on": "2024-01-01",
+            "is_public": "on",
+            "measures-TOTAL_FORMS": "4",
+            "measures-INITIAL_FORMS": "2",
+            "measures-0-id": str(kept.pk),
+            "measures-0-title": "Standortanalyse Nord",
+            "measures-1-id": str(removed.pk),
+            "measures-1-title": "Workshop",
+            "measures-1-DELETE": "on",
+            "measures-2-title": "Fachtag",
+            "measures-3-title": "",
+        },
+    )
+    assert sorted(project.measures.values_list("pk", "title")) == sorted(
+        [(kept.pk, "Standortanalyse Nord"), (project.measures.get(title="Fachtag").pk, "Fachtag")]
+    )
+
+
+def test_the_service_saves_a_project_from_typed_input_and_leaves_other_measures_alone(world):
+    other = factories.make_project(world.agency_y, title="Anderes Projekt")
+    foreign = other.measures.create(title="Fremde Maßnahme")
+    data = ProjectInput(
+        title="Gemeinsam lernen",
+        funder="AMIF",
+        starts_on=datetime.date(2024, 1, 1),
+        measures=(
+            MeasureInput(title="Standortanalyse"),
+            MeasureInput(title="Übernommen", id=foreign.pk),
+            MeasureInput(title="Gelöscht", id=foreign.pk, delete=True),
+        ),
+    )
+
+    project = services.save_project(
+        actor=world.manager_x, agency=world.agency_x, project=None, data=data
+    )
+
+    assert (project.agency, project.slug) == (world.agency_x, "gemeinsam-lernen")
+    assert [m.title for m in project.measures.all()] == ["Standortanalyse"]
+    foreign.refresh_from_db()
+    assert (foreign.project, foreign.title) == (other, "Fremde Maßnahme")

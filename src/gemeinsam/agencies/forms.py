@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from gemeinsam.core.forms import DateInput
 
 from .enums import StaffRole
-from .inputs import StaffChange
+from .inputs import MeasureInput, ProjectInput, StaffChange
 from .models import Project, ProjectMeasure, StaffMembership
 
 
@@ -54,3 +54,23 @@ MeasureFormSet = inlineformset_factory(
     can_delete=True,
     widgets={"description": forms.Textarea(attrs={"rows": 2})},
 )
+
+
+def project_input(form: ProjectForm, measures) -> ProjectInput:
+    """The valid project form and its measures formset, for `services.save_project`. Empty extra
+    rows are left out, as the formset's own saving would."""
+    rows = []
+    for measure in measures.forms:
+        data = measure.cleaned_data
+        if not data or (measure.instance.pk is None and not measure.has_changed()):
+            continue
+        rows.append(
+            MeasureInput(
+                title=data.get("title", ""),
+                description=data.get("description", ""),
+                id=measure.instance.pk,
+                delete=bool(data.get("DELETE")),
+            )
+        )
+    values = {name: form.cleaned_data[name] for name in ProjectInput.fields()}
+    return ProjectInput(**values, measures=tuple(rows))

@@ -9,8 +9,8 @@ from gemeinsam.core import audit, slugs
 from gemeinsam.core.enums import AuditAction
 
 from .enums import StaffRole
-from .inputs import StaffChange
-from .models import Agency, Project, StaffMembership
+from .inputs import ProjectInput, StaffChange
+from .models import Agency, Project, ProjectMeasure, StaffMembership
 
 STAFF_FIELDS = StaffChange.fields()
 
@@ -57,19 +57,32 @@ def change_staff(*, actor, membership: StaffMembership, change: StaffChange) -> 
 
 
 @transaction.atomic
-def save_project(*, actor, agency: Agency, form, measures) -> Project:
-    """Create or update a project with its measures."""
-    project = form.save(commit=False)
-    creating = project.pk is None
-    project.agency = agency
+def save_project(*, actor, agency: Agency, project: Project | None, data: ProjectInput) -> Project:
+    """Create (`project` None) or update a project with its measures. A measure named by an id
+    that is not the project's own is left alone. Side effect: audit log."""
+    creating = project is None
     if creating:
+        project = Project(agency=agency)
         project.slug = slugs.unique_slug(
-            project.title, taken=agency.projects.all(), fallback="projekt", max_length=70
+            data.title, taken=agency.projects.all(), fallback="projekt", max_length=70
         )
+    for name in ProjectInput.fields():
+        setattr(project, name, getattr(data, name))
     project.full_clean()
     project.save()
-    measures.instance = project
-    measures.save()
+    own = {measure.pk: measure for measure in project.measures.all()} if not creating else {}
+    for measure in data.measures:
+        existing = own.get(measure.id) if measure.id is not None else None
+        if measure.id is not None and existing is None:
+            continue
+        if measure.delete:
+            if existing is not None:
+                existing.delete()
+            continue
+        target = existing or ProjectMeasure(project=project)
+        target.title, target.description = measure.title, measure.description
+        target.full_clean()
+        target.save()
     audit.record(
         actor=actor,
         action=AuditAction.CREATE if creating else AuditAction.UPDATE,

@@ -6,7 +6,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from . import queries, services
-from .forms import MeasureFormSet, ProjectForm, StaffAddForm, StaffChangeForm
+from .forms import (
+    MeasureFormSet,
+    ProjectForm,
+    StaffAddForm,
+    StaffChangeForm,
+    project_input,
+)
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -100,7 +106,12 @@ def project_form(request, slug, project_slug=None):
     form = ProjectForm(request.POST or None, instance=project)
     measures = MeasureFormSet(request.POST or None, instance=project, prefix="measures")
     if request.method == "POST" and form.is_valid() and measures.is_valid():
-        services.save_project(actor=request.user, agency=agency, form=form, measures=measures)
+        services.save_project(
+            actor=request.user,
+            agency=agency,
+            project=project,
+            data=project_input(form, measures),
+        )
         messages.success(request, _("The project has been saved."))
         return redirect("agencies:project-list", slug=agency.slug)
     return render(
