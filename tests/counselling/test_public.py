@@ -7,6 +7,7 @@ import datetime
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -279,7 +280,7 @@ def test_withdrawing_needs_a_post(world):
 @pytest.fixture
 def private_root(tmp_path):
     storage = counselling_models.private_storage
-    storage._wrapped = counselling_models.FileSystemStorage(location=tmp_path)
+    storage._wrapped = FileSystemStorage(location=tmp_path)
     yield tmp_path
     storage._wrapped = empty
 

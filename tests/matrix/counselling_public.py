@@ -10,6 +10,7 @@ through their own pages. An unshared document is not there even for member A.
 import tempfile
 
 from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage
 from django.utils.functional import empty
 
 from gemeinsam.counselling import models as counselling_models
@@ -35,7 +36,7 @@ def _case_of_a(w):
 def _document(w, *, shared: bool):
     storage = counselling_models.private_storage
     storage._wrapped = empty
-    storage._wrapped = counselling_models.FileSystemStorage(location=_PRIVATE_ROOT)
+    storage._wrapped = FileSystemStorage(location=_PRIVATE_ROOT)
     case = _case_of_a(w)
     document = Document(
         case=case,
