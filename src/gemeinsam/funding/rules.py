@@ -6,16 +6,10 @@ organizations) are for agency staff and platform admins."""
 import rules
 
 from gemeinsam.accounts.rules import is_agency_staff, is_platform_admin
+from gemeinsam.organizations.rules import is_org_member
 
-
-@rules.predicate
-def is_active_member(user, organization) -> bool:
-    if organization is None or not (user and user.is_authenticated):
-        return False
-    return organization.memberships.filter(user=user, status="active").exists()
-
-
-rules.add_perm("funding.save_result", is_active_member | is_agency_staff)
-rules.add_perm("funding.view_results", is_active_member | is_agency_staff | is_platform_admin)
+# An organization's active members, from the person's roles (read once per request).
+rules.add_perm("funding.save_result", is_org_member | is_agency_staff)
+rules.add_perm("funding.view_results", is_org_member | is_agency_staff | is_platform_admin)
 rules.add_perm("funding.view_readiness_overview", is_agency_staff | is_platform_admin)
 rules.add_perm("funding.view_gap_organizations", is_agency_staff | is_platform_admin)

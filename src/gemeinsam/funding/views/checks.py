@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gemeinsam.organizations.enums import MembershipStatus
 from gemeinsam.organizations.models import Organization
 from gemeinsam.organizations.queries import memberships_of, organizations_visible_to
 
@@ -45,7 +46,9 @@ def own_organizations(user) -> list[Organization]:
         return []
     return [
         m.organization
-        for m in memberships_of(user).filter(status="active").select_related("organization")
+        for m in memberships_of(user)
+        .filter(status=MembershipStatus.ACTIVE)
+        .select_related("organization")
     ]
 
 
