@@ -7,4 +7,6 @@ class FundingConfig(AppConfig):
     verbose_name = _("Funding")
 
     def ready(self) -> None:
-        from . import rules  # noqa: F401  (registers the permissions)
+        # Registers the permissions; imported in apps.ready because the rules read the
+        # organizations' rules and roles, which need the app registry.
+        from . import rules  # noqa: F401
