@@ -12,8 +12,10 @@ from datetime import date
 from typing import Annotated, Literal
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.utils import translation
-from ninja import Field, Schema
+from django.utils.translation import gettext as _
+from ninja import Field, Schema, Status
 from pydantic import AfterValidator, BeforeValidator
 from pydantic_core import PydanticCustomError
 
@@ -100,3 +102,27 @@ class LanguageParam(Schema):
 def in_language(lang: str | None):
     """Labels in `lang` when the caller asked for one; else the request's language stays."""
     return translation.override(lang) if lang else contextlib.nullcontext()
+
+
+def page(rows, number: int, page_size: int):
+    """The page `number` of `rows` (the last one if past the end) and its counts for the answer."""
+    paginator = Paginator(rows, page_size)
+    current = paginator.get_page(number)
+    return current, {"count": paginator.count, "page": current.number, "pages": paginator.num_pages}
+
+
+def error(code: str, detail, errors: list | None = None) -> dict:
+    """An `Error` body."""
+    return {"code": code, "detail": str(detail), "errors": errors or []}
+
+
+def invalid(problems: list[tuple[list, str]]) -> Status:
+    """422 with one entry per problem: (where, e.g. ["body", "email"], and the message)."""
+    return Status(
+        422,
+        error(
+            "invalid_request",
+            _("Some parameters are not valid."),
+            [{"loc": loc, "message": str(message), "type": "invalid"} for loc, message in problems],
+        ),
+    )

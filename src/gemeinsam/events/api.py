@@ -21,13 +21,13 @@ the same service, so places are counted under the same lock. Its answers:
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
+from gemeinsam.core import api
 from gemeinsam.core.api import (
     ERRORS,
     Error,
@@ -140,27 +140,6 @@ def detail_data(event: Event, *, request: HttpRequest) -> dict:
     }
 
 
-def _page(queryset, page: int, page_size: int):
-    paginator = Paginator(queryset, page_size)
-    current = paginator.get_page(page)
-    return current, {"count": paginator.count, "page": current.number, "pages": paginator.num_pages}
-
-
-def _error(code: str, detail, errors: list | None = None) -> dict:
-    return {"code": code, "detail": str(detail), "errors": errors or []}
-
-
-def _invalid(errors: list[tuple[list, str]]) -> Status:
-    return Status(
-        422,
-        _error(
-            "invalid_request",
-            _("Some parameters are not valid."),
-            [{"loc": loc, "message": str(message), "type": "invalid"} for loc, message in errors],
-        ),
-    )
-
-
 def _visible_event(request: HttpRequest, event_id: int) -> Event:
     event = (
         queries.events_visible_to(request.auth)
@@ -191,7 +170,7 @@ def event_list(request: HttpRequest, params: Query[EventParams]):
     Anonymous callers see published and cancelled events; staff tokens also their agency's drafts.
     """
     with in_language(params.lang):
-        events, page = _page(
+        events, page = api.page(
             queries.upcoming(request.auth, params.filters()), params.page, params.page_size
         )
         return {**page, "results": [summary_data(e, request=request) for e in events]}
@@ -273,7 +252,7 @@ def registration_create(request: HttpRequest, event_id: EventId, body: Registrat
     except inputs.Invalid as invalid:
         problems += [(["body", *key.split(".")], msg) for key, msg in invalid.errors.items()]
     if problems:
-        return _invalid(problems)
+        return api.invalid(problems)
     try:
         outcome = services.register(event, [person], consent=body.consent)
     except services.RegistrationError as error:
@@ -282,7 +261,7 @@ def registration_create(request: HttpRequest, event_id: EventId, body: Registrat
             services.resend_link(error.existing)
             return Status(
                 409,
-                _error(
+                api.error(
                     "duplicate",
                     _(
                         "This email address is already registered for this event. We have sent the "
@@ -290,7 +269,7 @@ def registration_create(request: HttpRequest, event_id: EventId, body: Registrat
                     ),
                 ),
             )
-        return Status(409, _error(error.code, error.message))
+        return Status(409, api.error(error.code, error.message))
     registration = outcome.registrations[0]
     with translation.override(registration.language):
         url = request.build_absolute_uri(registration.get_absolute_url())
@@ -326,7 +305,7 @@ def participant_list(request: HttpRequest, event_id: EventId, params: Query[Part
     )
     if params.status:
         registrations = registrations.filter(status__in=[str(s.value) for s in params.status])
-    rows, page = _page(registrations, params.page, params.page_size)
+    rows, page = api.page(registrations, params.page, params.page_size)
     return {
         **page,
         "results": [
