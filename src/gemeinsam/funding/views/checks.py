@@ -59,7 +59,7 @@ def _chosen(request, organizations: list[Organization]) -> Organization | None:
     own = next((o for o in organizations if o.slug == slug), None)
     if own is not None or not slug or not request.user.is_authenticated:
         return own
-    other = Organization.objects.filter(slug=slug).first()
+    other = organizations_visible_to(request.user).filter(slug=slug).first()
     if other is None or not request.user.has_perm("funding.save_result", other):
         return None
     organizations.append(other)
