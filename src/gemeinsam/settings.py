@@ -41,6 +41,7 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if PRODUCTION:
         raise ImproperlyConfigured("SECRET_KEY must be set when GEMEINSAM_ENV=production.")
+    # Only outside production: the public development key (a system check refuses it there).
     from gemeinsam.core.checks import DEVELOPMENT_SECRET_KEY as SECRET_KEY
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
@@ -283,6 +284,7 @@ if not GEMEINSAM_NOTES_KEYS:
         raise ImproperlyConfigured(
             "GEMEINSAM_NOTES_KEYS must be set when GEMEINSAM_ENV=production."
         )
+    # Only outside production: a notes key derived from the development key.
     from gemeinsam.counselling.crypto import development_key
 
     GEMEINSAM_NOTES_KEYS = [development_key(SECRET_KEY)]

@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        # Imported in ready() because the app registry loads models first.
         from . import checks  # noqa: F401  (registers the system checks)
         from .bidi import clean_before_save
 

@@ -10,6 +10,7 @@ class OrganizationsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
+        # Imported in ready() because the app registry loads models first.
         from .models import FieldOfActivity, LegalForm, WorkingLanguage
         from .queries import forget_reference_rows
 

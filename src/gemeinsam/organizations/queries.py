@@ -17,6 +17,7 @@ from gemeinsam.accounts.rules import is_agency_staff, is_platform_admin
 from gemeinsam.core.enums import FederalState
 
 from . import search
+from . import sql as sql_module
 from .enums import MembershipStatus, OrganizationKind
 from .models import (
     FieldOfActivity,
@@ -25,7 +26,6 @@ from .models import (
     OrganizationMembership,
     RecognitionType,
     WorkingLanguage,
-    listing_sql,
 )
 
 PAGE_SIZE = 20
@@ -290,7 +290,8 @@ def search_directory(
                 cursor.execute(sql, params)
                 ids = [row[0] for row in cursor.fetchall()]
             sql, params = ", ".join(["%s"] * len(ids)) or "NULL", ids
-        rows = listed(Organization.objects.raw(listing_sql(sql), params))
+        listing = Organization.objects.for_listing()
+        rows = listed(Organization.objects.raw(sql_module.listing_sql(listing, sql), params))
         if ranked:
             position = {pk: i for i, pk in enumerate(ids)}
             rows.sort(key=lambda org: position[org.pk])

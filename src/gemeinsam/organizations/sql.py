@@ -17,6 +17,7 @@ import contextlib
 from collections.abc import Iterator, Sequence
 
 from django.db import connection, transaction
+from django.db.models.expressions import RawSQL
 
 
 def _quote(name: str) -> str:
@@ -136,3 +137,40 @@ def copy_staged(stage: str, table: str, columns: Sequence[str]) -> None:
             f"INSERT INTO {_quote(table)} ({_columns(columns)}) "  # noqa: S608
             f"SELECT {_columns(columns)} FROM {_quote(stage)}"
         )
+
+
+# --- The directory's listing ----------------------------------------------------------------------
+
+_listing_sql: dict[str, str] = {}
+
+
+def listing_sql(listing, ids: str) -> str:
+    """The SQL of `listing` (`Organization.objects.for_listing()`) for the organizations whose ids
+    the SQL `ids` gives, newest first, for `Organization.objects.raw()`. Django compiles the
+    SELECT once per database (it takes no parameters), so a search page builds and compiles no
+    queryset."""
+    select = _listing_sql.get(connection.vendor)
+    if select is None:
+        select, params = listing.order_by().query.sql_with_params()
+        assert not params  # the columns and subqueries carry no values
+        _listing_sql[connection.vendor] = select
+    table = listing.model._meta.db_table
+    pk = f"{_quote(table)}.{_quote('id')}"
+    return f"{select} WHERE {pk} IN ({ids}) ORDER BY {pk} DESC"
+
+
+def linked_ids(model, name: str) -> RawSQL:
+    """The comma-separated ids a row's many-to-many relation `name` links it to."""
+    relation = model._meta.get_field(name)
+    column = _quote(relation.m2m_reverse_name())
+    joined = (
+        f"string_agg({column}::text, ',')"
+        if connection.vendor == "postgresql"
+        else f"group_concat({column})"
+    )
+    return RawSQL(  # noqa: S611 - names from the model's metadata, no values
+        f"SELECT {joined} FROM {_quote(relation.remote_field.through._meta.db_table)} "  # noqa: S608
+        f"WHERE {_quote(relation.m2m_column_name())} = "
+        f"{_quote(model._meta.db_table)}.{_quote('id')}",
+        (),
+    )

@@ -1,0 +1,39 @@
+"""The directory's models, one module per part: reference data, the organization record, the
+people acting for organizations, the search's documents and imports. Everything is named here,
+so `organizations.models.X` keeps working, and so do the callables the migrations name."""
+
+from .directory import (
+    PROFILE_FIELDS,
+    FundingSource,
+    Organization,
+    OrganizationDescription,
+    OrganizationQuerySet,
+    Recognition,
+    postcode_validator,
+)
+from .index import SearchDocument, SearchWord
+from .interchange import ImportBatch, _import_path
+from .people import Invitation, OrganizationMembership, _invitation_token
+from .reference import FieldOfActivity, LegalForm, RecognitionType, TargetGroup, WorkingLanguage
+
+__all__ = [
+    "PROFILE_FIELDS",
+    "FieldOfActivity",
+    "FundingSource",
+    "ImportBatch",
+    "Invitation",
+    "LegalForm",
+    "Organization",
+    "OrganizationDescription",
+    "OrganizationMembership",
+    "OrganizationQuerySet",
+    "Recognition",
+    "RecognitionType",
+    "SearchDocument",
+    "SearchWord",
+    "TargetGroup",
+    "WorkingLanguage",
+    "_import_path",
+    "_invitation_token",
+    "postcode_validator",
+]

@@ -1,0 +1,46 @@
+"""What the directory search reads: one document per organization and every word, for typo
+correction. Written only by `organizations.search.reindex()`."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .directory import Organization
+
+
+class SearchWord(models.Model):
+    """Every word the search documents contain (folded: lower case, no diacritics), for typo
+    correction. Written by `organizations.search.reindex()`; words are never removed, a stale
+    one only ever suggests a correction that finds nothing."""
+
+    word = models.CharField(max_length=100, primary_key=True)
+    length = models.PositiveSmallIntegerField()
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+
+    def __str__(self) -> str:
+        return self.word
+
+
+class SearchDocument(models.Model):
+    """The text the directory search looks at, one row per organization.
+
+    Written only by `organizations.search.reindex()`. `tags` holds one token per facet value.
+    On SQLite an FTS5 table mirrors it through triggers; on PostgreSQL a stored `vector` column
+    (generated, so invisible to Django) with a GIN index serves it. See organizations/search.py.
+    """
+
+    organization = models.OneToOneField(
+        Organization, primary_key=True, on_delete=models.CASCADE, related_name="search_document"
+    )
+    title = models.TextField()
+    body = models.TextField()
+    tags = models.TextField(default="", blank=True)
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+
+    def __str__(self) -> str:
+        return self.title
