@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from cryptography.fernet import Fernet
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import connection
 
 from gemeinsam.counselling import crypto, system_checks
-from gemeinsam.counselling.models import KeyCheck, Note
-from gemeinsam.counselling.services.timeline import add_note
+from gemeinsam.counselling.models import Document, KeyCheck, Note, private_storage
+from gemeinsam.counselling.services.timeline import add_document, add_note
 from gemeinsam.counselling.system_checks import notes_key_opens_stored_notes
+from gemeinsam.counselling.uploads import CheckedUpload
 from tests import factories
 
 
@@ -138,3 +142,53 @@ def test_production_refuses_to_start_without_a_notes_key():
     )
     assert result.returncode != 0
     assert "GEMEINSAM_NOTES_KEYS must be set" in result.stderr
+
+
+def _stored_document(case, by, content: bytes, name="Finanzplan.txt"):
+    upload = ContentFile(content, name=name)
+    checked = CheckedUpload(name=name, content_type="text/plain", size=len(content))
+    return add_document(case, by=by, upload=upload, checked=checked, is_shared=False)
+
+
+def test_case_documents_are_encrypted_at_rest_and_rotation_moves_them_to_the_new_key(world, keys):
+    old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    keys(old)
+    case = factories.make_case(world.agency_x, advisors=[world.advisor_x])
+    document = _stored_document(case, world.advisor_x, b"Kontostand 1.234,56 EUR")
+    path = Path(private_storage.path(document.file.name))
+    before = path.read_bytes()
+    assert b"Kontostand" not in before
+
+    keys(new, old)
+    call_command("rotate_notes_keys", verbosity=0)
+    keys(new)
+
+    assert path.read_bytes() != before
+    with Document.objects.get().file.open("rb") as handle:
+        assert handle.read() == b"Kontostand 1.234,56 EUR"
+
+
+def test_a_document_stored_in_plain_before_is_read_and_encrypted_by_rotation(world, keys):
+    keys(Fernet.generate_key().decode())
+    case = factories.make_case(world.agency_x, advisors=[world.advisor_x])
+    document = _stored_document(case, world.advisor_x, b"ignored")
+    path = Path(private_storage.path(document.file.name))
+    path.write_bytes(b"Protokoll der Vorstandssitzung")  # as stored before this release
+
+    with Document.objects.get().file.open("rb") as handle:
+        assert handle.read() == b"Protokoll der Vorstandssitzung"
+    call_command("rotate_notes_keys", verbosity=0)
+
+    assert b"Protokoll" not in path.read_bytes()
+    with Document.objects.get().file.open("rb") as handle:
+        assert handle.read() == b"Protokoll der Vorstandssitzung"
+
+
+def test_a_document_no_key_opens_is_refused_not_served_as_it_is(world, keys):
+    keys(Fernet.generate_key().decode())
+    case = factories.make_case(world.agency_x, advisors=[world.advisor_x])
+    _stored_document(case, world.advisor_x, b"Mitgliederliste")
+    keys(Fernet.generate_key().decode())
+
+    with pytest.raises(crypto.NotesKeyError):
+        Document.objects.get().file.open("rb")

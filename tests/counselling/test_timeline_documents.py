@@ -99,7 +99,11 @@ def test_every_allowed_type_is_accepted_when_its_content_matches(
     assert document.original_name == name
     assert document.size == len(GENUINE[name])
     (stored,) = _stored_files(private_root)
-    assert stored.read_bytes() == GENUINE[name]
+    # Encrypted at rest with the notes keys; opened through the storage, the bytes as uploaded.
+    assert stored.read_bytes().startswith(b"gAAAAA")
+    assert GENUINE[name] not in stored.read_bytes()
+    with document.file.open("rb") as handle:
+        assert handle.read() == GENUINE[name]
 
 
 def test_an_upload_is_stored_under_a_random_name_outside_the_web_root_and_audited(

@@ -19,6 +19,8 @@ import hashlib
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 
 
@@ -92,3 +94,40 @@ class EncryptedTextField(models.TextField):
         if value in (None, ""):
             return value
         return encrypt(value)
+
+
+# Every Fernet token starts with its version byte 0x80, "gA" in url-safe base64.
+_TOKEN_START = b"gAAAAA"
+
+
+class EncryptedFileSystemStorage(FileSystemStorage):
+    """Case documents on disk are Fernet tokens made with the notes keys, so a copy of the
+    document folder (a backup, a stolen disk) reveals no document without the key; opening a
+    file gives its plain bytes. A file stored before documents were encrypted is read as it is,
+    and `gemeinsam rotate_notes_keys` encrypts it."""
+
+    def _save(self, name, content):
+        if hasattr(content, "seek"):
+            content.seek(0)
+        return super()._save(name, ContentFile(fernet().encrypt(content.read())))
+
+    def _open(self, name, mode="rb"):
+        return ContentFile(self.plain_bytes(name), name=name)
+
+    def plain_bytes(self, name: str) -> bytes:
+        with super()._open(name, "rb") as handle:
+            stored = handle.read()
+        if not stored.startswith(_TOKEN_START):
+            return stored  # written before documents were encrypted
+        try:
+            return fernet().decrypt(stored)
+        except InvalidToken as exc:
+            raise NotesKeyError(
+                "No key in GEMEINSAM_NOTES_KEYS opens a stored case document."
+            ) from exc
+
+    def rotate_file(self, name: str) -> None:
+        """Write the file again with the first key (and encrypt one stored in plain)."""
+        plain = self.plain_bytes(name)
+        with open(self.path(name), "wb") as handle:
+            handle.write(fernet().encrypt(plain))

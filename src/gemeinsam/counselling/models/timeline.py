@@ -7,7 +7,6 @@ from __future__ import annotations
 import secrets
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.core.signals import setting_changed
 from django.db import models
 from django.dispatch import receiver
@@ -15,7 +14,7 @@ from django.utils import timezone
 from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
 
-from ..crypto import EncryptedTextField
+from ..crypto import EncryptedFileSystemStorage, EncryptedTextField
 from ..enums import (
     AccessKind,
     Channel,
@@ -25,10 +24,11 @@ from .cases import Case, TemplateStep
 
 
 class _PrivateStorage(LazyObject):
-    """Case documents live outside the web root and are served only by a view that checks."""
+    """Case documents live outside the web root, encrypted with the notes keys, and are served
+    only by a view that checks."""
 
     def _setup(self):
-        self._wrapped = FileSystemStorage(location=settings.GEMEINSAM_PRIVATE_MEDIA_ROOT)
+        self._wrapped = EncryptedFileSystemStorage(location=settings.GEMEINSAM_PRIVATE_MEDIA_ROOT)
 
 
 private_storage = _PrivateStorage()
