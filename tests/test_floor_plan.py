@@ -166,7 +166,9 @@ def test_no_layer_file_carries_a_prefix_or_suffix():
     assert [str(r) for r, _ in _modules() if LAYER_PREFIX.search(f"/{r}")] == []
 
 
-REASON = re.compile(r"#.*\b(because|so that|cycle|app registry|apps\.ready|loads|until|only)\b", re.I)
+REASON = re.compile(
+    r"#.*\b(because|so that|cycle|app registry|apps\.ready|loads|until|only)\b", re.IGNORECASE
+)
 
 
 def test_a_function_local_import_of_our_code_says_why():
