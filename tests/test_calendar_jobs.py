@@ -15,6 +15,7 @@ import io
 import pytest
 import time_machine
 from django.core import mail
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -27,7 +28,8 @@ from gemeinsam.counselling.tasks import timeline as timeline_tasks
 from gemeinsam.funding import tasks as funding_tasks
 from gemeinsam.funding.models import DeadlineReminder, Programme, WatchedProgramme
 from gemeinsam.organizations import services as organization_services
-from gemeinsam.organizations.models import Organization
+from gemeinsam.organizations.interchange import retention as import_retention
+from gemeinsam.organizations.models import ImportBatch, Organization
 from tests import factories
 from tests.calendar_days import BERLIN, DAYS, LEAP_DAY, each_day, local
 
@@ -159,6 +161,34 @@ def test_retention_anonymises_at_three_the_cases_whose_period_ended(world, run_j
     anonymised = set(Case.objects.filter(anonymised_at__isnull=False).values_list("pk", flat=True))
     assert anonymised == {cases[last_kept - DAY].pk}
     _assert_next_run(case_tasks.anonymise_expired_cases_job, day, datetime.time(3, 0))
+
+
+@each_day()
+def test_import_files_never_applied_are_deleted_at_half_past_two_after_30_days(
+    db, run_jobs, settings, tmp_path, day
+):
+    settings.MEDIA_ROOT = tmp_path
+    run = local(day, 2, 30)
+    # Thirty days of 24 hours (counted in UTC): across a switch, not the same clock face.
+    cutoff = run.astimezone(datetime.UTC) - import_retention.KEEP_UNAPPLIED
+    for label, moment in (
+        ("deleted", cutoff - datetime.timedelta(minutes=1)),
+        ("kept", cutoff + datetime.timedelta(minutes=1)),
+    ):
+        with time_machine.travel(moment, tick=False):
+            batch = ImportBatch(original_name=f"{label}.csv")
+            batch.file.save(f"{label}.csv", ContentFile(b"Name\r\nVerein\r\n"), save=False)
+            batch.save()
+    with time_machine.travel(local(day - DAY, 21, 0), tick=False):
+        call_command("purge_import_files", stdout=io.StringIO())
+
+    _run_at(_minute_before(run), run_jobs)
+    assert ImportBatch.objects.exclude(file="").count() == 2
+    _run_at(run, run_jobs)
+
+    kept = set(ImportBatch.objects.exclude(file="").values_list("original_name", flat=True))
+    assert kept == {"kept.csv"}
+    _assert_next_run(import_retention.purge_old_files_job, day, datetime.time(2, 30))
 
 
 @each_day()
