@@ -9,15 +9,16 @@ per table (`bulk.write`), and updates the search index after it.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from gemeinsam.core import writes
 
 from .. import search
 from ..models import ImportBatch, Organization
@@ -26,7 +27,6 @@ from .enums import IN_PROGRESS, Decision, ImportStatus, ImportStep
 from .validation import Preview
 
 REINDEX_CHUNK = 1000
-LOCK_GAP_SECONDS = 0.15
 
 # Told what the import is doing: the step, rows done and rows in all.
 Progress = Callable[[ImportStep, int, int], None]
@@ -76,11 +76,8 @@ def _reindex(organizations: list[Organization], progress: Progress | None) -> No
     # lock, and a large file stays below the database's limit of query parameters.
     ids = [org.pk for org in organizations]
     for start in range(0, len(ids), REINDEX_CHUNK):
-        if start and connection.vendor == "sqlite":
-            # A writer waiting for SQLite's lock tries again only every 0.1 s: transactions
-            # back to back would give it no moment to take the lock (registrations waited
-            # seconds behind the index of a large import).
-            time.sleep(LOCK_GAP_SECONDS)
+        if start:
+            writes.let_waiting_writers_in()
         with transaction.atomic():
             search.reindex(Organization.objects.filter(pk__in=ids[start : start + REINDEX_CHUNK]))
         if progress:
