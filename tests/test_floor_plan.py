@@ -193,3 +193,19 @@ def test_modules_stay_readable():
         if len(text.splitlines()) > MAX_LINES and _app(relative) not in DATA_MODULES
     ]
     assert long == []
+
+
+def test_membership_status_is_asked_through_one_queryset_method():
+    """`OrganizationMembership.objects.active()` and `Organization.objects.acted_for_by(user)`;
+    a filter on the status by hand, anywhere else, is how a pending claim once slipped through."""
+    by_hand = re.compile(
+        r"memberships__status|filter\([^)]*\bstatus=(MembershipStatus\.ACTIVE|\"active\")"
+    )
+    found = [
+        str(relative)
+        for relative, text in _modules()
+        if relative.parts[:2] != ("organizations", "models")
+        and _app(relative) not in DATA_MODULES
+        and by_hand.search(text)
+    ]
+    assert found == []

@@ -305,3 +305,14 @@ def test_the_service_creates_an_organization_with_its_formsets(world):
 
     assert [r.type.code for r in org.recognitions.all()] == ["youth_welfare_75"]
     assert org.memberships.get().user == world.member_b
+
+
+def test_a_pending_claim_acts_for_no_organization(world):
+    claimant = factories.make_user("claim@example.org")
+    factories.make_membership(world.org_b, claimant, status=MembershipStatus.PENDING)
+    assert list(Organization.objects.acted_for_by(claimant)) == []
+    assert list(Organization.objects.acted_for_by(world.member_b)) == [world.org_b]
+    assert set(OrganizationMembership.objects.active().values_list("user__email", flat=True)) == {
+        "member.a@example.org",
+        "member.b@example.org",
+    }

@@ -13,8 +13,6 @@ from functools import cached_property
 
 import rules
 
-ACTIVE_MEMBERSHIP = "active"  # organizations.enums.MembershipStatus.ACTIVE, without the import
-
 
 class Roles:
     """The facts about one person; empty for an anonymous or inactive one."""
@@ -46,7 +44,7 @@ class Roles:
         """Organization id → the person's role there (admin, member), active memberships only."""
         if not self.is_authenticated:
             return {}
-        rows = self._user.org_memberships.filter(status=ACTIVE_MEMBERSHIP)
+        rows = self._user.org_memberships.active()
         return dict(rows.values_list("organization_id", "role"))
 
     @property

@@ -11,7 +11,6 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from gemeinsam.agencies.models import Agency
-from gemeinsam.organizations.enums import MembershipStatus
 from gemeinsam.organizations.models import Organization
 
 from .enums import CaseStatus, RequestStatus
@@ -24,9 +23,7 @@ def own_organizations(user) -> QuerySet[Organization]:
     request may name, on the form and in the API."""
     if user is None or not user.is_authenticated:
         return Organization.objects.none()
-    return Organization.objects.filter(
-        memberships__user=user, memberships__status=MembershipStatus.ACTIVE
-    ).order_by("name", "id")
+    return Organization.objects.acted_for_by(user).order_by("name", "id")
 
 
 def staff_agencies(user) -> QuerySet[Agency]:
@@ -110,11 +107,7 @@ def cases_shared_with(user) -> QuerySet[Case]:
         return Case.objects.none()
     return (
         Case.objects.filter(
-            Q(
-                organizations__memberships__user=user,
-                organizations__memberships__status="active",
-            )
-            | Q(contacts__user=user)
+            Q(organizations__in=Organization.objects.acted_for_by(user)) | Q(contacts__user=user)
         )
         .distinct()
         .select_related("agency")

@@ -57,8 +57,7 @@ def is_party_to_case(user, case) -> bool:
     if case is None or not (user and user.is_authenticated):
         return False
     return (
-        case.organizations.filter(memberships__user=user, memberships__status="active").exists()
-        or case.contacts.filter(user=user).exists()
+        case.organizations.acted_for_by(user).exists() or case.contacts.filter(user=user).exists()
     )
 
 

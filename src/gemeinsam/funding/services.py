@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 
 from gemeinsam.core import audit
 from gemeinsam.core.enums import AuditAction
-from gemeinsam.organizations.enums import MembershipStatus
 from gemeinsam.organizations.queries import memberships_of
 
 from . import ruledoc
@@ -76,7 +75,8 @@ def _own_organization(user, slug: str):
     """The organization with this slug if the user is an active member of it, else None."""
     membership = (
         memberships_of(user)
-        .filter(organization__slug=slug, status=MembershipStatus.ACTIVE)
+        .active()
+        .filter(organization__slug=slug)
         .select_related("organization")
         .first()
     )

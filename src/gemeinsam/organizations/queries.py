@@ -55,9 +55,7 @@ def organizations_visible_to(user) -> QuerySet[Organization]:
     if sees_unlisted(user):
         return qs
     if user and user.is_authenticated:
-        mine = OrganizationMembership.objects.filter(
-            user=user, status=MembershipStatus.ACTIVE
-        ).values("organization_id")
+        mine = OrganizationMembership.objects.active().filter(user=user).values("organization_id")
         return qs.filter(Q(is_public=True) | Q(id__in=mine))
     return qs.filter(is_public=True)
 
@@ -222,9 +220,9 @@ def search_scope(user, filters: DirectoryFilters) -> search.Scope:
         own = ()
         if user and user.is_authenticated:
             own = tuple(
-                OrganizationMembership.objects.filter(
-                    user=user, status=MembershipStatus.ACTIVE
-                ).values_list("organization_id", flat=True)
+                OrganizationMembership.objects.active()
+                .filter(user=user)
+                .values_list("organization_id", flat=True)
             )
     return search.Scope(
         kinds=tuple(filters.kinds),

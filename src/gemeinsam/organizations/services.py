@@ -212,7 +212,7 @@ def invite_member(
 ) -> Invitation:
     """Invite a colleague by mail. Side effects: audit log, the invitation mail."""
     email = email.strip().lower()
-    if organization.memberships.filter(user__email=email, status=MembershipStatus.ACTIVE).exists():
+    if organization.memberships.active().filter(user__email=email).exists():
         raise ValidationError(_("This person already acts for the organization."))
     invitation = Invitation.objects.create(
         organization=organization, email=email, role=role, invited_by=actor
@@ -265,7 +265,7 @@ def change_member(
     """Change a member's role or remove them; the last admin can be neither demoted nor removed."""
     membership = OrganizationMembership.objects.select_for_update().get(pk=membership.pk)
     org = membership.organization
-    admins = org.memberships.filter(role=MembershipRole.ADMIN, status=MembershipStatus.ACTIVE)
+    admins = org.memberships.active().filter(role=MembershipRole.ADMIN)
     losing_admin = membership.role == MembershipRole.ADMIN and (
         remove or role != MembershipRole.ADMIN
     )

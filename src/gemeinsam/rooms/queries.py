@@ -13,7 +13,6 @@ from gemeinsam.accounts.rules import is_platform_admin
 from gemeinsam.agencies.models import Agency
 from gemeinsam.events.enums import EventStatus
 from gemeinsam.events.models import Event
-from gemeinsam.organizations.enums import MembershipStatus
 from gemeinsam.organizations.models import Organization
 
 from .enums import BookingStatus, RoomKind
@@ -115,9 +114,7 @@ def organizations_for_booking(user) -> QuerySet[Organization]:
     """The organizations a person may book for: those they are an active member of."""
     if not user.is_authenticated:
         return Organization.objects.none()
-    return Organization.objects.filter(
-        memberships__user=user, memberships__status=MembershipStatus.ACTIVE
-    ).order_by("name")
+    return Organization.objects.acted_for_by(user).order_by("name")
 
 
 def upcoming_events(agency: Agency) -> QuerySet[Event]:

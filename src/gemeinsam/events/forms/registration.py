@@ -14,7 +14,6 @@ from django.db.models import QuerySet
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
-from gemeinsam.organizations.enums import MembershipStatus
 from gemeinsam.organizations.models import Organization
 
 from .. import inputs
@@ -30,9 +29,7 @@ def own_organizations(user) -> QuerySet[Organization]:
     """The organizations a logged-in person acts for (active memberships only)."""
     if user is None or not user.is_authenticated:
         return Organization.objects.none()
-    return Organization.objects.filter(
-        memberships__user=user, memberships__status=MembershipStatus.ACTIVE
-    ).order_by("name")
+    return Organization.objects.acted_for_by(user).order_by("name")
 
 
 def organization_suggestions() -> list[str]:

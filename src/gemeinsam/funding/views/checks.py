@@ -15,7 +15,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gemeinsam.organizations.enums import MembershipStatus
 from gemeinsam.organizations.models import Organization
 from gemeinsam.organizations.queries import memberships_of, organizations_visible_to
 
@@ -44,12 +43,7 @@ def check_list(request):
 def own_organizations(user) -> list[Organization]:
     if not user.is_authenticated:
         return []
-    return [
-        m.organization
-        for m in memberships_of(user)
-        .filter(status=MembershipStatus.ACTIVE)
-        .select_related("organization")
-    ]
+    return [m.organization for m in memberships_of(user).active().select_related("organization")]
 
 
 def _chosen(request, organizations: list[Organization]) -> Organization | None:

@@ -15,6 +15,7 @@ from ..enums import (
     CONFIRMATION_INTERVAL_DAYS,
     FundingKind,
     IncomeBand,
+    MembershipStatus,
     OrganizationKind,
 )
 from .reference import FieldOfActivity, LegalForm, RecognitionType, TargetGroup, WorkingLanguage
@@ -61,6 +62,11 @@ PROFILE_FIELDS = [
 class OrganizationQuerySet(models.QuerySet):
     def public(self):
         return self.filter(is_public=True)
+
+    def acted_for_by(self, user):
+        """The organizations `user` is a confirmed member of (a pending claim grants nothing;
+        one membership per person and organization, so no row comes twice)."""
+        return self.filter(memberships__user=user, memberships__status=MembershipStatus.ACTIVE)
 
     def for_listing(self):
         """Each row with the ids of its fields and languages, read in the same query;

@@ -14,6 +14,12 @@ from ..enums import (
 from .directory import Organization
 
 
+class MembershipQuerySet(models.QuerySet):
+    def active(self):
+        """The one way to ask for confirmed memberships (a claim is pending until staff decide)."""
+        return self.filter(status=MembershipStatus.ACTIVE)
+
+
 class OrganizationMembership(models.Model):
     """A person acting for an organization. A claim is a membership waiting for agency staff."""
 
@@ -33,6 +39,8 @@ class OrganizationMembership(models.Model):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organization membership")
