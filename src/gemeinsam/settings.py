@@ -305,7 +305,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Content-Security-Policy (django-csp), enforced on every HTML page: scripts, styles, fonts and
 # images come from this site only, nothing inline (no template carries a script, a style element
-# or a style attribute; tests/test_security_headers.py checks), no plugins, no framing. The
+# or a style attribute; tests/core/test_security_headers.py checks), no plugins, no framing. The
 # authenticator set-up page shows its QR code as a data: image.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

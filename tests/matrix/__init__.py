@@ -1,6 +1,6 @@
 """The permission matrix's vocabulary, shared by every area's table of cases.
 
-Each area lists its cases in `tests/matrix/<area>.py` as `CASES`; `tests/test_permission_matrix.py`
+Each area lists its cases in `tests/matrix/<area>.py` as `CASES`; `tests/matrix/test_matrix.py`
 walks them all, and fails for a URL pattern that no case covers.
 """
 

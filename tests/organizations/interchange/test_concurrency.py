@@ -67,7 +67,7 @@ batch.save()
 print(event.pk, batch.pk)
 """
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture

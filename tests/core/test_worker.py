@@ -23,7 +23,7 @@ from gemeinsam.core.models import WorkerHeartbeat
 from gemeinsam.core.worker import back_off_delay
 from gemeinsam.events.tasks import send_registration_mail
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BERLIN = datetime.timezone(datetime.timedelta(hours=1))
 NOW = datetime.datetime(2026, 3, 9, 10, 0, tzinfo=BERLIN)
 
