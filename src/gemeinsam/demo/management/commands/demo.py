@@ -12,12 +12,10 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from gemeinsam.counselling.tasks.cases import schedule_nightly
-from gemeinsam.counselling.tasks.timeline import ensure_daily_run
+from gemeinsam.core import schedule
 from gemeinsam.demo import people
 from gemeinsam.demo.loader import load_demo_data
 from gemeinsam.demo.worker import WorkerWatch
-from gemeinsam.funding import tasks as funding_tasks
 
 
 class Command(BaseCommand):
@@ -52,11 +50,9 @@ class Command(BaseCommand):
         # Send the mails loading queued (registrations of the demo's invented participants)
         # now, into var/mail/, before the worker and the server start.
         call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
-        # The scheduled jobs queue their next run themselves once started: the nightly
-        # anonymisation of expired cases, the morning's task and deadline reminders.
-        schedule_nightly()
-        ensure_daily_run()
-        funding_tasks.ensure_daily_run()
+        # The daily jobs (core.schedule): the nightly anonymisation of expired cases and purge
+        # of import files, the morning's task and deadline reminders.
+        schedule.ensure_all()
         # The demo runs without DEBUG, as production would; WhiteNoise then serves the static
         # files straight from the source tree, so no `collectstatic` is needed first.
         settings.WHITENOISE_USE_FINDERS = True
