@@ -125,8 +125,16 @@ def test_the_worker_survives_a_locked_database_and_then_sends_the_mail(tmp_path)
         assert worker.returncode == 0, output
         assert "database is locked" in output
         assert "Traceback" not in output
-        assert db.query("SELECT status FROM django_tasks_database_dbtaskresult") == [
-            ("SUCCESSFUL",)
+        rows = db.query("SELECT task_path, status FROM django_tasks_database_dbtaskresult")
+        assert [status for path, status in rows if path.endswith(".send_registration_mail")] == [
+            "SUCCESSFUL"
+        ]
+        # A standing worker queued the daily jobs' next runs when it started (core.schedule).
+        assert sorted(path.rsplit(".", 1)[1] for path, status in rows if status == "READY") == [
+            "anonymise_expired_cases_job",
+            "purge_old_files_job",
+            "send_deadline_reminders",
+            "send_task_reminders",
         ]
         (sent,) = mail.iterdir()
         assert "To: leyla.demir@example.org" in sent.read_text()

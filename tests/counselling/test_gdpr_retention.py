@@ -13,7 +13,9 @@ from django.utils import timezone
 from django.utils.functional import empty
 from django_tasks_db.models import DBTaskResult
 
+from gemeinsam.core import schedule
 from gemeinsam.core.models import AuditLogEntry
+from gemeinsam.core.schedule import next_at
 from gemeinsam.counselling import models, services
 from gemeinsam.counselling.models import Appointment, Contact, Document, Note, Outcome, Session
 from gemeinsam.counselling.tasks import cases as case_tasks
@@ -193,7 +195,7 @@ def test_an_anonymised_case_cannot_be_reopened(world):
     ],
 )
 def test_the_next_run_is_at_three_in_the_morning_in_berlin(now, expected):
-    assert case_tasks.next_run(now).astimezone(UTC) == expected.replace(tzinfo=UTC)
+    assert next_at(case_tasks.NIGHTLY_AT, now).astimezone(UTC) == expected.replace(tzinfo=UTC)
 
 
 def test_the_command_anonymises_prints_the_count_and_queues_the_nightly_job_once(world):
@@ -206,7 +208,7 @@ def test_the_command_anonymises_prints_the_count_and_queues_the_nightly_job_once
 
     assert "2 cases anonymised" in out.getvalue()
     [job] = _queued_jobs()
-    assert job.run_after == case_tasks.next_run()
+    assert job.run_after == next_at(case_tasks.NIGHTLY_AT)
     assert timezone.localtime(job.run_after).strftime("%H:%M") == "03:00"
 
 
@@ -219,7 +221,7 @@ def test_the_job_anonymises_and_queues_itself_for_the_next_night(world, run_jobs
     case.refresh_from_db()
     assert case.anonymised_at is not None
     [job] = _queued_jobs()
-    assert job.run_after == case_tasks.next_run()
+    assert job.run_after == next_at(case_tasks.NIGHTLY_AT)
     finished = DBTaskResult.objects.filter(
         task_path=case_tasks.anonymise_expired_cases_job.module_path, status="SUCCESSFUL"
     )
@@ -227,7 +229,7 @@ def test_the_job_anonymises_and_queues_itself_for_the_next_night(world, run_jobs
 
 
 def test_the_job_does_not_queue_a_second_night_when_one_is_waiting(world, run_jobs):
-    case_tasks.schedule_nightly()
+    schedule.ensure_queued(case_tasks.anonymise_expired_cases_job)
     case_tasks.anonymise_expired_cases_job.enqueue()
 
     run_jobs()

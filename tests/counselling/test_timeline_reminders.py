@@ -12,8 +12,9 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from gemeinsam.core.schedule import next_at
 from gemeinsam.counselling.models import Task
-from gemeinsam.counselling.tasks.timeline import next_morning, send_task_reminders
+from gemeinsam.counselling.tasks.timeline import REMINDER_TIME, send_task_reminders
 from tests import factories
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -111,7 +112,7 @@ def test_the_daily_job_sends_the_reminders_and_queues_itself_once_for_seven_tomo
 
     (queued,) = _daily_runs()
     assert len(mail.outbox) == 1
-    assert queued.run_after == next_morning()
+    assert queued.run_after == next_at(REMINDER_TIME)
     assert timezone.localtime(queued.run_after).time() == datetime.time(7, 0)
     assert queued.run_after > timezone.now()
 
@@ -119,8 +120,8 @@ def test_the_daily_job_sends_the_reminders_and_queues_itself_once_for_seven_tomo
 def test_the_command_queues_the_daily_run_when_none_is_waiting(db):
     output = _run_command()
 
-    assert "Queued the daily reminder run for 07:00." in output
-    assert [r.run_after for r in _daily_runs()] == [next_morning()]
+    assert [r.run_after for r in _daily_runs()] == [next_at(REMINDER_TIME)]
+    assert f"Next run: {timezone.localtime(next_at(REMINDER_TIME)):%Y-%m-%d} 07:00 " in output
 
 
 @pytest.mark.parametrize(
@@ -132,4 +133,4 @@ def test_the_command_queues_the_daily_run_when_none_is_waiting(db):
     ],
 )
 def test_the_next_run_is_seven_in_the_morning_in_berlin_also_across_summer_time(now, expected):
-    assert next_morning(now.replace(tzinfo=BERLIN)) == expected.replace(tzinfo=BERLIN)
+    assert next_at(REMINDER_TIME, now.replace(tzinfo=BERLIN)) == expected.replace(tzinfo=BERLIN)

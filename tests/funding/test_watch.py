@@ -14,11 +14,12 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from gemeinsam.core.schedule import next_at
 from gemeinsam.funding import services
 from gemeinsam.funding.models import DeadlineReminder, Programme, WatchedProgramme
 from gemeinsam.funding.tasks import (
     REMINDER_DAYS,
-    next_morning,
+    REMINDER_TIME,
     send_deadline_reminders,
     sweep,
 )
@@ -358,7 +359,7 @@ def test_the_daily_job_reminds_and_queues_itself_once_for_seven_tomorrow(world, 
 
     (queued,) = _daily_runs()
     assert len(mail.outbox) == 1
-    assert queued.run_after == next_morning()
+    assert queued.run_after == next_at(REMINDER_TIME)
     assert timezone.localtime(queued.run_after).time() == datetime.time(7, 0)
     assert str(timezone.localtime(queued.run_after).tzinfo) == "Europe/Berlin"
     assert queued.run_after > timezone.now()
@@ -373,11 +374,11 @@ def test_the_command_sends_once_and_queues_the_daily_run(world, run_jobs):
     run_jobs()
 
     assert "Queued 1 deadline reminder(s)." in first
-    assert "Queued the daily deadline reminder run for 07:00." in first
+    assert f"Next run: {timezone.localtime(next_at(REMINDER_TIME)):%Y-%m-%d} 07:00 " in first
     assert "Queued 0 deadline reminder(s)." in second
-    assert "daily" not in second
+    assert first.splitlines()[-1] == second.splitlines()[-1]  # the same run, queued once
     assert [m.to for m in mail.outbox] == [["member.b@example.org"]]
-    assert [r.run_after for r in _daily_runs()] == [next_morning()]
+    assert [r.run_after for r in _daily_runs()] == [next_at(REMINDER_TIME)]
 
 
 def test_platform_admins_see_the_watches_in_the_admin(world, client_for, programme):

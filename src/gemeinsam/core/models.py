@@ -72,3 +72,24 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.worker_id} {self.beat_at:%Y-%m-%d %H:%M:%S}"
+
+
+class ScheduledRun(models.Model):
+    """One run of a daily or nightly job (`core.schedule`), keyed by the job and its due time.
+
+    The key is unique, so two processes that queue tomorrow's run at the same moment queue it
+    once; a run is claimed by setting `started_at` where it is still empty, so a run that was
+    queued twice anyway (or whose task a dead worker left behind) is carried out once.
+    """
+
+    job = models.CharField(max_length=200)
+    due_at = models.DateTimeField()
+    started_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["job", "due_at"], name="core_scheduled_run_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.job} {self.due_at:%Y-%m-%d %H:%M}"

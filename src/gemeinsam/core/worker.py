@@ -21,6 +21,7 @@ from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult, get_date_max
 from django_tasks_db.utils import exclusive_transaction
 
+from . import schedule
 from .models import WorkerHeartbeat
 
 # A worker writes its beat at most this often: every loop would be a write a second.
@@ -53,6 +54,11 @@ class Worker(db_worker.Worker):
 
     def run(self) -> None:
         logger.info("Starting worker worker_id=%s queues=%s", self.worker_id, self.queue_names)
+        if not self.batch:
+            # A standing worker makes sure every daily job has its next run queued: a fresh
+            # installation needs no cron line, and the runs' unique keys make a second worker's
+            # call harmless.
+            self._until_stored(schedule.ensure_all)()
         if self.startup_delay and self.interval:
             time.sleep(random.random())  # noqa: S311 - spreads workers that start together
         while self.running:

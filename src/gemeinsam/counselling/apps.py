@@ -13,6 +13,10 @@ class CounsellingConfig(AppConfig):
         # Registers permissions and system checks (only in apps.ready: they read the models).
         from . import rules, system_checks  # noqa: F401
 
+        # Declares the nightly and morning jobs with core.schedule; in apps.ready because they
+        # import the models.
+        from .tasks import cases, timeline  # noqa: F401
+
         # Audit entries about cases, contacts, documents name them by id only (platform
         # admins read the audit log, and they do not read counselling).
         audit.keep_confidential(self.label)

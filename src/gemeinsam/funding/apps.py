@@ -7,6 +7,7 @@ class FundingConfig(AppConfig):
     verbose_name = _("Funding")
 
     def ready(self) -> None:
-        # Registers the permissions; imported in apps.ready because the rules read the
-        # organizations' rules and roles, which need the app registry.
-        from . import rules  # noqa: F401
+        # Registers the permissions and declares the morning deadline reminders with
+        # core.schedule; imported in apps.ready because the rules read the organizations' rules
+        # and roles, and the reminders the models, which need the app registry.
+        from . import rules, tasks  # noqa: F401

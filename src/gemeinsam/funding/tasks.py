@@ -3,8 +3,8 @@
 `REMINDER_DAYS` are the steps: a mail 14 days before the deadline (time to prepare the
 application) and one 3 days before (time to send it off). A daily sweep
 (`send_deadline_reminders`) finds the steps due, records each one (`DeadlineReminder`) and
-queues one mail per person listing all their programmes due, all in one transaction; then it
-queues itself for 07:00 Europe/Berlin the next morning, unless such a run is already waiting.
+queues one mail per person listing all their programmes due, all in one transaction; it runs
+at 07:00 Europe/Berlin every morning (`core.schedule`).
 
 A sweep that did not run for a few days catches up: a step whose day passed at most
 `CATCH_UP_DAYS` ago is still sent, but never after the deadline itself, and a step whose day
@@ -28,7 +28,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
-from gemeinsam.core import daily
+from gemeinsam.core.schedule import daily
 
 from .models import DeadlineReminder, Programme, WatchedProgramme
 
@@ -159,19 +159,7 @@ def send_deadline_reminder_mail(user_id: int, reminder_ids: list[int], today: st
     return True
 
 
-def next_morning(now: datetime.datetime | None = None) -> datetime.datetime:
-    """The next 07:00 in Europe/Berlin after `now` (today's, if it is not yet seven)."""
-    return daily.next_at(REMINDER_TIME, now)
-
-
-def ensure_daily_run() -> bool:
-    """Queue the sweep for the next morning unless one is waiting; True if one was queued."""
-    return daily.ensure_queued(send_deadline_reminders, REMINDER_TIME)
-
-
-@task()
+@daily(at=REMINDER_TIME)
 def send_deadline_reminders() -> int:
-    """The daily sweep: remind of the deadlines coming up, then queue tomorrow morning's run."""
-    count = sweep()
-    ensure_daily_run()
-    return count
+    """The daily sweep: remind of the deadlines coming up (`core.schedule` queues the next run)."""
+    return sweep()

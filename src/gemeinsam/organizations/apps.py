@@ -10,6 +10,10 @@ class OrganizationsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
+        # Declares the nightly purge of import files with core.schedule; in apps.ready because
+        # it imports the models.
+        from .interchange import retention  # noqa: F401
+
         # Imported in ready() because the app registry loads models first.
         from .models import FieldOfActivity, LegalForm, WorkingLanguage
         from .queries import forget_reference_rows

@@ -1,10 +1,10 @@
 """Task reminders: on the morning a task is due, its assignee gets a mail about it, once.
 
 A daily sweep (`send_task_reminders`) marks the due tasks (`Task.reminder_sent_at`) and queues
-one mail per assignee listing their tasks, all in one transaction; then it queues itself for
-07:00 Europe/Berlin the next morning, unless such a run is already waiting. The command
-`gemeinsam send_task_reminders` runs the sweep once (for cron) and makes sure the daily run is
-queued; running both, or the sweep twice, mails nobody twice.
+one mail per assignee listing their tasks, all in one transaction; it runs at 07:00 Europe/Berlin
+every morning (`core.schedule`). The command `gemeinsam send_task_reminders` runs the sweep once
+(for cron) and makes sure the daily run is queued; running both, or the sweep twice, mails
+nobody twice.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from django.utils import timezone, translation
 from django_tasks import task
 
 from gemeinsam.agencies.models import StaffMembership
-from gemeinsam.core import daily
+from gemeinsam.core.schedule import daily
 
 from ..enums import CaseStatus
 from ..models import Task
@@ -109,19 +109,7 @@ def send_task_reminder_mail(user_id: int, task_ids: list[int]) -> bool:
     return True
 
 
-def next_morning(now: datetime.datetime | None = None) -> datetime.datetime:
-    """The next 07:00 in Europe/Berlin after `now` (today's, if it is not yet seven)."""
-    return daily.next_at(REMINDER_TIME, now)
-
-
-def ensure_daily_run() -> bool:
-    """Queue the sweep for the next morning unless one is waiting; True if one was queued."""
-    return daily.ensure_queued(send_task_reminders, REMINDER_TIME)
-
-
-@task()
+@daily(at=REMINDER_TIME)
 def send_task_reminders() -> int:
-    """The daily sweep: remind of the tasks due today, then queue tomorrow morning's run."""
-    count = sweep()
-    ensure_daily_run()
-    return count
+    """The daily sweep: remind of the tasks due today (`core.schedule` queues the next run)."""
+    return sweep()

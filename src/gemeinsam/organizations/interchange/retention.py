@@ -2,8 +2,8 @@
 applied, and after `KEEP_UNAPPLIED` when nobody applied them. The batch row stays, with the
 original file name and the summary, as the record of what was imported.
 
-`purge_old_files_job` runs every night at 02:30 Europe/Berlin and queues its own next run
-(`core.daily`); `gemeinsam purge_import_files` runs it once and starts the chain.
+`purge_old_files_job` runs every night at 02:30 Europe/Berlin (`core.schedule`); `gemeinsam
+purge_import_files` purges once and makes sure the nightly run is queued.
 """
 
 from __future__ import annotations
@@ -12,9 +12,8 @@ import datetime
 
 from django.db.models import Q
 from django.utils import timezone
-from django_tasks import task
 
-from gemeinsam.core import daily
+from gemeinsam.core.schedule import daily
 
 from ..models import ImportBatch
 from .enums import IN_PROGRESS
@@ -46,14 +45,7 @@ def purge_old_files(now: datetime.datetime | None = None) -> int:
     return count
 
 
-def ensure_nightly_run() -> bool:
-    return daily.ensure_queued(purge_old_files_job, PURGE_AT)
-
-
-@task()
+@daily(at=PURGE_AT)
 def purge_old_files_job() -> int:
-    """The nightly purge; then tomorrow night's run is queued."""
-    try:
-        return purge_old_files()
-    finally:
-        ensure_nightly_run()
+    """The nightly purge (`core.schedule` queues the next run)."""
+    return purge_old_files()

@@ -2,10 +2,10 @@
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
+from gemeinsam.core import schedule
 from gemeinsam.counselling import services
-from gemeinsam.counselling.tasks.cases import schedule_nightly
+from gemeinsam.counselling.tasks.cases import anonymise_expired_cases_job
 
 
 class Command(BaseCommand):
@@ -20,12 +20,9 @@ class Command(BaseCommand):
         except services.gdpr.RetentionError as exc:
             raise CommandError(str(exc)) from exc
         finally:
-            due = schedule_nightly()
+            due = schedule.ensure_queued(anonymise_expired_cases_job)
         days = settings.GEMEINSAM_CASE_RETENTION_DAYS
         self.stdout.write(
             self.style.SUCCESS(f"{count} cases anonymised (closed at least {days} days ago).")
         )
-        if due is None:
-            self.stdout.write("Jobs are not stored in the database: no nightly run queued.")
-        else:
-            self.stdout.write(f"Next nightly run: {timezone.localtime(due):%Y-%m-%d %H:%M %Z}.")
+        self.stdout.write(schedule.next_run_line(due))

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from gemeinsam.counselling.tasks.timeline import ensure_daily_run, sweep
+from gemeinsam.core import schedule
+from gemeinsam.counselling.tasks.timeline import send_task_reminders, sweep
 
 
 class Command(BaseCommand):
@@ -11,7 +12,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         count = sweep()
-        queued = ensure_daily_run()
+        due = schedule.ensure_queued(send_task_reminders)
         self.stdout.write(f"Queued reminders for {count} task(s).")
-        if queued:
-            self.stdout.write("Queued the daily reminder run for 07:00.")
+        self.stdout.write(schedule.next_run_line(due))

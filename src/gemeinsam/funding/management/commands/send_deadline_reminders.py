@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from gemeinsam.funding.tasks import ensure_daily_run, sweep
+from gemeinsam.core import schedule
+from gemeinsam.funding.tasks import send_deadline_reminders, sweep
 
 
 class Command(BaseCommand):
@@ -12,7 +13,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         count = sweep()
-        queued = ensure_daily_run()
+        due = schedule.ensure_queued(send_deadline_reminders)
         self.stdout.write(f"Queued {count} deadline reminder(s).")
-        if queued:
-            self.stdout.write("Queued the daily deadline reminder run for 07:00.")
+        self.stdout.write(schedule.next_run_line(due))

@@ -3,6 +3,7 @@
 
 from django.core.management.base import BaseCommand
 
+from gemeinsam.core import schedule
 from gemeinsam.organizations.interchange import retention
 
 
@@ -11,5 +12,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         count = retention.purge_old_files()
-        retention.ensure_nightly_run()
+        due = schedule.ensure_queued(retention.purge_old_files_job)
         self.stdout.write(f"{count} import file(s) deleted.")
+        self.stdout.write(schedule.next_run_line(due))
