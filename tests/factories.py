@@ -247,6 +247,4 @@ def make_request(
         consent=True,
         **{**extra, "topics": tuple(extra["topics"])},
     )
-    return submit_request(
-        data, user=user, consent_version=consent_version, consent_text=consent_text
-    )
+    return submit_request(data, by=user, consent_version=consent_version, consent_text=consent_text)

@@ -81,7 +81,7 @@ def test_organization_mails(world, django_capture_on_commit_callbacks):
     world.org_a.save()
     with django_capture_on_commit_callbacks(execute=True):
         organizations.invite_member(
-            actor=world.member_a,
+            by=world.member_a,
             organization=world.org_a,
             email="kollegin@example.org",
             role="member",

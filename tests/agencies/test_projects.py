@@ -125,7 +125,7 @@ def test_the_service_saves_a_project_from_typed_input_and_leaves_other_measures_
     )
 
     project = services.save_project(
-        actor=world.manager_x, agency=world.agency_x, project=None, data=data
+        by=world.manager_x, agency=world.agency_x, project=None, data=data
     )
 
     assert (project.agency, project.slug) == (world.agency_x, "gemeinsam-lernen")

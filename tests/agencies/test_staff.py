@@ -49,7 +49,7 @@ def test_a_former_staff_member_is_taken_back_with_the_new_role(world):
     membership.is_active = False
     membership.save()
     services.add_staff(
-        actor=world.manager_x, agency=world.agency_x, email="advisor.x@example.org", role="manager"
+        by=world.manager_x, agency=world.agency_x, email="advisor.x@example.org", role="manager"
     )
     membership.refresh_from_db()
     assert (membership.is_active, membership.role) == (True, "manager")
@@ -58,7 +58,7 @@ def test_a_former_staff_member_is_taken_back_with_the_new_role(world):
 def test_someone_already_on_the_staff_is_not_added_twice(world):
     with pytest.raises(ValidationError, match="already works for the agency"):
         services.add_staff(
-            actor=world.manager_x,
+            by=world.manager_x,
             agency=world.agency_x,
             email="advisor.x@example.org",
             role="advisor",
@@ -96,7 +96,7 @@ def test_the_service_changes_staff_from_typed_input_and_records_what_changed(wor
         languages="tr, de",
     )
 
-    services.change_staff(actor=world.manager_x, membership=membership, change=change)
+    services.change_staff(by=world.manager_x, membership=membership, change=change)
 
     membership.refresh_from_db()
     assert (membership.is_public_contact, membership.public_title, membership.languages) == (
@@ -112,7 +112,7 @@ def test_the_service_keeps_the_last_manager(world):
     membership = world.agency_x.staff.get(user=world.manager_x)
     with pytest.raises(ValidationError) as refused:
         services.change_staff(
-            actor=world.manager_x,
+            by=world.manager_x,
             membership=membership,
             change=StaffChange(role="advisor", is_active=True),
         )

@@ -404,7 +404,7 @@ def test_a_document_whose_file_is_gone_is_a_404_not_an_error(
 
 
 def test_a_contact_person_with_an_account_sees_the_case_too(world, client_for):
-    contact = services.public.contact_for(user=world.member_b)
+    contact = services.public.contact_for(by=world.member_b)
     case = factories.make_case(world.agency_y, advisors=[world.advisor_y], contacts=[contact])
     client = client_for(world.member_b)
     assert client.get(_url("shared-case", pk=case.pk)).status_code == 200

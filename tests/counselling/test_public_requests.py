@@ -74,7 +74,7 @@ def test_an_anonymous_request_with_a_members_address_does_not_land_on_the_member
     from gemeinsam.counselling.queries import requests_of
     from gemeinsam.counselling.services.public import contact_for
 
-    own = contact_for(user=world.member_a)
+    own = contact_for(by=world.member_a)
     stranger = factories.make_request(email=world.member_a.email)
     assert stranger.contact != own
     assert stranger not in requests_of(world.member_a)

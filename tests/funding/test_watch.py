@@ -112,7 +112,7 @@ def test_watching_for_someone_elses_organization_is_refused(world, client_for, p
 def test_the_service_refuses_an_organization_the_user_is_not_a_member_of(world, programme):
     with pytest.raises(ValidationError) as refused:
         services.watch_programme(
-            user=world.member_a, programme=programme, organization_slug=world.org_b.slug
+            by=world.member_a, programme=programme, organization_slug=world.org_b.slug
         )
 
     assert refused.value.message_dict == {
@@ -123,9 +123,9 @@ def test_the_service_refuses_an_organization_the_user_is_not_a_member_of(world, 
 
 def test_the_service_watches_for_ones_own_organization_once(world, programme):
     first = services.watch_programme(
-        user=world.member_a, programme=programme, organization_slug=world.org_a.slug
+        by=world.member_a, programme=programme, organization_slug=world.org_a.slug
     )
-    again = services.watch_programme(user=world.member_a, programme=programme)
+    again = services.watch_programme(by=world.member_a, programme=programme)
 
     assert again.pk == first.pk
     assert list(WatchedProgramme.objects.values_list("user", "organization")) == [

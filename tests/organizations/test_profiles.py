@@ -159,12 +159,12 @@ def test_a_claim_waits_for_agency_staff_and_grants_nothing_until_then(
 
 def test_a_declined_claim_is_told_and_cannot_be_decided_twice(world):
     claimant = factories.make_user()
-    claim = services.claim_organization(user=claimant, organization=world.org_b, message="x")
-    services.decide_claim(actor=world.advisor_x, membership=claim, accept=False)
+    claim = services.claim_organization(by=claimant, organization=world.org_b, message="x")
+    services.decide_claim(by=world.advisor_x, membership=claim, accept=False)
     claim.refresh_from_db()
     assert claim.status == MembershipStatus.DECLINED
     with pytest.raises(services.ValidationError):
-        services.decide_claim(actor=world.advisor_x, membership=claim, accept=True)
+        services.decide_claim(by=world.advisor_x, membership=claim, accept=True)
 
 
 def test_an_invitation_makes_a_colleague_a_member(
@@ -296,7 +296,7 @@ def test_the_service_creates_an_organization_with_its_formsets(world):
     assert form.is_valid() and recognitions.is_valid()
 
     org = services.create_organization(
-        actor=world.member_b,
+        by=world.member_b,
         form=form,
         descriptions={"de": "Eltern helfen Eltern."},
         as_admin=True,

@@ -77,7 +77,7 @@ class ApiTokenAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             token, raw = issue_api_token(
-                actor=request.user,
+                by=request.user,
                 user=form.cleaned_data["user"],
                 name=form.cleaned_data["name"],
                 days=form.cleaned_data["days"],

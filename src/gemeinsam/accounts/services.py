@@ -45,7 +45,7 @@ def check_may_have_token(user: User, *, name: str, days: int, scopes: list[str])
 
 
 def issue_api_token(
-    *, actor: User | None, user: User, name: str, days: int, scopes: list[str]
+    *, by: User | None, user: User, name: str, days: int, scopes: list[str]
 ) -> tuple[ApiToken, str]:
     """Issue a token for `user` and return it with its raw value (shown once, then only its
     hash is kept). Side effects: the token row and an audit entry, in one transaction."""
@@ -54,7 +54,7 @@ def issue_api_token(
     with transaction.atomic():
         token, raw = ApiToken.issue(user=user, name=name, days=days, scopes=scopes)
         audit.record(
-            actor=actor,
+            by=by,
             action=AuditAction.GRANT,
             obj=token,
             changes={

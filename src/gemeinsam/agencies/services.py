@@ -16,7 +16,7 @@ STAFF_FIELDS = StaffChange.fields()
 
 
 @transaction.atomic
-def add_staff(*, actor, agency: Agency, email: str, role: str) -> StaffMembership:
+def add_staff(*, by, agency: Agency, email: str, role: str) -> StaffMembership:
     """Give an existing account a role in the agency. Side effect: audit log."""
     user = get_user_model().objects.filter(email__iexact=email.strip()).first()
     if user is None:
@@ -30,12 +30,12 @@ def add_staff(*, actor, agency: Agency, email: str, role: str) -> StaffMembershi
         membership.is_active = True
         membership.role = role
         membership.save(update_fields=["is_active", "role"])
-    audit.record(actor=actor, action=AuditAction.GRANT, obj=membership, changes={"role": role})
+    audit.record(by=by, action=AuditAction.GRANT, obj=membership, changes={"role": role})
     return membership
 
 
 @transaction.atomic
-def change_staff(*, actor, membership: StaffMembership, change: StaffChange) -> StaffMembership:
+def change_staff(*, by, membership: StaffMembership, change: StaffChange) -> StaffMembership:
     """Save a staff member's role and public contact details; a manager cannot demote the last
     manager of the agency, so an agency is never left without one. Side effect: audit log."""
     membership = StaffMembership.objects.select_for_update().get(pk=membership.pk)
@@ -52,12 +52,12 @@ def change_staff(*, actor, membership: StaffMembership, change: StaffChange) -> 
     membership.save()
     changes = audit.diff(before, audit.snapshot(membership, STAFF_FIELDS))
     if changes:
-        audit.record(actor=actor, action=AuditAction.UPDATE, obj=membership, changes=changes)
+        audit.record(by=by, action=AuditAction.UPDATE, obj=membership, changes=changes)
     return membership
 
 
 @transaction.atomic
-def save_project(*, actor, agency: Agency, project: Project | None, data: ProjectInput) -> Project:
+def save_project(*, by, agency: Agency, project: Project | None, data: ProjectInput) -> Project:
     """Create (`project` None) or update a project with its measures. A measure named by an id
     that is not the project's own is left alone. Side effect: audit log."""
     creating = project is None
@@ -84,7 +84,7 @@ def save_project(*, actor, agency: Agency, project: Project | None, data: Projec
         target.full_clean()
         target.save()
     audit.record(
-        actor=actor,
+        by=by,
         action=AuditAction.CREATE if creating else AuditAction.UPDATE,
         obj=project,
         changes={"title": project.title, "funder": project.funder},

@@ -34,7 +34,7 @@ def staff_list(request, slug):
     if request.method == "POST" and form.is_valid():
         try:
             services.add_staff(
-                actor=request.user,
+                by=request.user,
                 agency=agency,
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
@@ -64,7 +64,7 @@ def staff_update(request, slug, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.change_staff(
-                actor=request.user,
+                by=request.user,
                 membership=membership,
                 change=form.change(),
             )
@@ -107,7 +107,7 @@ def project_form(request, slug, project_slug=None):
     measures = MeasureFormSet(request.POST or None, instance=project, prefix="measures")
     if request.method == "POST" and form.is_valid() and measures.is_valid():
         services.save_project(
-            actor=request.user,
+            by=request.user,
             agency=agency,
             project=project,
             data=project_input(form, measures),

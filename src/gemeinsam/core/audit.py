@@ -71,11 +71,11 @@ def id_repr(obj: models.Model) -> str:
 
 
 def record(
-    *, actor, action: AuditAction | str, obj: models.Model, changes: dict | None = None
+    *, by, action: AuditAction | str, obj: models.Model, changes: dict | None = None
 ) -> AuditLogEntry:
     object_type = obj._meta.label_lower
     return AuditLogEntry.objects.create(
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor=by if getattr(by, "is_authenticated", False) else None,
         action=str(action),
         object_type=object_type,
         object_id=str(obj.pk),

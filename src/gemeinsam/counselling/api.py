@@ -239,7 +239,7 @@ def request_create(request: HttpRequest, body: RequestIn):
             _error("throttled", _("You have sent too many requests in a short time.")),
         )
     try:
-        submitted = services.public.submit_request(data, user=user)
+        submitted = services.public.submit_request(data, by=user)
     except DjangoValidationError as error:
         return _invalid([(["body", f], m) for f, ms in error.message_dict.items() for m in ms])
     with translation.override(data.mail_language):

@@ -179,7 +179,7 @@ def _load_request(ctx: _Context, spec: RequestSpec) -> Request:
             consent=True,
             mail_language=asker.mail_language,
         ),
-        user=ctx.users.get(asker.user),
+        by=ctx.users.get(asker.user),
         consent_version=CONSENT_VERSION,
         consent_text=CONSENT_TEXT.get(asker.mail_language, CONSENT_TEXT["de"]),
     )

@@ -36,7 +36,7 @@ def store_rules(owner: Programme | ReadinessCheck, document: dict, *, by=None) -
     version = RuleVersion.objects.create(
         **{owner_field: owner}, number=number, document=document, created_by=by
     )
-    audit.record(actor=by, action=AuditAction.UPDATE, obj=owner, changes={"rules": [None, number]})
+    audit.record(by=by, action=AuditAction.UPDATE, obj=owner, changes={"rules": [None, number]})
     return version
 
 
@@ -83,7 +83,7 @@ def _own_organization(user, slug: str):
     return membership.organization if membership else None
 
 
-def watch_programme(*, user, programme: Programme, organization_slug: str = "") -> WatchedProgramme:
+def watch_programme(*, by, programme: Programme, organization_slug: str = "") -> WatchedProgramme:
     """Watch a programme, for one of one's organizations when `organization_slug` names one.
 
     Raises ValidationError (on `organization`) and changes nothing when the person is not a
@@ -92,7 +92,7 @@ def watch_programme(*, user, programme: Programme, organization_slug: str = "") 
     """
     organization = None
     if organization_slug:
-        organization = _own_organization(user, organization_slug)
+        organization = _own_organization(by, organization_slug)
         if organization is None:
             raise ValidationError(
                 {"organization": _("You can only watch for an organization you are a member of.")}
@@ -100,16 +100,16 @@ def watch_programme(*, user, programme: Programme, organization_slug: str = "") 
     try:
         with transaction.atomic():
             watch, created = WatchedProgramme.objects.get_or_create(
-                user=user, programme=programme, defaults={"organization": organization}
+                user=by, programme=programme, defaults={"organization": organization}
             )
     except IntegrityError:  # the same request sent twice at once: the other one stored it
-        return WatchedProgramme.objects.get(user=user, programme=programme)
+        return WatchedProgramme.objects.get(user=by, programme=programme)
     if not created and organization is not None and watch.organization_id != organization.pk:
         watch.organization = organization
         watch.save(update_fields=["organization"])
     return watch
 
 
-def stop_watching(*, user, programme: Programme) -> None:
+def stop_watching(*, by, programme: Programme) -> None:
     """Stop watching a programme; nothing happens when it was not watched."""
-    WatchedProgramme.objects.filter(user=user, programme=programme).delete()
+    WatchedProgramme.objects.filter(user=by, programme=programme).delete()

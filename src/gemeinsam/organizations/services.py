@@ -78,7 +78,7 @@ def save_descriptions(org: Organization, texts: dict[str, str]) -> None:
 
 @transaction.atomic
 def create_organization(
-    *, actor, form, descriptions: dict[str, str], as_admin: bool, formsets=()
+    *, by, form, descriptions: dict[str, str], as_admin: bool, formsets=()
 ) -> Organization:
     """Create an organization from a valid form, with its valid inline formsets (recognitions,
     funding sources) bound to the form's instance.
@@ -99,18 +99,18 @@ def create_organization(
     if as_admin:
         OrganizationMembership.objects.create(
             organization=org,
-            user=actor,
+            user=by,
             role=MembershipRole.ADMIN,
             status=MembershipStatus.ACTIVE,
             decided_at=timezone.now(),
         )
     search.reindex([org])
-    audit.record(actor=actor, action=AuditAction.CREATE, obj=org, changes=_state(org))
+    audit.record(by=by, action=AuditAction.CREATE, obj=org, changes=_state(org))
     return org
 
 
 @transaction.atomic
-def update_organization(*, actor, form, descriptions: dict[str, str], formsets=()) -> Organization:
+def update_organization(*, by, form, descriptions: dict[str, str], formsets=()) -> Organization:
     """Save an edited profile. Side effects: search index, audit log with the changed fields."""
     org = Organization.objects.select_for_update().get(pk=form.instance.pk)
     before = _state(org)
@@ -124,18 +124,18 @@ def update_organization(*, actor, form, descriptions: dict[str, str], formsets=(
     search.reindex([org])
     changes = audit.diff(before, _state(org))
     if changes:
-        audit.record(actor=actor, action=AuditAction.UPDATE, obj=org, changes=changes)
+        audit.record(by=by, action=AuditAction.UPDATE, obj=org, changes=changes)
     return org
 
 
 @transaction.atomic
-def confirm_profile(*, actor, organization: Organization) -> None:
+def confirm_profile(*, by, organization: Organization) -> None:
     """The admins say the profile is still right; the 12-month reminder starts again."""
     organization.last_confirmed_on = timezone.localdate()
     organization.confirmation_reminded_on = None
     organization.save(update_fields=["last_confirmed_on", "confirmation_reminded_on", "updated_at"])
     audit.record(
-        actor=actor,
+        by=by,
         action=AuditAction.UPDATE,
         obj=organization,
         changes={"last_confirmed_on": [None, str(organization.last_confirmed_on)]},
@@ -150,11 +150,11 @@ def _mail(*, to: list[str], template: str, context: dict, language: str | None =
 
 
 @transaction.atomic
-def claim_organization(*, user, organization: Organization, message: str) -> OrganizationMembership:
+def claim_organization(*, by, organization: Organization, message: str) -> OrganizationMembership:
     """Ask to act for an organization. Agency staff confirm it; until then nothing is granted."""
     membership, created = OrganizationMembership.objects.get_or_create(
         organization=organization,
-        user=user,
+        user=by,
         defaults={
             "role": MembershipRole.ADMIN,
             "status": MembershipStatus.PENDING,
@@ -168,7 +168,7 @@ def claim_organization(*, user, organization: Organization, message: str) -> Org
         membership.message = message
         membership.save(update_fields=["status", "message"])
     audit.record(
-        actor=user,
+        by=by,
         action=AuditAction.CREATE,
         obj=membership,
         changes={"status": MembershipStatus.PENDING},
@@ -178,7 +178,7 @@ def claim_organization(*, user, organization: Organization, message: str) -> Org
 
 @transaction.atomic
 def decide_claim(
-    *, actor, membership: OrganizationMembership, accept: bool, request_base: str = ""
+    *, by, membership: OrganizationMembership, accept: bool, request_base: str = ""
 ) -> OrganizationMembership:
     """Accept or decline a pending claim. Side effects: audit log, a mail to the claimant."""
     membership = OrganizationMembership.objects.select_for_update().get(pk=membership.pk)
@@ -186,10 +186,10 @@ def decide_claim(
         raise ValidationError(_("This request has already been decided."))
     membership.status = MembershipStatus.ACTIVE if accept else MembershipStatus.DECLINED
     membership.decided_at = timezone.now()
-    membership.decided_by = actor
+    membership.decided_by = by
     membership.save(update_fields=["status", "decided_at", "decided_by"])
     audit.record(
-        actor=actor,
+        by=by,
         action=AuditAction.GRANT if accept else AuditAction.REVOKE,
         obj=membership,
         changes={"status": [MembershipStatus.PENDING, membership.status]},
@@ -208,38 +208,38 @@ def decide_claim(
 
 @transaction.atomic
 def invite_member(
-    *, actor, organization: Organization, email: str, role: str, request_base: str = ""
+    *, by, organization: Organization, email: str, role: str, request_base: str = ""
 ) -> Invitation:
     """Invite a colleague by mail. Side effects: audit log, the invitation mail."""
     email = email.strip().lower()
     if organization.memberships.active().filter(user__email=email).exists():
         raise ValidationError(_("This person already acts for the organization."))
     invitation = Invitation.objects.create(
-        organization=organization, email=email, role=role, invited_by=actor
+        organization=organization, email=email, role=role, invited_by=by
     )
-    audit.record(actor=actor, action=AuditAction.CREATE, obj=invitation, changes={"role": role})
+    audit.record(by=by, action=AuditAction.CREATE, obj=invitation, changes={"role": role})
     link = request_base + reverse("organizations:invitation-accept", args=[invitation.token])
     transaction.on_commit(
         lambda: _mail(
             to=[email],
             template="invitation",
-            context={"invitation": invitation, "link": link, "inviter": actor},
+            context={"invitation": invitation, "link": link, "inviter": by},
         )
     )
     return invitation
 
 
 @transaction.atomic
-def accept_invitation(*, user, invitation: Invitation) -> OrganizationMembership:
+def accept_invitation(*, by, invitation: Invitation) -> OrganizationMembership:
     """Turn an open invitation into an active membership for the person logged in."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_open:
         raise ValidationError(_("This invitation has expired or was already used."))
-    if invitation.email.lower() != user.email.lower():
+    if invitation.email.lower() != by.email.lower():
         raise PermissionDenied(_("This invitation was sent to another email address."))
     membership, _created = OrganizationMembership.objects.update_or_create(
         organization=invitation.organization,
-        user=user,
+        user=by,
         defaults={
             "role": invitation.role,
             "status": MembershipStatus.ACTIVE,
@@ -250,7 +250,7 @@ def accept_invitation(*, user, invitation: Invitation) -> OrganizationMembership
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
     audit.record(
-        actor=user,
+        by=by,
         action=AuditAction.GRANT,
         obj=membership,
         changes={"role": invitation.role, "via": "invitation"},
@@ -260,7 +260,7 @@ def accept_invitation(*, user, invitation: Invitation) -> OrganizationMembership
 
 @transaction.atomic
 def change_member(
-    *, actor, membership: OrganizationMembership, role: str | None, remove: bool = False
+    *, by, membership: OrganizationMembership, role: str | None, remove: bool = False
 ) -> None:
     """Change a member's role or remove them; the last admin can be neither demoted nor removed."""
     membership = OrganizationMembership.objects.select_for_update().get(pk=membership.pk)
@@ -273,7 +273,7 @@ def change_member(
         raise ValidationError(_("An organization needs at least one administrator."))
     if remove:
         audit.record(
-            actor=actor,
+            by=by,
             action=AuditAction.REVOKE,
             obj=membership,
             changes={"role": [membership.role, None]},
@@ -282,7 +282,7 @@ def change_member(
         return
     if role and role != membership.role:
         audit.record(
-            actor=actor,
+            by=by,
             action=AuditAction.UPDATE,
             obj=membership,
             changes={"role": [membership.role, role]},

@@ -115,7 +115,7 @@ def organization_create(request):
         f.is_valid() for f in (form, descriptions, recognitions, funding)
     ):
         org = services.create_organization(
-            actor=request.user,
+            by=request.user,
             form=form,
             descriptions=descriptions.texts(),
             # Staff who add an organization are not its admins; a member who founds it is.
@@ -146,7 +146,7 @@ def organization_update(request, slug):
         f.is_valid() for f in (form, descriptions, recognitions, funding)
     ):
         services.update_organization(
-            actor=request.user,
+            by=request.user,
             form=form,
             descriptions=descriptions.texts(),
             formsets=(recognitions, funding),
@@ -170,7 +170,7 @@ def organization_update(request, slug):
 @require_POST
 def organization_confirm(request, slug):
     org = queries.organization_for(request.user, slug, "organizations.change_organization")
-    services.confirm_profile(actor=request.user, organization=org)
+    services.confirm_profile(by=request.user, organization=org)
     messages.success(request, _("Thank you: the profile is marked as up to date."))
     return redirect(org)
 
@@ -185,7 +185,7 @@ def organization_claim(request, slug):
     if request.method == "POST" and form.is_valid():
         try:
             services.claim_organization(
-                user=request.user, organization=org, message=form.cleaned_data["message"]
+                by=request.user, organization=org, message=form.cleaned_data["message"]
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -212,7 +212,7 @@ def member_list(request, slug):
     if request.method == "POST" and form.is_valid():
         try:
             services.invite_member(
-                actor=request.user,
+                by=request.user,
                 organization=org,
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
@@ -246,7 +246,7 @@ def member_change(request, slug, pk):
     if form.is_valid():
         try:
             services.change_member(
-                actor=request.user,
+                by=request.user,
                 membership=membership,
                 role=form.cleaned_data["role"] or None,
                 remove=form.cleaned_data["remove"],
@@ -264,7 +264,7 @@ def invitation_accept(request, token):
     invitation = get_object_or_404(Invitation.objects.select_related("organization"), token=token)
     if request.method == "POST":
         try:
-            services.accept_invitation(user=request.user, invitation=invitation)
+            services.accept_invitation(by=request.user, invitation=invitation)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -298,7 +298,7 @@ def claim_decide(request, pk):
     if form.is_valid():
         try:
             services.decide_claim(
-                actor=request.user,
+                by=request.user,
                 membership=membership,
                 accept=form.cleaned_data["decision"] == "accept",
                 request_base=_base_url(request),

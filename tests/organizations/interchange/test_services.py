@@ -45,7 +45,7 @@ def codes(related) -> list[str]:
 @pytest.mark.django_db
 def test_a_valid_file_creates_exactly_its_rows_with_their_many_to_many_and_description(world):
     before = Organization.objects.count()
-    result = services.apply_import(actor=world.advisor_x, preview=preview_of(VALID))
+    result = services.apply_import(by=world.advisor_x, preview=preview_of(VALID))
     assert result.summary == {"created": 2, "updated": 0, "unchanged": 0, "skipped": 0}
     assert Organization.objects.count() == before + 2
     ruhr = Organization.objects.get(name="Kulturbrücke Ruhr e.V.")
@@ -67,7 +67,7 @@ def test_a_valid_file_creates_exactly_its_rows_with_their_many_to_many_and_descr
 
 @pytest.mark.django_db
 def test_imported_organizations_are_found_by_the_directory_search(world):
-    services.apply_import(actor=world.advisor_x, preview=preview_of(VALID))
+    services.apply_import(by=world.advisor_x, preview=preview_of(VALID))
     filters = queries.DirectoryFilters(q="Theater", languages=["ar"])
     result = queries.search_directory(user=world.advisor_x, filters=filters)
     assert [org.name for org in result.organizations] == ["Kulturbrücke Ruhr e.V."]
@@ -75,7 +75,7 @@ def test_imported_organizations_are_found_by_the_directory_search(world):
 
 @pytest.mark.django_db
 def test_every_imported_organization_gets_one_audit_entry_naming_the_actor(world):
-    result = services.apply_import(actor=world.advisor_x, preview=preview_of(VALID))
+    result = services.apply_import(by=world.advisor_x, preview=preview_of(VALID))
     entries = AuditLogEntry.objects.filter(action="import").order_by("id")
     assert [(e.object_id, e.actor) for e in entries] == [
         (str(org.pk), world.advisor_x) for org in result.created
@@ -89,7 +89,7 @@ def test_a_file_with_one_bad_row_imports_nothing(world):
     before = Organization.objects.count()
     preview = preview_of(VALID + "Dritter Verein;Bochum;447;NRW;;;;;\r\n")
     with pytest.raises(ValidationError) as error:
-        services.apply_import(actor=world.advisor_x, preview=preview)
+        services.apply_import(by=world.advisor_x, preview=preview)
     assert error.value.messages == ["The file still has problems, so nothing was imported."]
     assert Organization.objects.count() == before
     assert AuditLogEntry.objects.filter(action="import").count() == 0
@@ -99,7 +99,7 @@ def test_a_file_with_one_bad_row_imports_nothing(world):
 def test_a_row_matching_an_existing_organization_is_skipped_unless_decided_otherwise(world):
     factories.make_organization("Elternnetzwerk Altona", city="Hamburg")
     before = Organization.objects.count()
-    result = services.apply_import(actor=world.advisor_x, preview=preview_of(VALID))
+    result = services.apply_import(by=world.advisor_x, preview=preview_of(VALID))
     assert result.summary == {"created": 1, "updated": 0, "unchanged": 0, "skipped": 1}
     assert result.skipped == [3]
     assert Organization.objects.count() == before + 1
@@ -111,7 +111,7 @@ def test_create_anyway_makes_a_second_organization_with_its_own_slug(world):
     existing.slug = "elternnetzwerk-altona"
     existing.save()
     result = services.apply_import(
-        actor=world.advisor_x, preview=preview_of(VALID), decisions={3: Decision.CREATE}
+        by=world.advisor_x, preview=preview_of(VALID), decisions={3: Decision.CREATE}
     )
     assert [org.slug for org in result.created] == [
         "kulturbrucke-ruhr-ev",
@@ -130,7 +130,7 @@ def test_fill_merges_only_into_the_empty_fields_of_the_existing_organization(wor
         is_public=True,
     )
     result = services.apply_import(
-        actor=world.advisor_x,
+        by=world.advisor_x,
         preview=preview_of(
             "Name;Ort;PLZ;E-Mail;Arbeitsfelder;Sprachen;Öffentlich\r\n"
             "Elternnetzwerk Altona;Hamburg;22765;neu@example.org;Sport;fa;nein\r\n"
@@ -159,7 +159,7 @@ def test_update_overwrites_the_existing_organization_with_every_filled_cell(worl
         phone="040 123",
     )
     services.apply_import(
-        actor=world.advisor_x,
+        by=world.advisor_x,
         preview=preview_of(
             "Name;Ort;E-Mail;Arbeitsfelder;Telefon\r\n"
             "Elternnetzwerk Altona;Hamburg;neu@example.org;Sport;\r\n"
@@ -178,18 +178,18 @@ def test_update_overwrites_the_existing_organization_with_every_filled_cell(worl
 def test_a_repeated_row_of_the_file_is_skipped_by_default_and_cannot_be_merged(world):
     preview = preview_of("Name;Ort\r\nVerein A;Bochum\r\nVerein A;Bochum\r\n")
     with pytest.raises(ValidationError):
-        services.apply_import(actor=world.advisor_x, preview=preview, decisions={3: Decision.FILL})
-    result = services.apply_import(actor=world.advisor_x, preview=preview)
+        services.apply_import(by=world.advisor_x, preview=preview, decisions={3: Decision.FILL})
+    result = services.apply_import(by=world.advisor_x, preview=preview)
     assert (result.summary["created"], result.skipped) == (1, [3])
     assert Organization.objects.filter(name="Verein A").count() == 1
 
 
-def _write(actor, plan, during_staging=None):
+def _write(by, plan, during_staging=None):
     with bulk.staged(plan):
         if during_staging:
             during_staging()
         with transaction.atomic():
-            return bulk.write(actor, plan)
+            return bulk.write(by, plan)
 
 
 @pytest.mark.django_db

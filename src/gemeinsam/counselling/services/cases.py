@@ -83,7 +83,7 @@ def open_case(
     if template is not None:
         apply_template(case, template, by=by)
     audit.record(
-        actor=by, action=AuditAction.CREATE, obj=case, changes={"agency": [None, str(agency)]}
+        by=by, action=AuditAction.CREATE, obj=case, changes={"agency": [None, str(agency)]}
     )
     return case
 
@@ -114,9 +114,7 @@ def assign_advisors(case: Case, advisors: Iterable, *, by) -> None:
     before = sorted(str(a) for a in case.advisors.all())
     case.advisors.set(advisors)
     after = sorted(str(a) for a in advisors)
-    audit.record(
-        actor=by, action=AuditAction.UPDATE, obj=case, changes={"advisors": [before, after]}
-    )
+    audit.record(by=by, action=AuditAction.UPDATE, obj=case, changes={"advisors": [before, after]})
 
 
 @transaction.atomic
@@ -124,9 +122,7 @@ def close_case(case: Case, *, by, on: datetime.date | None = None) -> Case:
     case.status = CaseStatus.CLOSED
     case.closed_on = max(on or timezone.localdate(), case.opened_on)
     case.save(update_fields=["status", "closed_on", "updated_at"])
-    audit.record(
-        actor=by, action=AuditAction.UPDATE, obj=case, changes={"status": ["open", "closed"]}
-    )
+    audit.record(by=by, action=AuditAction.UPDATE, obj=case, changes={"status": ["open", "closed"]})
     return case
 
 
@@ -137,9 +133,7 @@ def reopen_case(case: Case, *, by) -> Case:
     case.status = CaseStatus.OPEN
     case.closed_on = None
     case.save(update_fields=["status", "closed_on", "updated_at"])
-    audit.record(
-        actor=by, action=AuditAction.UPDATE, obj=case, changes={"status": ["closed", "open"]}
-    )
+    audit.record(by=by, action=AuditAction.UPDATE, obj=case, changes={"status": ["closed", "open"]})
     return case
 
 
@@ -203,7 +197,7 @@ def update_case(
     if "title" in changes:  # the log says that the title changed, never what it says
         changes["title"] = [None, None]
     if changes:
-        audit.record(actor=by, action=AuditAction.UPDATE, obj=case, changes=changes)
+        audit.record(by=by, action=AuditAction.UPDATE, obj=case, changes=changes)
     return case
 
 
@@ -253,7 +247,7 @@ def forward_case(case: Case, *, to_agency: Agency, reason: str, by, advisors=Non
     upcoming.update(agency=to_agency, advisor=advisors[0])
     case.appointments.exclude(pk__in=upcoming.values("pk")).update(agency=to_agency)
     audit.record(
-        actor=by,
+        by=by,
         action=AuditAction.UPDATE,
         obj=case,
         changes={

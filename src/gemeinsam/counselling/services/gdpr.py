@@ -81,7 +81,7 @@ def log_export(viewer, *, subject, case_ids, fmt: str, notes_included: bool = Fa
     )
     # Counselling's entries name a contact by id only (`audit.keep_confidential`).
     audit.record(
-        actor=viewer,
+        by=viewer,
         action=EXPORT,
         obj=subject,
         changes={"export": [None, fmt], "cases": [None, len(set(case_ids))]},
@@ -185,7 +185,7 @@ def erase_contact(contact: Contact, *, by, agency_ids=None) -> Erasure:
             _strip_case(case)
             stripped += 1
     audit.record(
-        actor=by,
+        by=by,
         action=AuditAction.DELETE,
         obj=contact,
         changes={
@@ -357,7 +357,7 @@ def anonymise_case(case: Case, *, by=None) -> bool:
         if not other_cases.exists() and not open_requests.exists():
             _blank_contact(Contact.objects.select_for_update().get(pk=contact.pk), now)
     audit.record(
-        actor=by,
+        by=by,
         action=AuditAction.UPDATE,
         obj=case,
         changes={"anonymised": [None, now.isoformat(timespec="seconds")]},

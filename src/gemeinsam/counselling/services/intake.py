@@ -195,6 +195,6 @@ def merge_contact(request: Request, *, into: Contact, by) -> Contact:
     source.delete()
     into.save()
     audit.record(
-        actor=by, action=AuditAction.UPDATE, obj=into, changes={"merged": [source_pk, into.pk]}
+        by=by, action=AuditAction.UPDATE, obj=into, changes={"merged": [source_pk, into.pk]}
     )
     return into

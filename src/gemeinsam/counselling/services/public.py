@@ -28,7 +28,7 @@ def queue_request_mail(request_id: int, kind: str) -> None:
 # --- Contacts and consent ----------------------------------------------------------------------
 
 
-def contact_for(*, user=None, name="", email="", phone="", organization=None, language="de"):
+def contact_for(*, by=None, name="", email="", phone="", organization=None, language="de"):
     """The person's record: the one of their account when they are logged in, else a new one.
 
     What someone types is never proof of who they are: an address or a phone number given
@@ -38,17 +38,17 @@ def contact_for(*, user=None, name="", email="", phone="", organization=None, la
     known is overwritten.
     """
     contact = None
-    if user is not None and user.is_authenticated:
-        contact = Contact.objects.filter(user=user).first()
-        email = email or user.email
-        name = name or user.name
+    if by is not None and by.is_authenticated:
+        contact = Contact.objects.filter(user=by).first()
+        email = email or by.email
+        name = name or by.name
     if contact is None:
         contact = Contact(preferred_language=language)
     for field, value in (("name", name), ("email", email.lower()), ("phone", phone)):
         if value and not getattr(contact, field):
             setattr(contact, field, value)
-    if user is not None and user.is_authenticated and contact.user_id is None:
-        contact.user = user
+    if by is not None and by.is_authenticated and contact.user_id is None:
+        contact.user = by
     if organization is not None and contact.organization_id is None:
         contact.organization = organization
     contact.save()
@@ -68,7 +68,7 @@ def record_consent(contact: Contact, *, purpose=ConsentPurpose.COUNSELLING, vers
 def submit_request(
     data: RequestInput,
     *,
-    user=None,
+    by=None,
     consent_version: str = CONSENT_VERSION,
     consent_text: str | None = None,
 ) -> Request:
@@ -81,7 +81,7 @@ def submit_request(
     Side effects: a Contact (found or created), a ConsentRecord, a queued "received" mail to
     the person when there is an email address.
     """
-    answered_by_account = bool(user and user.is_authenticated)
+    answered_by_account = bool(by and by.is_authenticated)
     problems = request_problems(data, answered_by_account=answered_by_account)
     if problems:
         raise ValidationError(problems)
@@ -91,7 +91,7 @@ def submit_request(
     topics = list(data.topics)
     organization, postcode, federal_state = data.organization, data.postcode, data.federal_state
     contact = contact_for(
-        user=user,
+        by=by,
         name=data.name,
         email=data.email,
         phone=data.phone,
@@ -108,7 +108,7 @@ def submit_request(
         agency=agency,
         routed_by=routed_by,
         contact=contact,
-        requested_by=user if answered_by_account else None,
+        requested_by=by if answered_by_account else None,
         organization=organization,
         organization_name="" if organization else data.organization_name,
         language=data.language,

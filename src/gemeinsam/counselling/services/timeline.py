@@ -49,13 +49,13 @@ def confidential_notes(case: Case, user) -> list[Note]:
 
 
 @transaction.atomic
-def break_glass(case: Case, user, *, reason: str) -> BreakGlass:
+def break_glass(case: Case, by, *, reason: str) -> BreakGlass:
     """A manager opens a case's confidential parts with a reason, for BREAK_GLASS_HOURS.
 
     Side effects: the reason shows on the case for everyone who can see it, and the access log
     and audit log record it.
     """
-    if not may(user, "counselling.break_glass", case):
+    if not may(by, "counselling.break_glass", case):
         raise PermissionDenied
     reason = reason.strip()
     if len(reason) < 10:
@@ -63,15 +63,15 @@ def break_glass(case: Case, user, *, reason: str) -> BreakGlass:
     now = timezone.now()
     entry = BreakGlass.objects.create(
         case=case,
-        user=user,
+        user=by,
         reason=reason,
         at=now,
         expires_at=now + datetime.timedelta(hours=BREAK_GLASS_HOURS),
     )
-    log_access(case, user, AccessKind.BREAK_GLASS, reason)
+    log_access(case, by, AccessKind.BREAK_GLASS, reason)
     # The reason stays on the case, for its staff; the audit log names the record only.
     audit.record(
-        actor=user, action=AuditAction.GRANT, obj=case, changes={"break_glass": [None, entry.pk]}
+        by=by, action=AuditAction.GRANT, obj=case, changes={"break_glass": [None, entry.pk]}
     )
     return entry
 
@@ -181,7 +181,7 @@ def add_outcome(
         recorded_by=by,
     )
     audit.record(
-        actor=by,
+        by=by,
         action=AuditAction.CREATE,
         obj=outcome,
         changes={
@@ -217,7 +217,7 @@ def add_document(case: Case, *, by, upload, checked: CheckedUpload, is_shared: b
         with transaction.atomic():
             document.save()
             audit.record(
-                actor=by,
+                by=by,
                 action=AuditAction.CREATE,
                 obj=document,
                 # The file's name may name the person: the log keeps the record's id only.
@@ -234,11 +234,11 @@ def add_document(case: Case, *, by, upload, checked: CheckedUpload, is_shared: b
 
 
 @transaction.atomic
-def open_document(document: Document, *, user) -> Document:
+def open_document(document: Document, *, by) -> Document:
     """Someone allowed to read the case's confidential parts opens a document; the read is
     logged (AccessLogEntry, READ_DOCUMENT)."""
     case = document.case
-    if not may(user, "counselling.view_confidential", case):
+    if not may(by, "counselling.view_confidential", case):
         raise PermissionDenied
-    log_access(case, user, AccessKind.READ_DOCUMENT, document.original_name)
+    log_access(case, by, AccessKind.READ_DOCUMENT, document.original_name)
     return document

@@ -54,7 +54,7 @@ def request_create(request):
         else:
             try:
                 submitted = services.public.submit_request(
-                    form.to_input(mail_language=mail_language(get_language())), user=form.user
+                    form.to_input(mail_language=mail_language(get_language())), by=form.user
                 )
             except ValidationError as error:
                 form.add_error(None, error.messages)

@@ -345,7 +345,7 @@ def document_download(request, pk, doc):
     except (FileNotFoundError, ValueError):
         raise Http404(_("The file of this document is no longer there.")) from None
     try:
-        services.timeline.open_document(document, user=request.user)
+        services.timeline.open_document(document, by=request.user)
     except BaseException:
         handle.close()
         raise

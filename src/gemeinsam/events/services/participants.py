@@ -54,7 +54,7 @@ def decide(registrations: list[Registration], *, accept: bool, by) -> str:
             )
         for r in pending:
             audit.record(
-                actor=by, action=AuditAction.UPDATE, obj=r, changes={"status": ["pending", status]}
+                by=by, action=AuditAction.UPDATE, obj=r, changes={"status": ["pending", status]}
             )
             queue_mail(r.pk, "accepted" if accept else "declined")
     return status
@@ -86,7 +86,7 @@ def check_in(registration: Registration, *, by) -> bool:
 
 @transaction.atomic
 def mail_participants(
-    *, actor, event: Event, subject: str, body: str, include_waitlisted: bool = False
+    *, by, event: Event, subject: str, body: str, include_waitlisted: bool = False
 ) -> int:
     """Queue one plain-text mail per confirmed (and, if asked, waitlisted) participant.
 
@@ -97,7 +97,7 @@ def mail_participants(
     if include_waitlisted:
         statuses.append(RegistrationStatus.WAITLISTED)
     recipients = list(event.registrations.filter(status__in=statuses).values_list("pk", flat=True))
-    reply_to = actor.email if getattr(actor, "email", "") else ""
+    reply_to = by.email if getattr(by, "email", "") else ""
     for pk in recipients:
         send_participant_message.enqueue(pk, subject, body, reply_to)
     return len(recipients)

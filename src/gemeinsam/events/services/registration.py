@@ -382,7 +382,7 @@ def cancel(registration: Registration, *, whole_group: bool = False, by=None) ->
         if by is not None:
             for r in cancelled:
                 audit.record(
-                    actor=by,
+                    by=by,
                     action=AuditAction.UPDATE,
                     obj=r,
                     changes={"status": [r.status, "cancelled"]},

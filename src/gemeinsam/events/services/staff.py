@@ -108,7 +108,7 @@ def _save_inlines(event: Event, questions, speakers) -> None:
 
 
 @transaction.atomic
-def save_event(*, actor, agency, form, questions=None, speakers=None) -> Event:
+def save_event(*, by, agency, form, questions=None, speakers=None) -> Event:
     """Create or update one event with its questions and speakers.
 
     Side effects: an audit entry; the reminder job is (re)queued; when the places were raised,
@@ -118,14 +118,14 @@ def save_event(*, actor, agency, form, questions=None, speakers=None) -> Event:
     event = form.save(commit=False)
     if event.pk is None:
         event.agency = agency
-        event.created_by = actor if actor.is_authenticated else None
+        event.created_by = by if by.is_authenticated else None
         event.slug = _slug_for(event.title)
         event.full_clean()
         event.save()
         form.save_m2m()
         _save_inlines(event, questions, speakers)
         audit.record(
-            actor=actor,
+            by=by,
             action=AuditAction.CREATE,
             obj=event,
             changes={"title": event.title, "starts_at": str(event.starts_at)},
@@ -144,7 +144,7 @@ def save_event(*, actor, agency, form, questions=None, speakers=None) -> Event:
     event.reminder_sent_at = stored.reminder_sent_at
     changes = audit.diff(before, audit.snapshot(event, AUDITED))
     if changes:
-        audit.record(actor=actor, action=AuditAction.UPDATE, obj=event, changes=changes)
+        audit.record(by=by, action=AuditAction.UPDATE, obj=event, changes=changes)
     if before["status"] != EventStatus.CANCELLED and event.status == EventStatus.CANCELLED:
         _cancel_all_registrations(event)
     elif _places_raised(before["capacity"], event.capacity):
@@ -231,7 +231,7 @@ def _copy_m2m(source: Event, target: Event) -> None:
         getattr(target, field.name).set(getattr(source, field.name).all())
 
 
-def _clone(source: Event, *, starts_at: datetime, status: str, series=None, actor=None) -> Event:
+def _clone(source: Event, *, starts_at: datetime, status: str, series=None, by=None) -> Event:
     """A new event with the source's fields, questions and speakers, moved to `starts_at`."""
     shift = starts_at - source.starts_at
     values = {
@@ -250,7 +250,7 @@ def _clone(source: Event, *, starts_at: datetime, status: str, series=None, acto
         ),
         status=status,
         series=series,
-        created_by=actor if actor is not None and actor.is_authenticated else None,
+        created_by=by if by is not None and by.is_authenticated else None,
         slug=_slug_for(source.title),
     )
     clone = Event.objects.create(**values)
@@ -260,20 +260,18 @@ def _clone(source: Event, *, starts_at: datetime, status: str, series=None, acto
 
 
 @transaction.atomic
-def create_series(*, actor, agency, form, questions, speakers, repeat: str, count: int):
+def create_series(*, by, agency, form, questions, speakers, repeat: str, count: int):
     """Create every date of a series at once, all or nothing: one event per date, sharing an
     `EventSeries`. Side effects: an audit entry and a reminder job per event."""
-    first = save_event(
-        actor=actor, agency=agency, form=form, questions=questions, speakers=speakers
-    )
+    first = save_event(by=by, agency=agency, form=form, questions=questions, speakers=speakers)
     series = EventSeries.objects.create(agency=agency, title=first.title)
     Event.objects.filter(pk=first.pk).update(series=series)
     first.series = series
     events = [first]
     for starts_at in series_starts(first.starts_at, repeat, count)[1:]:
-        event = _clone(first, starts_at=starts_at, status=first.status, series=series, actor=actor)
+        event = _clone(first, starts_at=starts_at, status=first.status, series=series, by=by)
         audit.record(
-            actor=actor,
+            by=by,
             action=AuditAction.CREATE,
             obj=event,
             changes={"title": event.title, "starts_at": str(event.starts_at), "series": series.pk},
@@ -284,12 +282,12 @@ def create_series(*, actor, agency, form, questions, speakers, repeat: str, coun
 
 
 @transaction.atomic
-def copy_event(*, actor, event: Event) -> Event:
+def copy_event(*, by, event: Event) -> Event:
     """A new draft with the event's fields, questions and speakers (dates kept, to be edited);
     no registrations and no downloads. Side effect: an audit entry."""
-    copy = _clone(event, starts_at=event.starts_at, status=EventStatus.DRAFT, actor=actor)
+    copy = _clone(event, starts_at=event.starts_at, status=EventStatus.DRAFT, by=by)
     audit.record(
-        actor=actor,
+        by=by,
         action=AuditAction.CREATE,
         obj=copy,
         changes={"title": copy.title, "copied_from": event.slug},
@@ -301,14 +299,14 @@ def copy_event(*, actor, event: Event) -> Event:
 
 
 @transaction.atomic
-def add_document(*, actor, event: Event, form) -> EventDocument:
+def add_document(*, by, event: Event, form) -> EventDocument:
     """Store an upload (through the default storage) as a download of the event."""
     document = form.save(commit=False)
     document.event = event
     document.size = form.cleaned_data["file"].size
     document.save()
     audit.record(
-        actor=actor,
+        by=by,
         action=AuditAction.CREATE,
         obj=document,
         changes={"event": event.slug, "file": document.file.name},
@@ -317,11 +315,11 @@ def add_document(*, actor, event: Event, form) -> EventDocument:
 
 
 @transaction.atomic
-def delete_document(*, actor, document: EventDocument) -> None:
+def delete_document(*, by, document: EventDocument) -> None:
     """Remove a download; the file goes once the deletion is committed."""
     name, storage = document.file.name, document.file.storage
     audit.record(
-        actor=actor,
+        by=by,
         action=AuditAction.DELETE,
         obj=document,
         changes={"event": document.event.slug, "file": name},

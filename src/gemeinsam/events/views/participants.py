@@ -150,7 +150,7 @@ def participant_mail(request, slug):
     form = ParticipantMailForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         count = services.mail_participants(
-            actor=request.user,
+            by=request.user,
             event=event,
             subject=form.cleaned_data["subject"],
             body=form.cleaned_data["body"],

@@ -99,7 +99,7 @@ def event_create(request):
         repeat = series.cleaned_data.get("repeat")
         if repeat:
             events = services.staff.create_series(
-                actor=request.user,
+                by=request.user,
                 agency=agency,
                 form=form,
                 questions=questions,
@@ -113,7 +113,7 @@ def event_create(request):
             )
             return redirect("events:manage-list")
         event = services.staff.save_event(
-            actor=request.user, agency=agency, form=form, questions=questions, speakers=speakers
+            by=request.user, agency=agency, form=form, questions=questions, speakers=speakers
         )
         messages.success(request, _("The event has been saved."))
         return redirect("events:event-update", slug=event.slug)
@@ -132,7 +132,7 @@ def event_update(request, slug):
     speakers = SpeakerFormSet(data, instance=event, prefix="speakers")
     if data is not None and all(f.is_valid() for f in (form, questions, speakers)):
         services.staff.save_event(
-            actor=request.user,
+            by=request.user,
             agency=event.agency,
             form=form,
             questions=questions,
@@ -154,7 +154,7 @@ def event_update(request, slug):
 @require_POST
 def event_copy(request, slug):
     event = queries.event_for(request.user, slug, CHANGE)
-    copy = services.staff.copy_event(actor=request.user, event=event)
+    copy = services.staff.copy_event(by=request.user, event=event)
     messages.success(request, _("A copy has been made as a draft. Please check its dates."))
     return redirect("events:event-update", slug=copy.slug)
 
@@ -165,7 +165,7 @@ def event_documents(request, slug):
     event = queries.event_for(request.user, slug, CHANGE)
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        services.staff.add_document(actor=request.user, event=event, form=form)
+        services.staff.add_document(by=request.user, event=event, form=form)
         messages.success(request, _("The file has been added."))
         return redirect("events:event-documents", slug=event.slug)
     return render(
@@ -180,6 +180,6 @@ def event_documents(request, slug):
 def document_delete(request, slug, pk):
     event = queries.event_for(request.user, slug, CHANGE)
     document = get_object_or_404(event.documents, pk=pk)
-    services.staff.delete_document(actor=request.user, document=document)
+    services.staff.delete_document(by=request.user, document=document)
     messages.success(request, _("The file has been removed."))
     return redirect("events:event-documents", slug=event.slug)

@@ -42,7 +42,7 @@ def watch_toggle(request, code: str):
         else "watch"
     )
     if action == "unwatch":
-        services.stop_watching(user=request.user, programme=programme)
+        services.stop_watching(by=request.user, programme=programme)
         messages.success(
             request, _("You no longer watch %(programme)s.") % {"programme": programme.name}
         )
@@ -52,7 +52,7 @@ def watch_toggle(request, code: str):
         return _back(request, programme)
     try:
         services.watch_programme(
-            user=request.user,
+            by=request.user,
             programme=programme,
             organization_slug=request.POST.get("organization", "").strip(),
         )

@@ -110,7 +110,7 @@ class Plan:
     organizations: _Rows = field(default_factory=lambda: _Rows(Organization, "id"))
     related: list[_Rows] = field(default_factory=list)
 
-    def add_related(self, actor) -> None:
+    def add_related(self, by) -> None:
         """Through rows, descriptions and audit entries of the new organizations."""
         links = {name: _through_rows(name) for name in AUDITED_M2M}
         descriptions = _Rows(OrganizationDescription, "organization_id")
@@ -123,7 +123,7 @@ class Plan:
             if item.description:
                 description = OrganizationDescription(language="de", text=item.description)
                 descriptions.add(index, description)
-            entries.add(index, _audit_entry(actor, item.org, item.state))
+            entries.add(index, _audit_entry(by, item.org, item.state))
         self.related = [*links.values(), descriptions, entries]
 
 
@@ -149,7 +149,7 @@ def _state(org: Organization, m2m: dict[str, list], description: str) -> dict:
 
 
 def prepare(
-    actor, preview: Preview, decisions: dict[int, Decision], *, progress: Progress | None = None
+    by, preview: Preview, decisions: dict[int, Decision], *, progress: Progress | None = None
 ) -> Plan:
     """Everything the write needs, with one query (the slugs taken). Raises ValidationError
     for a decision the row does not allow or a row the model refuses."""
@@ -170,7 +170,7 @@ def prepare(
             plan.new.append(_new(row, picker))
         if progress and done % 1000 == 0:
             progress(done)
-    plan.add_related(actor)
+    plan.add_related(by)
     return plan
 
 
@@ -203,10 +203,10 @@ def _renew_taken_slugs(plan: Plan) -> None:
         sql.rename_staged(stage, renamed)
 
 
-def _audit_entry(actor, org: Organization, changes: dict) -> AuditLogEntry:
+def _audit_entry(by, org: Organization, changes: dict) -> AuditLogEntry:
     # The fields `audit.record()` fills, for a bulk insert.
     return AuditLogEntry(
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor=by if getattr(by, "is_authenticated", False) else None,
         action=str(AuditAction.IMPORT),
         object_type=org._meta.label_lower,
         object_id=str(org.pk),
@@ -249,7 +249,7 @@ def _is_blank(value: Any) -> bool:
     return value in ("", None)
 
 
-def _merge(actor, row: CheckedRow, *, overwrite: bool) -> tuple[Organization, bool]:
+def _merge(by, row: CheckedRow, *, overwrite: bool) -> tuple[Organization, bool]:
     """Fill the empty fields of the matched organization, or overwrite them (`overwrite`).
 
     Only cells that held a value count; an empty cell never clears anything. Under "fill",
@@ -276,16 +276,16 @@ def _merge(actor, row: CheckedRow, *, overwrite: bool) -> tuple[Organization, bo
     save_descriptions(org, {"de": german})
     changes = audit.diff(before, _state(org, m2m, german))
     if changes:
-        audit.record(actor=actor, action=AuditAction.IMPORT, obj=org, changes=changes)
+        audit.record(by=by, action=AuditAction.IMPORT, obj=org, changes=changes)
     return org, bool(changes)
 
 
-def write(actor, plan: Plan) -> Written:
+def write(by, plan: Plan) -> Written:
     """Write a prepared and `staged()` plan; call inside the import's one transaction."""
     written = Written(created=_insert(plan) if plan.new else [])
     for row, overwrite in plan.merges:
         try:
-            org, changed = _merge(actor, row, overwrite=overwrite)
+            org, changed = _merge(by, row, overwrite=overwrite)
         except ValidationError as error:
             # Merging can meet an existing organization whose stored data is itself invalid.
             raise _row_error(row.number, error) from error

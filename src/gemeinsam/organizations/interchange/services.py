@@ -49,9 +49,9 @@ class ImportResult:
         }
 
 
-def start_import(*, actor, upload: UploadedFile, mapping: list[str]) -> ImportBatch:
+def start_import(*, by, upload: UploadedFile, mapping: list[str]) -> ImportBatch:
     """Keep an uploaded file (default storage) with the guessed mapping, for the preview."""
-    batch = ImportBatch(original_name=upload.name[:255], uploaded_by=actor, mapping=mapping)
+    batch = ImportBatch(original_name=upload.name[:255], uploaded_by=by, mapping=mapping)
     batch.file.save(upload.name, upload, save=False)
     batch.save()
     return batch
@@ -86,7 +86,7 @@ def _reindex(organizations: list[Organization], progress: Progress | None) -> No
 
 def apply_import(
     *,
-    actor,
+    by,
     preview: Preview,
     decisions: dict[int, Decision] | None = None,
     batch: ImportBatch | None = None,
@@ -108,7 +108,7 @@ def apply_import(
         if progress:
             progress(ImportStep.PREPARING, done, total)
 
-    plan = bulk.prepare(actor, preview, decisions or {}, progress=prepared)
+    plan = bulk.prepare(by, preview, decisions or {}, progress=prepared)
     with bulk.staged(plan):
         if progress:
             progress(ImportStep.WRITING, 0, total)
@@ -117,7 +117,7 @@ def apply_import(
                 batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
                 if batch.status == ImportStatus.APPLIED:
                     raise ValidationError(_("This import has already been applied."))
-            written = bulk.write(actor, plan)
+            written = bulk.write(by, plan)
             result = ImportResult(written.created, written.updated, written.unchanged, plan.skipped)
             if batch is not None:
                 batch.status = ImportStatus.APPLIED

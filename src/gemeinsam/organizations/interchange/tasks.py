@@ -90,7 +90,7 @@ def _run(batch: ImportBatch) -> dict:
         return _fail(batch, _("The file has problems, so nothing was imported."))
     decisions = {int(row): Decision(value) for row, value in batch.decisions.items()}
     result = services.apply_import(
-        actor=batch.uploaded_by, preview=preview, decisions=decisions, batch=batch, progress=report
+        by=batch.uploaded_by, preview=preview, decisions=decisions, batch=batch, progress=report
     )
     retention.delete_file(batch)
     return result.summary

@@ -45,7 +45,7 @@ def import_upload(request):
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         batch = services.start_import(
-            actor=request.user,
+            by=request.user,
             upload=form.cleaned_data["file"],
             mapping=fields.guess_mapping(form.table.headers),
         )

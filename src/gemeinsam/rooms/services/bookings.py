@@ -164,9 +164,7 @@ def queue_mails_per_requester(bookings: list[Booking], kind: str) -> None:
 
 def _audit_status(bookings: list[Booking], old: str, new: str, *, by) -> None:
     for booking in bookings:
-        audit.record(
-            actor=by, action=AuditAction.UPDATE, obj=booking, changes={"status": [old, new]}
-        )
+        audit.record(by=by, action=AuditAction.UPDATE, obj=booking, changes={"status": [old, new]})
 
 
 def request_booking(room: Room, request: Request, *, by) -> list[Booking]:
@@ -330,7 +328,7 @@ def cancel(bookings: list[Booking], *, by) -> list[Booking]:
         )
         for booking in cancelled:
             audit.record(
-                actor=by,
+                by=by,
                 action=AuditAction.UPDATE,
                 obj=booking,
                 changes={"status": [booking.status, BookingStatus.CANCELLED]},
@@ -372,7 +370,7 @@ def reserve_for_event(event, room: Room, by) -> Booking:
         booking.decided_at = timezone.now()
         booking.save()
         audit.record(
-            actor=by,
+            by=by,
             action=AuditAction.CREATE,
             obj=booking,
             changes={"event": [None, str(event)], "status": [None, BookingStatus.APPROVED]},

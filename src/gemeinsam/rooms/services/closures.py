@@ -58,13 +58,13 @@ def create_closure(
         )
         for booking in hit:
             audit.record(
-                actor=by,
+                by=by,
                 action=AuditAction.UPDATE,
                 obj=booking,
                 changes={"status": [booking.status, BookingStatus.CANCELLED]},
             )
         audit.record(
-            actor=by,
+            by=by,
             action=AuditAction.CREATE,
             obj=closure,
             changes={"cancelled_bookings": len(hit)},
@@ -79,5 +79,5 @@ def delete_closure(closure: Closure, *, by) -> None:
     Side effects: an audit entry.
     """
     with transaction.atomic():
-        audit.record(actor=by, action=AuditAction.DELETE, obj=closure)
+        audit.record(by=by, action=AuditAction.DELETE, obj=closure)
         closure.delete()

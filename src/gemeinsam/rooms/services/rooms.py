@@ -18,7 +18,7 @@ def save_room(room: Room, *, agency, changes: dict[str, str], by) -> Room:
         room.agency = agency
         room.save()
         audit.record(
-            actor=by,
+            by=by,
             action=AuditAction.CREATE if created else AuditAction.UPDATE,
             obj=room,
             changes={name: [None, value] for name, value in changes.items()},

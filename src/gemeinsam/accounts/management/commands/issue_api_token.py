@@ -42,7 +42,7 @@ class Command(BaseCommand):
             raise CommandError(_("No active person with this email address."))
         try:
             token, raw = issue_api_token(
-                actor=None, user=user, name=name, days=days, scopes=scopes or list(READ_ONLY)
+                by=None, user=user, name=name, days=days, scopes=scopes or list(READ_ONLY)
             )
         except ValidationError as refused:
             raise CommandError(" ".join(refused.messages)) from refused

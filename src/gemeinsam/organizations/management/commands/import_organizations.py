@@ -79,10 +79,10 @@ class Command(BaseCommand):
         return mapping
 
     def _run(self, options):
-        actor = None
+        by = None
         if options["actor"]:
-            actor = get_user_model().objects.filter(email__iexact=options["actor"]).first()
-            if actor is None:
+            by = get_user_model().objects.filter(email__iexact=options["actor"]).first()
+            if by is None:
                 raise CommandError(f"No account with the email address {options['actor']}.")
         path: Path = options["file"]
         try:
@@ -123,7 +123,7 @@ class Command(BaseCommand):
 
         try:
             result = services.apply_import(
-                actor=actor, preview=preview, decisions=decisions, progress=progress
+                by=by, preview=preview, decisions=decisions, progress=progress
             )
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
