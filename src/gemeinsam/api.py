@@ -25,6 +25,7 @@ from ninja.throttling import BaseThrottle, SimpleRateThrottle
 
 from gemeinsam.accounts.api import ApiTokenAuth
 from gemeinsam.accounts.enums import ApiArea
+from gemeinsam.core import api as core_api
 from gemeinsam.counselling.api import router as counselling_router
 from gemeinsam.events.api import router as events_router
 from gemeinsam.funding.api import readiness_router
@@ -167,9 +168,7 @@ def _error(
     detail: str,
     errors: list | None = None,
 ) -> HttpResponse:
-    return api.create_response(
-        request, {"code": code, "detail": str(detail), "errors": errors or []}, status=status
-    )
+    return api.create_response(request, core_api.error(code, detail, errors), status=status)
 
 
 # --- Error answers -------------------------------------------------------------------------------

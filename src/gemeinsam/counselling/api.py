@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import translation
@@ -22,6 +21,7 @@ from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
 from gemeinsam.accounts.roles import may
+from gemeinsam.core import api
 from gemeinsam.core.api import ERRORS, Error, LanguageParam, Reference, in_language
 from gemeinsam.organizations.models import WorkingLanguage
 
@@ -52,12 +52,6 @@ def _named(obj, attribute: str = "name") -> dict | None:
 
 def _person(user) -> str:
     return user.name or user.email
-
-
-def _page(queryset, page: int, page_size: int):
-    paginator = Paginator(queryset, page_size)
-    current = paginator.get_page(page)
-    return current, {"count": paginator.count, "page": current.number, "pages": paginator.num_pages}
 
 
 def case_data(case: Case) -> dict:
@@ -148,21 +142,6 @@ def request_data(r: Request) -> dict:
     }
 
 
-def _error(code: str, detail, errors: list | None = None) -> dict:
-    return {"code": code, "detail": str(detail), "errors": errors or []}
-
-
-def _invalid(problems: list[tuple[list, str]]) -> Status:
-    return Status(
-        422,
-        _error(
-            "invalid_request",
-            _("Some parameters are not valid."),
-            [{"loc": loc, "message": str(message), "type": "invalid"} for loc, message in problems],
-        ),
-    )
-
-
 def _staff_only(request: HttpRequest) -> None:
     if not is_counselling_staff(request.auth):
         raise HttpError(403, _("Only the staff of an agency see its counselling."))
@@ -232,16 +211,16 @@ def request_create(request: HttpRequest, body: RequestIn):
     checked = request_problems(data, answered_by_account=user is not None)
     problems += [(["body", f], m) for f, m in checked.items() if f not in named]
     if problems:
-        return _invalid(problems)
+        return api.invalid(problems)
     if not throttle.take(request):
         return Status(
             429,
-            _error("throttled", _("You have sent too many requests in a short time.")),
+            api.error("throttled", _("You have sent too many requests in a short time.")),
         )
     try:
         submitted = services.public.submit_request(data, by=user)
     except DjangoValidationError as error:
-        return _invalid([(["body", f], m) for f, ms in error.message_dict.items() for m in ms])
+        return api.invalid([(["body", f], m) for f, ms in error.message_dict.items() for m in ms])
     with translation.override(data.mail_language):
         path = reverse("counselling:request-status", kwargs={"token": submitted.token})
     return Status(
@@ -272,7 +251,7 @@ def request_list(request: HttpRequest, params: Query[RequestParams]):
     )
     if params.agency:
         requests = requests.filter(agency__slug=params.agency)
-    rows, page = _page(requests, params.page, params.page_size)
+    rows, page = api.page(requests, params.page, params.page_size)
     return {**page, "results": [request_data(r) for r in rows]}
 
 
@@ -285,7 +264,7 @@ def case_list(request: HttpRequest, params: Query[CaseParams]):
     ).order_by("-opened_on", "-id")
     if params.agency:
         cases = cases.filter(agency__slug=params.agency)
-    rows, page = _page(cases, params.page, params.page_size)
+    rows, page = api.page(cases, params.page, params.page_size)
     return {**page, "results": [case_data(c) for c in rows]}
 
 

@@ -12,13 +12,13 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Status
+from ninja import Query, Router
 
+from gemeinsam.core import api
 from gemeinsam.core.api import ERRORS, Error, LanguageParam, in_language
 
 from . import ruledoc
@@ -79,12 +79,6 @@ def programme_data(programme: Programme, *, today, language: str) -> dict:
     }
 
 
-def _page(rows, page: int, page_size: int):
-    paginator = Paginator(rows, page_size)
-    current = paginator.get_page(page)
-    return current, {"count": paginator.count, "page": current.number, "pages": paginator.num_pages}
-
-
 def _check(code: str) -> ReadinessCheck:
     check = ReadinessCheck.objects.prefetch_related("rule_versions").filter(code=code).first()
     if check is None or check.current_rules is None:
@@ -109,7 +103,7 @@ def programme_list(request: HttpRequest, params: Query[ProgrammeParams]):
     today = timezone.localdate()
     with in_language(params.lang):
         language = _language()
-        rows, page = _page(queries.catalogue(filters), params.page, params.page_size)
+        rows, page = api.page(queries.catalogue(filters), params.page, params.page_size)
         return {
             **page,
             "results": [programme_data(p, today=today, language=language) for p in rows],
@@ -210,16 +204,8 @@ def check_evaluate(
         try:
             facts = clean_facts(body.facts, as_of=as_of)
         except FactError as error:
-            return Status(
-                422,
-                {
-                    "code": "invalid_request",
-                    "detail": _("Some parameters are not valid."),
-                    "errors": [
-                        {"loc": ["body", "facts", name], "message": str(problem), "type": "invalid"}
-                        for name, problem in error.problems.items()
-                    ],
-                },
+            return api.invalid(
+                [(["body", "facts", name], problem) for name, problem in error.problems.items()]
             )
         result = ruledoc.evaluate(version.document, facts, as_of=as_of)
         language = _language()
