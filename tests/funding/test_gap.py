@@ -327,7 +327,7 @@ def test_export_unknown_format_is_404(db, client):
         # The "not found" page, never a file of some other format.
         assert response.status_code == 404
         assert response["Content-Type"].startswith("text/html")
-        assert "Not Found" in response.content.decode()
+        assert "Page not found" in response.content.decode()
         assert "Content-Disposition" not in response
 
 

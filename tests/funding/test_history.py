@@ -156,5 +156,5 @@ def test_anonymous_is_sent_to_log_in_and_unknown_slugs_are_not_there(world, clie
     assert "/login/" in response["Location"]
     response = client_for(world.admin).get("/en/funding/results/no-such-organization/")
     assert response.status_code == 404
-    assert "Not Found" in response.content.decode()
+    assert "Page not found" in response.content.decode()
     assert "Readiness over time" not in response.content.decode()

@@ -257,7 +257,7 @@ def test_export_of_another_format_is_not_there(world, client_for):
     response = client_for(world.admin).get("/en/funding/readiness/export.pdf")
     assert response.status_code == 404
     assert response["Content-Type"].startswith("text/html")
-    assert "Not Found" in response.content.decode()
+    assert "Page not found" in response.content.decode()
     assert world.org_a.name not in response.content.decode()
 
 

@@ -145,7 +145,7 @@ def test_get_is_not_allowed_and_unknown_programmes_are_not_found(world, client_f
     assert refused_get["Allow"] == "POST"
     unknown = client.post("/en/funding/programmes/no-such-programme/watch/")
     assert unknown.status_code == 404
-    assert "Not Found" in unknown.content.decode()
+    assert "Page not found" in unknown.content.decode()
     assert not WatchedProgramme.objects.exists()
 
 
@@ -391,7 +391,7 @@ def test_platform_admins_see_the_watches_in_the_admin(world, client_for, program
     assert refused.status_code == 403
     # The refusal page, not an add form: watches are made by members, never by hand here.
     assert 'name="programme"' not in refused.content.decode()
-    assert "403 Forbidden" in refused.content.decode()
+    assert "You may not open this page" in refused.content.decode()
 
 
 def test_an_unknown_action_changes_nothing(world, client_for, programme):
