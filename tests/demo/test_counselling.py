@@ -45,6 +45,8 @@ from gemeinsam.demo.loader import load_demo_data
 
 pytestmark = pytest.mark.django_db
 
+CAST = people.cast()
+
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 DEMO_AGENCIES = [
     "drk-muenster-integrationsagentur",
@@ -210,11 +212,11 @@ def test_notes_and_summaries_are_encrypted_in_the_database(demo):
 def test_reads_of_notes_and_the_break_glass_are_logged(demo):
     paiwand = Case.objects.get(title=PAIWAND)
     glass = BreakGlass.objects.get(case=paiwand)
-    assert glass.user.email == people.MANAGER.email
+    assert glass.user.email == CAST.manager.email
     assert glass.expires_at < timezone.now()  # opened days ago, since run out
     kinds = set(AccessLogEntry.objects.filter(case=paiwand).values_list("kind", flat=True))
     assert kinds == {AccessKind.READ_NOTES, AccessKind.BREAK_GLASS}
-    manager = _user(people.MANAGER.email)
+    manager = _user(CAST.manager.email)
     assert not manager.has_perm("counselling.view_confidential", paiwand)
 
 
@@ -259,7 +261,7 @@ def test_every_contact_and_link_is_invented(demo):
     assert not names & {"Matthias Utech", "Maria Oikonomidou", "Yasmine Chehata"}
 
 
-@pytest.mark.parametrize("person", [people.ADVISOR_X, people.ADVISOR_Y])
+@pytest.mark.parametrize("person", [CAST.advisor_x, CAST.advisor_y])
 def test_the_demo_advisors_have_appointments_this_week_and_next(demo, person):
     today = timezone.localdate()
     monday = today - datetime.timedelta(days=today.weekday())
@@ -287,7 +289,7 @@ def test_a_shared_pdf_is_stored_privately_and_opens_through_the_model(demo, sett
 
 
 def test_the_member_sees_her_requests_and_the_shared_part_of_her_case(demo):
-    member = _user(people.MEMBER.email)
+    member = _user(CAST.member.email)
     statuses = sorted(queries.requests_of(member).values_list("status", flat=True))
     assert statuses == [RequestStatus.ACCEPTED, RequestStatus.NEW]
     case = queries.cases_shared_with(member).get()

@@ -34,6 +34,8 @@ from gemeinsam.rooms.models import Booking, Closure, Room
 
 pytestmark = pytest.mark.django_db
 
+CAST = people.cast()
+
 
 @pytest.fixture(scope="module")
 def demo_output(django_db_setup, django_db_blocker, tmp_path_factory):
@@ -138,7 +140,7 @@ def test_the_bochum_closing_event_is_past_with_attendance(demo_output):
     )
     assert len(migrant_orgs) >= 8
     assert registrations.filter(organization__isnull=True).count() == 0
-    assert registrations.filter(user__email=people.MEMBER.email, attended=True).exists()
+    assert registrations.filter(user__email=CAST.member.email, attended=True).exists()
 
 
 def test_upcoming_events_are_in_the_future_and_open_for_registration(demo_output):
@@ -198,7 +200,7 @@ def test_via_workshops_cover_the_four_topics_with_questions_and_consent(demo_out
 
 def test_one_group_registration_booked_by_the_member(demo_output):
     group = RegistrationGroup.objects.get()
-    assert group.booked_by.email == people.MEMBER.email
+    assert group.booked_by.email == CAST.member.email
     assert group.organization.name == "Deutsch-Syrischer Kulturverein Bochum e.V."
     assert group.event.slug == "abendveranstaltung-freie-wohlfahrtspflege-muenster"
     assert group.event.agency.slug == "drk-muenster-integrationsagentur"
@@ -362,7 +364,7 @@ def test_serving_sends_queued_mails_first_and_stops_the_worker_with_the_server(
     assert "http://127.0.0.1:8123/" in output
     # The log-ins close what the demo prints: nothing of the mails comes after them.
     assert output.rstrip().endswith("=" * 78)
-    assert output.index(people.PLATFORM_ADMIN.email) > output.index("Demo data ready")
+    assert output.index(CAST.platform_admin.email) > output.index("Demo data ready")
     # Links in the mails open the port the demo serves on, not the default 8000.
     links = {link for m in mail.outbox for link in re.findall(r"http://[\w.:]+", m.body)}
     assert links == {"http://127.0.0.1:8123"}

@@ -29,6 +29,8 @@ from gemeinsam.organizations.models import (
 
 pytestmark = pytest.mark.django_db
 
+CAST = people.cast()
+
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
@@ -89,7 +91,7 @@ def test_the_member_organization_is_ready_for_recognition_under_75(demo):
     org = Organization.objects.get(name=demo_funding.READY_FOR_75)
     assert not org.recognitions.filter(type__code="youth_welfare_75").exists()
     assert profile_facts(org, as_of=timezone.localdate()).get("recognised_75") is None
-    membership = OrganizationMembership.objects.get(user__email=people.MEMBER.email)
+    membership = OrganizationMembership.objects.get(user__email=CAST.member.email)
     assert membership.organization == org
 
 
@@ -131,7 +133,7 @@ def test_the_member_organization_can_follow_its_progress(demo):
         )
         assert (now.as_of, now.status) == (today, "met")
         assert before.created_at < now.created_at
-        assert before.created_by.email == now.created_by.email == people.MEMBER.email
+        assert before.created_by.email == now.created_by.email == CAST.member.email
         assert before.facts["charitable_notice_on"] == demo_funding.OLD_NOTICE.isoformat()
     assert demo.readiness_results == len(results) == 4
 
@@ -167,7 +169,7 @@ def test_loading_again_adds_nothing_today_or_a_week_later(demo):
 def test_the_member_sees_what_fits_her_organization(demo):
     org = Organization.objects.get(name=demo_funding.READY_FOR_75)
     client = Client()
-    client.force_login(get_user_model().objects.get(email=people.MEMBER.email))
+    client.force_login(get_user_model().objects.get(email=CAST.member.email))
     page = client.get(f"/en/funding/programmes/?organization={org.slug}").content.decode()
     assert f"What fits {escape(org.name)}" in page
     check = client.get(f"/en/funding/checks/youth_welfare/?organization={org.slug}")
@@ -176,7 +178,7 @@ def test_the_member_sees_what_fits_her_organization(demo):
 
 
 def test_the_member_watches_programmes_with_their_deadlines(demo):
-    member = get_user_model().objects.get(email=people.MEMBER.email)
+    member = get_user_model().objects.get(email=CAST.member.email)
     org = Organization.objects.get(name=demo_funding.READY_FOR_75)
     client = Client()
     client.force_login(member)

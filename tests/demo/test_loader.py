@@ -24,6 +24,8 @@ from gemeinsam.organizations.models import (
 
 pytestmark = pytest.mark.django_db
 
+CAST = people.cast()
+
 # The seed texts name real people with their phone numbers and addresses; none may appear.
 REAL_PEOPLE = [
     "Utech",
@@ -136,13 +138,12 @@ def test_every_agency_shows_invented_contact_people(demo_output):
         assert all(c.public_email.endswith("@example.org") for c in contacts)
 
 
-@pytest.mark.parametrize(
-    ("role", "person", "note"), people.LOGINS, ids=[r for r, *_ in people.LOGINS]
-)
-def test_each_printed_log_in_works(demo_output, client, role, person, note):
+@pytest.mark.parametrize("login", CAST.logins, ids=[login.role for login in CAST.logins])
+def test_each_printed_log_in_works(demo_output, client, login):
+    person = login.person
     assert f"{person.email}" in demo_output
     response = client.post(
-        "/de/accounts/login/", {"login": person.email, "password": people.DEMO_PASSWORD}
+        "/de/accounts/login/", {"login": person.email, "password": CAST.password}
     )
     assert response["Location"] == "/de/my/"
     assert client.session["_auth_user_id"] == str(
@@ -152,16 +153,16 @@ def test_each_printed_log_in_works(demo_output, client, role, person, note):
 
 def test_the_banner_names_the_url_the_password_and_two_factor(demo_output):
     assert "http://127.0.0.1:8000/" in demo_output
-    assert people.DEMO_PASSWORD in demo_output
+    assert CAST.password in demo_output
     assert "Two-factor log-in is not required in the demo" in demo_output
 
 
 def test_staff_see_a_pending_claim(demo_output):
     claims = [(m.user.email, m.organization.name) for m in queries.pending_claims()]
-    assert (people.CLAIMANT.email, "Eritreischer Kulturverein Köln e.V.") in claims
+    assert (CAST.claimant.email, "Eritreischer Kulturverein Köln e.V.") in claims
     assert (
         OrganizationMembership.objects.filter(
-            user__email=people.MEMBER.email, status=MembershipStatus.ACTIVE
+            user__email=CAST.member.email, status=MembershipStatus.ACTIVE
         )
         .get()
         .organization.confirmation_overdue
@@ -170,7 +171,7 @@ def test_staff_see_a_pending_claim(demo_output):
 
 
 def test_the_directory_finds_demo_organizations_by_word_form(demo_output):
-    advisor = get_user_model().objects.get(email=people.ADVISOR_X.email)
+    advisor = get_user_model().objects.get(email=CAST.advisor_x.email)
     result = queries.search_directory(
         user=advisor, filters=queries.DirectoryFilters(q="Jugend", states=["NW"])
     )

@@ -2,8 +2,10 @@
 invented organizations in Hamburg, Berlin and North Rhine-Westphalia, and one invented person
 per role.
 
-- `names`, `places`, `texts`: the parts invented names and descriptions are made of;
-- `organizations`: draws organizations as plain specifications (also used by `gemeinsam bench`);
-- `agencies`, `people`: the agencies, their projects and staff, the log-ins;
+- `data/*.yaml`: the data itself; `records` reads each file once and checks every record;
+- `names`, `places`, `naming`, `descriptions`, `organizations`: the parts invented
+  organizations are drawn from, and the drawing (also used by `gemeinsam bench`);
+- `featured`, `agencies`, `people`: the organizations the demo's people act for, the agencies
+  with their projects and staff, the log-ins;
 - `loader`: writes all of it, idempotently.
 """

@@ -78,12 +78,12 @@ def load(today: datetime.date | None = None) -> CounsellingSummary:
     """Create or update the demo's counselling data; returns what the demo agencies hold."""
     today = today or timezone.localdate()
     agencies = {a.slug: a for a in Agency.objects.filter(slug__in=COVERAGE)}
-    staff = {s.person.email for s in people.STAFF}
+    staff = {s.person.email for s in people.cast().staff}
     users = {u.email: u for u in get_user_model().objects.filter(email__in=staff | _askers())}
     _load_coverage(agencies)
     _load_profiles(agencies, users)
     # The history first, so the featured cases see which organizations came before.
-    taken = set(_askers()) | staff | {p.email for _, p, _ in people.LOGINS}
+    taken = set(_askers()) | staff | {login.person.email for login in people.cast().logins}
     for item in HISTORIES:
         history.write(item, today, users=users, taken=taken)
     partner = (

@@ -351,7 +351,7 @@ BOCHUM_CASE = CaseSpec(
     (LENA,),
     20,
     request=RequestSpec(
-        Asker(people.MEMBER.name, user=people.MEMBER.email),
+        Asker(people.cast().member.name, user=people.cast().member.email),
         ("youth_welfare", "association_law"),
         "de",
         VIDEO,

@@ -48,7 +48,7 @@ from .counselling_history_data import (
 )
 from .counselling_specs import CONSENT_TEXT, CONSENT_VERSION
 from .events import at
-from .names import FAMILY_NAMES, FIRST_NAMES
+from .names import names
 
 MARK_DAYS = 180  # featured cases are younger than this; history cases mostly older
 CHANNELS = ((Channel.PHONE, 30), (Channel.VIDEO, 25), (Channel.IN_PERSON, 35), (Channel.EMAIL, 10))
@@ -210,7 +210,7 @@ def _plan(history: History, today, rng: Random, orgs, taken: set[str]) -> list[_
 def _contact(rng: Random, org: Organization, language: str, taken: set[str]) -> Contact:
     """An invented contact person at example.org whose address nobody else in the demo has."""
     while True:
-        first, family = rng.choice(FIRST_NAMES), rng.choice(FAMILY_NAMES)
+        first, family = rng.choice(names().first_names), rng.choice(names().family_names)
         email = f"{_fold(first)}.{_fold(family)}@example.org"
         if email not in taken:
             taken.add(email)

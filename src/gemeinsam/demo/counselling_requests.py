@@ -97,7 +97,7 @@ FRAUENTREFF_BERGEDORF = RequestSpec(
 
 # North Rhine-Westphalia ---------------------------------------------------------------------------
 BOCHUM_VOLUNTEERS = RequestSpec(
-    Asker(people.MEMBER.name, user=people.MEMBER.email),
+    Asker(people.cast().member.name, user=people.cast().member.email),
     ("volunteers", "organizational_development"),
     "de",
     VIDEO,
@@ -109,7 +109,7 @@ BOCHUM_VOLUNTEERS = RequestSpec(
     preferred_times="montags ab 17 Uhr",
 )
 ALEVI_SENIORS = RequestSpec(
-    Asker(people.SECOND_MEMBER.name, user=people.SECOND_MEMBER.email),
+    Asker(people.cast().second_member.name, user=people.cast().second_member.email),
     ("funding_applications", "organizational_development"),
     "tr",
     IN_PERSON,

@@ -14,14 +14,14 @@ from decimal import Decimal
 from . import people
 
 # The staff who counsel in the demo (people.py has them with their agencies and languages).
-JANA = people.ADVISOR_X.email  # KomMig: founding an association, organizational development
+JANA = people.cast().advisor_x.email  # KomMig: founding an association, organizational development
 KARIM = "karim.nasser@example.org"  # KomMig: funding applications, also in Arabic
 ELIF = "elif.aydin@example.org"  # KomMig: „Vernetzt & Aktiv“, also in Turkish
-MIRIAM = people.MANAGER.email  # KomMig's manager
+MIRIAM = people.cast().manager.email  # KomMig's manager
 LENA = "lena.vogel@example.org"  # Paritätischer NRW
 BARAN = "baran.kilic@example.org"  # DRK Münster, also in Turkish and Kurdish
 KATRIN = "katrin.schulz@example.org"  # DRK Münster's manager, who counsels as well
-TOBIAS = people.ADVISOR_Y.email  # VIA: committee coaching, project planning
+TOBIAS = people.cast().advisor_y.email  # VIA: committee coaching, project planning
 AMIRA = "amira.mansour@example.org"  # VIA: labour law, volunteers, also in Arabic
 FARID = "farid.rahimi@example.org"  # Paritätischer Gesamtverband
 

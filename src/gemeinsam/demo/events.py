@@ -50,7 +50,7 @@ from gemeinsam.organizations.models import (
 )
 
 from . import people
-from .names import FAMILY_NAMES, FIRST_NAMES
+from .names import names
 
 SEED = 20240614
 BOCHUM = "powersharing-und-solidaritaet-2024"
@@ -62,7 +62,7 @@ ORGANIZERS = {
     "kommig-hamburg": "elif.aydin@example.org",
     "paritaetischer-nrw": "lena.vogel@example.org",
     "drk-muenster-integrationsagentur": "baran.kilic@example.org",
-    "via-berlin-brandenburg": people.ADVISOR_Y.email,
+    "via-berlin-brandenburg": people.cast().advisor_y.email,
     "paritaetischer-gesamtverband": "hannah.richter@example.org",
 }
 
@@ -324,7 +324,7 @@ def bochum_spec() -> EventSpec:
                 organization_name="Hochschule für Angewandte Sozialwissenschaften",
             ),
             SpeakerSpec(
-                people.MEMBER.name,
+                people.cast().member.name,
                 "Erfahrungsbericht aus einem Tandem in der Jugendarbeit",
                 organization="Deutsch-Syrischer Kulturverein Bochum e.V.",
             ),
@@ -984,10 +984,10 @@ def _context(today: datetime.date) -> _Context:
     for org in orgs:
         by_state.setdefault(org.federal_state, []).append(org)
     emails = set(ORGANIZERS.values()) | {
-        people.MEMBER.email,
-        people.COLLEAGUE.email,
-        people.SECOND_MEMBER.email,
-        people.MANAGER.email,
+        people.cast().member.email,
+        people.cast().colleague.email,
+        people.cast().second_member.email,
+        people.cast().manager.email,
     }
     return _Context(
         today=today,
@@ -1093,13 +1093,15 @@ def _save_event(ctx: _Context, spec: EventSpec) -> Event:
 
 # --- Invented participants -----------------------------------------------------------------
 
-_TAKEN_NAMES = {p.name for _, p, _ in people.LOGINS} | {s.person.name for s in people.STAFF}
+_TAKEN_NAMES = {login.person.name for login in people.cast().logins} | {
+    s.person.name for s in people.cast().staff
+}
 # Addresses of log-ins and of the people registered by name below; random ones avoid them.
 GROUP_GUEST = ("Layla Haddad", "layla.haddad@example.org")
 _TAKEN_EMAILS = frozenset(
-    {p.email for _, p, _ in people.LOGINS}
-    | {s.person.email for s in people.STAFF}
-    | {people.COLLEAGUE.email, GROUP_GUEST[1]}
+    {login.person.email for login in people.cast().logins}
+    | {s.person.email for s in people.cast().staff}
+    | {people.cast().colleague.email, GROUP_GUEST[1]}
 )
 
 
@@ -1113,7 +1115,7 @@ def _participants(rng: Random, count: int, skip: set[str]) -> list[tuple[str, st
     """`count` invented (name, email) pairs whose addresses are not in `skip`."""
     found = []
     while len(found) < count:
-        name = f"{rng.choice(FIRST_NAMES)} {rng.choice(FAMILY_NAMES)}"
+        name = f"{rng.choice(names().first_names)} {rng.choice(names().family_names)}"
         email = _email(name)
         if name in _TAKEN_NAMES or email in skip:
             continue
@@ -1197,7 +1199,8 @@ def _register_invented(ctx: _Context, event: Event, spec: EventSpec) -> None:
 def _load_featured_registrations(ctx: _Context, events: dict[str, Event]) -> None:
     """The demo's log-ins take part too: a group registration by the member's association,
     and a place for the second member at the Münster round table."""
-    member, colleague = ctx.users[people.MEMBER.email], ctx.users[people.COLLEAGUE.email]
+    member = ctx.users[people.cast().member.email]
+    colleague = ctx.users[people.cast().colleague.email]
     org = ctx.orgs_by_name["Deutsch-Syrischer Kulturverein Bochum e.V."]
     evening = events["abendveranstaltung-freie-wohlfahrtspflege-muenster"]
     if not evening.registrations.filter(email=member.email).exists():
@@ -1225,7 +1228,7 @@ def _load_featured_registrations(ctx: _Context, events: dict[str, Event]) -> Non
             contact_email=member.email,
             organization_id=org.id,
         )
-    second = ctx.users[people.SECOND_MEMBER.email]
+    second = ctx.users[people.cast().second_member.email]
     round_table = events["runder-tisch-muenster-1"]
     if not round_table.registrations.filter(email=second.email).exists():
         _register(
@@ -1257,15 +1260,19 @@ def _load_bochum_registrations(ctx: _Context, event: Event) -> None:
     migrant = [o for o in nrw if o.kind == "migrant_org"]
     others = [o for o in nrw if o.kind != "migrant_org"]
     featured = [
-        (people.MEMBER.name, people.MEMBER.email, "Deutsch-Syrischer Kulturverein Bochum e.V."),
         (
-            people.COLLEAGUE.name,
-            people.COLLEAGUE.email,
+            people.cast().member.name,
+            people.cast().member.email,
             "Deutsch-Syrischer Kulturverein Bochum e.V.",
         ),
         (
-            people.SECOND_MEMBER.name,
-            people.SECOND_MEMBER.email,
+            people.cast().colleague.name,
+            people.cast().colleague.email,
+            "Deutsch-Syrischer Kulturverein Bochum e.V.",
+        ),
+        (
+            people.cast().second_member.name,
+            people.cast().second_member.email,
             "Alevitische Gemeinde Gelsenkirchen e.V.",
         ),
         ("Moritz Lange", _email("Moritz Lange"), "Jugendmigrationsdienst Dortmund"),
@@ -1294,7 +1301,7 @@ def _load_bochum_registrations(ctx: _Context, event: Event) -> None:
                 "status": (
                     RegistrationStatus.CANCELLED if cancelled else RegistrationStatus.CONFIRMED
                 ),
-                "language": "tr" if email == people.SECOND_MEMBER.email else "de",
+                "language": "tr" if email == people.cast().second_member.email else "de",
                 "consent_text": event.consent_text,
                 "consented_at": signed_up,
                 "queued_at": signed_up,

@@ -44,7 +44,7 @@ from gemeinsam.organizations.models import (
 
 from . import people
 from .events import at
-from .places import CITIES, STATE_WELFARE_ASSOCIATION
+from .places import places
 
 INITIATIVE = "Elternnetzwerk Kreuzberg"
 YOUNG_ASSOCIATION = "Mriya – Ukrainische Familien in Altona e.V."
@@ -57,8 +57,6 @@ EARLIER_CHECK_DAYS_AGO = 91
 NEW_NOTICE_DAYS_AGO = 75
 OLD_NOTICE = datetime.date(2019, 6, 14)
 YOUTH_WORK_SINCE = datetime.date(2021, 3, 1)  # as the § 75 counselling case records
-
-_CITY = {c.name: c for c in CITIES}
 
 
 @dataclass
@@ -110,7 +108,7 @@ def stages(today: datetime.date) -> list[_Stage]:
             {
                 "founded_on": today - _days(150),
                 "members_count": 11,
-                "register_court": _CITY["Hamburg"].register_court,
+                "register_court": places().city("Hamburg").register_court,
                 "register_number": "VR 24817",
                 "paid_staff_fte": Decimal("0"),
                 "income_band": "lt_10k",
@@ -133,7 +131,7 @@ def stages(today: datetime.date) -> list[_Stage]:
             [
                 (
                     "charitable",
-                    _CITY["Bochum"].tax_office,
+                    places().city("Bochum").tax_office,
                     today - _days(NEW_NOTICE_DAYS_AGO),
                     None,
                 )
@@ -149,7 +147,7 @@ def stages(today: datetime.date) -> list[_Stage]:
                 "members_count": None,
             },
             [
-                ("charitable", _CITY["Essen"].tax_office, today - _days(410), None),
+                ("charitable", places().city("Essen").tax_office, today - _days(410), None),
                 (
                     "azav",
                     "Fachkundige Stelle nach AZAV",
@@ -158,7 +156,7 @@ def stages(today: datetime.date) -> list[_Stage]:
                 ),
                 (
                     "welfare_association",
-                    STATE_WELFARE_ASSOCIATION["NW"],
+                    places().welfare_associations["NW"],
                     datetime.date(2015, 1, 1),
                     None,
                 ),
@@ -221,7 +219,7 @@ WATCHED = ("integrationsagenturen-nrw", "kjp-bund", "amif")
 
 
 def _watch_list(org: Organization) -> int:
-    member = get_user_model().objects.filter(email=people.MEMBER.email).first()
+    member = get_user_model().objects.filter(email=people.cast().member.email).first()
     if member is None:
         return 0
     for programme in Programme.objects.filter(code__in=WATCHED):
@@ -233,7 +231,7 @@ def _watch_list(org: Organization) -> int:
 
 def _history(org: Organization, today: datetime.date) -> int:
     """Before the new notice, and today: each check's result, written once per check."""
-    by = get_user_model().objects.filter(email=people.MEMBER.email).first()
+    by = get_user_model().objects.filter(email=people.cast().member.email).first()
     earlier = today - _days(EARLIER_CHECK_DAYS_AGO)
     now = profile_facts(org, as_of=today)
     before = now | {"charitable_notice_on": OLD_NOTICE}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from random import Random
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
@@ -20,7 +19,7 @@ from gemeinsam.agencies.models import (
     StaffMembership,
 )
 from gemeinsam.organizations import search
-from gemeinsam.organizations.enums import MembershipRole, MembershipStatus
+from gemeinsam.organizations.enums import MembershipStatus
 from gemeinsam.organizations.models import (
     FieldOfActivity,
     FundingSource,
@@ -37,176 +36,11 @@ from gemeinsam.organizations.models import (
 from . import counselling as demo_counselling
 from . import events as demo_events
 from . import funding as demo_funding
-from . import people
 from . import rooms as demo_rooms
-from .agencies import AGENCIES
-from .names import COMMUNITIES
-from .organizations import MIXED, OrganizationSpec, organization_spec
-from .places import CITIES
-
-ORGANIZATION_COUNT = 300
-SEED = 20240614  # the day of the closing event in Bochum; any fixed number would do
-
-_CITY = {c.name: c for c in CITIES}
-_COMMUNITY = {c.adjective: c for c in COMMUNITIES}
-
-# The organizations the demo's people act for, and a few the seeds' projects speak of.
-FEATURED = (
-    {
-        "name": "Deutsch-Syrischer Kulturverein Bochum e.V.",
-        "kind": "migrant_org",
-        "city": "Bochum",
-        "district": "Bochum-Mitte",
-        "community": "Syrisch",
-        "fields": ("youth_work", "education", "counselling"),
-    },
-    {
-        "name": "Alevitische Gemeinde Gelsenkirchen e.V.",
-        "kind": "religious_community",
-        "city": "Gelsenkirchen",
-        "district": "Ückendorf",
-        "languages": ("tr", "ku"),
-        "fields": ("youth_work", "women_family", "elderly_care"),
-    },
-    {
-        "name": "Eritreischer Kulturverein Köln e.V.",
-        "kind": "migrant_org",
-        "city": "Köln",
-        "district": "Ehrenfeld",
-        "community": "Eritreisch",
-        "fields": ("culture", "youth_work"),
-    },
-    {
-        "name": "Afrikanischer Frauenverein Münster",
-        "kind": "migrant_org",
-        "city": "Münster",
-        "district": "Münster-Mitte",
-        "community": "Afrikanisch",
-        "fields": ("women_family", "health"),
-    },
-    {
-        "name": "Elternnetzwerk Kreuzberg",
-        "kind": "migrant_org",
-        "city": "Berlin",
-        "district": "Friedrichshain-Kreuzberg",
-        "fields": ("women_family", "education"),
-    },
-    {
-        "name": "Jugendmigrationsdienst Dortmund",
-        "kind": "established_provider",
-        "city": "Dortmund",
-        "district": "Innenstadt-Nord",
-        "languages": ("ar", "tr", "ru"),
-        "fields": ("youth_welfare", "counselling", "labour_market"),
-    },
-    {
-        "name": "Bezirksamt Neukölln – Integrationsbüro",
-        "kind": "authority",
-        "city": "Berlin",
-        "district": "Neukölln",
-        "fields": ("migration_integration",),
-    },
-    {
-        "name": "Kurdisches Elternforum Wilhelmsburg e.V.",
-        "kind": "migrant_org",
-        "city": "Hamburg",
-        "district": "Hamburg-Mitte",
-        "community": "Kurdisch",
-        "fields": ("youth_welfare", "women_family"),
-    },
-    {
-        "name": "Mriya – Ukrainische Familien in Altona e.V.",
-        "kind": "migrant_org",
-        "city": "Hamburg",
-        "district": "Altona",
-        "community": "Ukrainisch",
-        "fields": ("refugee_help", "education", "daycare"),
-    },
-    {
-        "name": "Afghanischer Jugendverein Paiwand Harburg e.V.",
-        "kind": "migrant_org",
-        "city": "Hamburg",
-        "district": "Harburg",
-        "community": "Afghanisch",
-        "fields": ("youth_work", "sports"),
-    },
-    {
-        "name": "Vietnamesischer Kulturverein Lichtenberg e.V.",
-        "kind": "migrant_org",
-        "city": "Berlin",
-        "district": "Lichtenberg",
-        "community": "Vietnamesisch",
-        "fields": ("culture", "elderly_care"),
-    },
-    {
-        "name": "Arabischer Elternverein Neukölln e.V.",
-        "kind": "migrant_org",
-        "city": "Berlin",
-        "district": "Neukölln",
-        "community": "Arabisch",
-        "fields": ("youth_welfare", "daycare"),
-    },
-    {
-        "name": "Türkischer Seniorentreff Marxloh",
-        "kind": "migrant_org",
-        "city": "Duisburg",
-        "district": "Hamborn",
-        "community": "Türkisch",
-        "fields": ("elderly_care", "health"),
-    },
-    {
-        "name": "Islamische Gemeinde Münster-Kinderhaus e.V.",
-        "kind": "religious_community",
-        "city": "Münster",
-        "district": "Münster-Nord",
-        "languages": ("tr", "ar"),
-        "fields": ("youth_work", "women_family"),
-    },
-    {
-        "name": "Kommunales Integrationszentrum Münster",
-        "kind": "authority",
-        "city": "Münster",
-        "district": "Münster-Mitte",
-        "fields": ("migration_integration", "youth_welfare"),
-    },
-    {
-        "name": "Verband der Migrant*innenorganisationen Bochum e.V.",
-        "kind": "umbrella_body",
-        "city": "Bochum",
-        "district": "Bochum-Mitte",
-        "fields": ("civic_engagement", "migration_integration"),
-    },
-    {
-        "name": "Interkultureller Pflegedienst Anadolu",
-        "kind": "service_provider",
-        "city": "Essen",
-        "district": "Altenessen",
-        "languages": ("tr", "ku"),
-        "fields": ("elderly_care", "health"),
-    },
-    {
-        "name": "Nachbarschaftsheim Wilhelmsburg e.V.",
-        "kind": "established_provider",
-        "city": "Hamburg",
-        "district": "Hamburg-Mitte",
-        "languages": ("tr", "ar", "en"),
-        "fields": ("youth_work", "counselling", "migration_integration"),
-    },
-)
-
-MEMBERSHIPS = (  # (person, organization name, role, status, message)
-    (people.MEMBER, FEATURED[0]["name"], MembershipRole.ADMIN, MembershipStatus.ACTIVE, ""),
-    (people.COLLEAGUE, FEATURED[0]["name"], MembershipRole.MEMBER, MembershipStatus.ACTIVE, ""),
-    (people.SECOND_MEMBER, FEATURED[1]["name"], MembershipRole.ADMIN, MembershipStatus.ACTIVE, ""),
-    (
-        people.CLAIMANT,
-        FEATURED[2]["name"],
-        MembershipRole.ADMIN,
-        MembershipStatus.PENDING,
-        "Ich bin seit 2021 im Vorstand und möchte unser Profil pflegen. Unser Vorsitzender kann "
-        "das bestätigen.",
-    ),
-)
+from .agencies import agencies as agency_records
+from .featured import organization_specs, organizations
+from .organizations import OrganizationSpec
+from .people import cast
 
 
 @dataclass
@@ -221,49 +55,27 @@ class DemoSummary:
     readiness_results: int = 0
 
 
-def organization_specs(today: datetime.date) -> list[OrganizationSpec]:
-    """The demo's organizations: the featured ones, then invented ones up to 300."""
-    rng = Random(SEED)  # noqa: S311 - deterministic demo data, not security
-    specs = []
-    for item in FEATURED:
-        item = dict(item)
-        community = _COMMUNITY.get(item.pop("community", ""), MIXED)
-        city = _CITY[item.pop("city")]
-        specs.append(organization_spec(rng, today=today, city=city, community=community, **item))
-    # The member's profile is overdue for confirmation, so the nudge shows on her dashboard.
-    specs[0].last_confirmed_on = today - datetime.timedelta(days=400)
-    specs[0].is_public = True
-    specs[2].is_public = True
-    slugs = {s.slug for s in specs}
-    while len(specs) < ORGANIZATION_COUNT:
-        spec = organization_spec(rng, today=today)
-        if spec.slug not in slugs:
-            slugs.add(spec.slug)
-            specs.append(spec)
-    return specs
-
-
 @transaction.atomic
 def load_demo_data(*, today: datetime.date | None = None) -> DemoSummary:
     """Create or update every demo row; running it again changes nothing but timestamps."""
     today = today or timezone.localdate()
     agencies = _load_agencies()
     users = _load_people(agencies)
-    organizations = _load_organizations(organization_specs(today))
-    for person, org_name, role, status, message in MEMBERSHIPS:
-        org = next(o for o in organizations if o.name == org_name)
-        decided = status == MembershipStatus.ACTIVE
+    stored = _load_organizations(organization_specs(today))
+    for m in organizations().memberships:
+        org = next(o for o in stored if o.name == m.organization)
+        decided = m.status == MembershipStatus.ACTIVE
         OrganizationMembership.objects.update_or_create(
             organization=org,
-            user=users[person.email],
+            user=users[m.person.email],
             defaults={
-                "role": role,
-                "status": status,
-                "message": message,
+                "role": m.role,
+                "status": m.status,
+                "message": m.message,
                 "decided_at": timezone.now() if decided else None,
             },
         )
-    search.reindex(Organization.objects.filter(id__in=[o.id for o in organizations]))
+    search.reindex(Organization.objects.filter(id__in=[o.id for o in stored]))
     # Events and rooms refer to the agencies, projects, organizations and people above.
     events = demo_events.load_events(today)
     rooms = demo_rooms.load_rooms(today)
@@ -274,7 +86,7 @@ def load_demo_data(*, today: datetime.date | None = None) -> DemoSummary:
     return DemoSummary(
         agencies=len(agencies),
         projects=Project.objects.filter(agency__in=agencies.values()).count(),
-        organizations=len(organizations),
+        organizations=len(stored),
         people=len(users),
         events=len(events),
         rooms=len(rooms),
@@ -284,51 +96,47 @@ def load_demo_data(*, today: datetime.date | None = None) -> DemoSummary:
 
 
 def _load_agencies() -> dict[str, Agency]:
-    agencies = {}
-    for data in AGENCIES:
-        fields = {k: v for k, v in data.items() if k not in {"slug", "descriptions", "projects"}}
-        outdated = fields.pop("outdated_translations", ())
-        agency, _ = Agency.objects.update_or_create(slug=data["slug"], defaults=fields)
-        for language, text in data["descriptions"].items():
-            status = "outdated" if language in outdated else "up_to_date"
+    found = {}
+    for data in agency_records():
+        agency, _ = Agency.objects.update_or_create(slug=data.slug, defaults=data.model_fields())
+        for language, text in data.descriptions.items():
+            status = "outdated" if language in data.outdated_translations else "up_to_date"
             AgencyDescription.objects.update_or_create(
                 agency=agency, language=language, defaults={"text": text, "status": status}
             )
-        for item in data["projects"]:
+        for item in data.projects:
             project, _ = Project.objects.update_or_create(
                 agency=agency,
-                slug=item["slug"],
+                slug=item.slug,
                 defaults={
-                    "title": item["title"],
-                    "funder": item["funder"],
-                    "starts_on": item["starts_on"],
-                    "ends_on": item["ends_on"],
-                    "goals": "\n".join(item["goals"]),
+                    "title": item.title,
+                    "funder": item.funder,
+                    "starts_on": item.starts_on,
+                    "ends_on": item.ends_on,
+                    "goals": "\n".join(item.goals),
                     "is_public": True,
                 },
             )
-            for position, measure in enumerate(item["measures"]):
-                title, description = measure if isinstance(measure, tuple) else (measure, "")
+            measures = item.measure_list()
+            for position, measure in enumerate(measures):
                 ProjectMeasure.objects.update_or_create(
                     project=project,
                     position=position,
-                    defaults={"title": title, "description": description},
+                    defaults={"title": measure.title, "description": measure.description},
                 )
-            project.measures.filter(position__gte=len(item["measures"])).delete()
-        agencies[agency.slug] = agency
-    return agencies
+            project.measures.filter(position__gte=len(measures)).delete()
+        found[agency.slug] = agency
+    return found
 
 
 def _load_people(agencies: dict[str, Agency]) -> dict:
-    everyone = {p.email: p for _, p, _ in people.LOGINS}
-    everyone.update({s.person.email: s.person for s in people.STAFF})
-    everyone[people.COLLEAGUE.email] = people.COLLEAGUE
+    people = cast()
     # One hash for all: the password is the same, and hashing is deliberately slow.
-    password = make_password(people.DEMO_PASSWORD)
+    password = make_password(people.password)
     users = {}
-    for email, person in everyone.items():
+    for person in people.people.values():
         user, _ = get_user_model().objects.update_or_create(
-            email=email,
+            email=person.email,
             defaults={
                 "name": person.name,
                 "password": password,
@@ -339,10 +147,10 @@ def _load_people(agencies: dict[str, Agency]) -> dict:
         )
         # Log-in needs a confirmed address (ACCOUNT_EMAIL_VERIFICATION is mandatory).
         EmailAddress.objects.update_or_create(
-            user=user, email=email, defaults={"verified": True, "primary": True}
+            user=user, email=person.email, defaults={"verified": True, "primary": True}
         )
-        users[email] = user
-    for staff in people.STAFF:
+        users[person.email] = user
+    for staff in people.staff:
         StaffMembership.objects.update_or_create(
             agency=agencies[staff.agency],
             user=users[staff.person.email],

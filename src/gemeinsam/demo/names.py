@@ -1,12 +1,12 @@
-"""Parts of invented names: communities, organizations and people.
-
-Everything here is made up for the demo. People's names are common first and family names
-combined at random; they belong to nobody in the seed texts.
-"""
+"""Parts of invented names (data/names.yaml): communities, languages, the names organizations
+give themselves, and people's first and family names."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+from . import records
 
 
 @dataclass(frozen=True)
@@ -15,261 +15,28 @@ class Community:
     origin: str  # after "aus": "aus Syrien", "aus dem Irak"
     languages: tuple[str, ...]  # working-language codes besides German
 
+    @property
+    def is_language_group(self) -> bool:
+        """ "Russischsprachig": no country of its own ("Deutsch-Russischsprachiger" is wrong)."""
+        return self.adjective.endswith("sprachig")
 
-COMMUNITIES = (
-    Community("Syrisch", "Syrien", ("ar", "ku")),
-    Community("Irakisch", "dem Irak", ("ar", "ku")),
-    Community("Libanesisch", "dem Libanon", ("ar", "fr")),
-    Community("Palästinensisch", "Palästina", ("ar",)),
-    Community("Marokkanisch", "Marokko", ("ar", "fr")),
-    Community("Tunesisch", "Tunesien", ("ar", "fr")),
-    Community("Arabisch", "arabischsprachigen Ländern", ("ar",)),
-    Community("Türkisch", "der Türkei", ("tr",)),
-    Community("Kurdisch", "Kurdistan", ("ku", "tr", "ar")),
-    Community("Afghanisch", "Afghanistan", ("fa",)),
-    Community("Iranisch", "dem Iran", ("fa",)),
-    Community("Eritreisch", "Eritrea", ("ti",)),
-    Community("Somalisch", "Somalia", ("so",)),
-    Community("Ukrainisch", "der Ukraine", ("uk", "ru")),
-    Community("Polnisch", "Polen", ("pl",)),
-    Community("Vietnamesisch", "Vietnam", ("vi",)),
-    Community("Griechisch", "Griechenland", ("el",)),
-    Community("Bosnisch", "Bosnien und Herzegowina", ("bs",)),
-    Community("Ghanaisch", "Ghana", ("en",)),
-    Community("Nigerianisch", "Nigeria", ("en",)),
-    Community("Kongolesisch", "der Demokratischen Republik Kongo", ("fr",)),
-    Community("Kamerunisch", "Kamerun", ("fr", "en")),
-    Community("Afrikanisch", "vielen Ländern Afrikas", ("fr", "en")),
-    Community("Lateinamerikanisch", "Lateinamerika", ("es",)),
-    Community("Spanisch", "Spanien", ("es",)),
-    Community("Russischsprachig", "den Ländern der früheren Sowjetunion", ("ru", "uk")),
-)
 
-# German name of each working language, for "Beratung auf Arabisch und Deutsch".
-LANGUAGE_NAMES = {
-    "de": "Deutsch",
-    "en": "Englisch",
-    "ar": "Arabisch",
-    "tr": "Türkisch",
-    "ku": "Kurdisch",
-    "fa": "Farsi",
-    "ru": "Russisch",
-    "uk": "Ukrainisch",
-    "pl": "Polnisch",
-    "fr": "Französisch",
-    "es": "Spanisch",
-    "ti": "Tigrinya",
-    "so": "Somali",
-    "vi": "Vietnamesisch",
-    "el": "Griechisch",
-    "bs": "Bosnisch",
-}
+@dataclass(frozen=True)
+class Names:
+    communities: tuple[Community, ...]
+    mixed: Community  # people from many places
+    language_names: dict[str, str]  # German name of each working language
+    mottos: tuple[str, ...]
+    qualified_mottos: dict[str, str]  # topic → the field of activity it implies
+    provider_names: tuple[str, ...]
+    kitas: tuple[str, ...]
+    first_names: tuple[str, ...]
+    family_names: tuple[str, ...]
 
-# Names an organization gives itself, often a word from its languages.
-MOTTOS = (
-    "Brücke der Kulturen",
-    "Bildung ohne Grenzen",
-    "Zukunft gemeinsam",
-    "Neue Nachbarn",
-    "Zusammen stark",
-    "Stimme der Frauen",
-    "Heimat und Zukunft",
-    "Kulturbrücke",
-    "Mosaik",
-    "Sonnenblume",
-    "Perspektive",
-    "Lichtblick",
-    "Regenbogen",
-    "Weltoffen",
-    "Mitten im Leben",
-    "Yalla",
-    "Salam",
-    "Sawa",
-    "Amal",
-    "Hayat",
-    "Umut",
-    "Birlikte",
-    "Karibu",
-    "Ubuntu",
-    "Mriya",
-    "Paiwand",
-    "Nour",
-    "Baraka",
-    "Dunya",
-    "Jasmin",
-    "Zeytin",
-    "Kalinka",
-    "Sankofa",
-)
 
-QUALIFIED_MOTTOS = {  # motto + topic: "Amal – Hilfe für Familien", with the field it implies
-    "Hilfe für Familien": "women_family",
-    "Bildung und Begegnung": "education",
-    "Frauen stärken": "women_family",
-    "Jugend mit Zukunft": "youth_work",
-    "Ankommen und Teilhaben": "migration_integration",
-    "Kultur und Bildung": "culture",
-    "Eltern aktiv": "education",
-    "Gesundheit für alle": "health",
-}
+def names() -> Names:
+    return records.load("names", _build)
 
-PROVIDER_NAMES = (
-    "Horizont",
-    "Kompass",
-    "Atlas",
-    "Lotse",
-    "Aufwind",
-    "Perspektive",
-    "Brückenschlag",
-    "Anadolu",
-    "Phoenix",
-    "Impuls",
-    "Weitblick",
-    "Startklar",
-    "Fortschritt",
-    "Wegweiser",
-)
 
-FIRST_NAMES = (
-    "Amira",
-    "Yasin",
-    "Layla",
-    "Omar",
-    "Fatma",
-    "Mehmet",
-    "Zeynep",
-    "Can",
-    "Elif",
-    "Hasan",
-    "Nadia",
-    "Karim",
-    "Rania",
-    "Samir",
-    "Dilan",
-    "Rojda",
-    "Azad",
-    "Shirin",
-    "Farid",
-    "Mina",
-    "Tesfay",
-    "Selam",
-    "Yonas",
-    "Hiwet",
-    "Abdi",
-    "Hodan",
-    "Olena",
-    "Taras",
-    "Iryna",
-    "Dmytro",
-    "Natalia",
-    "Sergej",
-    "Agnieszka",
-    "Piotr",
-    "Linh",
-    "Minh",
-    "Eleni",
-    "Nikos",
-    "Amela",
-    "Emir",
-    "Kwame",
-    "Ama",
-    "Chinedu",
-    "Ngozi",
-    "Aline",
-    "Patrice",
-    "Lucía",
-    "Mateo",
-    "Anna",
-    "Jonas",
-    "Lena",
-    "Felix",
-    "Sabine",
-    "Thomas",
-    "Katrin",
-    "Stefan",
-    "Julia",
-    "Lukas",
-    "Miriam",
-    "Tobias",
-    "Sarah",
-    "Daniel",
-    "Hannah",
-    "Moritz",
-    "Ayşe",
-    "Kemal",
-    "Derya",
-    "Baran",
-)
-
-FAMILY_NAMES = (
-    "Haddad",
-    "Al-Khatib",
-    "Nasser",
-    "Saleh",
-    "Mansour",
-    "Aziz",
-    "Darwish",
-    "Hamdan",
-    "Yıldız",
-    "Öztürk",
-    "Aydın",
-    "Şahin",
-    "Doğan",
-    "Kılıç",
-    "Arslan",
-    "Çelik",
-    "Koç",
-    "Zana",
-    "Baran",
-    "Rahimi",
-    "Ahmadi",
-    "Hosseini",
-    "Karimi",
-    "Tekle",
-    "Gebremedhin",
-    "Abraha",
-    "Warsame",
-    "Farah",
-    "Kovalenko",
-    "Shevchenko",
-    "Bondarenko",
-    "Melnyk",
-    "Nowak",
-    "Kowalski",
-    "Wiśniewska",
-    "Nguyen",
-    "Tran",
-    "Pham",
-    "Papadopoulou",
-    "Georgiou",
-    "Hodžić",
-    "Mehmedović",
-    "Mensah",
-    "Owusu",
-    "Okafor",
-    "Adeyemi",
-    "Mukendi",
-    "Nkembe",
-    "García",
-    "Morales",
-    "Schneider",
-    "Fischer",
-    "Weber",
-    "Becker",
-    "Hoffmann",
-    "Schulz",
-    "Koch",
-    "Richter",
-    "Wolf",
-    "Neumann",
-    "Schwarz",
-    "Zimmermann",
-    "Krüger",
-    "Hartmann",
-    "Lange",
-    "Brandt",
-    "Vogel",
-    "Petersen",
-    "Jansen",
-    "Lorenz",
-)
+def _build(where: records.Where, content: Any) -> Names:
+    return records.record(Names, content, where)

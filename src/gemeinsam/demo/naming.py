@@ -1,11 +1,54 @@
-"""Invented names of organizations, by kind, each with the fields of activity it implies."""
+"""Invented names of organizations (data/organization_names.yaml), by kind, each with the fields
+of activity it implies.
+
+The draws keep a fixed order, so the same seed gives the same names: the quarter, then what the
+kind needs (a qualified motto; a provider and an adjective), then a motto or a kita for each
+template that has one, in the file's order, and last the template.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from random import Random
+from typing import Any
 
-from .names import COMMUNITIES, MOTTOS, PROVIDER_NAMES, QUALIFIED_MOTTOS, Community
+from . import records
+from .names import Community, names
 from .places import City, District
+
+
+@dataclass(frozen=True)
+class NameTemplate:
+    name: str
+    fields: tuple[str, ...] | None = None  # the fields of activity the name implies
+    country_only: bool = False  # not for a language group ("Russischsprachig")
+
+
+@dataclass(frozen=True)
+class ReligiousName:
+    name: str
+    languages: tuple[str, ...]  # the working languages the community implies
+
+
+@dataclass(frozen=True)
+class OrganizationNames:
+    migrant_org: tuple[NameTemplate, ...]
+    religious_community: tuple[ReligiousName, ...]
+    established_provider: tuple[NameTemplate, ...]
+    authority: dict[str, tuple[NameTemplate, ...]]  # by federal state; "other" for the rest
+    service_provider: tuple[NameTemplate, ...]
+    umbrella_body: tuple[NameTemplate, ...]
+
+
+def organization_names() -> OrganizationNames:
+    return records.load("organization_names", _build)
+
+
+def _build(where: records.Where, content: Any) -> OrganizationNames:
+    found = records.record(OrganizationNames, content, where)
+    if "other" not in found.authority:
+        raise where.at("authority").error("missing 'other', the names in every other state")
+    return found
 
 
 def quarter_of(rng: Random, district: District) -> str:
@@ -14,110 +57,59 @@ def quarter_of(rng: Random, district: District) -> str:
 
 def migrant_org_name(rng: Random, c: Community, city: City, district: District):
     """(name, the fields of activity the name implies or None)."""
-    adj, low, quarter = c.adjective, c.adjective.lower(), quarter_of(rng, district)
-    qualified = rng.choice(list(QUALIFIED_MOTTOS))
+    quarter = quarter_of(rng, district)
+    qualified = rng.choice(list(names().qualified_mottos))
+    values = {
+        "adjective": c.adjective,
+        "adjective_lower": c.adjective.lower(),
+        "city": city.name,
+        "quarter": quarter,
+        "qualified": qualified,
+        "qualified_field": names().qualified_mottos[qualified],
+    }
     templates = [
-        (f"{adj}er Kulturverein {city.name} e.V.", ("culture",)),
-        (f"{adj}er Frauenverein {city.name}", ("women_family",)),
-        (f"{adj}er Elternverein {quarter} e.V.", ("education", "youth_welfare", "daycare")),
-        (f"{adj}e Jugend {city.name} e.V.", ("youth_work",)),
-        (f"{adj}es Bildungszentrum {city.name} e.V.", ("education",)),
-        (f"{adj}e Gemeinschaft {quarter} e.V.", None),
-        (f"Verein {low}er Akademiker*innen {city.name} e.V.", ("labour_market", "education")),
-        (f"{adj}er Seniorentreff {quarter}", ("elderly_care",)),
-        (f"{adj}er Sportverein {city.name} e.V.", ("sports",)),
-        (f"Netzwerk {low}er Fachkräfte {city.name}", ("labour_market",)),
-        (f"Elternnetzwerk {quarter}", ("education", "women_family", "youth_welfare")),
-        (f"Frauentreff {quarter}", ("women_family",)),
-        (f"Nachbarschaftsinitiative {quarter}", ("migration_integration", "refugee_help")),
-        (f"Internationaler Frauenverein {quarter} e.V.", ("women_family",)),
-        (f"{rng.choice(MOTTOS)} e.V.", None),
-        (f"{rng.choice(MOTTOS)} {city.name} e.V.", None),
-        (f"{rng.choice(MOTTOS)} – {qualified} e.V.", (QUALIFIED_MOTTOS[qualified],)),
+        t for t in organization_names().migrant_org if not (t.country_only and c.is_language_group)
     ]
-    if not adj.endswith("sprachig"):
-        templates.append((f"Deutsch-{adj}er Kulturverein {city.name} e.V.", ("culture",)))
-        templates.append((f"Deutsch-{adj}e Gesellschaft {city.name} e.V.", None))
-    return rng.choice(templates)
+    return _choose(rng, templates, values)
 
 
-RELIGIOUS = (  # (name with {city}, working languages)
-    ("Alevitische Gemeinde {city} e.V.", ("tr", "ku")),
-    ("Islamische Gemeinde {quarter} e.V.", ("tr", "ar")),
-    ("Türkisch-Islamische Gemeinde zu {quarter}", ("tr",)),
-    ("Bosnisch-Islamische Gemeinde {city} e.V.", ("bs",)),
-    ("Arabisch-Islamisches Kulturzentrum {city} e.V.", ("ar",)),
-    ("Afghanisches Islamisches Kulturzentrum {city}", ("fa",)),
-    ("Eritreisch-Orthodoxe Kirchengemeinde {city}", ("ti",)),
-    ("Ezidische Gemeinde {city} e.V.", ("ku",)),
-    ("Russisch-Orthodoxe Gemeinde {city}", ("ru", "uk")),
-    ("Griechisch-Orthodoxe Gemeinde {city}", ("el",)),
-    ("Ukrainische Griechisch-Katholische Gemeinde {city}", ("uk",)),
-    ("Afrikanische Christengemeinde {city} e.V.", ("en", "fr")),
-    ("Arabisch-Evangelische Gemeinde {city}", ("ar",)),
-    ("Vietnamesische Buddhistische Gemeinde {city} e.V.", ("vi",)),
-)
-KITAS = ("Regenbogen", "Pusteblume", "Sonnenschein", "Kleine Welt", "Weltentdecker")
+def religious_name(rng: Random, city: City, district: District) -> tuple[str, tuple[str, ...]]:
+    """(name, the working languages it implies)."""
+    chosen = rng.choice(organization_names().religious_community)
+    quarter = f"{city.name}-{quarter_of(rng, district)}"
+    return chosen.name.format(city=city.name, quarter=quarter), chosen.languages
 
 
 def other_name(rng: Random, kind: str, city: City, district: District):
-    """(name, implied fields or None) for every kind but migrant organizations."""
-    quarter, provider = quarter_of(rng, district), rng.choice(PROVIDER_NAMES)
-    adj = rng.choice([c.adjective for c in COMMUNITIES if not c.adjective.endswith("sprachig")])
-    if kind == "established_provider":
-        templates = [
-            (f"Jugendmigrationsdienst {city.name}", ("youth_welfare", "counselling")),
-            (f"Familienzentrum {quarter}", ("women_family", "daycare")),
-            (f"Kinder- und Jugendhaus {quarter}", ("youth_work",)),
-            (f"Nachbarschaftsheim {quarter} e.V.", ("migration_integration", "counselling")),
-            (f"Stadtteilzentrum {quarter}", None),
-            (f"Kita {rng.choice(KITAS)} {quarter}", ("daycare",)),
-            (f"Familienbildungsstätte {city.name}", ("women_family",)),
-            (f"Erziehungs- und Familienberatung {district.name}", ("counselling",)),
-            (
-                f"Migrationsberatung für Erwachsene {city.name}",
-                ("counselling", "migration_integration"),
-            ),
-            (f"Seniorenzentrum {quarter}", ("elderly_care",)),
-            (f"Mädchentreff {quarter}", ("youth_work",)),
-            (f"Bürgerhaus {quarter}", ("migration_integration",)),
-        ]
-    elif kind == "authority":
-        if city.state == "NW":
-            templates = [
-                (f"Kommunales Integrationszentrum {city.name}", ("migration_integration",)),
-                (f"Jugendamt der Stadt {city.name}", ("youth_welfare",)),
-                (f"Jobcenter {city.name}", ("labour_market",)),
-                (
-                    f"Stadt {city.name} – Amt für Migration und Integration",
-                    ("migration_integration", "counselling"),
-                ),
-            ]
-        else:
-            templates = [
-                (f"Bezirksamt {district.name} – Integrationsbüro", ("migration_integration",)),
-                (f"Bezirksamt {district.name} – Jugendamt", ("youth_welfare",)),
-                (f"Jobcenter {city.name} – Standort {district.name}", ("labour_market",)),
-                (
-                    f"Bezirksamt {district.name} – Fachamt Sozialraummanagement",
-                    ("migration_integration",),
-                ),
-            ]
-    elif kind == "service_provider":
-        templates = [
-            (f"{provider} Bildungswerk gGmbH", ("education", "labour_market")),
-            (f"Bildungsträger {provider} {city.name} gGmbH", ("labour_market",)),
-            (f"Interkultureller Pflegedienst {provider}", ("elderly_care", "health")),
-            (f"Sprachschule {provider} {city.name}", ("education",)),
-            (f"Dolmetscherpool {city.name}", ("health", "counselling")),
-            (f"Beratungsstelle {provider} gGmbH", ("counselling", "refugee_help")),
-        ]
+    """(name, implied fields or None) for every kind but migrant organizations and religious
+    communities."""
+    quarter, provider = quarter_of(rng, district), rng.choice(names().provider_names)
+    adjective = rng.choice([c.adjective for c in names().communities if not c.is_language_group])
+    values = {
+        "quarter": quarter,
+        "provider": provider,
+        "adjective_lower": adjective.lower(),
+        "city": city.name,
+        "district": district.name,
+    }
+    found = organization_names()
+    if kind == "authority":
+        templates = found.authority.get(city.state) or found.authority["other"]
     else:
-        templates = [
-            (f"Verband der Migrant*innenorganisationen {city.name} e.V.", None),
-            (f"Bündnis der Migrant*innenorganisationen {city.name}", None),
-            (f"Dachverband {adj.lower()}er Vereine {city.name} e.V.", None),
-            (f"Arbeitsgemeinschaft Migrant*innenorganisationen {district.name}", None),
-            (f"Netzwerk {adj.lower()}er Vereine {city.name}", None),
-        ]
-    return rng.choice(templates)
+        templates = getattr(found, kind)
+    return _choose(rng, templates, values)
+
+
+def _choose(rng: Random, templates, values: dict):
+    """Fill every template (drawing a motto or kita for each that has one), then pick one."""
+    drawn = {"motto": names().mottos, "kita": names().kitas}
+    filled = []
+    for template in templates:
+        own = {
+            key: rng.choice(choices)
+            for key, choices in drawn.items()
+            if f"{{{key}}}" in template.name
+        }
+        fields = tuple(f.format(**values) for f in template.fields) if template.fields else None
+        filled.append((template.name.format(**values, **own), fields))
+    return rng.choice(filled)

@@ -9,36 +9,38 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 from random import Random
+from typing import Any
 
 from django.utils.text import slugify
 
-from .names import COMMUNITIES, FAMILY_NAMES, FIRST_NAMES, LANGUAGE_NAMES, Community
-from .naming import RELIGIOUS, migrant_org_name, other_name, quarter_of
-from .places import CITIES, STATE_WELFARE_ASSOCIATION, STREETS, City, District, regional_funders
-from .texts import (
-    CITY_NAMES_AR,
-    CLOSINGS,
-    FIELD_SENTENCES,
-    KIND_FIELDS,
-    KIND_TARGET_GROUPS,
-    OPENINGS,
-    OPENINGS_TRANSLATED,
-)
+from . import records
+from .descriptions import describe
+from .names import Community, names
+from .naming import migrant_org_name, other_name, religious_name
+from .places import City, District, places, regional_funders
 
 # Founding years and old recognitions are drawn up to this year, whatever the day the demo is
 # loaded: a range that grew with today's year would draw differently at New Year and give every
 # organization after the first one another name. Dates near today (confirmations, AZAV) move.
 HISTORY_ENDS = 2025
 
-KIND_WEIGHTS = {
-    "migrant_org": 66,
-    "religious_community": 8,
-    "established_provider": 11,
-    "authority": 6,
-    "service_provider": 5,
-    "umbrella_body": 4,
-}
-MIXED = Community("International", "vielen Ländern", ("ar", "tr", "en", "fa"))
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of organization (data/kinds.yaml): how often it is drawn, the fields of activity
+    and the target groups it tends to have."""
+
+    weight: int
+    fields: tuple[str, ...]
+    target_groups: tuple[str, ...]
+
+
+def kinds() -> dict[str, Kind]:
+    return records.load("kinds", _kinds)
+
+
+def _kinds(where: records.Where, content: Any) -> dict[str, Kind]:
+    return records.convert(content, dict[str, Kind], where)
 
 
 @dataclass
@@ -111,7 +113,7 @@ class OrganizationSpec:
 
 
 def _fields(rng: Random, kind: str, implied: tuple[str, ...] | None) -> tuple[str, ...]:
-    choices = KIND_FIELDS[kind]
+    choices = kinds()[kind].fields
     if implied is None:
         return tuple(rng.sample(choices, k=min(len(choices), rng.randint(1, 3))))
     fields = list(rng.sample(implied, k=rng.randint(1, len(implied))))
@@ -141,44 +143,6 @@ def _legal_form(rng: Random, kind: str, name: str) -> str | None:
     return rng.choices(["registered_association", "ggmbh", "foundation"], [5, 4, 1])[0]
 
 
-def _languages_text(codes: tuple[str, ...]) -> str:
-    names = [LANGUAGE_NAMES[c] for c in codes if c != "de"] or ["Deutsch"]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " und " + names[-1]
-
-
-def _describe(rng: Random, spec: OrganizationSpec, community: Community, year: int) -> None:
-    values = {
-        "city": spec.city.name,
-        "city_ar": CITY_NAMES_AR.get(spec.city.name, spec.city.name),
-        "district": spec.district.name,
-        "origin": community.origin,
-        "langs": _languages_text(spec.languages),
-        "year": year,
-    }
-    first_field = spec.fields[0]
-    german = [rng.choice(OPENINGS[spec.kind])]
-    german.append(rng.choice(FIELD_SENTENCES[first_field][0]))
-    closings = []
-    if spec.kind in {"migrant_org", "religious_community", "umbrella_body"}:
-        closings += CLOSINGS["self_organised"]
-        if not spec.paid_staff_fte:
-            closings += CLOSINGS["volunteers_only"]
-    if len(spec.languages) > 1:
-        closings += CLOSINGS["multilingual"]
-    if closings and rng.random() < 0.45:
-        german.append(rng.choice(closings))
-    spec.descriptions["de"] = (" ".join(german).format(**values), "up_to_date")
-    for language, index, share in (("en", 1, 0.15), ("ar", 2, 0.6), ("tr", 3, 0.6)):
-        if language != "en" and language not in spec.languages:
-            continue
-        if rng.random() >= share:
-            continue
-        opening = OPENINGS_TRANSLATED[language][spec.kind == "migrant_org"]
-        text = f"{opening} {FIELD_SENTENCES[first_field][index]}"
-        status = "outdated" if rng.random() < 0.2 else "up_to_date"
-        spec.descriptions[language] = (text.format(**values), status)
-
-
 def _recognitions(rng: Random, spec: OrganizationSpec, today: datetime.date) -> None:
     city, kind = spec.city, spec.kind
     if spec.legal_form in {"registered_association", "ggmbh", "foundation"}:
@@ -202,9 +166,8 @@ def _recognitions(rng: Random, spec: OrganizationSpec, today: datetime.date) -> 
     share = {"established_provider": 0.5, "umbrella_body": 0.4, "migrant_org": 0.12}.get(kind, 0)
     if rng.random() < share:
         granted = datetime.date(rng.randint(1995, HISTORY_ENDS), rng.randint(1, 12), 1)
-        spec.recognitions.append(
-            ("welfare_association", STATE_WELFARE_ASSOCIATION[city.state], granted, None)
-        )
+        association = places().welfare_associations[city.state]
+        spec.recognitions.append(("welfare_association", association, granted, None))
 
 
 def _funding(rng: Random, spec: OrganizationSpec) -> None:
@@ -259,11 +222,15 @@ def organization_spec(  # noqa: PLR0915 - draws one organization's fields in a f
     languages: tuple[str, ...] | None = None,
 ) -> OrganizationSpec:
     """One invented organization. Anything not given is drawn from `rng`."""
-    kind = kind or rng.choices(list(KIND_WEIGHTS), list(KIND_WEIGHTS.values()))[0]
-    city = city or rng.choices(CITIES, [c.weight for c in CITIES])[0]
+    weights = {name: k.weight for name, k in kinds().items()}
+    kind = kind or rng.choices(list(weights), list(weights.values()))[0]
+    cities = places().cities
+    city = city or rng.choices(cities, [c.weight for c in cities])[0]
     district_obj = next((d for d in city.districts if d.name == district), None)
     district_obj = district_obj or rng.choice(city.districts)
-    community = community or (rng.choice(COMMUNITIES) if rng.random() < 0.85 else MIXED)
+    community = community or (
+        rng.choice(names().communities) if rng.random() < 0.85 else names().mixed
+    )
     own = community.languages
     if kind in {"authority", "established_provider", "service_provider"}:
         own = tuple(rng.sample(["en", "ar", "tr", "ru", "uk", "fa"], k=rng.randint(0, 3)))
@@ -272,9 +239,7 @@ def organization_spec(  # noqa: PLR0915 - draws one organization's fields in a f
         if kind == "migrant_org":
             name, implied = migrant_org_name(rng, community, city, district_obj)
         elif kind == "religious_community":
-            template, own = rng.choice(RELIGIOUS)
-            quarter = f"{city.name}-{quarter_of(rng, district_obj)}"
-            name = template.format(city=city.name, quarter=quarter)
+            name, own = religious_name(rng, city, district_obj)
         else:
             name, implied = other_name(rng, kind, city, district_obj)
     spec = OrganizationSpec(name=name, kind=kind, city=city, district=district_obj)
@@ -297,7 +262,7 @@ def organization_spec(  # noqa: PLR0915 - draws one organization's fields in a f
     )
     if kind != "authority":
         spec.founded_on = datetime.date(year, rng.randint(1, 12), rng.randint(1, 28))
-    spec.street = f"{rng.choice(STREETS)} {rng.randint(1, 140)}"
+    spec.street = f"{rng.choice(places().streets)} {rng.randint(1, 140)}"
     spec.postcode = rng.choice(district_obj.postcodes)
 
     spec.fields = fields or _fields(rng, kind, implied)
@@ -306,7 +271,7 @@ def organization_spec(  # noqa: PLR0915 - draws one organization's fields in a f
         began = datetime.date(since, rng.randint(1, 12), 1)
         # Youth work cannot have begun before the organization was founded.
         spec.youth_welfare_since = max(began, spec.founded_on) if spec.founded_on else began
-    groups = KIND_TARGET_GROUPS[kind]
+    groups = kinds()[kind].target_groups
     spec.target_groups = tuple(rng.sample(groups, k=min(len(groups), rng.randint(1, 3))))
     spec.languages = ("de", *dict.fromkeys(languages or own))
 
@@ -317,12 +282,12 @@ def organization_spec(  # noqa: PLR0915 - draws one organization's fields in a f
     if city.fiction_phone and rng.random() < 0.7:
         spec.phone = f"{city.fiction_phone}{rng.randint(100, 999)}"
     if kind != "authority" or rng.random() < 0.5:
-        spec.contact_name = f"{rng.choice(FIRST_NAMES)} {rng.choice(FAMILY_NAMES)}"
+        spec.contact_name = f"{rng.choice(names().first_names)} {rng.choice(names().family_names)}"
 
     _figures(rng, spec)
     _recognitions(rng, spec, today)
     _funding(rng, spec)
-    _describe(rng, spec, community, year)
+    describe(rng, spec, community, year)
     spec.is_public = rng.random() < 0.7
     roll = rng.random()
     if roll < 0.03:

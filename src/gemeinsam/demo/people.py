@@ -1,15 +1,12 @@
-"""Invented people: one log-in per role, agency staff, and the public contacts agencies show.
-
-All names are invented and all addresses use the reserved domain example.org. Phone numbers are
-the Bundesnetzagentur's numbers for fiction (030 23125-…, 040 66969-…) or plainly made up.
-"""
+"""Invented people (data/people.yaml): one log-in per role, agency staff, and the public contacts
+agencies show. Other data files name people by their handle (`rania`, `jana`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-# One password for every demo account; `gemeinsam demo` prints it.
-DEMO_PASSWORD = "gemeinsam-demo"  # noqa: S105 - a published demo password, not a secret
+from . import records
 
 
 @dataclass(frozen=True)
@@ -17,6 +14,16 @@ class Person:
     email: str
     name: str
     is_platform_admin: bool = False
+
+    @classmethod
+    def from_data(cls, value: Any, where: records.Where) -> Person:
+        """A person named by handle in another data file."""
+        if not isinstance(value, str):
+            raise where.error("expected the handle of someone in people.yaml")
+        found = cast().people.get(value)
+        if found is None:
+            raise where.error(f"nobody in people.yaml has the handle {value!r}")
+        return found
 
 
 @dataclass(frozen=True)
@@ -34,134 +41,88 @@ class Staff:
         return bool(self.public_title)
 
 
-MEMBER = Person("rania.darwish@example.org", "Rania Darwish")
-COLLEAGUE = Person("omar.saleh@example.org", "Omar Saleh")
-SECOND_MEMBER = Person("kemal.dogan@example.org", "Kemal Doğan")
-CLAIMANT = Person("selam.tekle@example.org", "Selam Tekle")
-ADVISOR_X = Person("jana.petersen@example.org", "Jana Petersen")
-ADVISOR_Y = Person("tobias.brandt@example.org", "Tobias Brandt")
-MANAGER = Person("miriam.hoffmann@example.org", "Miriam Hoffmann")
-ARABIC_ADVISOR = Person("karim.nasser@example.org", "Karim Nasser")
-PLATFORM_ADMIN = Person("admin@example.org", "Lukas Weber", is_platform_admin=True)
+@dataclass(frozen=True)
+class Login:
+    role: str
+    person: Person
+    note: str  # what they act for
 
-STAFF = (
-    Staff(
-        "kommig-hamburg",
-        MANAGER,
-        "manager",
-        "Leitung KomMig",
-        "040 66969-110",
-        "leitung.kommig@example.org",
-        "Deutsch, Englisch",
-    ),
-    Staff(
-        "kommig-hamburg",
-        ADVISOR_X,
-        "advisor",
-        "Beratung zu Vereinsgründung und Organisationsentwicklung",
-        "040 66969-111",
-        "beratung.kommig@example.org",
-        "Deutsch, Englisch",
-    ),
-    Staff(
-        "kommig-hamburg",
-        ARABIC_ADVISOR,
-        "advisor",
-        "Beratung zu Projektanträgen, auch auf Arabisch",
-        "040 66969-112",
-        "projekte.kommig@example.org",
-        "Deutsch, Arabisch",
-    ),
-    Staff(
-        "kommig-hamburg",
-        Person("elif.aydin@example.org", "Elif Aydın"),
-        "advisor",
-        "Projekt „Vernetzt & Aktiv“",
-        "040 66969-113",
-        "vernetzt.kommig@example.org",
-        "Deutsch, Türkisch",
-    ),
-    Staff("paritaetischer-nrw", Person("stefan.koch@example.org", "Stefan Koch"), "manager"),
-    Staff(
-        "paritaetischer-nrw",
-        Person("lena.vogel@example.org", "Lena Vogel"),
-        "advisor",
-        "Tandem-Begleitung „In der Vielfaltsgesellschaft gemeinsam solidarisch Handeln!“",
-        "0202 1234567-21",
-        "tandems.nrw@example.org",
-        "Deutsch, Englisch",
-    ),
-    Staff(
-        "drk-muenster-integrationsagentur",
-        Person("katrin.schulz@example.org", "Katrin Schulz"),
-        "manager",
-        "Team Migration – Integrationsagentur",
-        "0251 1234567-20",
-        "dialog.muenster@example.org",
-        "Deutsch",
-    ),
-    Staff(
-        "drk-muenster-integrationsagentur",
-        Person("baran.kilic@example.org", "Baran Kılıç"),
-        "advisor",
-        "Projekt „Gemeinsam lernen im Dialog“",
-        "0251 1234567-21",
-        "lernplattform.muenster@example.org",
-        "Deutsch, Türkisch, Kurdisch",
-    ),
-    Staff(
-        "via-berlin-brandenburg", Person("sabine.neumann@example.org", "Sabine Neumann"), "manager"
-    ),
-    Staff(
-        "via-berlin-brandenburg",
-        ADVISOR_Y,
-        "advisor",
-        "Projektleitung „Willkommen in Berlin“",
-        "030 23125-111",
-        "willkommen.projekt@example.org",
-        "Deutsch, Englisch",
-    ),
-    Staff(
-        "via-berlin-brandenburg",
-        Person("amira.mansour@example.org", "Amira Mansour"),
-        "advisor",
-        "Beratung und Arbeitsmarktgespräche",
-        "030 23125-112",
-        "arbeitsmarkt.via@example.org",
-        "Deutsch, Arabisch, Französisch",
-    ),
-    Staff(
-        "paritaetischer-gesamtverband",
-        Person("hannah.richter@example.org", "Hannah Richter"),
-        "manager",
-        "Projekt „Gemeinsam aktiv“",
-        "030 23125-210",
-        "gemeinsam-aktiv.projekt@example.org",
-        "Deutsch, Englisch",
-    ),
-    Staff(
-        "paritaetischer-gesamtverband",
-        Person("farid.rahimi@example.org", "Farid Rahimi"),
-        "advisor",
-    ),
-)
 
-# What `gemeinsam demo` prints: (role, person, what they act for).
-LOGINS = (
-    ("Organization member", MEMBER, "admin of Deutsch-Syrischer Kulturverein Bochum e.V."),
-    (
-        "Second organization member",
-        SECOND_MEMBER,
-        "admin of Alevitische Gemeinde Gelsenkirchen e.V.",
-    ),
-    ("Advisor at agency X", ADVISOR_X, "KomMig, Hamburg"),
-    ("Advisor at agency Y", ADVISOR_Y, "VIA Berlin/Brandenburg"),
-    ("Advisor counselling in Arabic", ARABIC_ADVISOR, "KomMig, Hamburg"),
-    ("Agency manager", MANAGER, "KomMig, Hamburg"),
-    ("Platform admin", PLATFORM_ADMIN, "also the Django admin at /admin/"),
-    (
-        "Member with a pending claim",
-        CLAIMANT,
-        "asks to act for Eritreischer Kulturverein Köln e.V.",
-    ),
-)
+@dataclass(frozen=True)
+class Roles:
+    """Whom the demo means by each role."""
+
+    member: str
+    colleague: str
+    second_member: str
+    claimant: str
+    advisor_x: str
+    advisor_y: str
+    arabic_advisor: str
+    manager: str
+    platform_admin: str
+
+
+@dataclass(frozen=True)
+class Cast:
+    password: str
+    people: dict[str, Person]  # by handle, in the order their log-ins are created
+    staff: tuple[Staff, ...]
+    logins: tuple[Login, ...]
+    member: Person
+    colleague: Person
+    second_member: Person
+    claimant: Person
+    advisor_x: Person
+    advisor_y: Person
+    arabic_advisor: Person
+    manager: Person
+    platform_admin: Person
+
+    def emails(self) -> set[str]:
+        return {p.email for p in self.people.values()}
+
+
+def cast() -> Cast:
+    """Everyone in the demo, read from data/people.yaml."""
+    return records.load("people", _build)
+
+
+def _build(where: records.Where, content: Any) -> Cast:
+    content = records.mapping(content, where)
+    for key in ("password", "people", "roles", "staff", "logins"):
+        if key not in content:
+            raise where.error(f"missing {key!r}")
+    people = {
+        handle: records.record(Person, value, where.at("people").at(handle))
+        for handle, value in records.mapping(content["people"], where.at("people")).items()
+    }
+    roles = records.record(Roles, content["roles"], where.at("roles"))
+    return Cast(
+        password=records.convert(content["password"], str, where.at("password")),
+        people=people,
+        staff=_with_people(Staff, content["staff"], where.at("staff"), people),
+        logins=_with_people(Login, content["logins"], where.at("logins"), people),
+        **{
+            role: _person(people, handle, where.at("roles").at(role))
+            for role, handle in vars(roles).items()
+        },
+    )
+
+
+def _with_people(shape: type, content: Any, where: records.Where, people: dict) -> tuple:
+    """Records whose `person` is a handle of this file (Person.from_data would read it again)."""
+    found = []
+    for number, item in enumerate(records.sequence(content, where), start=1):
+        at = where.at(f"#{number}")
+        item = dict(records.mapping(item, at))
+        if "person" in item:
+            item["person"] = _person(people, item["person"], at.at("person"))
+        found.append(records.record(shape, item, at))
+    return tuple(found)
+
+
+def _person(people: dict[str, Person], handle: Any, where: records.Where) -> Person:
+    if not isinstance(handle, str) or handle not in people:
+        raise where.error(f"nobody under people has the handle {handle!r}")
+    return people[handle]

@@ -248,7 +248,7 @@ def load_rooms(today: datetime.date | None = None) -> list[Room]:
     )
     closures = [(first, last)]
 
-    manager = get_user_model().objects.filter(email=people.MANAGER.email).first()
+    manager = get_user_model().objects.filter(email=people.cast().manager.email).first()
     specs = booking_specs(today)
     names = {s.organization for s in specs} | {WEEKLY.organization}
     organizations = {o.name: o for o in Organization.objects.filter(name__in=names)}

@@ -83,19 +83,20 @@ class Command(BaseCommand):
         )
 
     def _banner(self, port: int, *, worker: bool) -> str:
-        role_width = max(len(role) for role, _, _ in people.LOGINS)
-        email_width = max(len(person.email) for _, person, _ in people.LOGINS)
+        cast = people.cast()
+        role_width = max(len(login.role) for login in cast.logins)
+        email_width = max(len(login.person.email) for login in cast.logins)
         lines = [
             "",
             "=" * 78,
             f"  gemeinsam demo:  http://127.0.0.1:{port}/",
             "",
-            f"  Log in with one of these (password for all: {people.DEMO_PASSWORD}):",
+            f"  Log in with one of these (password for all: {cast.password}):",
             "",
         ]
         lines += [
-            f"  {role:<{role_width}}  {person.email:<{email_width}}  {note}"
-            for role, person, note in people.LOGINS
+            f"  {login.role:<{role_width}}  {login.person.email:<{email_width}}  {login.note}"
+            for login in cast.logins
         ]
         lines.append("")
         if settings.GEMEINSAM_REQUIRE_STAFF_2FA:
