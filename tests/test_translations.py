@@ -138,3 +138,17 @@ def test_the_console_entry_point_accepts_dashed_command_names(monkeypatch, capsy
 
 def test_settings_package_dir_points_at_the_package():
     assert (Path(settings.PACKAGE_DIR) / "locale" / "ar" / "LC_MESSAGES" / "django.mo").exists()
+
+
+def test_a_translated_text_inside_an_f_string_fails_the_gate(package_copy, capsys):
+    """makemessages cannot see gettext inside an f-string: the text would stay English."""
+    (package_copy / "core" / "hidden.py").write_text(
+        "from django.utils.translation import gettext as _\n\n\n"
+        "def label(name):\n"
+        "    return f\"{name} ({_('A sentence nobody extracts')})\"\n",
+        encoding="utf-8",
+    )
+    assert (
+        "core/hidden.py:5: 'A sentence nobody extracts' is translated in code but makemessages "
+        "cannot see it"
+    ) in _problems(capsys)

@@ -182,7 +182,9 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_FORMS = {"signup": "gemeinsam.accounts.forms.SignupForm"}
 ACCOUNT_ADAPTER = "gemeinsam.accounts.adapter.AccountAdapter"
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[gemeinsam] "
+# What mails and the site call this installation ("Hallo von gemeinsam!").
+GEMEINSAM_SITE_NAME = os.environ.get("GEMEINSAM_SITE_NAME", "gemeinsam")
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{GEMEINSAM_SITE_NAME}] "
 # Failed log-ins are throttled per client IP, and per client IP and account ("key", see
 # accounts.adapter) with growing waits: 5 guesses in 5 minutes, 10 an hour, 30 a day. The owner of
 # the account, logging in from elsewhere, is never locked out by someone else's guesses.
@@ -212,7 +214,9 @@ LANGUAGES = [
 ]
 # Each language's own name, for the language switcher.
 LANGUAGE_ENDONYMS = {"de": "Deutsch", "en": "English", "ar": "العربية", "tr": "Türkçe"}
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Ours first; then German in formal address for django-allauth's messages, ahead of its own
+# catalog (which says "du"; see accounts/formal/).
+LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "accounts" / "formal"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Berlin"

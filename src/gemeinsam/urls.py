@@ -1,9 +1,7 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from gemeinsam.api import api
 from gemeinsam.core import views as core_views
@@ -12,8 +10,9 @@ from gemeinsam.core import views as core_views
 admin.site.login = login_required(admin.site.login)
 admin.site.site_header = "gemeinsam"
 
+# "/" has no page of its own: LocaleMiddleware sends it to the language the browser asks for
+# (the language cookie first, then Accept-Language, else German).
 urlpatterns = [
-    path("", RedirectView.as_view(url=f"/{settings.LANGUAGE_CODE}/", permanent=False)),
     path("healthz", core_views.healthz, name="healthz"),
     path("readyz", core_views.readyz, name="readyz"),
     path("api/v1/", api.urls),

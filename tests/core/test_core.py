@@ -21,8 +21,26 @@ def test_healthz_reports_the_database(client):
     assert response.json() == {"status": "ok", "database": connection.vendor}
 
 
-def test_the_root_sends_visitors_to_german(client):
+def test_the_root_sends_visitors_to_german_unless_the_browser_asks_for_another_language(client):
     assert client.get("/")["Location"] == "/de/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="fr-FR,fr;q=0.9")["Location"] == "/de/"
+
+
+@pytest.mark.parametrize(
+    ("accept", "target"),
+    [("ar,en;q=0.5", "/ar/"), ("tr-TR,tr;q=0.9,en;q=0.8", "/tr/"), ("en-GB", "/en/")],
+)
+def test_the_root_follows_the_browsers_language(client, accept, target):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
+
+    assert (response.status_code, response["Location"]) == (302, target)
+    assert "Accept-Language" in response["Vary"]  # no cache hands one language to everyone
+
+
+def test_the_language_chosen_on_the_site_wins_over_the_browsers(client, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "tr"
+
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="ar")["Location"] == "/tr/"
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,16 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.conf import settings
+from django.contrib.sites.requests import RequestSite
 from django.utils import translation
+
+
+def current_site(request):
+    """This site as allauth's mails name it: `GEMEINSAM_SITE_NAME`, at the address asked for
+    (without django.contrib.sites, allauth would call the site by its host and port)."""
+    site = RequestSite(request)
+    site.name = settings.GEMEINSAM_SITE_NAME
+    return site
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -7,6 +18,9 @@ class AccountAdapter(DefaultAccountAdapter):
         # Mails go out in the language of the page the person is using.
         user = context.get("user")
         language = getattr(user, "preferred_language", None) or translation.get_language()
+        request = allauth_context.request
+        if request is not None:
+            context = {"current_site": current_site(request), **context}
         with translation.override(language):
             super().send_mail(template_prefix, email, context)
 

@@ -24,7 +24,9 @@ class AttendeeField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, contact: Contact) -> str:
         if contact.email:
             return f"{contact} – {contact.email}"
-        return f"{contact} ({_('no email address: not invited by mail')})"
+        # Not inside the f-string: makemessages would not see the text there.
+        note = _("no email address: not invited by mail")
+        return f"{contact} ({note})"
 
 
 class VideoLinkField(forms.URLField):
