@@ -4,6 +4,7 @@ forwardings merged by date, and the forms that add to it."""
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -186,6 +187,28 @@ def test_an_overdue_task_is_marked_and_can_be_marked_done(world, client_for, cas
     assert "Overdue" not in html
     assert "Done on" in html
     assert _url("task-done", case, task=task.pk) not in html
+
+
+def test_open_tasks_are_listed_soonest_due_first_and_done_ones_join_the_timeline(
+    world, client_for, case
+):
+    def task(title, due_on=None):
+        return services.timeline.add_task(case, by=world.advisor_x, title=title, due_on=due_on)
+
+    task("Ohne Termin")
+    task("In zwei Wochen", _days_ago(-14))
+    task("Morgen", _days_ago(-1))
+    task("Seit drei Tagen fällig", _days_ago(3))
+    done = task("Erledigt", _days_ago(-30))
+    services.timeline.complete_task(done, by=world.advisor_x)
+
+    html = _page(client_for(world.advisor_x), case)
+
+    open_list, timeline = html.split('id="timeline-heading"')
+    assert "4 open tasks" in open_list
+    titles = re.findall(r"Task · ([^<]+)</h3>", open_list)
+    assert titles == ["Seit drei Tagen fällig", "Morgen", "In zwei Wochen", "Ohne Termin"]
+    assert re.findall(r"Task · ([^<]+)</h3>", timeline) == ["Erledigt"]
 
 
 def test_a_colleague_cannot_mark_a_task_done(world, client_for, case, colleague):

@@ -71,10 +71,28 @@ def _moment(value) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(value, datetime.time.min))
 
 
-def build_timeline(case: Case, *, summaries: dict[int, str] | None) -> list[dict]:
-    """Everything on the case, newest first. `summaries` is None for people who may not read
-    session summaries."""
+def open_tasks(case: Case) -> list[dict]:
+    """The case's open tasks, soonest due first (overdue ones on top, those without a due date
+    last), as timeline items."""
     today = timezone.localdate()
+    tasks = sorted(
+        (t for t in case.tasks.all() if t.done_at is None),
+        key=lambda t: (t.due_on is None, t.due_on or today, t.created_at, t.pk),
+    )
+    return [
+        {
+            "kind": "task",
+            "when": task.due_on or task.created_at,
+            "obj": task,
+            "overdue": task.due_on is not None and task.due_on < today,
+        }
+        for task in tasks
+    ]
+
+
+def build_timeline(case: Case, *, summaries: dict[int, str] | None) -> list[dict]:
+    """Everything done on the case, newest first (open tasks are listed apart, `open_tasks`).
+    `summaries` is None for people who may not read session summaries."""
     items = []
 
     def add(kind, when, obj, **extra):
@@ -84,8 +102,8 @@ def build_timeline(case: Case, *, summaries: dict[int, str] | None) -> list[dict
         summary = summaries.get(session.pk, "") if summaries is not None else None
         add("session", session.held_on, session, summary=summary)
     for task in case.tasks.all():
-        overdue = task.done_at is None and task.due_on is not None and task.due_on < today
-        add("task", task.due_on or task.created_at, task, overdue=overdue)
+        if task.done_at is not None:  # open tasks have their own list, soonest due first
+            add("task", task.due_on or task.created_at, task, overdue=False)
     for document in case.documents.all():
         add("document", document.uploaded_at, document)
     for outcome in case.outcomes.all():
@@ -126,7 +144,7 @@ def case_detail(request, pk):
         "break_glass_form": BreakGlassForm(),
         "hours": services.timeline.BREAK_GLASS_HOURS,
         "timeline": build_timeline(case, summaries=summaries),
-        "open_tasks": sum(1 for t in case.tasks.all() if t.done_at is None),
+        "open_tasks": open_tasks(case),
     }
     return render(request, "counselling/cases/detail.html", context)
 
