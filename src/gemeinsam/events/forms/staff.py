@@ -1,9 +1,12 @@
 """Forms for the agency staff's event pages: the event itself, its questions, speakers and
-downloads, the series, the participant filters, decisions and the mail to participants."""
+downloads, the series, the participant filters, decisions and the mail to participants.
+
+A valid form hands the services typed input (`EventForm.to_input`, `DocumentForm.to_input`);
+the checks it shares with them live in `inputs`."""
 
 from __future__ import annotations
 
-from pathlib import PurePath
+from dataclasses import fields as dataclass_fields
 
 from django import forms
 from django.db.models import Q
@@ -20,6 +23,16 @@ from ..enums import (
     MAX_GROUP_SIZE,
     DocumentKind,
     QuestionKind,
+)
+from ..inputs import (
+    EVENT_COLUMNS,
+    EVENT_LISTS,
+    DocumentInput,
+    EventInput,
+    QuestionInput,
+    SpeakerInput,
+    event_problems,
+    upload_problem,
 )
 from ..models import Event, EventDocument, Question, Speaker
 
@@ -145,40 +158,52 @@ class EventForm(forms.ModelForm):
         self.fields["project"].queryset = agency.projects.all()
         self.fields["max_group_size"].widget.attrs.update(min=1, max=MAX_GROUP_SIZE)
 
-    def clean_max_group_size(self):
-        size = self.cleaned_data.get("max_group_size")
-        if size is not None and not 1 <= size <= MAX_GROUP_SIZE:
-            raise forms.ValidationError(
-                _("A group may have between 1 and %(count)d people.") % {"count": MAX_GROUP_SIZE}
-            )
-        return size
-
     def clean(self):
         cleaned = super().clean()
-        starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
-        opens, closes = cleaned.get("registration_opens_at"), cleaned.get("registration_closes_at")
-        if starts and ends and ends < starts:
-            self.add_error("ends_at", _("The event cannot end before it starts."))
-        if opens and closes and not opens < closes:
-            self.add_error("registration_closes_at", _("Registration must close after it opens."))
-        if starts and closes and closes > starts:
-            self.add_error(
-                "registration_closes_at",
-                _("Registration must close when the event starts at the latest."),
-            )
-        if starts and opens and opens >= starts:
-            self.add_error("registration_opens_at", _("Registration must open before the event."))
-        capacity = cleaned.get("capacity")
-        if self.instance.pk and capacity is not None and capacity < self.instance.seats_taken:
-            self.add_error(
-                "capacity",
-                _("%(count)d people are already confirmed; the places cannot be fewer.")
-                % {"count": self.instance.seats_taken},
-            )
-        fmt = cleaned.get("format")
-        if fmt in ("online", "hybrid") and not cleaned.get("online_url"):
-            self.add_error("online_url", _("An online event needs its video link."))
+        seats_taken = self.instance.seats_taken if self.instance.pk else 0
+        for name, message in event_problems(cleaned, seats_taken=seats_taken):
+            self.add_error(name, message)
         return cleaned
+
+    def to_input(self, questions=None, speakers=None) -> EventInput:
+        """What the valid form (and its valid question and speaker formsets) hand the
+        services."""
+        data = self.cleaned_data
+        project, host = data["project"], data["host_organization"]
+        return EventInput(
+            **{name: data[name] for name in EVENT_COLUMNS if name not in BY_ID},
+            project_id=project.pk if project else None,
+            host_organization_id=host.pk if host else None,
+            **{name: tuple(sorted(row.pk for row in data[name])) for name in EVENT_LISTS},
+            questions=_changed_rows(questions, QuestionInput),
+            speakers=_changed_rows(speakers, SpeakerInput),
+        )
+
+
+# The input's fields that name a row by its id, where the form has the row.
+BY_ID = ("project_id", "host_organization_id")
+
+
+def _changed_rows(formset, row) -> tuple:
+    """The rows a valid inline formset changes, as `row` inputs, the way its `save()` would
+    pick them: existing rows marked for removal or changed, and new rows filled in and not
+    marked for removal."""
+    if formset is None:
+        return ()
+    removed = formset.deleted_forms
+    names = [f.name for f in dataclass_fields(row) if f.name not in ("id", "delete")]
+    rows = []
+    for form in formset.initial_forms:
+        if form.instance.pk is None:
+            continue
+        if form in removed:
+            rows.append(row(id=form.instance.pk, delete=True))
+        elif form.has_changed():
+            rows.append(row(**{n: form.cleaned_data[n] for n in names}, id=form.instance.pk))
+    for form in formset.extra_forms:
+        if form.has_changed() and form not in removed:
+            rows.append(row(**{n: form.cleaned_data[n] for n in names}))
+    return tuple(rows)
 
 
 class SeriesForm(forms.Form):
@@ -237,7 +262,7 @@ class QuestionForm(forms.ModelForm):
                 self.add_error("choices_text", _("Please give at least two choices."))
         else:
             choices = []
-        self.instance.choices = choices
+        cleaned["choices"] = tuple(choices)
         return cleaned
 
 
@@ -275,15 +300,11 @@ class DocumentForm(forms.ModelForm):
         upload = self.cleaned_data.get("file")
         if upload is None:
             return upload
-        extension = PurePath(upload.name).suffix.lower().lstrip(".")
-        if extension not in DOCUMENT_EXTENSIONS:
-            raise forms.ValidationError(
-                _("Files of this type cannot be uploaded. Allowed: %(types)s.")
-                % {"types": ", ".join(ext.upper() for ext in DOCUMENT_EXTENSIONS)}
-            )
-        if upload.size > DOCUMENT_MAX_BYTES:
-            raise forms.ValidationError(
-                _("The file is too large (at most %(size)s).")
-                % {"size": filesizeformat(DOCUMENT_MAX_BYTES)}
-            )
+        problem = upload_problem(upload.name, upload.size)
+        if problem:
+            raise forms.ValidationError(problem)
         return upload
+
+    def to_input(self) -> DocumentInput:
+        data = self.cleaned_data
+        return DocumentInput(title=data["title"], kind=data["kind"], file=data["file"])

@@ -8,15 +8,26 @@ Registrations themselves (decisions, cancellations, attendance, check-in) are ch
 from __future__ import annotations
 
 import calendar
+from dataclasses import fields
 from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
+from gemeinsam.agencies.models import Project
 from gemeinsam.core import audit, races, slugs
 from gemeinsam.core.enums import AuditAction
 
 from ..enums import EventStatus, RegistrationStatus
+from ..inputs import (
+    EVENT_COLUMNS,
+    EVENT_LISTS,
+    DocumentInput,
+    EventInput,
+    Invalid,
+    event_problems,
+    upload_problem,
+)
 from ..models import Event, EventDocument, EventSeries, Question, Registration, Speaker
 from ..tasks import schedule_reminder, send_registration_mail
 from .participants import capacity_changed
@@ -59,8 +70,10 @@ AUDITED = [
     "consent_text",
     "reminder_days",
 ]
-# Never copied from a form's (possibly stale) instance: only `services` changes these.
-NOT_FROM_FORM = {"id", "seats_taken", "reminder_sent_at", "created_at", "created_by", "series"}
+# Never copied to a clone: only `services` changes these.
+NOT_COPIED = {"id", "seats_taken", "reminder_sent_at", "created_at", "created_by", "series"}
+# The columns an `EventInput` sets, by field name (`project_id` is the column of `project`).
+COLUMN_NAMES = [Event._meta.get_field(name).name for name in EVENT_COLUMNS]
 
 WEEKLY, BIWEEKLY, MONTHLY = "weekly", "biweekly", "monthly"
 
@@ -82,11 +95,6 @@ def _locked(event_id: int) -> Event:
     return query.get(pk=event_id)
 
 
-def _editable_fields(form) -> list[str]:
-    m2m = {f.name for f in Event._meta.many_to_many}
-    return [name for name in form.Meta.fields if name not in m2m and name not in NOT_FROM_FORM]
-
-
 def _cancel_all_registrations(event: Event) -> list[int]:
     """The event was cancelled: every active registration ends, and each person is told."""
     active = list(event.registrations.active().values_list("pk", flat=True))
@@ -100,55 +108,97 @@ def _cancel_all_registrations(event: Event) -> list[int]:
     return active
 
 
-def _save_inlines(event: Event, questions, speakers) -> None:
-    for formset in (questions, speakers):
-        if formset is not None:
-            formset.instance = event
-            formset.save()
+def _check(data: EventInput, *, agency_id: int, seats_taken: int) -> None:
+    """The form's checks once more, under the event's lock: places taken since the form was
+    checked count too."""
+    problems = event_problems(vars(data), seats_taken=seats_taken)
+    if problems:
+        raise Invalid(dict(problems))
+    if (
+        data.project_id is not None
+        and not Project.objects.filter(agency_id=agency_id, pk=data.project_id).exists()
+    ):
+        # The form offers only the agency's own projects; an event never names another's.
+        raise ValueError(f"project {data.project_id} is not one of agency {agency_id}'s")
+
+
+def _write(event: Event, data: EventInput) -> None:
+    for name in EVENT_COLUMNS:
+        setattr(event, name, getattr(data, name))
+
+
+def _save_rows(event: Event, model, rows) -> None:
+    """Create, change or remove the event's questions or speakers as `rows` say."""
+    named = {row.id for row in rows if row.id is not None}
+    existing = model.objects.filter(event=event, pk__in=named).in_bulk()
+    if named - existing.keys():
+        raise ValueError(f"{model.__name__} {sorted(named - existing.keys())}: not of this event")
+    for row in rows:
+        if row.delete:
+            if row.id is not None:
+                existing[row.id].delete()
+            continue
+        stored = existing[row.id] if row.id is not None else model(event=event)
+        for name in (f.name for f in fields(row) if f.name not in ("id", "delete")):
+            value = getattr(row, name)
+            setattr(stored, name, list(value) if isinstance(value, tuple) else value)
+        stored.full_clean(exclude=["event"])
+        stored.save()
+
+
+def _save_lists(event: Event, data: EventInput) -> None:
+    for name in EVENT_LISTS:
+        getattr(event, name).set(getattr(data, name))
+    _save_rows(event, Question, data.questions)
+    _save_rows(event, Speaker, data.speakers)
 
 
 @transaction.atomic
-def save_event(*, by, agency, form, questions=None, speakers=None) -> Event:
-    """Create or update one event with its questions and speakers.
+def save_event(*, by, agency, data: EventInput, event: Event | None = None) -> Event:
+    """Create an event of `agency` (`event` None) or update `event`, with the questions and
+    speakers `data` names; only the fields `data` carries are written.
 
-    Side effects: an audit entry; the reminder job is (re)queued; when the places were raised,
-    the waiting list moves up (with its mails); when the status becomes cancelled, every active
+    Raises `Invalid` when the fields do not fit together (as the form checks them). Side
+    effects: an audit entry; the reminder job is (re)queued; when the places were raised, the
+    waiting list moves up (with its mails); when the status becomes cancelled, every active
     registration is cancelled and each person gets the "event cancelled" mail.
     """
-    event = form.save(commit=False)
-    if event.pk is None:
-        event.agency = agency
-        event.created_by = by if by.is_authenticated else None
-        event.slug = _slug_for(event.title)
-        event.full_clean()
-        event.save()
-        form.save_m2m()
-        _save_inlines(event, questions, speakers)
-        audit.record(
-            by=by,
-            action=AuditAction.CREATE,
-            obj=event,
-            changes={"title": event.title, "starts_at": str(event.starts_at)},
-        )
-        schedule_reminder(event)
-        return event
-
+    if event is None:
+        return _create_event(by=by, agency=agency, data=data)
     stored = _locked(event.pk)
+    _check(data, agency_id=stored.agency_id, seats_taken=stored.seats_taken)
     before = audit.snapshot(stored, AUDITED)
-    # Only the form's own fields are written, so a registration that took a place since the
-    # form was opened keeps its count.
-    event.save(update_fields=[*_editable_fields(form), "updated_at"])
-    form.save_m2m()
-    _save_inlines(event, questions, speakers)
-    event.seats_taken = stored.seats_taken
-    event.reminder_sent_at = stored.reminder_sent_at
-    changes = audit.diff(before, audit.snapshot(event, AUDITED))
+    _write(stored, data)
+    stored.full_clean()
+    # Only the input's own fields are written, so a registration that took a place since the
+    # form was opened keeps its count (the lock above keeps it from changing meanwhile).
+    stored.save(update_fields=[*COLUMN_NAMES, "updated_at"])
+    _save_lists(stored, data)
+    changes = audit.diff(before, audit.snapshot(stored, AUDITED))
     if changes:
-        audit.record(by=by, action=AuditAction.UPDATE, obj=event, changes=changes)
-    if before["status"] != EventStatus.CANCELLED and event.status == EventStatus.CANCELLED:
-        _cancel_all_registrations(event)
-    elif _places_raised(before["capacity"], event.capacity):
-        capacity_changed(event)
+        audit.record(by=by, action=AuditAction.UPDATE, obj=stored, changes=changes)
+    if before["status"] != EventStatus.CANCELLED and stored.status == EventStatus.CANCELLED:
+        _cancel_all_registrations(stored)
+    elif _places_raised(before["capacity"], stored.capacity):
+        capacity_changed(stored)
+    schedule_reminder(stored)
+    return stored
+
+
+def _create_event(*, by, agency, data: EventInput) -> Event:
+    _check(data, agency_id=agency.pk, seats_taken=0)
+    event = Event(agency=agency, created_by=by if by.is_authenticated else None)
+    _write(event, data)
+    event.slug = _slug_for(event.title)
+    event.full_clean()
+    event.save()
+    _save_lists(event, data)
+    audit.record(
+        by=by,
+        action=AuditAction.CREATE,
+        obj=event,
+        changes={"title": event.title, "starts_at": str(event.starts_at)},
+    )
     schedule_reminder(event)
     return event
 
@@ -237,7 +287,7 @@ def _clone(source: Event, *, starts_at: datetime, status: str, series=None, by=N
     values = {
         f.name: getattr(source, f.name)
         for f in Event._meta.concrete_fields
-        if f.name not in NOT_FROM_FORM | {"slug", "updated_at"}
+        if f.name not in NOT_COPIED | {"slug", "updated_at"}
     }
     values.update(
         starts_at=starts_at,
@@ -260,10 +310,11 @@ def _clone(source: Event, *, starts_at: datetime, status: str, series=None, by=N
 
 
 @transaction.atomic
-def create_series(*, by, agency, form, questions, speakers, repeat: str, count: int):
+def create_series(*, by, agency, data: EventInput, repeat: str, count: int) -> list[Event]:
     """Create every date of a series at once, all or nothing: one event per date, sharing an
-    `EventSeries`. Side effects: an audit entry and a reminder job per event."""
-    first = save_event(by=by, agency=agency, form=form, questions=questions, speakers=speakers)
+    `EventSeries`. Raises `Invalid` as `save_event` does. Side effects: an audit entry and a
+    reminder job per event."""
+    first = save_event(by=by, agency=agency, data=data)
     series = EventSeries.objects.create(agency=agency, title=first.title)
     Event.objects.filter(pk=first.pk).update(series=series)
     first.series = series
@@ -299,11 +350,19 @@ def copy_event(*, by, event: Event) -> Event:
 
 
 @transaction.atomic
-def add_document(*, by, event: Event, form) -> EventDocument:
-    """Store an upload (through the default storage) as a download of the event."""
-    document = form.save(commit=False)
-    document.event = event
-    document.size = form.cleaned_data["file"].size
+def add_document(*, by, event: Event, data: DocumentInput) -> EventDocument:
+    """Store an upload (through the default storage) as a download of the event.
+
+    Raises `Invalid` for a file of a type or size the page does not take. Side effect: an
+    audit entry.
+    """
+    problem = upload_problem(data.file.name, data.file.size)
+    if problem:
+        raise Invalid({"file": problem})
+    document = EventDocument(
+        event=event, title=data.title, kind=data.kind, file=data.file, size=data.file.size
+    )
+    document.full_clean()
     document.save()
     audit.record(
         by=by,

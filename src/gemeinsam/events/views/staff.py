@@ -22,6 +22,7 @@ from ..forms.staff import (
     SeriesForm,
     SpeakerFormSet,
 )
+from ..inputs import Invalid
 
 CHANGE = "events.change_event"
 
@@ -51,6 +52,12 @@ def manage_list(request):
     )
 
 
+def _show(form, problems: Invalid) -> None:
+    """What the service found wrong (places taken since the form was checked), at its fields."""
+    for name, message in problems.errors.items():
+        form.add_error(name, message)
+
+
 def _groups(form) -> list[tuple[str, list]]:
     return [(legend, [form[name] for name in names]) for legend, names in FIELD_GROUPS]
 
@@ -69,6 +76,33 @@ def _render_form(request, *, agency, form, questions, speakers, series=None, eve
             "series": series,
         },
     )
+
+
+def _save_new(request, *, agency, form, data, series):
+    """Create the event, or every date of its series, and say so; None when the service found
+    a problem (shown at the form's fields)."""
+    repeat = series.cleaned_data.get("repeat")
+    try:
+        if repeat:
+            events = services.staff.create_series(
+                by=request.user,
+                agency=agency,
+                data=data,
+                repeat=repeat,
+                count=series.cleaned_data["count"],
+            )
+        else:
+            event = services.staff.save_event(by=request.user, agency=agency, data=data)
+    except Invalid as problems:
+        _show(form, problems)
+        return None
+    if repeat:
+        messages.success(
+            request, _("%(count)d dates of the series have been created.") % {"count": len(events)}
+        )
+        return redirect("events:manage-list")
+    messages.success(request, _("The event has been saved."))
+    return redirect("events:event-update", slug=event.slug)
 
 
 @login_required
@@ -96,27 +130,15 @@ def event_create(request):
     speakers = SpeakerFormSet(data, prefix="speakers")
     series = SeriesForm(data, prefix="series")
     if data is not None and all(f.is_valid() for f in (form, questions, speakers, series)):
-        repeat = series.cleaned_data.get("repeat")
-        if repeat:
-            events = services.staff.create_series(
-                by=request.user,
-                agency=agency,
-                form=form,
-                questions=questions,
-                speakers=speakers,
-                repeat=repeat,
-                count=series.cleaned_data["count"],
-            )
-            messages.success(
-                request,
-                _("%(count)d dates of the series have been created.") % {"count": len(events)},
-            )
-            return redirect("events:manage-list")
-        event = services.staff.save_event(
-            by=request.user, agency=agency, form=form, questions=questions, speakers=speakers
+        response = _save_new(
+            request,
+            agency=agency,
+            form=form,
+            data=form.to_input(questions, speakers),
+            series=series,
         )
-        messages.success(request, _("The event has been saved."))
-        return redirect("events:event-update", slug=event.slug)
+        if response is not None:
+            return response
     return _render_form(
         request, agency=agency, form=form, questions=questions, speakers=speakers, series=series
     )
@@ -131,15 +153,18 @@ def event_update(request, slug):
     questions = QuestionFormSet(data, instance=event, prefix="questions")
     speakers = SpeakerFormSet(data, instance=event, prefix="speakers")
     if data is not None and all(f.is_valid() for f in (form, questions, speakers)):
-        services.staff.save_event(
-            by=request.user,
-            agency=event.agency,
-            form=form,
-            questions=questions,
-            speakers=speakers,
-        )
-        messages.success(request, _("The event has been saved."))
-        return redirect("events:event-update", slug=event.slug)
+        try:
+            services.staff.save_event(
+                by=request.user,
+                agency=event.agency,
+                data=form.to_input(questions, speakers),
+                event=event,
+            )
+        except Invalid as problems:
+            _show(form, problems)
+        else:
+            messages.success(request, _("The event has been saved."))
+            return redirect("events:event-update", slug=event.slug)
     return _render_form(
         request,
         agency=event.agency,
@@ -165,9 +190,13 @@ def event_documents(request, slug):
     event = queries.event_for(request.user, slug, CHANGE)
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        services.staff.add_document(by=request.user, event=event, form=form)
-        messages.success(request, _("The file has been added."))
-        return redirect("events:event-documents", slug=event.slug)
+        try:
+            services.staff.add_document(by=request.user, event=event, data=form.to_input())
+        except Invalid as problems:
+            _show(form, problems)
+        else:
+            messages.success(request, _("The file has been added."))
+            return redirect("events:event-documents", slug=event.slug)
     return render(
         request,
         "events/manage/document_list.html",
