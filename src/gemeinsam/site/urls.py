@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("agencies/<slug:slug>/", views.agency_detail, name="agency-detail"),
     path("my/", views.dashboard, name="dashboard"),
+    path("design-system/", views.design_system, name="design-system"),
 ]

@@ -1,7 +1,11 @@
 """Pages that combine apps: they read from several domain apps, which never read from here."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.messages.storage.base import Message
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from gemeinsam.agencies import queries as agency_queries
@@ -13,6 +17,7 @@ from gemeinsam.organizations.queries import (
     pending_claims,
     sees_unlisted,
 )
+from gemeinsam.site.forms import SampleFilters, SampleForm
 
 
 @require_GET
@@ -59,5 +64,30 @@ def dashboard(request):
             "agencies": agency_queries.agencies_of_staff(user),
             "pending_claims_count": pending_claims().count() if is_staff else 0,
             "is_agency_staff": is_staff,
+        },
+    )
+
+
+@require_GET
+def design_system(request):
+    """Every component of the design system, in the page's language (docs/design-system.md).
+    The sample form is checked when it was sent, so its error summary can be seen."""
+    sent = any(key.startswith("sample-") for key in request.GET)
+    sample = SampleForm(request.GET if sent else None, prefix="sample")
+    if sent:
+        sample.is_valid()
+    filters = SampleFilters(request.GET)
+    filters.is_valid()
+    return render(
+        request,
+        "site/design_system.html",
+        {
+            "sample": sample,
+            "filters": filters,
+            "page": Paginator(range(1, 121), 10).get_page(request.GET.get("page")),
+            "sample_messages": [
+                Message(messages.SUCCESS, _("Your changes have been saved.")),
+                Message(messages.ERROR, _("Please correct the marked fields.")),
+            ],
         },
     )
