@@ -6,14 +6,13 @@ the checks it shares with them live in `inputs`."""
 
 from __future__ import annotations
 
-from dataclasses import fields as dataclass_fields
-
 from django import forms
 from django.db.models import Q
 from django.forms import inlineformset_factory
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from gemeinsam.core import inline
 from gemeinsam.core.forms import DateTimeInput
 from gemeinsam.organizations.models import Organization
 
@@ -175,35 +174,13 @@ class EventForm(forms.ModelForm):
             project_id=project.pk if project else None,
             host_organization_id=host.pk if host else None,
             **{name: tuple(sorted(row.pk for row in data[name])) for name in EVENT_LISTS},
-            questions=_changed_rows(questions, QuestionInput),
-            speakers=_changed_rows(speakers, SpeakerInput),
+            questions=inline.changed_rows(questions, QuestionInput),
+            speakers=inline.changed_rows(speakers, SpeakerInput),
         )
 
 
 # The input's fields that name a row by its id, where the form has the row.
 BY_ID = ("project_id", "host_organization_id")
-
-
-def _changed_rows(formset, row) -> tuple:
-    """The rows a valid inline formset changes, as `row` inputs, the way its `save()` would
-    pick them: existing rows marked for removal or changed, and new rows filled in and not
-    marked for removal."""
-    if formset is None:
-        return ()
-    removed = formset.deleted_forms
-    names = [f.name for f in dataclass_fields(row) if f.name not in ("id", "delete")]
-    rows = []
-    for form in formset.initial_forms:
-        if form.instance.pk is None:
-            continue
-        if form in removed:
-            rows.append(row(id=form.instance.pk, delete=True))
-        elif form.has_changed():
-            rows.append(row(**{n: form.cleaned_data[n] for n in names}, id=form.instance.pk))
-    for form in formset.extra_forms:
-        if form.has_changed() and form not in removed:
-            rows.append(row(**{n: form.cleaned_data[n] for n in names}))
-    return tuple(rows)
 
 
 class SeriesForm(forms.Form):

@@ -8,14 +8,13 @@ Registrations themselves (decisions, cancellations, attendance, check-in) are ch
 from __future__ import annotations
 
 import calendar
-from dataclasses import fields
 from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
 from gemeinsam.agencies.models import Project
-from gemeinsam.core import audit, races, slugs
+from gemeinsam.core import audit, inline, races, slugs
 from gemeinsam.core.enums import AuditAction
 
 from ..enums import EventStatus, RegistrationStatus
@@ -127,30 +126,11 @@ def _write(event: Event, data: EventInput) -> None:
         setattr(event, name, getattr(data, name))
 
 
-def _save_rows(event: Event, model, rows) -> None:
-    """Create, change or remove the event's questions or speakers as `rows` say."""
-    named = {row.id for row in rows if row.id is not None}
-    existing = model.objects.filter(event=event, pk__in=named).in_bulk()
-    if named - existing.keys():
-        raise ValueError(f"{model.__name__} {sorted(named - existing.keys())}: not of this event")
-    for row in rows:
-        if row.delete:
-            if row.id is not None:
-                existing[row.id].delete()
-            continue
-        stored = existing[row.id] if row.id is not None else model(event=event)
-        for name in (f.name for f in fields(row) if f.name not in ("id", "delete")):
-            value = getattr(row, name)
-            setattr(stored, name, list(value) if isinstance(value, tuple) else value)
-        stored.full_clean(exclude=["event"])
-        stored.save()
-
-
 def _save_lists(event: Event, data: EventInput) -> None:
     for name in EVENT_LISTS:
         getattr(event, name).set(getattr(data, name))
-    _save_rows(event, Question, data.questions)
-    _save_rows(event, Speaker, data.speakers)
+    inline.save_rows(Question, data.questions, event=event)
+    inline.save_rows(Speaker, data.speakers, event=event)
 
 
 @transaction.atomic
