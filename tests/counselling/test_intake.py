@@ -3,6 +3,8 @@ and accepting it into a case, forwarding it to another agency or declining it.""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -201,6 +203,29 @@ def test_the_request_page_shows_everything_the_person_wrote(hamburg, client_for)
     assert accept["title"].initial == "Founding an association"
     assert [str(a) for a in accept.fields["advisors"].queryset] == ["Marta Krüger", "Xenia Wolff"]
     assert "agency" not in accept.fields  # a routed request belongs to its agency
+
+
+def test_suggested_advisors_are_marked_not_ticked_so_who_reads_the_notes_is_a_choice(
+    hamburg, client_for
+):
+    req = _request_in_hamburg(email="samira@example.org")
+    assert list(req.suggested_advisors.all()) == [hamburg.advisor_x]
+
+    response = client_for(hamburg.manager_x).get(_detail(req, **{"from": "agency-x"}))
+
+    field = response.context["accept"]["advisors"]
+    assert field.initial == [hamburg.manager_x.pk]  # the person accepting, nobody else
+    labels = {
+        str(user): label
+        for user, label in zip(field.field.queryset, [c.choice_label for c in field], strict=True)
+    }
+    assert labels == {"Marta Krüger": "Marta Krüger", "Xenia Wolff": "Xenia Wolff (suggested)"}
+    content = response.content.decode()
+    assert "can read the case&#x27;s confidential notes" in content
+    checked = re.findall(
+        r'<input type="checkbox" name="accept-advisors" value="(\d+)"[^>]*checked', content
+    )
+    assert checked == [str(hamburg.manager_x.pk)]
 
 
 def test_accepting_opens_a_case_with_the_requests_parties_and_the_templates_steps(

@@ -56,11 +56,14 @@ class IntakeFilterForm(forms.Form):
 class _AgencyLabelled(forms.ModelMultipleChoiceField):
     def __init__(self, *args, agency_of=None, **kwargs):
         self.agency_of = agency_of or {}
+        self.suggested: set[int] = set()
         super().__init__(*args, **kwargs)
 
     def label_from_instance(self, obj):
-        agency = self.agency_of.get(obj.pk)
-        return f"{obj} ({agency})" if agency else str(obj)
+        notes = [self.agency_of[obj.pk]] if obj.pk in self.agency_of else []
+        if obj.pk in self.suggested:
+            notes.append(str(_("suggested")))
+        return f"{obj} ({', '.join(notes)})" if notes else str(obj)
 
 
 class AcceptForm(forms.Form):
@@ -78,6 +81,10 @@ class AcceptForm(forms.Form):
         queryset=get_user_model().objects.none(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Assign at least one advisor.")},
+        help_text=_(
+            "Every advisor you tick can read the case's confidential notes and documents. "
+            "Suggested advisors are marked; tick only those who will work on the case."
+        ),
     )
     case_type = forms.ChoiceField(label=_("Case type"), choices=CaseType.choices)
     title = forms.CharField(label=_("Title"), max_length=200, required=False)
@@ -91,7 +98,7 @@ class AcceptForm(forms.Form):
         help_text=_("The template's standard steps become the case's tasks, with due dates."),
     )
 
-    def __init__(self, *args, request: Request, agencies: list[Agency], **kwargs):
+    def __init__(self, *args, request: Request, agencies: list[Agency], by=None, **kwargs):
         kwargs.setdefault("prefix", "accept")
         super().__init__(*args, **kwargs)
         self.agencies = agencies
@@ -112,7 +119,12 @@ class AcceptForm(forms.Form):
             ).select_related("agency"):
                 names.setdefault(membership.user_id, []).append(str(membership.agency))
             advisors.agency_of = {pk: ", ".join(sorted(n)) for pk, n in names.items()}
-        advisors.initial = [u.pk for u in request.suggested_advisors.all()]
+        # Who becomes an advisor is a choice: suggested advisors are marked, not ticked (each
+        # of them could read the confidential notes); the person accepting is ticked when they
+        # may advise.
+        advisors.suggested = {u.pk for u in request.suggested_advisors.all()}
+        if by is not None and advisors.queryset.filter(pk=by.pk).exists():
+            advisors.initial = [by.pk]
         project = self.fields["project"]
         project.queryset = (
             Project.objects.filter(agency__in=agencies)

@@ -149,7 +149,7 @@ def _render_detail(http_request, req, *, accept=None, forward=None, decline=None
             "case": case,
             "came_from": came_from,
             "is_new": req.status == RequestStatus.NEW,
-            "accept": accept or AcceptForm(request=req, agencies=agencies),
+            "accept": accept or AcceptForm(request=req, agencies=agencies, by=http_request.user),
             "forward": forward or ForwardForm(exclude=req.agency),
             "decline": decline or DeclineForm(),
             "merge": merge or (MergeForm(matches=matches) if matches.exists() else None),
@@ -188,7 +188,7 @@ def request_accept(request, pk):
     if req.status != RequestStatus.NEW:
         return _dealt_with(request, req)
     agencies, _came = _accepting_agencies(request, req)
-    form = AcceptForm(request.POST, request=req, agencies=agencies)
+    form = AcceptForm(request.POST, request=req, agencies=agencies, by=request.user)
     if form.is_valid():
         data = form.cleaned_data
         try:
