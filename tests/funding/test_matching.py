@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import re
 
 import pytest
 
@@ -259,6 +260,17 @@ def test_the_check_names_the_open_route_and_the_day_time_meets_a_requirement(cli
     assert "No exemption notice yet, but a finding under § 60a AO at most 3 years old" in html
     assert rows["JH-03"]["met_on"] == datetime.date(2027, 3, 1)
     assert "Met from March 1, 2027 on, if nothing changes." in html
+
+
+def test_routes_say_met_and_missing_as_the_pdf_does_not_open(client, db):
+    answers = {"checked": "1", "legal_form": "registered_association", "youth_work_since": ""}
+    answers["charitable_finding_on"] = "2025-06-01"
+    html = client.get("/de/funding/checks/youth_welfare/", answers).content.decode()
+    routes = re.findall(r'<span class="status status-(\w+)">([^<]+)</span></li>', html)
+
+    assert ("met", "erfüllt") in routes
+    assert all(word in {"erfüllt", "fehlt", "unbekannt"} for _status, word in routes), routes
+    assert "nicht offen" not in html
 
 
 def test_the_check_names_the_authority_of_the_land_given(client, db):
