@@ -393,3 +393,23 @@ def test_a_navigation_link_marks_its_page_and_its_section(path, exact, expected)
     request = RequestFactory().get(path)
     source = '{% load components %}{% aria_current "/de/events/" exact=exact %}'
     assert Template(source).render(RequestContext(request, {"exact": exact})) == expected
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_section_navigation_marks_the_link_to_this_page(language):
+    html = render(
+        '{% section_nav "Funding" %}{% nav_item "Programmes" programmes %}'
+        '{% nav_item "Checks" checks %}{% nav_item "All" all exact=False %}{% endsection_nav %}',
+        language,
+        path="/funding/checks/",
+        programmes=f"/{language}/funding/programmes/",
+        checks=f"/{language}/funding/checks/",
+        all=f"/{language}/funding/",
+    )
+    nav = find(html, "nav", class_="subnav")
+    assert attribute(nav, "aria-label") == "Funding"
+    assert [(text(a), attribute(a, "aria-current")) for a in find_all(nav, "a")] == [
+        ("Programmes", None),
+        ("Checks", "page"),
+        ("All", "true"),
+    ]

@@ -12,6 +12,7 @@ pytestmark = pytest.mark.django_db
 
 COMPONENT_CLASSES = [
     ("nav", "breadcrumbs"),
+    ("nav", "subnav"),
     ("div", "field"),
     ("fieldset", "fieldset"),
     ("section", "filter-panel"),

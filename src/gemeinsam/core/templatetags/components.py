@@ -80,6 +80,22 @@ def empty_state(context, content, title):
     return _render(context, "empty_state", {"content": content, "title": title})
 
 
+@register.simple_block_tag(takes_context=True)
+def section_nav(context, content, label):
+    """The parts of one area as a row of links (the body: `{% nav_item %}`s), named for
+    assistive technology by `label`."""
+    return _render(context, "section_nav", {"content": content, "label": label})
+
+
+@register.simple_tag(takes_context=True)
+def nav_item(context, label, url, exact=True):
+    """One link of a section navigation, marked when it leads to this page (`exact=False`:
+    also to a page below it)."""
+    return format_html(
+        '<li><a href="{}"{}>{}</a></li>', url, aria_current(context, url, exact=exact), label
+    )
+
+
 # --- Inclusion tags ---------------------------------------------------------------------------
 
 
