@@ -10,7 +10,7 @@ from django.utils import timezone
 from gemeinsam.core.models import AuditLogEntry
 from gemeinsam.organizations import services
 from gemeinsam.organizations.enums import MembershipRole, MembershipStatus
-from gemeinsam.organizations.forms import OrganizationForm, RecognitionFormSet
+from gemeinsam.organizations.forms import DescriptionsForm, OrganizationForm, RecognitionFormSet
 from gemeinsam.organizations.models import (
     Invitation,
     Organization,
@@ -287,23 +287,24 @@ def test_a_new_organization_with_a_recognition_twice_is_not_created(world, clien
     assert Organization.objects.count() == before
 
 
-def test_the_service_creates_an_organization_with_its_formsets(world):
+def test_the_forms_hand_the_service_an_input_with_the_recognitions(world):
     youth = RecognitionType.objects.get(code="youth_welfare_75")
     data = _with_recognitions(youth)
-    instance = Organization()
-    form = OrganizationForm(data, instance=instance)
-    recognitions = RecognitionFormSet(data, instance=instance, prefix="recognitions")
-    assert form.is_valid() and recognitions.is_valid()
+    form = OrganizationForm(data)
+    descriptions = DescriptionsForm(data)
+    recognitions = RecognitionFormSet(data, prefix="recognitions")
+    assert form.is_valid() and descriptions.is_valid() and recognitions.is_valid()
 
     org = services.create_organization(
         by=world.member_b,
-        form=form,
-        descriptions={"de": "Eltern helfen Eltern."},
+        data=form.to_input(descriptions=descriptions, recognitions=recognitions),
         as_admin=True,
-        formsets=(recognitions,),
     )
 
     assert [r.type.code for r in org.recognitions.all()] == ["youth_welfare_75"]
+    assert [(d.language, d.text) for d in org.descriptions.all()] == [
+        ("de", "Eltern helfen Eltern.")
+    ]
     assert org.memberships.get().user == world.member_b
 
 

@@ -20,10 +20,19 @@ def _values(row) -> list[str]:
     return [f.name for f in fields(row) if f.name not in ROW_KEYS]
 
 
+def _cleaned(form, name: str):
+    """A row input's attribute from a form's cleaned data; `type_id` from the form's `type`."""
+    if name not in form.cleaned_data and name.endswith("_id"):
+        row = form.cleaned_data[name.removesuffix("_id")]
+        return None if row is None else row.pk
+    return form.cleaned_data[name]
+
+
 def changed_rows(formset, row_type) -> tuple:
     """The rows a valid inline formset changes, as `row_type` inputs, picked the way its
     `save()` picks them: existing rows marked for removal or changed, and new rows filled in
-    and not marked for removal. Its forms' cleaned data hold every attribute of `row_type`."""
+    and not marked for removal. Its forms' cleaned data hold every attribute of `row_type`
+    (a foreign key's `x_id` as the row `x`)."""
     if formset is None:
         return ()
     removed = formset.deleted_forms
@@ -35,10 +44,10 @@ def changed_rows(formset, row_type) -> tuple:
         if form in removed:
             rows.append(row_type(id=form.instance.pk, delete=True))
         elif form.has_changed():
-            rows.append(row_type(**{n: form.cleaned_data[n] for n in names}, id=form.instance.pk))
+            rows.append(row_type(**{n: _cleaned(form, n) for n in names}, id=form.instance.pk))
     for form in formset.extra_forms:
         if form.has_changed() and form not in removed:
-            rows.append(row_type(**{n: form.cleaned_data[n] for n in names}))
+            rows.append(row_type(**{n: _cleaned(form, n) for n in names}))
     return tuple(rows)
 
 

@@ -1,12 +1,23 @@
+"""The directory's forms. A valid profile form (with its descriptions and inline formsets)
+hands the services an `OrganizationInput` (`OrganizationForm.to_input`), never itself."""
+
 from django import forms
 from django.conf import settings
 from django.db import models
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from gemeinsam.core import inline
 from gemeinsam.core.forms import DateInput
 
 from .enums import MembershipRole
+from .inputs import (
+    ORGANIZATION_COLUMNS,
+    ORGANIZATION_LISTS,
+    FundingSourceInput,
+    OrganizationInput,
+    RecognitionInput,
+)
 from .models import (
     PROFILE_FIELDS,
     FieldOfActivity,
@@ -66,6 +77,22 @@ class OrganizationForm(forms.ModelForm):
         self.fields["postcode"].widget.attrs.update(inputmode="numeric", autocomplete="postal-code")
         self.fields["email"].widget.attrs.update(autocomplete="email")
         self.fields["phone"].widget.attrs.update(autocomplete="tel")
+
+    def to_input(
+        self, *, descriptions=None, recognitions=None, funding_sources=None
+    ) -> OrganizationInput:
+        """What the valid profile form, with its valid descriptions form and recognition and
+        funding-source formsets, hands the services."""
+        data = self.cleaned_data
+        legal_form = data["legal_form"]
+        return OrganizationInput(
+            **{name: data[name] for name in ORGANIZATION_COLUMNS if name != "legal_form_id"},
+            legal_form_id=legal_form.pk if legal_form else None,
+            **{name: tuple(sorted(row.pk for row in data[name])) for name in ORGANIZATION_LISTS},
+            descriptions=descriptions.texts() if descriptions is not None else {},
+            recognitions=inline.changed_rows(recognitions, RecognitionInput),
+            funding_sources=inline.changed_rows(funding_sources, FundingSourceInput),
+        )
 
 
 class DescriptionsForm(forms.Form):

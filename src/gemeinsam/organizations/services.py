@@ -1,7 +1,9 @@
-"""Writes. Each function is one transaction; its docstring names its side effects."""
+"""Writes. Each function is one transaction; its docstring names its side effects. A profile
+comes in as an `OrganizationInput` (see `inputs`), never as a form."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import timedelta
 
 from django.conf import settings
@@ -13,23 +15,28 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from gemeinsam.core import audit, slugs
+from gemeinsam.core import audit, inline, slugs
 from gemeinsam.core.enums import AuditAction
 
 from . import search
 from .enums import CONFIRMATION_INTERVAL_DAYS, MembershipRole, MembershipStatus
+from .inputs import ORGANIZATION_COLUMNS, ORGANIZATION_LISTS, OrganizationInput
 from .models import (
     PROFILE_FIELDS,
+    FundingSource,
     Invitation,
     Organization,
     OrganizationDescription,
     OrganizationMembership,
+    Recognition,
 )
 
 # Every profile field, and when it was last confirmed; many-to-many fields are listed apart
 # because they are compared as lists of codes.
 AUDITED_M2M = ["fields", "target_groups", "languages"]
 AUDITED_FIELDS = [f for f in PROFILE_FIELDS if f not in AUDITED_M2M] + ["last_confirmed_on"]
+# The columns an `OrganizationInput` sets, by field name (`legal_form_id` is `legal_form`'s).
+COLUMN_NAMES = [Organization._meta.get_field(name).name for name in ORGANIZATION_COLUMNS]
 
 
 # Words that are routes under /organizations/, so no profile may take them as its slug.
@@ -55,10 +62,12 @@ def _state(org: Organization) -> dict:
     return state
 
 
-def save_descriptions(org: Organization, texts: dict[str, str]) -> None:
-    """Store one description per language; a changed German text marks the others outdated."""
+def save_descriptions(org: Organization, texts: Mapping[str, str]) -> None:
+    """Store one description per language named; a language left out is left alone. A changed
+    German text marks the other languages named outdated, unless their text changes too (the
+    profile form names every language)."""
     existing = {d.language: d for d in org.descriptions.all()}
-    german_changed = texts.get("de", "") != getattr(existing.get("de"), "text", "")
+    german_changed = "de" in texts and texts["de"] != getattr(existing.get("de"), "text", "")
     for language, text in texts.items():
         row = existing.get(language)
         if row is None:
@@ -76,26 +85,32 @@ def save_descriptions(org: Organization, texts: dict[str, str]) -> None:
             row.save(update_fields=["status", "updated_at"])
 
 
+def _write(org: Organization, data: OrganizationInput) -> None:
+    for name in ORGANIZATION_COLUMNS:
+        setattr(org, name, getattr(data, name))
+
+
+def _save_parts(org: Organization, data: OrganizationInput) -> None:
+    """The lists, the recognitions and funding sources, and the descriptions."""
+    for name in ORGANIZATION_LISTS:
+        getattr(org, name).set(getattr(data, name))
+    inline.save_rows(Recognition, data.recognitions, organization=org)
+    inline.save_rows(FundingSource, data.funding_sources, organization=org)
+    save_descriptions(org, data.descriptions)
+
+
 @transaction.atomic
-def create_organization(
-    *, by, form, descriptions: dict[str, str], as_admin: bool, formsets=()
-) -> Organization:
-    """Create an organization from a valid form, with its valid inline formsets (recognitions,
-    funding sources) bound to the form's instance.
+def create_organization(*, by, data: OrganizationInput, as_admin: bool) -> Organization:
+    """Create an organization with its descriptions, recognitions and funding sources.
 
     Side effects: the creator becomes its admin (if `as_admin`), the search index and the audit
     log get a row each.
     """
-    org = form.save(commit=False)
-    org.slug = unique_slug(org.name)
-    org.last_confirmed_on = timezone.localdate()
+    org = Organization(slug=unique_slug(data.name), last_confirmed_on=timezone.localdate())
+    _write(org, data)
     org.full_clean()
     org.save()
-    form.save_m2m()
-    for formset in formsets:
-        formset.instance = org
-        formset.save()
-    save_descriptions(org, descriptions)
+    _save_parts(org, data)
     if as_admin:
         OrganizationMembership.objects.create(
             organization=org,
@@ -110,17 +125,16 @@ def create_organization(
 
 
 @transaction.atomic
-def update_organization(*, by, form, descriptions: dict[str, str], formsets=()) -> Organization:
-    """Save an edited profile. Side effects: search index, audit log with the changed fields."""
-    org = Organization.objects.select_for_update().get(pk=form.instance.pk)
+def update_organization(*, by, organization: Organization, data: OrganizationInput) -> Organization:
+    """Save an edited profile; only the fields `data` carries are written (not when it was
+    last confirmed or reminded). Side effects: search index, audit log with the changed
+    fields."""
+    org = Organization.objects.select_for_update().get(pk=organization.pk)
     before = _state(org)
-    org = form.save(commit=False)
+    _write(org, data)
     org.full_clean()
-    org.save()
-    form.save_m2m()
-    for formset in formsets:
-        formset.save()
-    save_descriptions(org, descriptions)
+    org.save(update_fields=[*COLUMN_NAMES, "updated_at"])
+    _save_parts(org, data)
     search.reindex([org])
     changes = audit.diff(before, _state(org))
     if changes:

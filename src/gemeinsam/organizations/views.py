@@ -94,14 +94,12 @@ def organization_detail(request, slug):
 def _edit_forms(request, org: Organization | None):
     data = request.POST if request.method == "POST" else None
     initial = {d.language: d.text for d in org.descriptions.all()} if org else {}
-    # One instance for the profile and its formsets (as Django's admin does): once the profile
-    # is saved, the recognitions and funding sources are saved with its id.
-    instance = org or Organization()
+    # The forms only check what was sent; the service writes it (`OrganizationForm.to_input`).
     return (
-        OrganizationForm(data, instance=instance),
+        OrganizationForm(data, instance=org),
         DescriptionsForm(data, initial_texts=initial),
-        RecognitionFormSet(data, instance=instance, prefix="recognitions"),
-        FundingSourceFormSet(data, instance=instance, prefix="funding"),
+        RecognitionFormSet(data, instance=org, prefix="recognitions"),
+        FundingSourceFormSet(data, instance=org, prefix="funding"),
     )
 
 
@@ -116,11 +114,11 @@ def organization_create(request):
     ):
         org = services.create_organization(
             by=request.user,
-            form=form,
-            descriptions=descriptions.texts(),
+            data=form.to_input(
+                descriptions=descriptions, recognitions=recognitions, funding_sources=funding
+            ),
             # Staff who add an organization are not its admins; a member who founds it is.
             as_admin=not request.user.has_perm("organizations.view_unlisted"),
-            formsets=(recognitions, funding),
         )
         messages.success(request, _("The organization has been created."))
         return redirect(org)
@@ -147,9 +145,10 @@ def organization_update(request, slug):
     ):
         services.update_organization(
             by=request.user,
-            form=form,
-            descriptions=descriptions.texts(),
-            formsets=(recognitions, funding),
+            organization=org,
+            data=form.to_input(
+                descriptions=descriptions, recognitions=recognitions, funding_sources=funding
+            ),
         )
         messages.success(request, _("The profile has been saved."))
         return redirect(org)
