@@ -44,11 +44,12 @@ def test_no_page_of_the_design_system_scrolls_sideways(language, page, audit):
 def test_on_a_phone_the_header_takes_a_fifth_of_the_screen_and_the_menu_opens(
     language, page, audit
 ):
-    page.set_viewport_size(PHONE)
-    page.goto(f"/{language}/design-system/")
-    audit()
-    header = page.locator("header.site-header").bounding_box()
-    assert header["height"] <= PHONE["height"] / 5
+    for size in (SMALL_PHONE, PHONE):
+        page.set_viewport_size(size)
+        page.goto(f"/{language}/design-system/")
+        audit()
+        header = page.locator("header.site-header").bounding_box()
+        assert (size["width"], header["height"] <= size["height"] / 5) == (size["width"], True)
     navigation = page.get_by_role("navigation", name=in_language(language, "Main navigation"))
     events = navigation.get_by_role("link", name=in_language(language, "Events"))
     assert not events.is_visible()
