@@ -435,3 +435,15 @@ def test_no_request_breaks_the_funding_api(case, world, _fuzzing):
             negative_data_rejection,
         ],
     )
+
+
+def test_evaluating_for_a_land_leaves_out_the_other_lands_guides_and_law():
+    bavaria = evaluate("kita", facts={"federal_state": "BY"}).json()
+    unknown = evaluate("kita", facts={}).json()
+
+    assert [g["states"] for g in bavaria["guides"]] == [[], []]
+    assert [g["states"] for g in unknown["guides"]] == [["Nordrhein-Westfalen"], [], []]
+    law = {r["key"]: r["legal_basis"] for r in bavaria["requirements"]}
+    assert law["KITA-08"] == "§§ 74a, 80 SGB VIII"
+    law = {r["key"]: r["legal_basis"] for r in unknown["requirements"]}
+    assert law["KITA-08"] == "§§ 74a, 80 SGB VIII; Nordrhein-Westfalen: §§ 33–36 KiBiz"

@@ -399,9 +399,37 @@ def test_staff_start_a_check_from_any_organization_profile(world, client_for):
     assert world.org_a.name not in response.content.decode()
 
 
-def test_the_pdf_links_the_guides(client, db):
+def test_the_pdf_links_the_guides_for_the_land_given(client, db):
     query = "checked=1&legal_form=registered_association&state=NW"
     body = client.get(f"/ar/funding/checks/youth_welfare/result.pdf?{query}").content
     assert body.startswith(b"%PDF-")
     for guide in builtin_check("youth_welfare")["guides"]:
-        assert f"/URI ({guide['url']})".encode() in body
+        shown = f"/URI ({guide['url']})".encode() in body
+        assert shown == (guide.get("states", ["NW"]) == ["NW"]), guide["url"]
+
+
+def _kita(client, **answers):
+    response = client.get("/de/funding/checks/kita/", {"checked": "1", **answers})
+    return response.context, response.content.decode()
+
+
+def test_another_lands_law_and_guides_are_not_shown_in_a_known_land(client, db):
+    bavaria, html = _kita(client, state="BY")
+    planning = next(row for row in bavaria["rows"] if row["key"] == "KITA-08")
+    assert planning["legal_basis"] == "§§ 74a, 80 SGB VIII"
+    assert "KiBiz" not in html
+    assert not any("lvr.de" in g["url"] for g in bavaria["guides"])  # the Rhineland's guide
+    assert len(bavaria["guides"]) == 2
+
+    nrw, html = _kita(client, state="NW")
+    planning = next(row for row in nrw["rows"] if row["key"] == "KITA-08")
+    assert planning["legal_basis"] == "§§ 74a, 80 SGB VIII; §§ 33–36 KiBiz"
+    assert [g["states"] for g in nrw["guides"]] == [[], [], []]  # all for this Land, unnamed
+
+
+def test_without_a_land_every_lands_law_and_guide_is_shown_named(client, db):
+    context, html = _kita(client)
+    planning = next(row for row in context["rows"] if row["key"] == "KITA-08")
+    assert planning["legal_basis"] == "§§ 74a, 80 SGB VIII; Nordrhein-Westfalen: §§ 33–36 KiBiz"
+    assert [g["states"] for g in context["guides"]] == [["Nordrhein-Westfalen"], [], []]
+    assert "(Nordrhein-Westfalen)</span>" in html

@@ -22,7 +22,7 @@ from gemeinsam.core import api
 from gemeinsam.core.api import ERRORS, Error, LanguageParam, in_language
 
 from . import ruledoc
-from .documents import authority, guides
+from .documents import authority, guides, legal_basis
 from .facts import FACTS, FactError, clean_facts
 from .forms import facts_asked
 from .models import Programme, ReadinessCheck
@@ -140,7 +140,7 @@ def programme_detail(request: HttpRequest, code: ProgrammeCode, params: Query[La
                     "key": r["key"],
                     "title": _text(r.get("title"), language),
                     "explanation": _text(r.get("explanation"), language),
-                    "legal_basis": r.get("legal_basis", ""),
+                    "legal_basis": legal_basis(r),
                 }
                 for r in requirements
             ],
@@ -209,6 +209,7 @@ def check_evaluate(
             )
         result = ruledoc.evaluate(version.document, facts, as_of=as_of)
         language = _language()
+        state = facts.get("federal_state", "")
         return {
             "check": check.code,
             "rule_version": version.number,
@@ -226,15 +227,15 @@ def check_evaluate(
                     "title": r.text("title", language),
                     "explanation": r.text("explanation", language),
                     "next_step": r.text("next_step", language),
-                    "legal_basis": r.requirement.get("legal_basis", ""),
+                    "legal_basis": legal_basis(r.requirement, state),
                     "documents": [_text(d, language) for d in r.requirement.get("documents", [])],
                     "source": r.requirement.get("source", ""),
                     "unknown_facts": r.unknown_facts,
                 }
                 for r in result.requirements
             ],
-            "authority": _authority(version.document, facts.get("federal_state", ""), language),
-            "guides": guides(version.document, language),
+            "authority": _authority(version.document, state, language),
+            "guides": guides(version.document, language, state),
         }
 
 

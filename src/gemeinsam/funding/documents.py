@@ -42,8 +42,30 @@ def authority(document: dict, state: str, language: str) -> dict | None:
     }
 
 
-def guides(document: dict, language: str) -> list[dict]:
+def _for_land(states: list[str], state: str) -> bool:
+    return not states or not state or state in states
+
+
+def guides(document: dict, language: str, state: str = "") -> list[dict]:
+    """The guides to read: those of every Land and those of `state`; when the Land is not
+    known, all of them, each Land's named (`states`)."""
     return [
-        {"title": g["title"].get(language) or g["title"]["de"], "url": g["url"]}
+        {
+            "title": g["title"].get(language) or g["title"]["de"],
+            "url": g["url"],
+            "states": [] if state else [str(FederalState(s).label) for s in g.get("states", [])],
+        }
         for g in document.get("guides", [])
+        if _for_land(g.get("states", []), state)
     ]
+
+
+def legal_basis(requirement: dict, state: str = "") -> str:
+    """The requirement's legal basis with the Land law of `state`; when the Land is not known,
+    with every Land's law, each named."""
+    by_state = requirement.get("legal_basis_by_state", {})
+    if state:
+        land = [by_state[state]] if state in by_state else []
+    else:
+        land = [f"{FederalState(code).label}: {text}" for code, text in by_state.items()]
+    return "; ".join(part for part in [requirement.get("legal_basis", ""), *land] if part)

@@ -81,7 +81,8 @@ def result_pdf(
     if guides:
         paragraph(_("Guides"), size=11, bold=True, gap=1)
         for guide in guides:
-            paragraph(f"{guide['title']}: {guide['url']}", size=9, gap=1, link=guide["url"])
+            lands = f" ({', '.join(guide['states'])})" if guide.get("states") else ""
+            paragraph(f"{guide['title']}{lands}: {guide['url']}", size=9, gap=1, link=guide["url"])
         pdf.ln(3)
     date = formats.date_format(as_of, "SHORT_DATE_FORMAT")
     paragraph(

@@ -10,6 +10,7 @@ A rule document lists requirements::
         "explanation": {…four languages…},
         "next_step": {…four languages…},
         "legal_basis": "§ 56 BGB",
+        "legal_basis_by_state": {"NW": "…"},        (optional: Land law, shown for that Land)
         "documents": [{…four languages…}, …],      (optional)
         "source": "https://…",                       (optional)
         "fixed": true,                               (optional)
@@ -17,13 +18,15 @@ A rule document lists requirements::
     }],
     "authority": {"text": {…four languages…},       (optional)
                   "by_state": {"NW": "…", …}},
-    "guides": [{"title": {…four languages…}, "url": "https://…"}, …]}   (optional)
+    "guides": [{"title": {…four languages…}, "url": "https://…",
+                "states": ["NW"]}, …]}               (optional; states: only for these Länder)
 
 A requirement is a step the organization can take (its next step says which) unless it is
 `fixed`: a condition no step of its own changes, such as the Land of its seat or the kind of
 applicant a programme is for. A requirement whose test is `any` may name each alternative in
 `routes` (one text per alternative, in order), so a result says which route is open. `authority`
-says who decides (and, per Land, whom to ask); `guides` link to further reading.
+says who decides (and, per Land, whom to ask); `guides` link to further reading. What is
+another Land's (its law, its guides) is not shown to an organization in a known Land.
 
 A test is a comparison of one fact, or `all` / `any` / `not` of tests:
 
@@ -101,6 +104,8 @@ def validate(document) -> None:
             _check_texts(document_text, f"{where}.documents[{position}]", problems)
         if not isinstance(requirement.get("legal_basis", ""), str):
             problems.append((f"{where}.legal_basis", _("This must be text.")))
+        by_state = requirement.get("legal_basis_by_state", {})
+        _check_by_state(by_state, f"{where}.legal_basis_by_state", problems)
         if not isinstance(requirement.get("fixed", False), bool):
             problems.append((f"{where}.fixed", _("This must be true or false.")))
         if "test" not in requirement:
@@ -143,15 +148,19 @@ def _check_authority(authority, problems: list) -> None:
         problems.append(("authority", _("The authority takes a text and names per Land.")))
         return
     _check_texts(authority.get("text"), "authority.text", problems)
-    by_state = authority.get("by_state", {})
+    _check_by_state(authority.get("by_state", {}), "authority.by_state", problems)
+
+
+def _check_by_state(by_state, where: str, problems: list) -> None:
+    """A text per Land, keyed by the Land's code (authority names, Land law)."""
     if not isinstance(by_state, dict):
-        problems.append(("authority.by_state", _("The authority takes a text and names per Land.")))
+        problems.append((where, _("This must be text.")))
         return
-    for state, name in by_state.items():
+    for state, text in by_state.items():
         if state not in FederalState.values:
-            problems.append((f"authority.by_state.{state}", _("There is no such Land.")))
-        elif not isinstance(name, str) or not name.strip():
-            problems.append((f"authority.by_state.{state}", _("This must be text.")))
+            problems.append((f"{where}.{state}", _("There is no such Land.")))
+        elif not isinstance(text, str) or not text.strip():
+            problems.append((f"{where}.{state}", _("This must be text.")))
 
 
 def _check_guides(guides, problems: list) -> None:
@@ -164,6 +173,9 @@ def _check_guides(guides, problems: list) -> None:
             problems.append((where, _("Guides are a list of titles with a link.")))
             continue
         _check_texts(guide.get("title"), f"{where}.title", problems)
+        states = guide.get("states", [])
+        if not isinstance(states, list) or any(s not in FederalState.values for s in states):
+            problems.append((f"{where}.states", _("There is no such Land.")))
         url = guide.get("url")
         if not isinstance(url, str) or not url.startswith(("https://", "http://")):
             problems.append((f"{where}.url", _("Give a web address starting with https://.")))

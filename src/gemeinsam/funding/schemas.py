@@ -158,6 +158,10 @@ class AuthorityOut(Schema):
 class GuideOut(Schema):
     title: str
     url: str
+    states: list[str] = Field(
+        description="The Länder this guide is for, named when the facts give no federal_state "
+        "(an empty list: every Land's). With a federal_state, other Länder's guides are left out."
+    )
 
 
 class RequirementResultOut(Schema):

@@ -19,7 +19,7 @@ from gemeinsam.organizations.models import Organization
 from gemeinsam.organizations.queries import memberships_of, organizations_visible_to
 
 from .. import ruledoc, services
-from ..documents import authority, guides
+from ..documents import authority, guides, legal_basis
 from ..facts import FactError, clean_facts
 from ..forms import CheckForm, facts_asked
 from ..models import ReadinessCheck
@@ -100,6 +100,7 @@ def check_detail(request, code: str):
     counselling_url = reverse("counselling:request-create") + (
         f"?{urlencode({'topic': topic})}" if topic else ""
     )
+    state = _state(form, organization)
     return render(
         request,
         "funding/check_detail.html",
@@ -108,9 +109,9 @@ def check_detail(request, code: str):
             "version": version,
             "form": form,
             "result": result,
-            "rows": requirement_rows(result, language) if result else [],
-            "authority": authority(version.document, _state(form, organization), language),
-            "guides": guides(version.document, language),
+            "rows": requirement_rows(result, language, state) if result else [],
+            "authority": authority(version.document, state, language),
+            "guides": guides(version.document, language, state),
             "organizations": organizations,
             "organization": organization,
             "counselling_url": counselling_url,
@@ -123,7 +124,8 @@ def _state(form: CheckForm, organization: Organization | None) -> str:
     return form.state() or (organization.federal_state if organization else "")
 
 
-def requirement_rows(result: ruledoc.Result, language: str) -> list[dict]:
+def requirement_rows(result: ruledoc.Result, language: str, state: str = "") -> list[dict]:
+    """The result's requirements as the page and the PDF show them (Land law of `state`)."""
     return [
         {
             "key": r.key,
@@ -136,7 +138,7 @@ def requirement_rows(result: ruledoc.Result, language: str) -> list[dict]:
             "title": r.text("title", language),
             "explanation": r.text("explanation", language),
             "next_step": r.text("next_step", language),
-            "legal_basis": r.requirement.get("legal_basis", ""),
+            "legal_basis": legal_basis(r.requirement, state),
             "documents": [d.get(language) or d["de"] for d in r.requirement.get("documents", [])],
             "source": r.requirement.get("source", ""),
         }
@@ -153,16 +155,17 @@ def check_pdf(request, code: str):
         messages.error(request, _("Please check your answers."))
         return redirect(reverse("funding:check-detail", kwargs={"code": code}))
     language = (get_language() or "de").split("-")[0]
+    state = _state(form, organization)
     pdf = result_pdf(
         check,
         check.current_rules,
         result,
-        requirement_rows(result, language),
+        requirement_rows(result, language, state),
         language=language,
         organization=organization,
         as_of=timezone.localdate(),
-        authority=authority(check.current_rules.document, _state(form, organization), language),
-        guides=guides(check.current_rules.document, language),
+        authority=authority(check.current_rules.document, state, language),
+        guides=guides(check.current_rules.document, language, state),
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{check.code}.pdf"'

@@ -11,6 +11,7 @@ from gemeinsam.core.enums import FederalState
 from gemeinsam.organizations.models import FieldOfActivity
 
 from .. import ruledoc
+from ..documents import legal_basis
 from ..enums import Level, ProgrammeKind
 from ..models import Programme, WatchedProgramme
 from ..profile import profile_facts
@@ -65,12 +66,12 @@ def programme_detail(request, code: str):
         result = ruledoc.evaluate(
             version.document, profile_facts(organization, as_of=today), as_of=today
         )
-        rows = requirement_rows(result, language)
+        rows = requirement_rows(result, language, organization.federal_state)
     requirements = [
         {
             "title": r["title"].get(language) or r["title"]["de"],
             "explanation": r["explanation"].get(language) or r["explanation"]["de"],
-            "legal_basis": r.get("legal_basis", ""),
+            "legal_basis": legal_basis(r, organization.federal_state if organization else ""),
         }
         for r in (version.document["requirements"] if version else [])
     ]
