@@ -413,3 +413,28 @@ def test_a_section_navigation_marks_the_link_to_this_page(language):
         ("Checks", "page"),
         ("All", "true"),
     ]
+
+
+def test_a_navigation_link_can_be_marked_by_the_page_and_name_its_relation():
+    html = render(
+        '{% section_nav "Months" %}{% nav_item "Earlier" "?month=2026-11" rel="prev" %}'
+        '{% nav_item "Past" "?when=past" current=True %}'
+        '{% nav_item "Events" "/de/events/" current=False %}{% endsection_nav %}',
+        "de",
+        path="/events/",
+    )
+    links = find_all(find(html, "nav", class_="subnav"), "a")
+    assert [(attribute(a, "rel"), attribute(a, "aria-current")) for a in links] == [
+        ("prev", None),
+        (None, "page"),
+        (None, None),
+    ]
+
+
+def test_a_table_takes_classes_of_its_page():
+    html = render(
+        '{% table caption="December" classes="month-grid" %}<tbody><tr><td>1</td></tr></tbody>'
+        "{% endtable %}",
+        "de",
+    )
+    assert set(attribute(find(html, "table"), "class").split()) == {"table", "month-grid"}

@@ -58,9 +58,10 @@ def card(context, content, title="", url="", level=3):
 
 
 @register.simple_block_tag(takes_context=True)
-def table(context, content, caption, stack=False, caption_hidden=False):
+def table(context, content, caption, stack=False, caption_hidden=False, classes=""):
     """A table that scrolls inside its own box, or with `stack=True` turns each row into a
-    block of label and value on a phone (the labels come from the head row)."""
+    block of label and value on a phone (the labels come from the head row). `classes` are
+    added to the table's own (a page's layout of it: a month grid, a sheet to print)."""
     return _render(
         context,
         "table",
@@ -70,6 +71,7 @@ def table(context, content, caption, stack=False, caption_hidden=False):
             "caption_id": _unique_id(context, f"table-{caption}"),
             "stack": stack,
             "caption_hidden": caption_hidden,
+            "classes": classes,
         },
     )
 
@@ -88,12 +90,17 @@ def section_nav(context, content, label):
 
 
 @register.simple_tag(takes_context=True)
-def nav_item(context, label, url, exact=True):
+def nav_item(context, label, url, exact=True, current=None, rel=""):
     """One link of a section navigation, marked when it leads to this page (`exact=False`:
-    also to a page below it)."""
-    return format_html(
-        '<li><a href="{}"{}>{}</a></li>', url, aria_current(context, url, exact=exact), label
-    )
+    also to a page below it). `current=True` or `False` decides instead, for links whose
+    query string makes the page (`?when=past`, a month); `rel` names the link's relation
+    (prev, next)."""
+    if current is None:
+        marked = aria_current(context, url, exact=exact)
+    else:
+        marked = mark_safe(' aria-current="page"') if current else ""
+    relation = format_html(' rel="{}"', rel) if rel else ""
+    return format_html('<li><a href="{}"{}{}>{}</a></li>', url, relation, marked, label)
 
 
 # --- Inclusion tags ---------------------------------------------------------------------------
