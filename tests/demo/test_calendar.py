@@ -16,9 +16,8 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
-from gemeinsam.demo import events as demo_events
 from gemeinsam.demo.loader import load_demo_data
-from gemeinsam.demo.rooms import WEEKLY_SERIES, WEEKLY_WEEKS
+from gemeinsam.demo.rooms import rooms_data
 from gemeinsam.events.models import Event
 from gemeinsam.rooms.models import Booking, Closure
 from tests.calendar_days import each_day, local
@@ -26,6 +25,8 @@ from tests.calendar_days import each_day, local
 pytestmark = pytest.mark.django_db
 
 BASE_DAY = datetime.date(2027, 6, 15)
+BOCHUM = "powersharing-und-solidaritaet-2024"  # the past closing event
+WEEKLY = rooms_data().weekly
 WEEK = datetime.timedelta(days=7)
 
 
@@ -61,12 +62,12 @@ def _starts() -> dict[str, datetime.datetime]:
 
 
 def _weekly_days() -> list[datetime.date]:
-    bookings = Booking.objects.filter(series=WEEKLY_SERIES).order_by("starts_at")
+    bookings = Booking.objects.filter(series=WEEKLY.series).order_by("starts_at")
     return [timezone.localtime(b.starts_at).date() for b in bookings]
 
 
 def _weekly_hours() -> set[tuple[int, int]]:
-    bookings = Booking.objects.filter(series=WEEKLY_SERIES)
+    bookings = Booking.objects.filter(series=WEEKLY.series)
     return {
         (timezone.localtime(b.starts_at).hour, timezone.localtime(b.ends_at).hour) for b in bookings
     }
@@ -91,12 +92,12 @@ def test_loading_on_the_day_again_and_a_week_later_adds_no_row(base_counts, day)
         assert _counts() == base_counts
         moved = _starts()
 
-    assert moved[demo_events.BOCHUM] == starts[demo_events.BOCHUM]  # a past event stays
+    assert moved[BOCHUM] == starts[BOCHUM]  # a past event stays
     assert all(moved[slug] >= starts[slug] for slug in starts)
     assert moved != starts
     # The weekly parents' café: six Wednesdays after the day, none in the closure.
     closure = Closure.objects.get(reason__startswith="Betriebsferien")
     later = _weekly_days()
-    assert len(later) == WEEKLY_WEEKS
+    assert len(later) == WEEKLY.weeks
     assert all(d > day + WEEK and d.weekday() == 2 for d in later)
     assert not [d for d in later if closure.starts_on <= d <= closure.ends_on]

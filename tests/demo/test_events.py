@@ -14,11 +14,10 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
-from gemeinsam.demo import events as demo_events
-from gemeinsam.demo import people
+from gemeinsam.demo import days, people
 from gemeinsam.demo.loader import load_demo_data
 from gemeinsam.demo.management.commands import demo as demo_command
-from gemeinsam.demo.rooms import WEEKLY_SERIES
+from gemeinsam.demo.rooms import rooms_data
 from gemeinsam.events.enums import EventFormat, EventKind, QuestionKind, RegistrationStatus
 from gemeinsam.events.models import (
     Answer,
@@ -35,6 +34,9 @@ from gemeinsam.rooms.models import Booking, Closure, Room
 pytestmark = pytest.mark.django_db
 
 CAST = people.cast()
+BOCHUM = "powersharing-und-solidaritaet-2024"  # the past closing event
+FULLY_BOOKED = "workshop-anerkennung-auslaendischer-abschluesse"
+CLOSED_ROUND_TABLE = "geschlossener-runder-tisch-vernetzt-und-aktiv"
 
 
 @pytest.fixture(scope="module")
@@ -95,10 +97,10 @@ def test_loading_a_week_later_moves_the_dates_but_adds_nothing(demo_output):
     assert _counts() == before
     assert _rows() == rows
     moved = dict(Event.objects.values_list("slug", "starts_at"))
-    assert moved[demo_events.BOCHUM] == starts[demo_events.BOCHUM]
+    assert moved[BOCHUM] == starts[BOCHUM]
     assert all(moved[slug] >= starts[slug] for slug in starts)
     assert moved != starts
-    weekly = Booking.objects.filter(series=WEEKLY_SERIES)
+    weekly = Booking.objects.filter(series=rooms_data().weekly.series)
     assert weekly.count() >= 4
     assert all(timezone.localtime(b.starts_at).date() > later for b in weekly)
 
@@ -109,7 +111,7 @@ def test_the_summary_counts_events_and_rooms(demo_output):
 
 
 def test_the_bochum_closing_event_is_past_with_attendance(demo_output):
-    event = Event.objects.get(slug=demo_events.BOCHUM)
+    event = Event.objects.get(slug=BOCHUM)
     local = timezone.localtime(event.starts_at)
     assert (local.date(), local.hour) == (datetime.date(2024, 6, 14), 13)
     assert timezone.localtime(event.ends_at).hour == 18
@@ -145,14 +147,14 @@ def test_the_bochum_closing_event_is_past_with_attendance(demo_output):
 
 def test_upcoming_events_are_in_the_future_and_open_for_registration(demo_output):
     now = timezone.now()
-    upcoming = Event.objects.exclude(slug=demo_events.BOCHUM)
+    upcoming = Event.objects.exclude(slug=BOCHUM)
     assert upcoming.count() == 15
     for event in upcoming:
         assert event.starts_at > now, event.slug
         assert event.registration_open(now), event.slug
         local = timezone.localtime(event.starts_at)
         assert local.weekday() < 6 and 9 <= local.hour <= 18, event.slug
-        assert not demo_events._is_holiday(local.date()), event.slug
+        assert not days.is_holiday(local.date()), event.slug
 
 
 def test_seats_taken_equals_confirmed_registrations_for_every_event(demo_output):
@@ -164,7 +166,7 @@ def test_seats_taken_equals_confirmed_registrations_for_every_event(demo_output)
 
 
 def test_the_fully_booked_workshop_has_people_waiting(demo_output):
-    event = Event.objects.get(slug=demo_events.FULLY_BOOKED)
+    event = Event.objects.get(slug=FULLY_BOOKED)
     assert (event.capacity, event.seats_taken, event.is_full) == (12, 12, True)
     assert event.registrations.waitlist().count() == 3
     assert event.topics.get().code == "recognition_qualifications"
@@ -209,7 +211,7 @@ def test_one_group_registration_booked_by_the_member(demo_output):
 
 
 def test_the_closed_round_table_needs_approval(demo_output):
-    event = Event.objects.get(slug=demo_events.CLOSED_ROUND_TABLE)
+    event = Event.objects.get(slug=CLOSED_ROUND_TABLE)
     assert event.requires_approval
     assert event.kind == EventKind.ROUND_TABLE
     statuses = sorted(event.registrations.values_list("status", flat=True))
@@ -298,7 +300,7 @@ def test_bookings_are_approved_or_requested_in_the_coming_weeks(demo_output):
     assert series.count() >= 4
     assert {timezone.localtime(b.starts_at).weekday() for b in series} == {2}
     reserved = bookings.get(event__isnull=False)
-    assert reserved.event.slug == demo_events.CLOSED_ROUND_TABLE
+    assert reserved.event.slug == CLOSED_ROUND_TABLE
     assert reserved.status == BookingStatus.APPROVED
     assert reserved.starts_at <= reserved.event.starts_at
     assert reserved.ends_at >= reserved.event.ends_at

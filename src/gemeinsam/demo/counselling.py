@@ -53,7 +53,7 @@ from .counselling_specs import (
     RequestSpec,
 )
 from .counselling_timeline import write_timeline
-from .events import at
+from .days import at
 
 
 @dataclass

@@ -47,7 +47,7 @@ from .counselling_history_data import (
     History,
 )
 from .counselling_specs import CONSENT_TEXT, CONSENT_VERSION
-from .events import at
+from .days import at
 from .names import names
 
 MARK_DAYS = 180  # featured cases are younger than this; history cases mostly older

@@ -28,7 +28,7 @@ from gemeinsam.counselling.models import (
 )
 
 from .counselling_specs import CASE_DATA_CONSENT, CONSENT_VERSION, CaseSpec, DocumentSpec
-from .events import at
+from .days import at
 
 
 def write_timeline(

@@ -43,7 +43,7 @@ from gemeinsam.organizations.models import (
 )
 
 from . import people
-from .events import at
+from .days import at
 from .places import places
 
 INITIATIVE = "Elternnetzwerk Kreuzberg"

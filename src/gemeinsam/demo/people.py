@@ -89,10 +89,7 @@ def cast() -> Cast:
 
 
 def _build(where: records.Where, content: Any) -> Cast:
-    content = records.mapping(content, where)
-    for key in ("password", "people", "roles", "staff", "logins"):
-        if key not in content:
-            raise where.error(f"missing {key!r}")
+    content = records.sections(content, where, "password", "people", "roles", "staff", "logins")
     people = {
         handle: records.record(Person, value, where.at("people").at(handle))
         for handle, value in records.mapping(content["people"], where.at("people")).items()

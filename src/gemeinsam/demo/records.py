@@ -6,10 +6,11 @@ does not have or holds a value of the wrong kind raises `DataError`, naming the 
 record (`gemeinsam demo` prints it and stops before anything is written).
 
 Values are checked against the shape's annotations: `str`, `int`, `bool`, `Decimal`,
-`datetime.date` (YAML writes 2024-06-14), `datetime.time` (written "17:00", in quotes: YAML
-would read 17:00 as a number of minutes), enums by their value, `Literal[...]`, `tuple[X, ...]`,
-`dict[K, V]`, `X | Y`, other shapes, and any type with a `from_data(value, where)` of its own
-(people named by their handle).
+`uuid.UUID`, `datetime.date` (YAML writes 2024-06-14), `datetime.time` (written "17:00", in
+quotes: YAML would read 17:00 as a number of minutes), enums by their value, `Literal[...]`,
+`tuple[X, ...]`, `dict[K, V]`, `X | Y`, other shapes, and any type with a
+`from_data(value, where)` of its own (people named by their handle, days that need more than
+one field).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import enum
 import functools
 import types
 import typing
+import uuid
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from decimal import Decimal, InvalidOperation
@@ -89,6 +91,18 @@ def mapping(value: Any, where: Where) -> dict:
     if not isinstance(value, dict):
         raise where.error(f"expected a mapping of names to values, found {_show(value)}")
     return value
+
+
+def sections(content: Any, where: Where, *names: str) -> dict:
+    """A file's top-level mapping, with exactly the sections `names`."""
+    content = mapping(content, where)
+    unknown = [key for key in content if key not in names]
+    if unknown:
+        raise where.error(f"unknown section {unknown[0]!r} (known: {', '.join(names)})")
+    missing = [name for name in names if name not in content]
+    if missing:
+        raise where.error(f"missing section {missing[0]!r}")
+    return content
 
 
 def sequence(value: Any, where: Where) -> list:
@@ -196,6 +210,7 @@ _SCALARS = {
     Decimal: "a number",
     datetime.date: "a date written as 2024-06-14",
     datetime.time: "a time of day in quotes, such as '17:00'",
+    uuid.UUID: "an id such as 5e1f0c6a-2d1b-4b8e-9c55-6b0a1f3d2e01",
 }
 
 
@@ -206,6 +221,9 @@ def _scalar(value: Any, hint: type, where: Where) -> Any:
     elif hint is Decimal and isinstance(value, int | float | str) and not isinstance(value, bool):
         with contextlib.suppress(InvalidOperation):
             return Decimal(str(value))
+    elif hint is uuid.UUID and isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            return uuid.UUID(value)
     elif hint is datetime.date:
         if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
             return value
