@@ -5,10 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.messages.storage.base import Message
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from gemeinsam.accounts.roles import roles_of
 from gemeinsam.agencies import queries as agency_queries
+from gemeinsam.agencies.enums import StaffRole
 from gemeinsam.core.translations import pick
 from gemeinsam.events import queries as event_queries
 from gemeinsam.organizations.queries import (
@@ -17,6 +20,7 @@ from gemeinsam.organizations.queries import (
     pending_claims,
     sees_unlisted,
 )
+from gemeinsam.site import queries
 from gemeinsam.site.forms import SampleFilters, SampleForm
 
 
@@ -53,19 +57,34 @@ def agency_detail(request, slug):
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def dashboard(request):
-    """A person's start page: their organizations (with nudges), and for staff their agencies."""
+    """A person's start page, by role: a member's coming registrations, bookings, counselling
+    and deadlines; an advisor's due tasks, today's appointments and new requests; a manager's
+    running projects in figures; and their organizations and agencies."""
     user = request.user
     is_staff = sees_unlisted(user)
-    return render(
-        request,
-        "site/dashboard.html",
-        {
-            "memberships": memberships_of(user),
-            "agencies": agency_queries.agencies_of_staff(user),
-            "pending_claims_count": pending_claims().count() if is_staff else 0,
-            "is_agency_staff": is_staff,
-        },
-    )
+    roles = roles_of(user)
+    is_manager = any(StaffRole.MANAGER in r for r in roles.agencies.values())
+    context = {
+        "memberships": memberships_of(user),
+        "registrations": queries.upcoming_registrations(user),
+        "bookings": queries.upcoming_bookings(user),
+        "counselling": queries.counselling_of(user),
+        "deadlines": queries.watched_deadlines(user),
+        "agencies": agency_queries.agencies_of_staff(user),
+        "pending_claims_count": pending_claims().count() if is_staff else 0,
+        "is_agency_staff": is_staff,
+    }
+    if roles.is_agency_staff:
+        context |= {
+            "tasks": queries.due_tasks(user),
+            "appointments": queries.appointments_today(user),
+            "new_requests": queries.new_requests(user),
+            "today": timezone.localdate(),
+            "works_for_an_agency": True,
+        }
+    if is_manager:
+        context["projects"] = queries.running_projects(user)
+    return render(request, "site/dashboard.html", context)
 
 
 @require_GET
