@@ -11,11 +11,12 @@ from itertools import count
 
 from django import template
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
-from gemeinsam.core import components
+from gemeinsam.core import charts, components
 
 register = template.Library()
 
@@ -178,6 +179,14 @@ def badge(label, tone="neutral"):
     if tone not in TONES:
         raise template.TemplateSyntaxError(f"badge tone {tone!r} is not one of {sorted(TONES)}")
     return format_html('<span class="badge badge-{}">{}</span>', tone, label)
+
+
+@register.simple_tag(takes_context=True)
+def chart(context, chart):
+    """A `core.charts.Chart` as an SVG image drawn on the server, right to left on a
+    right-to-left page; put its table beside it."""
+    html_id = _unique_id(context, "chart")
+    return charts.svg(chart, html_id=html_id, rtl=translation.get_language_bidi())
 
 
 @register.simple_tag(takes_context=True)
