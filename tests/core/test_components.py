@@ -207,6 +207,23 @@ def test_the_filter_panel_folds_its_form_and_lists_removable_chips(language, rem
     assert text(find(panel, "a", class_="chips-clear")) == clear
 
 
+def test_a_filter_panel_can_leave_its_chips_to_the_results():
+    path = "/organizations/?kind=training"
+    form = EventFilters({"kind": ["training"]})
+    html = render(
+        "{% filter_panel form chips=False %}<main>{% active_filters form %}</main>",
+        "de",
+        path=path,
+        form=form,
+    )
+    panel = find(html, "section", class_="filter-panel")
+    assert find_all(panel, "a", class_="chip") == []
+    # The panel still says how many filters are in force while it is folded.
+    assert text(find(panel, "span", class_="badge")) == "1"
+    chips = find_all(find(html, "main"), "a", class_="chip")
+    assert [attribute(a, "href") for a in chips] == ["?"]
+
+
 def test_no_active_filter_means_no_chips():
     html = render("{% filter_panel form %}", "de", path="/events/", form=EventFilters())
     assert find_all(html, "div", class_="active-filters") == []

@@ -147,15 +147,18 @@ def active_filters(context, form):
 
 
 @register.inclusion_tag("core/components/filter_panel.html", takes_context=True)
-def filter_panel(context, form, *, title="", submit="", action=""):
-    """A GET form of filters: folded on a phone, open beside the results on a wide screen."""
-    chips = components.active_filters(form, context["request"].GET)
+def filter_panel(context, form, *, title="", submit="", action="", chips=True):
+    """A GET form of filters: folded on a phone, open beside the results on a wide screen.
+    `chips=False` leaves the active filters out of the panel, for a page that shows them with
+    `{% active_filters %}` above its results."""
+    active = components.active_filters(form, context["request"].GET)
     return {
         "form": form,
         "title": title,
         "submit": submit,
         "action": action,
-        "chips": chips,
+        "chips": active,
+        "show_chips": chips,
         "heading_id": _unique_id(context, "filters"),
     }
 
