@@ -53,9 +53,9 @@ def event_titles(page) -> list[str]:
 
 
 def filter_by(page, language: str, facet: str, option) -> None:
-    """Open one filter group, tick one box and send the form, as a person would."""
-    page.locator("summary", has_text=in_language(language, facet)).click()
-    page.get_by_label(in_language(language, option), exact=True).check()
+    """Tick one box of a filter group and send the form, as a person would."""
+    group = page.get_by_role("group", name=in_language(language, facet))
+    group.get_by_label(in_language(language, option), exact=True).check()
     page.get_by_role("button", name=in_language(language, "Show events")).click()
 
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from gemeinsam.events.models import Event, Profession, Topic
 from gemeinsam.organizations.models import FieldOfActivity, TargetGroup, WorkingLanguage
 from tests import factories
+from tests.html_support import attribute, find, find_all, parse, text
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +42,12 @@ def titles(response) -> list[str]:
 
 def text_of(response) -> str:
     return html.unescape(response.content.decode())
+
+
+def main_of(response):
+    """The page's main element, parsed."""
+    content = response.content.decode()
+    return parse(content[content.index("<main") : content.index("</main>") + len("</main>")])
 
 
 def json_ld(response) -> dict:
@@ -192,14 +199,15 @@ def test_filters_that_make_no_sense_are_ignored_instead_of_failing(catalogue, cl
 def test_the_filter_form_works_without_javascript_and_keeps_what_was_chosen(catalogue, client):
     text = text_of(client.get("/en/events/?kind=training&language=ar&places_left=1&q=Kita"))
 
-    assert '<form method="get" class="event-filters"' in text
+    assert '<form method="get" action="" class="filter-form-panel">' in text
     # Every checkbox has its own label, and the chosen ones stay ticked.
-    assert re.search(r'id="f-kind-2" name="kind" value="training" checked>', text)
-    assert '<label for="f-kind-2">training</label>' in text
-    assert re.search(r'name="language" value="ar" checked>', text)
-    assert 'id="places_left" name="places_left" value="1" checked>' in text
+    assert re.search(r'name="kind" value="training" id="id_kind_1" checked>', text)
+    assert re.search(r'<label for="id_kind_1"><input [^>]+>\s*training</label>', text)
+    assert re.search(r'name="language" value="ar" id="id_language_\d+" checked>', text)
+    assert 'name="places_left" id="id_places_left" checked>' in text
     assert 'name="q" value="Kita"' in text
-    assert '<details class="facet" open>' in text
+    # What is chosen shows as a chip that removes it.
+    assert '<a class="chip" href="?language=ar&places_left=1&q=Kita">' in text
     assert "Clear all filters" in text
 
 
@@ -340,7 +348,8 @@ def test_the_month_calendar_puts_each_event_on_its_day_in_a_table(world, client)
     text = text_of(client.get("/de/events/calendar/?month=2026-12"))
 
     assert '<h2 id="month-heading">Dezember 2026</h2>' in text
-    assert '<table class="month-grid" aria-labelledby="month-heading">' in text
+    assert '<table class="table month-grid">' in text
+    assert re.search(r'<caption id="[^"]+" class="visually-hidden">Dezember 2026</caption>', text)
     assert text.count('<th scope="col"') == 8  # the week column and seven days
     assert '<abbr title="Montag">Mo</abbr>' in text
     assert text.count('<th scope="row"') == 5  # December 2026 spans five weeks
@@ -374,7 +383,7 @@ def test_the_calendar_applies_the_filters_and_keeps_them_in_its_month_links(worl
     assert "<bdi>Schulung</bdi>" in text
     assert "Gespräch" not in text
     assert 'href="?month=2027-01&kind=training" rel="next"' in text
-    assert '<input type="hidden" name="month" value="2026-12">' in text
+    assert '<input type="hidden" name="month" value="2026-12" id="id_month">' in text
 
 
 @pytest.mark.parametrize("month", ["2026-13", "abc", "99999-01", "2026-00", ""])
@@ -383,7 +392,7 @@ def test_a_bad_month_falls_back_to_the_current_month(world, client, month):
 
     text = text_of(client.get(f"/en/events/calendar/?month={month}"))
 
-    assert f'<input type="hidden" name="month" value="{today:%Y-%m}">' in text
+    assert f'<input type="hidden" name="month" value="{today:%Y-%m}" id="id_month">' in text
     assert f'<time datetime="{today.isoformat()}">' in text
     assert 'aria-current="date"' in text
 
@@ -668,3 +677,61 @@ def test_an_agency_without_events_says_so(world, client):
     text = text_of(client.get("/en/agencies/agency-y/"))
 
     assert "No upcoming events." in text
+
+
+# One filter pattern for every list -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "without_online", "without_berlin"),
+    [
+        ("/en/events/?format=online&state=BE", "?state=BE", "?format=online"),
+        (
+            "/en/events/calendar/?month=2026-12&format=online&state=BE",
+            "?month=2026-12&state=BE",
+            "?month=2026-12&format=online",
+        ),
+        ("/en/events/trainings/?format=online&state=BE", "?state=BE", "?format=online"),
+    ],
+)
+def test_every_events_list_draws_the_filter_panel_with_removable_chips(
+    catalogue, client, url, without_online, without_berlin
+):
+    page = main_of(client.get(url))
+
+    panel = find(page, "section", class_="filter-panel")
+    assert find(panel, "form", method="get") is not None
+    assert find(panel, "input", name="format", value="online", checked=True) is not None
+    chips = find_all(panel, "a", class_="chip")
+    assert [(text(find(a, "bdi")), attribute(a, "href")) for a in chips] == [
+        ("online", without_online),
+        ("Berlin", without_berlin),
+    ]
+
+
+# The calendar on a phone -------------------------------------------------------------------------
+
+
+def test_the_calendar_also_lists_the_months_days_with_events_as_an_agenda(world, client):
+    first = factories.make_event(world.agency_x, "Jahresabschluss", kind="closing")
+    move(first, berlin(2026, 12, 3, 17, 30))
+    second = factories.make_event(world.agency_x, "Klausurtagung")
+    move(second, berlin(2026, 12, 30, 9, 0), hours=50)
+
+    page = main_of(client.get("/de/events/calendar/?month=2026-12"))
+
+    agenda = find(page, "div", class_="month-agenda")
+    days = find_all(agenda, "h3", class_="agenda-day")
+    assert [attribute(find(day, "time"), "datetime") for day in days] == [
+        "2026-12-03",
+        "2026-12-30",
+        "2026-12-31",  # not 1 January: that day is in the next month's agenda
+    ]
+    assert text(days[0]) == "Donnerstag, 3. Dezember 2026"
+    assert [text(a) for a in find_all(agenda, "a")] == [
+        "17:30 Jahresabschluss",
+        "09:00 Klausurtagung",
+        "Klausurtagung",  # the second day: no start time
+    ]
+    # The grid is there too: the stylesheet shows one of the two by the screen's width.
+    assert find(page, "div", class_="month-grid-view") is not None

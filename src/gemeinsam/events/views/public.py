@@ -10,7 +10,6 @@ from __future__ import annotations
 import calendar as pycalendar
 import json
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.core.paginator import Paginator
@@ -25,79 +24,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from gemeinsam.agencies.models import Agency
-from gemeinsam.core.enums import FederalState
 from gemeinsam.core.pagecache import anonymous_page_cache
-from gemeinsam.organizations.models import FieldOfActivity, TargetGroup, WorkingLanguage
 
 from .. import ical, queries, sql
 from ..enums import EventFormat, EventKind, EventStatus
-from ..models import Event, Profession, Topic
+from ..forms.public import LIST_CHOICES, TRAINING_CHOICES, EventFilterForm, FeedAddressForm
+from ..models import Event
 
 PAGE_SIZE = 20
 # Subscribers keep seeing what happened lately, so a calendar does not empty itself at once.
 FEED_PAST_DAYS = 30
 FEED_LIMIT = 1000
 MONTH_RE = re.compile(r"^(\d{4})-(\d{1,2})$")
-
-
-@dataclass
-class Facet:
-    """One filter group of the GET form: checkboxes named `name`, several values allowed."""
-
-    name: str
-    title: str
-    options: list[tuple[str, str]]
-    selected: list[str]
-
-
-def _reference(model) -> list[tuple[str, str]]:
-    return [(item.code, item.label) for item in model.objects.all()]
-
-
-def _facets(filters: queries.EventFilters, names: tuple[str, ...]) -> list[Facet]:
-    """The filter groups a page offers, in a fixed number of queries (one per reference table)."""
-    builders = {
-        "kind": (_("Type"), lambda: list(EventKind.choices)),
-        "format": (_("Format"), lambda: list(EventFormat.choices)),
-        "topic": (_("Topic"), lambda: _reference(Topic)),
-        "field": (_("Field of activity"), lambda: _reference(FieldOfActivity)),
-        "target_group": (_("Target group"), lambda: _reference(TargetGroup)),
-        "profession": (_("Profession"), lambda: _reference(Profession)),
-        "language": (_("Language"), lambda: _reference(WorkingLanguage)),
-        "state": (_("Federal state"), lambda: list(FederalState.choices)),
-        "agency": (
-            _("Agency"),
-            lambda: [(a.slug, a.name) for a in Agency.objects.filter(is_active=True)],
-        ),
-    }
-    return [
-        Facet(name, str(builders[name][0]), builders[name][1](), getattr(filters, name))
-        for name in names
-    ]
-
-
-LIST_FACETS = (
-    "kind",
-    "format",
-    "topic",
-    "field",
-    "target_group",
-    "profession",
-    "language",
-    "state",
-    "agency",
-)
-TRAINING_FACETS = ("profession", "field", "format", "language", "state")
-
-
-def _hidden_pairs(filters: queries.EventFilters, shown: tuple[str, ...]) -> list[tuple[str, str]]:
-    """Filters the form does not show (e.g. a project from a link) travel on as hidden inputs."""
-    return [
-        (name, value)
-        for name in queries.EventFilters.LIST_FIELDS
-        if name not in shown
-        for value in getattr(filters, name)
-    ]
 
 
 def _page(request, events):
@@ -110,7 +48,11 @@ def _feed_links(request, filters: queries.EventFilters) -> dict[str, str]:
     url = request.build_absolute_uri(reverse("events:event-feed"))
     if query:
         url = f"{url}?{query}"
-    return {"url": url, "webcal": "webcal://" + url.split("://", 1)[1]}
+    return {
+        "url": url,
+        "webcal": "webcal://" + url.split("://", 1)[1],
+        "form": FeedAddressForm(initial={"address": url}, auto_id="feed-%s"),
+    }
 
 
 def _optional_url(name: str, **kwargs) -> str:
@@ -121,13 +63,14 @@ def _optional_url(name: str, **kwargs) -> str:
         return ""
 
 
-def _filter_context(filters, names: tuple[str, ...]) -> dict:
+def _filter_context(filters, choices: tuple[str, ...], month: str = "") -> dict:
+    query = filters.as_query()
     return {
         "filters": filters,
-        "filters_active": not filters.is_empty(),
-        "facets": _facets(filters, names),
-        "hidden_filters": _hidden_pairs(filters, names),
-        "querystring": urlencode(filters.as_query()),
+        "filter_form": EventFilterForm(filters, choices=choices, month=month),
+        # The training catalogue's kind is the page, not a filter a person could remove.
+        "filters_active": any(name != "kind" or name in choices for name, _value in query),
+        "querystring": urlencode(query),
     }
 
 
@@ -140,7 +83,7 @@ def event_list(request):
         request,
         "events/public/event_list.html",
         {
-            **_filter_context(filters, LIST_FACETS),
+            **_filter_context(filters, LIST_CHOICES),
             "page": page,
             "feed": _feed_links(request, filters),
         },
@@ -151,13 +94,10 @@ def event_list(request):
 @anonymous_page_cache(sql.latest_change, timeout=60)
 def training_list(request):
     filters = queries.EventFilters.from_query(request.GET)
-    filters.kind = []
-    active = not filters.is_empty()
+    # The kind is the page itself, not a choice: links and feeds carry it, the form does not.
     filters.kind = [EventKind.TRAINING.value]
     events = queries.upcoming(request.user, filters).prefetch_related("fields")
-    context = {**_filter_context(filters, TRAINING_FACETS), "filters_active": active}
-    # The kind is the page itself, not a choice: links and feeds carry it, the form does not.
-    context["hidden_filters"] = [p for p in context["hidden_filters"] if p[0] != "kind"]
+    context = _filter_context(filters, TRAINING_CHOICES)
     return render(
         request,
         "events/public/training_list.html",
@@ -184,18 +124,8 @@ def _local_midnight(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-@require_http_methods(["GET", "HEAD"])
-@anonymous_page_cache(sql.latest_change, timeout=60)
-def event_calendar(request):
-    filters = queries.EventFilters.from_query(request.GET)
-    first = _month(request.GET.get("month", ""))
-    weeks = pycalendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
-    grid_start, grid_end = weeks[0][0], weeks[-1][-1] + timedelta(days=1)
-    events = (
-        queries.for_listing(queries.apply_filters(queries.events_visible_to(request.user), filters))
-        .filter(starts_at__lt=_local_midnight(grid_end), ends_at__gte=_local_midnight(grid_start))
-        .order_by("starts_at", "id")
-    )
+def _events_by_day(events, grid_start: date, grid_end: date) -> dict[date, list[Event]]:
+    """Each day of the grid with the events on it; an event over several days is on each."""
     by_day: dict[date, list[Event]] = {}
     for event in events:
         day = max(timezone.localtime(event.starts_at).date(), grid_start)
@@ -203,8 +133,13 @@ def event_calendar(request):
         while day <= last:
             by_day.setdefault(day, []).append(event)
             day += timedelta(days=1)
+    return by_day
+
+
+def _weeks(weeks, first: date, by_day: dict[date, list[Event]]) -> list[dict]:
+    """The month grid: a row per week, a cell per day."""
     today = timezone.localdate()
-    rows = [
+    return [
         {
             "number": week[0].isocalendar().week,
             "days": [
@@ -219,7 +154,33 @@ def event_calendar(request):
         }
         for week in weeks
     ]
-    context = _filter_context(filters, LIST_FACETS)
+
+
+def _agenda(first: date, by_day: dict[date, list[Event]]) -> list[dict]:
+    """The same month as a list by day, for narrow screens: only the month's days with events."""
+    today = timezone.localdate()
+    return [
+        {"date": day, "is_today": day == today, "events": events}
+        for day, events in sorted(by_day.items())
+        if day.month == first.month
+    ]
+
+
+@require_http_methods(["GET", "HEAD"])
+@anonymous_page_cache(sql.latest_change, timeout=60)
+def event_calendar(request):
+    filters = queries.EventFilters.from_query(request.GET)
+    first = _month(request.GET.get("month", ""))
+    weeks = pycalendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
+    grid_start, grid_end = weeks[0][0], weeks[-1][-1] + timedelta(days=1)
+    events = (
+        queries.for_listing(queries.apply_filters(queries.events_visible_to(request.user), filters))
+        .filter(starts_at__lt=_local_midnight(grid_end), ends_at__gte=_local_midnight(grid_start))
+        .order_by("starts_at", "id")
+    )
+    by_day = _events_by_day(events, grid_start, grid_end)
+    month_value = first.strftime("%Y-%m")
+    context = _filter_context(filters, LIST_CHOICES, month=month_value)
     query = context["querystring"]
     return render(
         request,
@@ -228,12 +189,13 @@ def event_calendar(request):
             **context,
             "month": first,
             "month_label": formats.date_format(first, "YEAR_MONTH_FORMAT"),
-            "month_value": first.strftime("%Y-%m"),
-            "previous_month": _shift_month(first, -1),
-            "next_month": _shift_month(first, 1),
+            "month_value": month_value,
+            "previous_month_value": _shift_month(first, -1).strftime("%Y-%m"),
+            "next_month_value": _shift_month(first, 1).strftime("%Y-%m"),
             "link_query": f"&{query}" if query else "",
             "weekdays": [(WEEKDAYS[i], WEEKDAYS_ABBR[i]) for i in range(7)],
-            "weeks": rows,
+            "weeks": _weeks(weeks, first, by_day),
+            "agenda": _agenda(first, by_day),
             "has_events": bool(by_day),
             "feed": _feed_links(request, filters),
         },
