@@ -86,29 +86,28 @@ class DirectoryFilters:
 
     @classmethod
     def from_querydict(cls, data) -> DirectoryFilters:
+        def values(name: str) -> list[str]:
+            return [value for value in data.getlist(name) if value]
+
         return cls(
             q=(data.get("q") or "").strip()[:200],
-            kinds=data.getlist("kind"),
-            fields=data.getlist("field"),
-            languages=data.getlist("language"),
-            states=data.getlist("state"),
-            districts=data.getlist("district"),
-            recognitions=data.getlist("recognition"),
+            kinds=values("kind"),
+            fields=values("field"),
+            languages=values("language"),
+            states=values("state"),
+            districts=values("district"),
+            recognitions=values("recognition"),
         )
 
     @property
+    def faceted(self) -> bool:
+        """A facet is in force (the search words are none)."""
+        facets = (self.kinds, self.fields, self.languages, self.states, self.districts)
+        return any([*facets, self.recognitions])
+
+    @property
     def active(self) -> bool:
-        return any(
-            [
-                self.q,
-                self.kinds,
-                self.fields,
-                self.languages,
-                self.states,
-                self.districts,
-                self.recognitions,
-            ]
-        )
+        return bool(self.q) or self.faceted
 
 
 def _apply_facets(qs: QuerySet, f: DirectoryFilters) -> QuerySet:

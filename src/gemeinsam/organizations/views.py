@@ -14,6 +14,8 @@ from .forms import (
     ClaimDecisionForm,
     ClaimForm,
     DescriptionsForm,
+    DirectoryFilterForm,
+    DirectorySearchForm,
     FundingSourceFormSet,
     InvitationForm,
     MemberChangeForm,
@@ -34,6 +36,22 @@ def _page_number(request) -> int:
         return 1
 
 
+def _suggestions(filters: queries.DirectoryFilters, params) -> dict:
+    """Addresses an empty result offers: the same words without the filters, the same filters
+    without the words."""
+    words = params.copy()
+    for name in list(words):
+        if name != "q":
+            del words[name]
+    facets = params.copy()
+    facets.pop("q", None)
+    return {
+        "filtered": filters.faceted,
+        "words_only": words.urlencode(),
+        "filters_only": facets.urlencode(),
+    }
+
+
 @require_http_methods(["GET", "HEAD"])
 def organization_list(request):
     filters = queries.DirectoryFilters.from_querydict(request.GET)
@@ -42,14 +60,20 @@ def organization_list(request):
     )
     params = request.GET.copy()
     params.pop("page", None)
+    panel = DirectoryFilterForm(
+        params,
+        facets=queries.facet_counts(result.matched),
+        districts=queries.districts_in(result.matched, filters.states),
+    )
     return render(
         request,
         "organizations/organization_list.html",
         {
             "filters": filters,
             "result": result,
-            "facets": queries.facet_counts(result.matched),
-            "districts": queries.districts_in(result.matched, filters.states),
+            "search": DirectorySearchForm(params),
+            "panel": panel,
+            "suggest": _suggestions(filters, params),
             "querystring": params.urlencode(),
             "can_export": request.user.has_perm("organizations.export_organizations"),
             "can_import": request.user.has_perm("organizations.import_organizations"),

@@ -1,0 +1,93 @@
+"""The directory's page: the shared filter panel with removable chips, and an empty result that
+says what to try instead, offering to clear filters only when a filter is in force."""
+
+import pytest
+
+from tests import factories
+from tests.html_support import attribute, find, find_all, text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def orgs(db):
+    factories.make_organization(
+        "Verein für Jugendhilfe Bochum", city="Bochum", federal_state="NW", fields=("youth_work",)
+    )
+    factories.make_organization(
+        "Kulturbrücke Essen", city="Essen", federal_state="NW", languages=("ar",)
+    )
+    factories.make_organization(
+        "Bezirksamt Neukölln", kind="authority", city="Berlin", federal_state="BE"
+    )
+
+
+def chips(html) -> list[tuple[str, str]]:
+    return [(attribute(a, "href"), text(a)) for a in find_all(html, "a", class_="chip")]
+
+
+def test_the_filters_are_the_shared_panel_and_their_chips_stand_above_the_results(client, orgs):
+    html = client.get(
+        "/en/organizations/", {"q": "Verein", "kind": "migrant_org", "state": "NW"}
+    ).content.decode()
+
+    panel = find(html, "section", class_="filter-panel")
+    assert attribute(find(panel, "details"), "data-open-wide") == ""
+    assert text(find(panel, "summary")) == "Filter 2"
+    ticked = [
+        (attribute(box, "name"), attribute(box, "value"))
+        for box in find_all(panel, "input", type="checkbox", checked=True)
+    ]
+    assert ticked == [("kind", "migrant_org"), ("state", "NW")]
+    legends = [text(legend) for legend in find_all(panel, "legend")]
+    assert legends[:2] == ["Kind", "Field of activity"]
+    # The chips are not in the panel (folded on a phone) but above the results.
+    assert find_all(panel, "a", class_="chip") == []
+    results = find(html, "section", aria_labelledby="results-heading")
+    assert chips(results) == [
+        ("?q=Verein&state=NW", "Remove filter: Kind: migrant organization ×"),
+        ("?q=Verein&kind=migrant_org", "Remove filter: Federal state: Nordrhein-Westfalen ×"),
+    ]
+    # The search box keeps the filters in force when new words are sent.
+    search = find(html, "form", role="search")
+    assert attribute(find(search, "input", type="search"), "value") == "Verein"
+    hidden = [
+        (attribute(field, "name"), attribute(field, "value"))
+        for field in find_all(search, "input", type="hidden")
+    ]
+    assert hidden == [("kind", "migrant_org"), ("state", "NW")]
+
+
+def test_an_empty_result_keeps_the_chips_of_filters_it_no_longer_counts(client, orgs):
+    html = client.get("/en/organizations/", {"q": "Zzyzx", "kind": "authority"}).content.decode()
+    assert chips(html) == [("?q=Zzyzx", "Remove filter: Kind: authority ×")]
+    empty = find(html, "div", class_="empty-state")
+    assert [(attribute(a, "href"), text(a)) for a in find_all(empty, "a")] == [
+        ("?q=Zzyzx", "Clear all filters"),
+        ("?kind=authority", "Show every organization with these filters"),
+        ("/en/agencies/", "Ask an agency for help"),
+    ]
+
+
+def test_without_a_filter_an_empty_result_offers_no_clearing_of_filters(client, orgs, world):
+    html = client.get("/en/organizations/", {"q": "Zzyzx"}).content.decode()
+    assert "Clear all filters" not in html
+    assert chips(html) == []
+    empty = find(html, "div", class_="empty-state")
+    assert "Check the spelling" in text(empty)
+    assert [(attribute(a, "href"), text(a)) for a in find_all(empty, "a")] == [
+        ("?", "Show every organization"),
+        ("/en/agencies/", "Ask an agency for help"),
+    ]
+
+
+def test_an_empty_directory_suggests_adding_an_organization_to_members(client_for, db):
+    member = factories.make_user("neu@example.org")
+    html = client_for(member).get("/en/organizations/").content.decode()
+    assert "Clear all filters" not in html
+    empty = find(html, "div", class_="empty-state")
+    assert [text(a) for a in find_all(empty, "a")] == [
+        "Add an organization",
+        "Ask an agency for help",
+    ]
+    assert find_all(html, "section", class_="filter-panel") != []
