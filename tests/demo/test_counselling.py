@@ -39,13 +39,15 @@ from gemeinsam.counselling.models import (
     Task,
 )
 from gemeinsam.demo import people
-from gemeinsam.demo.counselling_cases import CASES
-from gemeinsam.demo.counselling_requests import AMAL, KINDERHAUS, NEUKOELLN, PAIWAND
+from gemeinsam.demo.counselling_specs import cases
 from gemeinsam.demo.loader import load_demo_data
 
 pytestmark = pytest.mark.django_db
 
 CAST = people.cast()
+TITLES = {case.key: case.title for case in cases()}
+AMAL, PAIWAND = TITLES["amal"], TITLES["paiwand"]
+NEUKOELLN, KINDERHAUS = TITLES["neukoelln"], TITLES["kinderhaus"]
 
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 DEMO_AGENCIES = [
@@ -322,4 +324,4 @@ def test_loading_again_or_a_week_later_adds_no_counselling_rows(demo):
 
 
 def test_the_featured_cases_are_written_from_their_specs(demo):
-    assert Case.objects.filter(title__in=[c.title for c in CASES]).count() == len(CASES)
+    assert Case.objects.filter(title__in=TITLES.values()).count() == len(TITLES)

@@ -40,20 +40,18 @@ from gemeinsam.counselling.models import (
 from gemeinsam.organizations.models import Organization, WorkingLanguage
 
 from . import counselling_history as history
-from . import people
-from .counselling_cases import CASES, PARTNER
-from .counselling_history_data import HISTORIES
-from .counselling_requests import APPOINTMENTS, REQUESTS
 from .counselling_specs import (
-    ADVISOR_TOPICS,
-    CONSENT_TEXT,
-    CONSENT_VERSION,
-    COVERAGE,
+    PARTNER,
     CaseSpec,
     RequestSpec,
+    appointments,
+    cases,
+    intake,
+    requests,
 )
 from .counselling_timeline import write_timeline
-from .days import at
+from .days import WEEKDAYS, at
+from .people import cast
 
 
 @dataclass
@@ -77,21 +75,21 @@ class _Context:
 def load(today: datetime.date | None = None) -> CounsellingSummary:
     """Create or update the demo's counselling data; returns what the demo agencies hold."""
     today = today or timezone.localdate()
-    agencies = {a.slug: a for a in Agency.objects.filter(slug__in=COVERAGE)}
-    staff = {s.person.email for s in people.cast().staff}
+    agencies = {a.slug: a for a in Agency.objects.filter(slug__in=intake().coverage)}
+    staff = {s.person.email for s in cast().staff}
     users = {u.email: u for u in get_user_model().objects.filter(email__in=staff | _askers())}
     _load_coverage(agencies)
-    _load_profiles(agencies, users)
+    _load_profiles(agencies)
     # The history first, so the featured cases see which organizations came before.
-    taken = set(_askers()) | staff | {login.person.email for login in people.cast().logins}
-    for item in HISTORIES:
+    taken = set(_askers()) | staff | {login.person.email for login in cast().logins}
+    for item in history.histories().agencies:
         history.write(item, today, users=users, taken=taken)
     partner = (
         Organization.objects.filter(city="Münster", kind="established_provider")
         .order_by("slug")
         .first()
     ) or Organization.objects.get(name="Kommunales Integrationszentrum Münster")
-    names = {n for spec in CASES for n in spec.organizations} | {
+    names = {n for spec in cases() for n in spec.organizations} | {
         s.organization for s in _request_specs() if s.organization
     }
     ctx = _Context(
@@ -104,10 +102,10 @@ def load(today: datetime.date | None = None) -> CounsellingSummary:
         languages={w.code: w for w in WorkingLanguage.objects.all()},
         partner=partner,
     )
-    for spec in REQUESTS:
+    for spec in requests():
         _load_request(ctx, spec)
-    cases = {spec.title: _load_case(ctx, spec) for spec in CASES}
-    _load_appointments(ctx, cases)
+    written = {spec.key: _load_case(ctx, spec) for spec in cases()}
+    _load_appointments(ctx, written)
     return CounsellingSummary(
         requests=Request.objects.filter(agency__in=agencies.values()).count(),
         cases=Case.objects.filter(agency__in=agencies.values()).count(),
@@ -116,13 +114,13 @@ def load(today: datetime.date | None = None) -> CounsellingSummary:
 
 
 def _request_specs() -> list[RequestSpec]:
-    return [*REQUESTS, *(c.request for c in CASES if c.request)]
+    return [*requests(), *(c.request for c in cases() if c.request)]
 
 
 def _askers() -> set[str]:
     """The addresses of everyone asking in the featured data (history contacts avoid them)."""
-    emails = {s.asker.email or s.asker.user for s in _request_specs()}
-    emails |= {c.email for spec in CASES for c in spec.contacts}
+    emails = {s.asker.address for s in _request_specs()}
+    emails |= {c.email for spec in cases() for c in spec.contacts}
     return emails - {""}
 
 
@@ -130,9 +128,9 @@ def _askers() -> set[str]:
 
 
 def _load_coverage(agencies: dict[str, Agency]) -> None:
-    for slug, (postcodes, states) in COVERAGE.items():
+    for slug, coverage in intake().coverage.items():
         agency = agencies[slug]
-        wanted = [(p, "") for p in postcodes.split()] + [("", s) for s in states.split()]
+        wanted = [(p, "") for p in coverage.postcodes] + [("", s) for s in coverage.states]
         for prefix, state in wanted:
             CoverageArea.objects.get_or_create(
                 agency=agency, postcode_prefix=prefix, federal_state=state
@@ -142,16 +140,18 @@ def _load_coverage(agencies: dict[str, Agency]) -> None:
         CoverageArea.objects.filter(pk__in=stale).delete()
 
 
-def _load_profiles(agencies: dict[str, Agency], users: dict) -> None:
+def _load_profiles(agencies: dict[str, Agency]) -> None:
     topics = {t.code: t for t in Topic.objects.all()}
+    people = cast().people
+    by_email = {people[h].email: codes for h, codes in intake().advisor_topics.items()}
     memberships = StaffMembership.objects.filter(
-        agency__in=agencies.values(), user__email__in=ADVISOR_TOPICS
+        agency__in=agencies.values(), user__email__in=by_email
     ).select_related("user")
     for membership in memberships:
         profile, _ = AdvisorProfile.objects.update_or_create(
             membership=membership, defaults={"accepts_requests": True}
         )
-        profile.topics.set([topics[c] for c in ADVISOR_TOPICS[membership.user.email].split()])
+        profile.topics.set([topics[c] for c in by_email[membership.user.email]])
 
 
 # --- Requests -------------------------------------------------------------------------------------
@@ -164,7 +164,7 @@ def _load_request(ctx: _Context, spec: RequestSpec) -> Request:
     asker = spec.asker
     request = services.public.submit_request(
         RequestInput(
-            name=asker.name,
+            name=asker.full_name,
             email=asker.email,
             phone=asker.phone,
             organization=ctx.organizations.get(spec.organization),
@@ -179,9 +179,9 @@ def _load_request(ctx: _Context, spec: RequestSpec) -> Request:
             consent=True,
             mail_language=asker.mail_language,
         ),
-        by=ctx.users.get(asker.user),
-        consent_version=CONSENT_VERSION,
-        consent_text=CONSENT_TEXT.get(asker.mail_language, CONSENT_TEXT["de"]),
+        by=ctx.users.get(asker.user.email) if asker.user else None,
+        consent_version=intake().consent.version,
+        consent_text=intake().consent.text(asker.mail_language),
     )
     day = ctx.today - datetime.timedelta(days=spec.days_ago)
     received = at(day, 8 + len(spec.description) % 11, len(spec.description) % 60)
@@ -189,7 +189,7 @@ def _load_request(ctx: _Context, spec: RequestSpec) -> Request:
     consent = ConsentRecord.objects.filter(contact=request.contact).order_by("-id").first()
     ConsentRecord.objects.filter(pk=consent.pk).update(given_at=received)
     decided = received + datetime.timedelta(days=1, hours=1)
-    by = ctx.users.get(spec.decided_by)
+    by = ctx.users.get(spec.decided_by.email) if spec.decided_by else None
     if spec.declined:
         services.intake.decline_request(request, reason=spec.declined, by=by)
     elif spec.withdrawn:
@@ -211,7 +211,7 @@ def _load_request(ctx: _Context, spec: RequestSpec) -> Request:
 
 def _load_case(ctx: _Context, spec: CaseSpec) -> Case | None:
     agency = ctx.agencies[spec.agency]
-    advisors = [ctx.users[email] for email in spec.advisors]
+    advisors = [ctx.users[p.email] for p in spec.advisors]
     opened = ctx.today - datetime.timedelta(days=spec.opened_ago)
     project = Project.objects.filter(agency=agency, slug=spec.project).first()
     template = CaseTemplate.objects.filter(code=spec.template).first() if spec.template else None
@@ -269,18 +269,18 @@ def _load_case(ctx: _Context, spec: CaseSpec) -> Case | None:
 # --- Appointments ---------------------------------------------------------------------------------
 
 
-def _load_appointments(ctx: _Context, cases: dict[str, Case | None]) -> None:
+def _load_appointments(ctx: _Context, written: dict[str, Case | None]) -> None:
     monday = ctx.today - datetime.timedelta(days=ctx.today.weekday())
-    for spec in APPOINTMENTS:
-        day = monday + datetime.timedelta(days=7 * spec.week + spec.weekday)
-        starts = at(day, *spec.start)
-        case = cases.get(spec.case)
+    for spec in appointments():
+        day = monday + datetime.timedelta(days=7 * spec.week + WEEKDAYS.index(spec.weekday))
+        starts = at(day, spec.starts)
+        case = written.get(spec.case)
         appointment, _ = Appointment.objects.update_or_create(
             uid=f"demo-{spec.key}",
             defaults={
                 "case": case,
                 "agency": ctx.agencies[spec.agency],
-                "advisor": ctx.users[spec.advisor],
+                "advisor": ctx.users[spec.advisor.email],
                 "title": spec.title,
                 "starts_at": starts,
                 "ends_at": starts + datetime.timedelta(minutes=spec.minutes),

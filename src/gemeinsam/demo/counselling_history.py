@@ -20,7 +20,6 @@ from gemeinsam.agencies.models import Agency, Project
 from gemeinsam.counselling.enums import (
     CaseStatus,
     CaseType,
-    Channel,
     ConsentPurpose,
     OutcomeKind,
     RequestStatus,
@@ -37,23 +36,12 @@ from gemeinsam.counselling.models import (
 )
 from gemeinsam.organizations.models import Organization, WorkingLanguage
 
-from .counselling_history_data import (
-    DECLINED,
-    DESCRIPTIONS,
-    NEXT_STEPS,
-    OUTCOME_CHANCES,
-    PARTICIPANTS,
-    SUMMARIES,
-    History,
-)
-from .counselling_specs import CONSENT_TEXT, CONSENT_VERSION
+from .counselling_history_specs import History, histories
+from .counselling_specs import intake
 from .days import at
 from .names import names
 
 MARK_DAYS = 180  # featured cases are younger than this; history cases mostly older
-CHANNELS = ((Channel.PHONE, 30), (Channel.VIDEO, 25), (Channel.IN_PERSON, 35), (Channel.EMAIL, 10))
-MINUTES = ((30, 20), (45, 20), (60, 30), (90, 20), (120, 10))
-SESSIONS_PER_CASE = ((1, 28), (2, 30), (3, 20), (4, 11), (5, 7), (6, 4))
 
 
 @dataclass
@@ -88,7 +76,7 @@ def write(history: History, today: datetime.date, *, users: dict, taken: set[str
     if has_history(agency, today):
         return 0
     rng = Random(history.seed)  # noqa: S311 - deterministic demo data, not security
-    orgs = list(Organization.objects.filter(**history.where).order_by("slug"))
+    orgs = list(Organization.objects.filter(**history.organizations.filters()).order_by("slug"))
     projects = {p.slug: p for p in Project.objects.filter(agency=agency)}
     topics = {t.code: t for t in Topic.objects.all()}
     languages = {w.code: w for w in WorkingLanguage.objects.all()}
@@ -170,14 +158,15 @@ def _plan(history: History, today, rng: Random, orgs, taken: set[str]) -> list[_
     for opened in openings:
         seen = [o for o in orgs if o.pk in contacts]
         org = rng.choice(seen) if seen and rng.random() < 0.35 else rng.choice(orgs)
-        language = _pick(rng, history.languages)
+        language = _pick(rng, history.languages.items())
         is_new = org.pk not in contacts
         if is_new:
             contacts[org.pk] = _contact(rng, org, language, taken)
         mix = _pick(rng, [(p, p.weight) for p in history.projects])
-        chosen = rng.sample(mix.topics.split(), k=1 if rng.random() < 0.6 else 2)
-        speakers = [a for a, spoken in history.advisors.items() if language in spoken]
-        advisor = rng.choice(speakers or sorted(history.advisors))
+        chosen = rng.sample(list(mix.topics), k=1 if rng.random() < 0.6 else 2)
+        advisors = history.advisor_languages()
+        speakers = [a for a, spoken in advisors.items() if language in spoken]
+        advisor = rng.choice(speakers or sorted(advisors))
         plan = _Case(
             org=org,
             contact=contacts[org.pk],
@@ -198,8 +187,8 @@ def _plan(history: History, today, rng: Random, orgs, taken: set[str]) -> list[_
         ConsentRecord(
             contact=contact,
             purpose=ConsentPurpose.COUNSELLING,
-            text_version=CONSENT_VERSION,
-            text=CONSENT_TEXT["ar" if contact.preferred_language == "ar" else "de"],
+            text_version=intake().consent.version,
+            text=intake().consent.text("ar" if contact.preferred_language == "ar" else "de"),
             given_at=at(next(p.opened for p in plans if p.contact is contact), 9),
         )
         for contact in contacts.values()
@@ -238,18 +227,26 @@ def _case_type(rng: Random, topic: str) -> str:
 
 
 def _sessions(rng: Random, plan: _Case, last: datetime.date) -> None:
-    count = _pick(rng, SESSIONS_PER_CASE)
+    data = histories()
+    count = _pick(rng, data.sessions_per_case.items())
     day = min(plan.opened + datetime.timedelta(days=rng.randint(0, 3)), last)
     for n in range(count):
         if day > last:
             break
         topic = plan.topics[min(n, len(plan.topics) - 1)]
-        summary = rng.choice(SUMMARIES[topic])
-        steps = NEXT_STEPS["ar" if plan.language == "ar" else "de"]
+        summary = rng.choice(data.summaries[topic])
+        steps = data.next_steps["ar" if plan.language == "ar" else "de"]
         next_steps = rng.choice(steps) if rng.random() < 0.7 else ""
-        participants = rng.choice(PARTICIPANTS).format(name=plan.contact.name)
+        participants = rng.choice(data.participants).format(name=plan.contact.name)
         plan.sessions.append(
-            (day, _pick(rng, MINUTES), _pick(rng, CHANNELS), participants, summary, next_steps)
+            (
+                day,
+                _pick(rng, data.minutes.items()),
+                _pick(rng, data.channels.items()),
+                participants,
+                summary,
+                next_steps,
+            )
         )
         day += datetime.timedelta(days=rng.randint(5, 35))
 
@@ -265,13 +262,15 @@ def _outcomes(rng: Random, plan: _Case, history: History, today: datetime.date) 
     end = plan.closed or plan.sessions[-1][0]
     latest = today - datetime.timedelta(days=7)
     for topic in plan.topics:
-        kind, chance = OUTCOME_CHANCES.get(topic, (None, 0))
-        if kind is None or rng.random() >= chance:
+        chance = histories().outcomes.get(topic)
+        if chance is None or rng.random() >= chance.chance:
             continue
+        kind = chance.kind
         day = min(end + datetime.timedelta(days=rng.randint(0, 40)), latest)
         if kind == OutcomeKind.FUNDING_SUBMITTED:
-            programme, low, high = rng.choice(history.programmes)
-            amount = Decimal(rng.randrange(low, high + 1, 500))
+            chosen = rng.choice(history.programmes)
+            amount = Decimal(rng.randrange(chosen.smallest, chosen.largest + 1, 500))
+            programme = chosen.name
             plan.outcomes.append((kind, day, programme, amount))
             approved = day + datetime.timedelta(days=rng.randint(45, 120))
             if approved <= latest and rng.random() < 0.55:
@@ -286,6 +285,7 @@ def _outcomes(rng: Random, plan: _Case, history: History, today: datetime.date) 
 
 def _write_requests(agency, plans, rng, users, languages, topics) -> None:
     """Three in four cases began as a request; a few requests were declined."""
+    data = histories()
     asked, declined = [], []
     for p in plans:
         if rng.random() < 0.75:
@@ -296,13 +296,15 @@ def _write_requests(agency, plans, rng, users, languages, topics) -> None:
     for n, p in enumerate(asked + declined):
         created = p.opened - datetime.timedelta(days=rng.randint(1, 10))
         if n < len(asked):
-            described = DESCRIPTIONS.get(p.language, {})
+            described = data.descriptions.get(p.language, {})
             language = p.language if p.topics[0] in described else "de"
-            description = rng.choice(DESCRIPTIONS[language][p.topics[0]])
+            description = rng.choice(data.descriptions[language][p.topics[0]])
             topic_codes, status, reason = p.topics, RequestStatus.ACCEPTED, ""
             decided = p.opened
         else:
-            code, description, reason = rng.choice(DECLINED)
+            declined_request = rng.choice(data.declined)
+            code = declined_request.topic
+            description, reason = declined_request.description, declined_request.reason
             created -= datetime.timedelta(days=rng.randint(20, 90))
             topic_codes, status = [code], RequestStatus.DECLINED
             decided = created + datetime.timedelta(days=1)
@@ -314,7 +316,7 @@ def _write_requests(agency, plans, rng, users, languages, topics) -> None:
                 contact=p.contact,
                 organization=p.org,
                 language=languages[p.language],
-                channel=_pick(rng, CHANNELS),
+                channel=_pick(rng, data.channels.items()),
                 description=description,
                 postcode=p.org.postcode,
                 federal_state=p.org.federal_state,

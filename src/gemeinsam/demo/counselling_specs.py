@@ -1,97 +1,72 @@
-"""The shapes of the demo's counselling data, who counsels on what, and where each agency takes
-requests from. The data itself is in counselling_requests.py, counselling_cases.py and
-counselling_history.py; counselling.py writes it.
-
-Everyone asking is invented; addresses are at example.org, phone numbers from the ranges the
-Bundesnetzagentur keeps for fiction (040 66969-…, 030 23125-…).
+"""The shapes of the demo's counselling data (data/counselling/*.yaml): where each agency takes
+requests from and who counsels on what (intake), the requests waiting in the queues, the
+featured cases with their timelines, and the advisors' appointments. counselling.py writes it.
 """
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any, Literal
 
-from . import people
+from gemeinsam.counselling.enums import CaseType, Channel, OutcomeKind
 
-# The staff who counsel in the demo (people.py has them with their agencies and languages).
-JANA = people.cast().advisor_x.email  # KomMig: founding an association, organizational development
-KARIM = "karim.nasser@example.org"  # KomMig: funding applications, also in Arabic
-ELIF = "elif.aydin@example.org"  # KomMig: „Vernetzt & Aktiv“, also in Turkish
-MIRIAM = people.cast().manager.email  # KomMig's manager
-LENA = "lena.vogel@example.org"  # Paritätischer NRW
-BARAN = "baran.kilic@example.org"  # DRK Münster, also in Turkish and Kurdish
-KATRIN = "katrin.schulz@example.org"  # DRK Münster's manager, who counsels as well
-TOBIAS = people.cast().advisor_y.email  # VIA: committee coaching, project planning
-AMIRA = "amira.mansour@example.org"  # VIA: labour law, volunteers, also in Arabic
-FARID = "farid.rahimi@example.org"  # Paritätischer Gesamtverband
+from . import records
+from .days import Weekday
+from .people import Person
 
-KOMMIG = "kommig-hamburg"
-NRW = "paritaetischer-nrw"
-MUENSTER = "drk-muenster-integrationsagentur"
-VIA = "via-berlin-brandenburg"
-BUND = "paritaetischer-gesamtverband"
 
-# Where requests come from. The longest matching postcode prefix wins, then the federal state.
-# Münster's own prefix sends its requests to the DRK's local contact point rather than to the
-# state-wide Paritätischer NRW. The Gesamtverband takes the states no regional agency on the
-# platform covers yet, except the eastern ones: a request from Saxony reaches nobody, and every
-# queue shows it.
-COVERAGE = {  # agency → (postcode prefixes, federal states)
-    KOMMIG: ("20 21 22", "HH"),
-    NRW: ("32 33 40 41 42 44 45 46 47 48 50 51 52 53 57 58 59", "NW"),
-    MUENSTER: ("481", ""),
-    VIA: ("03 10 12 13 14 15 16", "BE BB"),
-    BUND: ("", "BW BY HB HE NI RP SH SL"),
-}
+@dataclass(frozen=True)
+class Coverage:
+    """Where an agency takes requests from: postcode prefixes and federal states."""
 
-# The topics each advisor counsels on, as the seeds describe the agencies' offers. Managers
-# without an entry take no requests of their own.
-ADVISOR_TOPICS = {
-    JANA: "association_founding organizational_development association_law volunteers",
-    KARIM: "funding_applications project_planning project_administration association_founding",
-    ELIF: "organizational_development cooperation youth_welfare volunteers",
-    LENA: "cooperation funding_applications committee_participation youth_welfare "
-    "organizational_development association_founding volunteers",
-    BARAN: "mediation youth_welfare cooperation organizational_development",
-    KATRIN: "mediation cooperation",
-    TOBIAS: "committee_participation project_planning funding_applications project_administration",
-    AMIRA: "labour_law volunteers association_law funding_applications",
-    FARID: "youth_welfare funding_applications organizational_development association_founding",
-}
+    postcodes: tuple[str, ...] = ()
+    states: tuple[str, ...] = ()
 
-CONSENT_VERSION = "2026-01"
-CONSENT_TEXT = {
-    "de": (
-        "Ich bin einverstanden, dass meine Angaben gespeichert und an die Beratungsstelle "
-        "weitergegeben werden, die meine Anfrage übernimmt, damit sie mir antworten und mich "
-        "beraten kann. Nur die Mitarbeiter*innen der Beratungsstelle sehen sie. Sie werden "
-        "gelöscht oder anonymisiert, wenn die Beratung beendet und die Aufbewahrungsfrist "
-        "abgelaufen ist. Ich kann meine Einwilligung jederzeit widerrufen, indem ich der "
-        "Beratungsstelle schreibe."
-    ),
-    "ar": (
-        "أوافق على حفظ البيانات التي أقدمها هنا وإرسالها إلى مركز الاستشارة الذي يتولى طلبي، "
-        "حتى يتمكن من الرد عليّ وتقديم الاستشارة لي. لا يطّلع عليها إلا موظفو المركز. تُحذف "
-        "البيانات أو تُجعل مجهولة الهوية بعد انتهاء الاستشارة وانقضاء مدة الحفظ. يمكنني سحب "
-        "موافقتي في أي وقت بمراسلة المركز."
-    ),
-}
-CASE_DATA_CONSENT = (
-    "Wir sind einverstanden, dass die Beratungsstelle zu unserer Beratung Termine, "
-    "Vereinbarungen und Unterlagen speichert, solange die Beratung läuft und danach bis zum Ende "
-    "der Aufbewahrungsfrist. Interne Notizen sehen nur die beratenden Mitarbeiter*innen."
-)
+
+@dataclass(frozen=True)
+class Consent:
+    version: str
+    de: str
+    ar: str = ""
+
+    def text(self, language: str) -> str:
+        return {"de": self.de, "ar": self.ar}.get(language) or self.de
+
+
+@dataclass(frozen=True)
+class Intake:
+    coverage: dict[str, Coverage]  # by agency slug
+    advisor_topics: dict[str, tuple[str, ...]]  # by the handle of a person who counsels
+    consent: Consent  # what someone asking agrees to, by the language of their mails
+    case_data_consent: str  # what an organization agrees to when its case is opened
 
 
 @dataclass(frozen=True)
 class Asker:
     """Someone asking for counselling: by email, by phone, or as a demo log-in (`user`)."""
 
-    name: str
+    name: str = ""
     email: str = ""
     phone: str = ""
-    user: str = ""  # the email of a demo account that asks while logged in
+    user: Person | None = None  # a demo account that asks while logged in
     mail_language: str = "de"
+
+    @classmethod
+    def from_data(cls, value: Any, where: records.Where) -> Asker:
+        found = records.record(cls, value, where)
+        if not (found.name or found.user):
+            raise where.error("needs a name, or the user who asks")
+        return found
+
+    @property
+    def full_name(self) -> str:
+        return self.name or self.user.name
+
+    @property
+    def address(self) -> str:
+        return self.email or (self.user.email if self.user else "")
 
 
 @dataclass(frozen=True)
@@ -99,7 +74,7 @@ class RequestSpec:
     asker: Asker
     topics: tuple[str, ...]
     language: str  # working-language code
-    channel: str
+    channel: Channel
     description: str
     days_ago: int
     organization: str = ""  # the name of a demo organization
@@ -112,24 +87,24 @@ class RequestSpec:
     withdrawn: bool = False
     forward_to: str = ""  # agency slug
     forward_reason: str = ""
-    decided_by: str = ""  # the staff member who declined or forwarded
+    decided_by: Person | None = None  # the staff member who declined or forwarded
 
 
 @dataclass(frozen=True)
 class SessionSpec:
     day: int  # days after the case was opened
     minutes: int
-    channel: str
+    channel: Channel
     participants: str
     summary: str  # internal, encrypted
     next_steps: str = ""  # shared with the organization
-    advisor: str = ""  # default: the case's first advisor
+    advisor: Person | None = None  # default: the case's first advisor
 
 
 @dataclass(frozen=True)
 class NoteSpec:
     day: int
-    author: str
+    author: Person
     body: str
 
 
@@ -137,14 +112,14 @@ class NoteSpec:
 class TaskSpec:
     title: str
     due: int  # days from the day the demo is loaded
-    assignee: str
+    assignee: Person
     shared: bool = False
     done: bool = False
 
 
 @dataclass(frozen=True)
 class OutcomeSpec:
-    kind: str
+    kind: OutcomeKind
     day: int
     programme: str = ""
     amount: Decimal | None = None
@@ -156,7 +131,7 @@ class DocumentSpec:
     name: str  # the file name people see; .pdf is generated, .txt written as it is
     title: str
     lines: tuple[str, ...]
-    by: str
+    by: Person
     day: int
     shared: bool = False
 
@@ -169,11 +144,29 @@ class ContactSpec:
 
 
 @dataclass(frozen=True)
+class BreakGlassSpec:
+    """A manager opened the confidential parts with a reason, days ago."""
+
+    by: Person
+    reason: str
+    days_ago: int
+
+
+@dataclass(frozen=True)
+class ReadSpec:
+    """Who read what: every read leaves a trace in the access log."""
+
+    by: Person
+    what: Literal["notes", "document"]
+
+
+@dataclass(frozen=True)
 class CaseSpec:
+    key: str
     agency: str
     title: str
-    case_type: str
-    advisors: tuple[str, ...]  # the first one accepts the request and writes the sessions
+    case_type: CaseType
+    advisors: tuple[Person, ...]  # the first one accepts the request and writes the sessions
     opened_ago: int
     request: RequestSpec | None = None
     # For a case opened without a request:
@@ -190,23 +183,69 @@ class CaseSpec:
     tasks: tuple[TaskSpec, ...] = ()
     outcomes: tuple[OutcomeSpec, ...] = ()
     documents: tuple[DocumentSpec, ...] = ()
-    # A manager who opened the confidential parts with a reason, days ago.
-    break_glass: tuple[str, str, int] | None = None
-    # (advisor, what was read) for the access log: every read leaves a trace.
-    reads: tuple[tuple[str, str], ...] = ()
+    break_glass: BreakGlassSpec | None = None
+    reads: tuple[ReadSpec, ...] = ()
 
 
 @dataclass(frozen=True)
 class AppointmentSpec:
     key: str  # stable: the appointment's uid is "demo-<key>"
-    advisor: str
+    advisor: Person
     agency: str
     week: int  # 0: this week, 1: next week
-    weekday: int  # 0 = Monday
-    start: tuple[int, int]
+    weekday: Weekday
+    starts: datetime.time
     minutes: int
-    channel: str
+    channel: Channel
     title: str
-    case: str = ""  # the title of a featured case; its contact people are invited
+    case: str = ""  # the key of a featured case; its contact people are invited
     location: str = ""
     video_link: str = ""
+
+
+PARTNER = "{partner}"  # the Münster neighbourhood centre, an organization of the directory
+
+
+def intake() -> Intake:
+    return records.load("counselling/intake", _intake)
+
+
+def requests() -> tuple[RequestSpec, ...]:
+    return records.load("counselling/requests", _requests)
+
+
+def cases() -> tuple[CaseSpec, ...]:
+    return records.load("counselling/cases", _cases)
+
+
+def appointments() -> tuple[AppointmentSpec, ...]:
+    return records.load("counselling/appointments", _appointments)
+
+
+def _intake(where: records.Where, content: Any) -> Intake:
+    return records.record(Intake, content, where)
+
+
+def _requests(where: records.Where, content: Any) -> tuple[RequestSpec, ...]:
+    content = records.sections(content, where, "requests")
+    return records.records(RequestSpec, content["requests"], where.at("requests"))
+
+
+def _cases(where: records.Where, content: Any) -> tuple[CaseSpec, ...]:
+    content = records.sections(content, where, "cases")
+    found = records.records(CaseSpec, content["cases"], where.at("cases"), key="key")
+    for spec in found:
+        if spec.request is None and not spec.organizations:
+            at = where.at("cases").at(repr(spec.key))
+            raise at.error("needs a request, or the organizations it is opened for")
+    return found
+
+
+def _appointments(where: records.Where, content: Any) -> tuple[AppointmentSpec, ...]:
+    content = records.sections(content, where, "appointments")
+    found = records.records(AppointmentSpec, content["appointments"], where.at("appointments"))
+    keys = {c.key for c in cases()}
+    for n, spec in enumerate(found, 1):
+        if spec.case and spec.case not in keys:
+            raise where.at("appointments").at(f"#{n}").error(f"no case has the key {spec.case!r}")
+    return found

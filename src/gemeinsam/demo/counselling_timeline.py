@@ -27,7 +27,7 @@ from gemeinsam.counselling.models import (
     Task,
 )
 
-from .counselling_specs import CASE_DATA_CONSENT, CONSENT_VERSION, CaseSpec, DocumentSpec
+from .counselling_specs import CaseSpec, DocumentSpec, intake
 from .days import at
 
 
@@ -36,7 +36,7 @@ def write_timeline(
 ) -> None:
     """Consent to keep case data, the template's tasks (the first ones done), sessions, notes,
     tasks, outcomes, documents, a break-glass and the reads the access log shows."""
-    opened, lead = case.opened_on, users[spec.advisors[0]]
+    opened, lead = case.opened_on, users[spec.advisors[0].email]
 
     def day(offset: int) -> datetime.date:
         return opened + datetime.timedelta(days=offset)
@@ -45,8 +45,8 @@ def write_timeline(
         consent = services.public.record_consent(
             contact,
             purpose=ConsentPurpose.CASE_DATA,
-            version=CONSENT_VERSION,
-            text=CASE_DATA_CONSENT,
+            version=intake().consent.version,
+            text=intake().case_data_consent,
         )
         ConsentRecord.objects.filter(pk=consent.pk).update(given_at=at(opened, 10))
     tasks = list(case.tasks.select_related("template_step").order_by("template_step__position"))
@@ -67,12 +67,14 @@ def write_timeline(
             participants=fill(s.participants),
             summary=fill(s.summary),
             next_steps=fill(s.next_steps),
-            advisor=users.get(s.advisor) or lead,
+            advisor=users[s.advisor.email] if s.advisor else lead,
         )
         for s in spec.sessions
     )
     for note in spec.notes:
-        written = services.timeline.add_note(case, body=fill(note.body), by=users[note.author])
+        written = services.timeline.add_note(
+            case, body=fill(note.body), by=users[note.author.email]
+        )
         Note.objects.filter(pk=written.pk).update(created_at=at(day(note.day), 17))
     for t in spec.tasks:
         due = today + datetime.timedelta(days=t.due)
@@ -80,7 +82,7 @@ def write_timeline(
             case=case,
             title=fill(t.title),
             due_on=due,
-            assignee=users[t.assignee],
+            assignee=users[t.assignee.email],
             is_shared=t.shared,
             done_at=at(due, 15) if t.done else None,
         )
@@ -98,13 +100,15 @@ def write_timeline(
     )
     documents = [_write_document(case, d, users, day(d.day)) for d in spec.documents]
     if spec.break_glass:
-        manager, reason, days_ago = spec.break_glass
-        _break_glass(case, users[manager], reason, today - datetime.timedelta(days=days_ago))
-    for email, what in spec.reads:
-        if what == "notes":
-            services.timeline.confidential_notes(case, users[email])
+        glass = spec.break_glass
+        when = today - datetime.timedelta(days=glass.days_ago)
+        _break_glass(case, users[glass.by.email], glass.reason, when)
+    for read in spec.reads:
+        reader = users[read.by.email]
+        if read.what == "notes":
+            services.timeline.confidential_notes(case, reader)
         else:
-            services.timeline.log_access(case, users[email], AccessKind.READ_DOCUMENT, documents[0])
+            services.timeline.log_access(case, reader, AccessKind.READ_DOCUMENT, documents[0])
 
 
 def _write_document(case: Case, spec: DocumentSpec, users: dict, day: datetime.date) -> Document:
@@ -120,7 +124,7 @@ def _write_document(case: Case, spec: DocumentSpec, users: dict, day: datetime.d
         content_type=DOCUMENT_TYPES[extension],
         size=len(content),
         is_shared=spec.shared,
-        uploaded_by=users[spec.by],
+        uploaded_by=users[spec.by.email],
         uploaded_at=at(day, 11),
     )
     document.file.save(spec.name, ContentFile(content), save=False)

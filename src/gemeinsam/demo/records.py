@@ -5,7 +5,7 @@ records with `record(Shape, value, where)`: a record that lacks a field, names o
 does not have or holds a value of the wrong kind raises `DataError`, naming the file and the
 record (`gemeinsam demo` prints it and stops before anything is written).
 
-Values are checked against the shape's annotations: `str`, `int`, `bool`, `Decimal`,
+Values are checked against the shape's annotations: `str`, `int`, `float`, `bool`, `Decimal`,
 `uuid.UUID`, `datetime.date` (YAML writes 2024-06-14), `datetime.time` (written "17:00", in
 quotes: YAML would read 17:00 as a number of minutes), enums by their value, `Literal[...]`,
 `tuple[X, ...]`, `dict[K, V]`, `X | Y`, other shapes, and any type with a
@@ -206,6 +206,7 @@ def _enum(value: Any, hint: type[enum.Enum], where: Where) -> enum.Enum:
 _SCALARS = {
     str: "text",
     int: "a whole number",
+    float: "a number",
     bool: "true or false",
     Decimal: "a number",
     datetime.date: "a date written as 2024-06-14",
@@ -218,6 +219,8 @@ def _scalar(value: Any, hint: type, where: Where) -> Any:
     if hint is datetime.time and isinstance(value, str):
         with contextlib.suppress(ValueError):
             return datetime.time.fromisoformat(value)
+    elif hint is float and isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
     elif hint is Decimal and isinstance(value, int | float | str) and not isinstance(value, bool):
         with contextlib.suppress(InvalidOperation):
             return Decimal(str(value))
