@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 PORT ?= 8000
 
-.PHONY: demo test lint fix lock messages bench clean
+.PHONY: demo test lint fix lock messages bench screenshots clean
 
 # The lock is installed as it is: --no-deps, so that pip resolves nothing of its own (an extra
 # such as coverage[toml] would otherwise take the index's newest release); then `pip check`
@@ -38,6 +38,10 @@ messages: $(STAMP)
 	cd src/gemeinsam && ../../$(BIN)/gemeinsam makemessages --no-obsolete --no-location -l de -l en -l ar -l tr
 	$(BIN)/python scripts/fill_english_catalog.py
 	cd src/gemeinsam && ../../$(BIN)/gemeinsam compilemessages
+
+## Take the README's screenshots (docs/screenshots/) of five key pages in de and ar, 1366 and 360 px.
+screenshots: $(STAMP)
+	$(BIN)/pytest tests/browser/test_screenshots.py --screenshots docs/screenshots --no-cov -p no:randomly -q
 
 bench: $(STAMP)
 	$(BIN)/gemeinsam bench

@@ -110,3 +110,35 @@ def log_in(page, audit, email: str) -> None:
     page.locator("main form button[type=submit]").click()
     page.wait_for_url("**/de/my/")
     audit()
+
+
+def overflow(page) -> int:
+    """How far the page reaches beyond the screen's width (0 when it does not scroll sideways).
+    Measured on the document: with mobile emulation innerWidth grows with overflowing content."""
+    return page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+
+
+# The innermost elements that stick out of the screen (or whose content overflows them), to say
+# what made a page too wide.
+_STICKING_OUT = """() => {
+  const width = document.documentElement.clientWidth;
+  const out = (r) => r.width > 0 && (r.right > width + 0.5 || r.left < -0.5);
+  const found = [];
+  for (const el of document.querySelectorAll("body *")) {
+    const box = el.getBoundingClientRect();
+    const spills = el.scrollWidth > el.clientWidth + 1
+      && getComputedStyle(el).overflowX === "visible" && el.clientWidth > 0;
+    if (!out(box) && !spills) continue;
+    if ([...el.children].some((child) => out(child.getBoundingClientRect()))) continue;
+    const name = el.tagName.toLowerCase() + (el.className ? "." + el.className : "");
+    const text = (el.textContent || "").trim().slice(0, 50);
+    found.push(`${name} [${Math.round(box.left)}, ${Math.round(box.right)}] ${text}`);
+  }
+  return found.slice(0, 8);
+}"""
+
+
+def sticking_out(page) -> list[str]:
+    return page.evaluate(_STICKING_OUT)

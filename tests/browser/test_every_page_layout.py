@@ -17,7 +17,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from tests.browser.journeys import Auditor, watch_policy_violations
+from tests.browser.journeys import Auditor, overflow, sticking_out, watch_policy_violations
 from tests.matrix import ROLES
 from tests.matrix.test_matrix import CASES
 
@@ -44,13 +44,6 @@ def _first_openers() -> list[tuple]:
         if role is not None:
             chosen[case.name] = (case, role)
     return list(chosen.values())
-
-
-def _overflow(page) -> int:
-    # On the document: with mobile emulation innerWidth would grow with overflowing content.
-    return page.evaluate(
-        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
 
 
 class _Browsers:
@@ -108,9 +101,10 @@ def _visit(browsers: _Browsers, case, kwargs: dict, role: str, language: str) ->
         browsers.violations.clear()
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": HEIGHT[width]})
-        beyond = _overflow(page)
+        beyond = overflow(page)
         if beyond > 0:
-            problems.append(f"{address} as {role} at {width} px: {beyond} px too wide")
+            culprits = sticking_out(page)
+            problems.append(f"{address} as {role} at {width} px: {beyond} px too wide: {culprits}")
     return problems
 
 
