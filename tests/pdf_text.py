@@ -60,6 +60,12 @@ def _literal(raw: bytes) -> bytes:
     return re.sub(rb"\\([0-7]{1,3}|.|\n)", unescape, raw, flags=re.S)
 
 
+def page_content(pdf: bytes) -> bytes:
+    """The drawing operators of every page, decompressed, one page after another."""
+    objects = _objects(pdf)
+    return b"\n".join(_stream(objects[int(n)]) for n in re.findall(rb"/Contents (\d+) 0 R", pdf))
+
+
 def lines(pdf: bytes) -> list[str]:
     """Every text object's text, page after page, in the order it is drawn."""
     objects = _objects(pdf)

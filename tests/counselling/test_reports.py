@@ -11,6 +11,7 @@ import csv
 import datetime
 import io
 import re
+import unicodedata
 import zlib
 from decimal import Decimal
 
@@ -21,13 +22,15 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from openpyxl import load_workbook
 
-from gemeinsam.counselling import charts, reports, tables
+from gemeinsam.counselling import reports, tables
 from gemeinsam.counselling.models import Outcome, Request, Session
 from gemeinsam.counselling.reports import Figures
 from gemeinsam.counselling.services.cases import close_case
 from gemeinsam.organizations.models import WorkingLanguage
 from tests import factories
 from tests.factories import make_case, make_request, topics
+from tests.html_support import attribute, find, find_all, text
+from tests.pdf_text import lines, page_content
 
 D = datetime.date
 YEAR = {"date_from": D(2025, 1, 1), "date_to": D(2025, 12, 31)}
@@ -396,10 +399,13 @@ def test_the_chart_is_an_svg_drawn_on_the_server_with_a_text_alternative(counted
     )
 
     page = response.content.decode()
-    svg = page[page.index("<svg") : page.index("</svg>")]
+    svg = page[page.index("<svg") : page.index("</svg>") + len("</svg>")]
     assert 'role="img"' in svg
-    assert 'aria-label="Bar chart: sessions per month' in svg
-    assert svg.count("<rect") == 12
+    title_id, desc_id = attribute(find(svg, "svg"), "aria-labelledby").split()
+    assert text(find(svg, "title", id=title_id)) == "Sessions per month"
+    assert text(find(svg, "desc", id=desc_id)).startswith("Bar chart: sessions per month")
+    assert svg.count("<rect") == 4  # a bar for each month with sessions: Jan, Mar, Apr, May
+    assert svg.count('text-anchor="middle">') >= 12  # every month named under its place
     # Drawn without script: the page's only script is the site's own small static file.
     assert re.findall(r"<script[^>]*>", page) == [
         '<script src="/static/gemeinsam/js/site.js" defer>'
@@ -408,24 +414,36 @@ def test_the_chart_is_an_svg_drawn_on_the_server_with_a_text_alternative(counted
     assert months[: months.index("</table>")].count('<th scope="row">') == 12
 
 
-def test_in_arabic_the_chart_runs_from_right_to_left():
-    bars = [("Jan", 1), ("Feb", 2), ("Mar", 3)]
+def test_on_the_arabic_page_the_chart_runs_from_right_to_left(counted, client_for):
+    with translation.override("ar"):
+        url = _url(counted.agency_x, **{"from": "2025-01-01", "to": "2025-12-31"})
+    page = client_for(counted.advisor_x).get(url).content.decode()
 
-    def bar_positions(svg):
-        return [float(x) for x in re.findall(r'<rect x="([0-9.]+)"', svg)]
-
-    left_to_right = bar_positions(charts.bar_chart(bars, label="Sitzungen"))
-    right_to_left = bar_positions(charts.bar_chart(bars, label="Sitzungen", rtl=True))
-    assert left_to_right == sorted(left_to_right)
-    assert right_to_left == sorted(right_to_left, reverse=True)
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    positions = [float(x) for x in re.findall(r'<rect class="[^"]*" x="([0-9.]+)"', svg)]
+    assert 'direction="rtl"' in svg
+    assert len(positions) == 4
+    assert positions == sorted(positions, reverse=True)  # January on the right
 
 
-def test_chart_labels_are_escaped():
-    svg = charts.bar_chart([("<b>März</b>", 2)], label='Sitzungen "2025"')
+def test_the_cases_by_topic_are_drawn_beside_their_table(counted, client_for):
+    response = client_for(counted.advisor_x).get(
+        _url(counted.agency_x, **{"from": "2025-01-01", "to": "2025-12-31"})
+    )
 
-    assert "<b>" not in svg
-    assert "&lt;b&gt;März&lt;/b&gt;" in svg
-    assert 'aria-label="Sitzungen &quot;2025&quot;"' in svg
+    chart = response.context["topics_chart"]
+    drawn = {g.label: g.values[0].amount for g in chart.groups if g.values[0].amount}
+    assert drawn == {
+        "Founding an association": 1,
+        "Funding and applications": 1,
+        "Mediation between organizations": 1,
+        "Finding and supporting volunteers": 1,
+    }
+    html = response.content.decode()
+    pair = find_all(html, "div", class_="chart-and-table")[1]
+    title_id = attribute(find(pair, "svg"), "aria-labelledby").split()[0]
+    assert text(find(pair, "title", id=title_id)) == "Cases active by topic"
+    assert find_all(pair, "table")  # the numbers, beside the picture
 
 
 def test_the_page_runs_the_same_queries_for_one_case_and_for_three(
@@ -581,6 +599,74 @@ def test_the_arabic_pdf_is_shaped(counted, client_for):
     arabic = {code: n for code, n in glyphs.items() if 0x0600 <= code <= 0x06FF}
     assert arabic
     assert max(arabic.values()) > 1
+
+
+def _words(text: str, *, rtl: bool) -> list[str]:
+    """The words of a text as drawn. A right-to-left line comes out in drawing order, with a
+    ligature's letters (lam-alef) and vowel marks in their own order: its words are compared by
+    their letters, without the marks."""
+    if not rtl:
+        return text.split()
+    letters = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    return sorted("".join(sorted(word)) for word in letters.split())
+
+
+def _heading_lines(drawn: list[str], heading: str, *, rtl: bool) -> list[str] | None:
+    """The lines a column heading was set in, if it was set in whole words."""
+    words = _words(heading, rtl=rtl)
+    for start in range(len(drawn)):
+        taken = []
+        for line in drawn[start:]:
+            taken.append(line)
+            if _words(" ".join(taken), rtl=rtl) == words:
+                return taken
+            if len(" ".join(taken).split()) >= len(words):
+                break
+    return None
+
+
+@pytest.mark.parametrize("language", ["de", "en", "tr", "ar"])
+def test_the_pdf_never_cuts_a_word_of_a_column_heading(counted, client_for, language):
+    response = _export(client_for(counted.advisor_x), counted.agency_x, "pdf", language)
+
+    drawn = lines(response.content)
+    with translation.override(language):
+        report = reports.funder_report(counted.agency_x, **YEAR)
+        headings = {c.label for t in tables.tables(report, suppress=True) for c in t.columns}
+    assert "Beratungsgespräche" in headings or language != "de"
+    for heading in headings:
+        assert _heading_lines(drawn, heading, rtl=language == "ar"), heading
+
+
+@pytest.fixture
+def three_months(world):
+    """Agency X in 2025: 7 sessions in March, 12 in June and 3 in September."""
+    case = make_case(world.agency_x, advisors=[world.advisor_x], opened_on=D(2025, 2, 1))
+    for day, count in ((D(2025, 3, 3), 7), (D(2025, 6, 2), 12), (D(2025, 9, 1), 3)):
+        for _ in range(count):
+            _session(case, day, 60, "phone")
+    return world
+
+
+def test_the_pdf_draws_the_months_as_its_table_shows_them_small_counts_unbarred(
+    three_months, client_for
+):
+    client = client_for(three_months.advisor_x)
+
+    page = client.get(_url(three_months.agency_x, **{"from": "2025-01-01", "to": "2025-12-31"}))
+    pdf = _export(client, three_months.agency_x, "pdf").content
+
+    # On the page, for the agency's staff, every month with sessions has its bar.
+    assert [g.label for g in page.context["months_chart"].groups if g.values[0].amount] == [
+        "March 2025",
+        "June 2025",
+        "September 2025",
+    ]
+    # The PDF leaves the agency: September's 3 is "<5" and March's 7 withheld ("x"), as in its
+    # table, so June's is the only bar drawn (a filled rectangle; the table's are stroked).
+    assert len(re.findall(rb" re f\b", page_content(pdf))) == 1
+    drawn = lines(pdf)
+    assert {"Jan", "Mar", "Jun", "Sep", "Dec", "12", "<5", "x"} <= set(drawn)
 
 
 def test_a_download_with_a_wrong_period_goes_back_to_the_page_with_the_error(world, client_for):

@@ -22,10 +22,11 @@ from fpdf.fonts import FontFace
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from gemeinsam.core.charts import draw_pdf
 from gemeinsam.core.pdf import FAMILY, align_for, is_rtl, new_document
 from gemeinsam.core.tabular import neutralise
 
-from . import reports
+from . import charts, reports
 from .tables import AMOUNT, HOURS, Table, display, note, period_label, raw, tables
 
 CONTENT_TYPES = {
@@ -130,7 +131,9 @@ def as_xlsx(report: reports.Report) -> bytes:
 
 
 def as_pdf(report: reports.Report) -> bytes:
-    """A4, one heading and one table per part; each part is an entry of the PDF's outline."""
+    """A4, one heading and one table per part; each part is an entry of the PDF's outline. The
+    sessions per month and the cases by topic have their chart above the table, drawn from the
+    same suppressed table (a "<5" is written, not drawn)."""
     language = translation.get_language() or "de"
     rtl = is_rtl(language)
     pdf = new_document(title=title(), language=language, margin=15)
@@ -149,28 +152,67 @@ def as_pdf(report: reports.Report) -> bytes:
         paragraph(f"{label}: {value}", gap=1)
     pdf.ln(2)
     paragraph(note(suppress=True), size=9, gap=4)
+    period = period_label(report)
     for table in tables(report, suppress=True):
         pdf.start_section(table.caption, level=1)
         paragraph(table.caption, size=12, bold=True)
+        chart = None
+        if table.key == "months":
+            chart = charts.months_chart(table, [m.month for m in report.months], period)
+        elif table.key == "topic":
+            chart = charts.topics_chart(table, period)
+        if chart is not None:
+            draw_pdf(pdf, chart, family=FAMILY, rtl=rtl, width=pdf.epw * 0.8)
+            pdf.ln(3)
         _pdf_table(pdf, table, rtl=rtl)
         pdf.ln(5)
     return bytes(pdf.output())
 
 
+HEADING_SIZES = (9, 8, 7)  # points; headings shrink before a word would be cut
+LABELS_AT_LEAST = 45  # mm for the column of row labels
+
+
+def _column_widths(pdf: FPDF, table: Table) -> tuple[list[float], float]:
+    """Widths in mm, the row labels' first, and the headings' size in points.
+
+    fpdf2 wraps a heading at spaces but cuts a word that is wider than its column, so each
+    figure column is as wide as the longest word of its heading (and its widest value), and the
+    row labels take the rest. When that leaves them too little, the headings get smaller.
+    """
+    slack = 2 * pdf.c_margin + 1.5
+    pdf.set_font(FAMILY, "", 9)
+    values = [
+        max((pdf.get_string_width(row[i]) for _label, row in table.formatted()), default=0)
+        for i in range(len(table.columns))
+    ]
+    for size in HEADING_SIZES:
+        pdf.set_font(FAMILY, "B", size)
+        figures = [
+            max(value, *(pdf.get_string_width(word) for word in column.label.split())) + slack
+            for column, value in zip(table.columns, values, strict=True)
+        ]
+        if pdf.epw - sum(figures) >= LABELS_AT_LEAST:
+            break
+    return [pdf.epw - sum(figures), *figures], size
+
+
 def _pdf_table(pdf: FPDF, table: Table, *, rtl: bool) -> None:
-    """Label column first (on the right in Arabic), figures aligned to the end of their cells."""
+    """Label column first (on the right in Arabic), figures aligned to the end of their cells;
+    no heading word is cut (`_column_widths`)."""
 
     def ordered(cells):
         return list(reversed(cells)) if rtl else list(cells)
 
-    widths = ordered([3.2, *[1] * len(table.columns)])
+    widths, heading_size = _column_widths(pdf, table)
     label_align, number_align = ("RIGHT", "LEFT") if rtl else ("LEFT", "RIGHT")
     aligns = ordered([label_align, *[number_align] * len(table.columns)])
     pdf.set_font(FAMILY, "", 9)
     with pdf.table(
-        col_widths=widths,
+        width=pdf.epw,
+        col_widths=ordered(widths),
         text_align=aligns,
-        headings_style=FontFace(emphasis="BOLD"),
+        headings_style=FontFace(emphasis="BOLD", size_pt=heading_size),
         line_height=5,
         repeat_headings=1,
     ) as pdf_table:

@@ -10,8 +10,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import formats, translation
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from gemeinsam.agencies.models import Agency
@@ -34,8 +32,9 @@ def report(request, agency):
     agency = agency_for(request.user, agency, PERMISSION)
     form = ReportForm(request.GET or None, agency=agency)
     result = _report(agency, form)
-    months = result.months
-    chart_tables = tables.tables(result, suppress=False)
+    by_key = {t.key: t for t in tables.tables(result, suppress=False)}
+    period = tables.period_label(result)
+    total, months = by_key.pop("total"), by_key.pop("months")
     return render(
         request,
         "counselling/reports/report.html",
@@ -43,37 +42,17 @@ def report(request, agency):
             "agency": agency,
             "form": form,
             "report": result,
-            "period": tables.period_label(result),
-            "tables": [t for t in chart_tables if t.key != "months"],
-            "months_table": next(t for t in chart_tables if t.key == "months"),
+            "period": period,
+            "total_table": total,
+            "months_table": months,
+            "tables": list(by_key.values()),
             "note": tables.note(suppress=False),
-            "chart": charts.bar_chart(
-                [(tables.month_label(m.month), m.sessions) for m in months],
-                label=_chart_label(result),
-                rtl=translation.get_language_bidi(),
-                axis_labels=_axis_labels([m.month for m in months]),
-            ),
+            "months_chart": charts.months_chart(months, [m.month for m in result.months], period),
+            "topics_chart": charts.topics_chart(by_key["topic"], period),
             "query": form.query(),
             "formats": [("csv", "CSV"), ("xlsx", "Excel"), ("pdf", "PDF")],
         },
     )
-
-
-def _axis_labels(months) -> list[str]:
-    """Under the bars: each month's short name for up to a year, else the years (at January,
-    and at the first month when its year has room before the next January)."""
-    if len(months) <= 12:
-        return [formats.date_format(month, "M") for month in months]
-    return [
-        formats.date_format(month, "Y") if month.month == 1 or (i == 0 and month.month < 11) else ""
-        for i, month in enumerate(months)
-    ]
-
-
-def _chart_label(result: reports.Report) -> str:
-    return _(
-        "Bar chart: sessions per month, %(period)s. The table below lists the same numbers."
-    ) % {"period": tables.period_label(result)}
 
 
 @login_required
