@@ -7,7 +7,7 @@ import pytest
 
 from gemeinsam.core.models import AuditLogEntry
 from gemeinsam.organizations import services
-from gemeinsam.organizations.forms import OrganizationForm
+from gemeinsam.organizations.forms.profiles import OrganizationForm
 from gemeinsam.organizations.inputs import (
     ORGANIZATION_COLUMNS,
     ORGANIZATION_LISTS,

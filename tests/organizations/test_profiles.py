@@ -10,7 +10,11 @@ from django.utils import timezone
 from gemeinsam.core.models import AuditLogEntry
 from gemeinsam.organizations import services
 from gemeinsam.organizations.enums import MembershipRole, MembershipStatus
-from gemeinsam.organizations.forms import DescriptionsForm, OrganizationForm, RecognitionFormSet
+from gemeinsam.organizations.forms.profiles import (
+    DescriptionsForm,
+    OrganizationForm,
+    RecognitionFormSet,
+)
 from gemeinsam.organizations.models import (
     Invitation,
     Organization,

@@ -10,17 +10,14 @@ from gemeinsam.core.translations import pick
 
 from . import queries, services
 from .enums import MembershipRole, MembershipStatus
-from .forms import (
-    ClaimDecisionForm,
-    ClaimForm,
+from .forms.directory import DirectoryFilterForm, DirectorySearchForm
+from .forms.members import ClaimDecisionForm, ClaimForm, InvitationForm, MemberChangeForm
+from .forms.profiles import (
     DescriptionsForm,
-    DirectoryFilterForm,
-    DirectorySearchForm,
     FundingSourceFormSet,
-    InvitationForm,
-    MemberChangeForm,
     OrganizationForm,
     RecognitionFormSet,
+    profile_sections,
 )
 from .models import Invitation, Organization, OrganizationMembership
 
@@ -104,6 +101,15 @@ def organization_detail(request, slug):
         "organizations/organization_detail.html",
         {
             "organization": org,
+            "lead": " · ".join(
+                str(part)
+                for part in (
+                    org.get_kind_display(),
+                    org.legal_form.label if org.legal_form else "",
+                    org.city,
+                )
+                if part
+            ),
             "description": pick(org.descriptions.all()),
             "membership": membership,
             "show_internal": user.has_perm("organizations.view_internal_fields", org),
@@ -127,6 +133,24 @@ def _edit_forms(request, org: Organization | None):
     )
 
 
+def _profile_form(request, org, form, descriptions, recognitions, funding):
+    """The profile form in foldable sections; what was sent comes back as it was typed."""
+    return render(
+        request,
+        "organizations/organization_form.html",
+        {
+            "form": form,
+            "descriptions": descriptions,
+            "recognitions": recognitions,
+            "funding": funding,
+            "sections": profile_sections(
+                form, descriptions, recognitions, funding, new=org is None
+            ),
+            "organization": org,
+        },
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def organization_create(request):
@@ -146,17 +170,7 @@ def organization_create(request):
         )
         messages.success(request, _("The organization has been created."))
         return redirect(org)
-    return render(
-        request,
-        "organizations/organization_form.html",
-        {
-            "form": form,
-            "descriptions": descriptions,
-            "recognitions": recognitions,
-            "funding": funding,
-            "organization": None,
-        },
-    )
+    return _profile_form(request, None, form, descriptions, recognitions, funding)
 
 
 @login_required
@@ -176,17 +190,7 @@ def organization_update(request, slug):
         )
         messages.success(request, _("The profile has been saved."))
         return redirect(org)
-    return render(
-        request,
-        "organizations/organization_form.html",
-        {
-            "form": form,
-            "descriptions": descriptions,
-            "recognitions": recognitions,
-            "funding": funding,
-            "organization": org,
-        },
-    )
+    return _profile_form(request, org, form, descriptions, recognitions, funding)
 
 
 @login_required

@@ -1,0 +1,310 @@
+"""The profile form with its descriptions and inline formsets, and its parts as foldable
+sections. A valid profile form (with its descriptions and inline formsets) hands the services an
+`OrganizationInput` (`OrganizationForm.to_input`), never itself."""
+
+from dataclasses import dataclass, field
+
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from gemeinsam.core import inline
+from gemeinsam.core.forms import DateInput
+
+from ..inputs import (
+    ORGANIZATION_COLUMNS,
+    ORGANIZATION_LISTS,
+    FundingSourceInput,
+    OrganizationInput,
+    RecognitionInput,
+)
+from ..models import (
+    PROFILE_FIELDS,
+    FieldOfActivity,
+    FundingSource,
+    Organization,
+    Recognition,
+    TargetGroup,
+    WorkingLanguage,
+)
+
+
+class LabelledChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.label
+
+
+def _https_urls(field, **kwargs):
+    # "www.verein.de" means https://www.verein.de (and Django 6 will assume the same).
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
+class OrganizationForm(forms.ModelForm):
+    fields = LabelledChoiceField(
+        queryset=FieldOfActivity.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Fields of activity"),
+    )
+    target_groups = LabelledChoiceField(
+        queryset=TargetGroup.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Target groups"),
+    )
+    languages = LabelledChoiceField(
+        queryset=WorkingLanguage.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Working languages"),
+    )
+
+    class Meta:
+        model = Organization
+        formfield_callback = _https_urls
+        fields = PROFILE_FIELDS
+        widgets = {
+            "founded_on": DateInput(),
+            "youth_welfare_since": DateInput(),
+            "board_migration_majority": forms.NullBooleanSelect(),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["legal_form"].label_from_instance = lambda obj: obj.label
+        self.fields["postcode"].widget.attrs.update(inputmode="numeric", autocomplete="postal-code")
+        self.fields["email"].widget.attrs.update(autocomplete="email")
+        self.fields["phone"].widget.attrs.update(autocomplete="tel")
+
+    def to_input(
+        self, *, descriptions=None, recognitions=None, funding_sources=None
+    ) -> OrganizationInput:
+        """What the valid profile form, with its valid descriptions form and recognition and
+        funding-source formsets, hands the services."""
+        data = self.cleaned_data
+        legal_form = data["legal_form"]
+        return OrganizationInput(
+            **{name: data[name] for name in ORGANIZATION_COLUMNS if name != "legal_form_id"},
+            legal_form_id=legal_form.pk if legal_form else None,
+            **{name: tuple(sorted(row.pk for row in data[name])) for name in ORGANIZATION_LISTS},
+            descriptions=descriptions.texts() if descriptions is not None else {},
+            recognitions=inline.changed_rows(recognitions, RecognitionInput),
+            funding_sources=inline.changed_rows(funding_sources, FundingSourceInput),
+        )
+
+
+class DescriptionsForm(forms.Form):
+    """One text area per interface language; German is the original."""
+
+    def __init__(self, *args, initial_texts: dict[str, str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        initial_texts = initial_texts or {}
+        for code, name in settings.LANGUAGES:
+            self.fields[f"description_{code}"] = forms.CharField(
+                label=_("Description (%(language)s)") % {"language": name},
+                required=False,
+                max_length=5000,
+                initial=initial_texts.get(code, ""),
+                widget=forms.Textarea(
+                    attrs={"rows": 4, "lang": code, "dir": "rtl" if code == "ar" else "ltr"}
+                ),
+            )
+
+    def texts(self) -> dict[str, str]:
+        return {
+            code: self.cleaned_data.get(f"description_{code}", "")
+            for code, _name in settings.LANGUAGES
+        }
+
+
+class RecognitionForm(forms.ModelForm):
+    class Meta:
+        model = Recognition
+        fields = ["type", "authority", "granted_on", "valid_until"]
+        widgets = {"granted_on": DateInput(), "valid_until": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["type"].label_from_instance = lambda obj: obj.label
+
+
+class FundingSourceForm(forms.ModelForm):
+    class Meta:
+        model = FundingSource
+        fields = ["field", "kind", "funder"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["field"].label_from_instance = lambda obj: obj.label
+
+
+RecognitionFormSet = inlineformset_factory(
+    Organization, Recognition, form=RecognitionForm, extra=1, can_delete=True
+)
+FundingSourceFormSet = inlineformset_factory(
+    Organization, FundingSource, form=FundingSourceForm, extra=1, can_delete=True
+)
+
+
+# --- The profile form in sections ------------------------------------------------------------
+
+# The profile's parts: slug, title, its fields, and the fields whose values sum the part up while
+# it is folded. Every field of PROFILE_FIELDS is in one part, but for `is_public`, which stays in
+# view beside the button that saves.
+PROFILE_PARTS = [
+    (
+        "identity",
+        _("Name and legal status"),
+        [
+            "name",
+            "short_name",
+            "kind",
+            "legal_form",
+            "register_court",
+            "register_number",
+            "founded_on",
+            "youth_welfare_since",
+        ],
+        ["name", "kind", "legal_form"],
+    ),
+    (
+        "contact",
+        _("Address and contact"),
+        [
+            "street",
+            "postcode",
+            "city",
+            "district",
+            "municipality",
+            "federal_state",
+            "website",
+            "email",
+            "phone",
+            "contact_name",
+        ],
+        ["city", "email", "phone"],
+    ),
+    (
+        "work",
+        _("Fields, target groups and languages"),
+        ["fields", "target_groups", "languages"],
+        ["fields", "target_groups", "languages"],
+    ),
+    (
+        "structure",
+        _("Members, staff and income"),
+        [
+            "members_count",
+            "volunteers_count",
+            "paid_staff_fte",
+            "income_band",
+            "board_migration_majority",
+        ],
+        ["members_count", "volunteers_count", "paid_staff_fte"],
+    ),
+]
+OPEN_WHEN_NEW = {"identity", "contact"}
+SUMMARY_LENGTH = 140
+
+
+@dataclass
+class FormSection:
+    """One foldable part of a long form: its fields (or a formset's forms), a line that says
+    what it holds, and whether it comes open (it has errors, or a new record needs it)."""
+
+    slug: str
+    title: str
+    summary: str
+    fields: list = field(default_factory=list)
+    formset: object = None
+    errors: int = 0
+    open: bool = False
+
+
+def _shown(bound) -> list[str]:
+    """What a bound field holds, as the person reads it: choice labels, not ids."""
+    value = bound.value()
+    if value in (None, "", [], ()):
+        return []
+    values = value if isinstance(value, list | tuple) else [value]
+    if isinstance(bound.field, forms.NullBooleanField):
+        return []
+    choices = getattr(bound.field, "choices", None)
+    if choices is None:
+        return [str(v) for v in values]
+    labels = {str(key): str(label) for key, label in choices}
+    return [labels[str(v)] for v in values if labels.get(str(v))]
+
+
+def _summary(parts: list[str]) -> str:
+    text = " · ".join(part for part in parts if part)
+    if len(text) > SUMMARY_LENGTH:
+        text = text[: SUMMARY_LENGTH - 1].rstrip() + "…"
+    return text or str(_("Nothing entered yet"))
+
+
+def _errors_of(form) -> int:
+    if not form.is_bound:
+        return 0
+    return len(form.non_field_errors()) + sum(len(bound.errors) for bound in form)
+
+
+def _formset_summary(formset, describe) -> str:
+    rows = []
+    for member in formset.forms:
+        if member.is_bound and member["DELETE"].value():
+            continue
+        rows.append(describe(member))
+    return _summary(rows)
+
+
+def profile_sections(form, descriptions, recognitions, funding, *, new: bool) -> list:
+    """The profile form's parts in order, each with the line it shows while folded."""
+    sections = []
+    for slug, title, names, summed in PROFILE_PARTS:
+        fields = [form[name] for name in names]
+        parts = []
+        for name in summed:
+            shown = _shown(form[name])
+            number = isinstance(form.fields[name], forms.IntegerField | forms.DecimalField)
+            if shown and number:
+                parts.append(f"{form.fields[name].label}: {shown[0]}")
+            else:
+                parts.append(", ".join(shown))
+        errors = sum(len(bound.errors) for bound in fields) if form.is_bound else 0
+        sections.append(FormSection(slug, title, _summary(parts), fields=fields, errors=errors))
+    written = [
+        str(name)
+        for code, name in settings.LANGUAGES
+        if _shown(descriptions[f"description_{code}"])
+    ]
+    sections.append(
+        FormSection(
+            "descriptions",
+            str(_("Descriptions")),
+            _summary(written),
+            fields=list(descriptions),
+            errors=_errors_of(descriptions),
+        )
+    )
+    for slug, title, formset, describe in (
+        ("recognitions", _("Recognitions"), recognitions, lambda f: ", ".join(_shown(f["type"]))),
+        (
+            "funding",
+            _("Current funding per field"),
+            funding,
+            lambda f: ": ".join(_shown(f["field"]) + _shown(f["kind"])),
+        ),
+    ):
+        errors = len(formset.non_form_errors()) + sum(_errors_of(f) for f in formset.forms)
+        summary = _formset_summary(formset, describe)
+        sections.append(FormSection(slug, str(title), summary, formset=formset, errors=errors))
+    for section in sections:
+        section.open = bool(section.errors) or (
+            new and not form.is_bound and section.slug in OPEN_WHEN_NEW
+        )
+    return sections
