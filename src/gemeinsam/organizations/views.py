@@ -9,7 +9,7 @@ from gemeinsam.core.enums import FederalState
 from gemeinsam.core.translations import pick
 
 from . import queries, services
-from .enums import MembershipRole, MembershipStatus
+from .enums import MembershipStatus
 from .forms.directory import DirectoryFilterForm, DirectorySearchForm
 from .forms.members import ClaimDecisionForm, ClaimForm, InvitationForm, MemberChangeForm
 from .forms.profiles import (
@@ -256,10 +256,9 @@ def member_list(request, slug):
         "organizations/member_list.html",
         {
             "organization": org,
-            "members": members,
+            "members": [(m, MemberChangeForm.for_member(m)) for m in members],
             "form": form,
             "invitations": [i for i in org.invitations.all() if i.is_open],
-            "role_choices": MembershipRole.choices,
         },
     )
 

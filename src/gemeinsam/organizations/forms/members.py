@@ -28,6 +28,16 @@ class MemberChangeForm(forms.Form):
     role = forms.ChoiceField(choices=MembershipRole.choices, required=False)
     remove = forms.BooleanField(required=False)
 
+    @classmethod
+    def for_member(cls, membership) -> "MemberChangeForm":
+        """The row of one member in the members' table: the role chooser alone, named for
+        assistive technology by the person it changes (the table's column says the rest)."""
+        form = cls(initial={"role": membership.role}, auto_id=f"member-{membership.pk}-%s")
+        form.fields["role"].widget.attrs["aria-label"] = _("Role of %(name)s") % {
+            "name": membership.user.get_full_name()
+        }
+        return form
+
 
 class ClaimDecisionForm(forms.Form):
     decision = forms.ChoiceField(choices=[("accept", _("Confirm")), ("decline", _("Decline"))])

@@ -62,6 +62,8 @@ class MappingForm(forms.Form):
                 choices=options,
                 required=False,
                 initial=mapping[index] if index < len(mapping) else "",
+                # Named by its row's heading, the column's name in the file.
+                widget=forms.Select(attrs={"aria-labelledby": f"column-{index}"}),
             )
 
     def rows(self):
@@ -87,6 +89,12 @@ class DecisionsForm(forms.Form):
                 choices=[(d.value, d.label) for d in row.decisions],
                 initial=Decision.SKIP,
                 required=False,
+                widget=forms.Select(
+                    attrs={
+                        "aria-label": _("What to do with row %(number)s")
+                        % {"number": row.number}
+                    }
+                ),
             )
 
     def rows(self):
