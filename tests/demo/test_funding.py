@@ -30,6 +30,11 @@ from gemeinsam.organizations.models import (
 pytestmark = pytest.mark.django_db
 
 CAST = people.cast()
+FUNDING = demo_funding.funding_data()
+INITIATIVE = FUNDING.stage("initiative").organization
+YOUNG_ASSOCIATION = FUNDING.stage("young_association").organization
+READY_FOR_75 = FUNDING.stage("ready_for_75").organization
+AZAV_PROVIDER = FUNDING.stage("azav_provider").organization
 
 
 @pytest.fixture(scope="module")
@@ -59,22 +64,22 @@ def _statuses(result: ruledoc.Result) -> dict[str, str]:
 
 
 def test_the_young_initiative_is_not_yet_an_association(demo):
-    result = _evaluate("association", demo_funding.INITIATIVE)
+    result = _evaluate("association", INITIATIVE)
     assert result.status == "not_met"
     assert _statuses(result) == {"VR-01": "not_met", "VR-02": "not_met", "GN-02": "unknown"}
-    org = Organization.objects.get(name=demo_funding.INITIATIVE)
+    org = Organization.objects.get(name=INITIATIVE)
     assert (org.legal_form.code, org.members_count, org.city) == ("initiative", 5, "Berlin")
     assert not org.recognitions.exists()
 
 
 def test_the_registered_association_lacks_only_its_tax_notice(demo):
-    result = _evaluate("association", demo_funding.YOUNG_ASSOCIATION)
+    result = _evaluate("association", YOUNG_ASSOCIATION)
     statuses = _statuses(result)
     assert statuses["VR-01"] == statuses["VR-02"] == "met"
     # No notice in the profile: unknown, never "not met" — the check asks for the date.
     assert statuses["GN-02"] == "unknown"
     assert result.status == "unknown"
-    org = Organization.objects.get(name=demo_funding.YOUNG_ASSOCIATION)
+    org = Organization.objects.get(name=YOUNG_ASSOCIATION)
     assert (org.members_count, org.federal_state, org.register_court) == (
         11,
         "HH",
@@ -84,11 +89,11 @@ def test_the_registered_association_lacks_only_its_tax_notice(demo):
 
 
 def test_the_member_organization_is_ready_for_recognition_under_75(demo):
-    youth = _evaluate("youth_welfare", demo_funding.READY_FOR_75)
+    youth = _evaluate("youth_welfare", READY_FOR_75)
     assert youth.status == "met"
     assert set(_statuses(youth).values()) == {"met"}
-    assert _evaluate("association", demo_funding.READY_FOR_75).status == "met"
-    org = Organization.objects.get(name=demo_funding.READY_FOR_75)
+    assert _evaluate("association", READY_FOR_75).status == "met"
+    org = Organization.objects.get(name=READY_FOR_75)
     assert not org.recognitions.filter(type__code="youth_welfare_75").exists()
     assert profile_facts(org, as_of=timezone.localdate()).get("recognised_75") is None
     membership = OrganizationMembership.objects.get(user__email=CAST.member.email)
@@ -97,7 +102,7 @@ def test_the_member_organization_is_ready_for_recognition_under_75(demo):
 
 def test_the_education_association_holds_a_valid_azav_approval(demo):
     today = timezone.localdate()
-    org = Organization.objects.get(name=demo_funding.AZAV_PROVIDER)
+    org = Organization.objects.get(name=AZAV_PROVIDER)
     facts = profile_facts(org, as_of=today)
     assert facts["azav_valid_until"] == datetime.date(today.year + 1, 9, 30)
     assert facts["welfare_association_member"] is True
@@ -117,13 +122,13 @@ def test_the_education_association_holds_a_valid_azav_approval(demo):
 
 def test_the_member_organization_can_follow_its_progress(demo):
     today = timezone.localdate()
-    org = Organization.objects.get(name=demo_funding.READY_FOR_75)
+    org = Organization.objects.get(name=READY_FOR_75)
     results = list(ReadinessResult.objects.filter(organization=org).order_by("created_at", "id"))
     by_check: dict[str, list] = {}
     for r in results:
         by_check.setdefault(r.rule_version.readiness_check.code, []).append(r)
     assert set(by_check) == {"association", "youth_welfare"}
-    earlier = today - datetime.timedelta(days=demo_funding.EARLIER_CHECK_DAYS_AGO)
+    earlier = today - datetime.timedelta(days=FUNDING.progress.earlier_days_ago)
     for code, key in (("association", "GN-02"), ("youth_welfare", "JH-02")):
         before, now = by_check[code]
         assert (before.as_of, before.status, before.statuses[key]) == (
@@ -134,7 +139,7 @@ def test_the_member_organization_can_follow_its_progress(demo):
         assert (now.as_of, now.status) == (today, "met")
         assert before.created_at < now.created_at
         assert before.created_by.email == now.created_by.email == CAST.member.email
-        assert before.facts["charitable_notice_on"] == demo_funding.OLD_NOTICE.isoformat()
+        assert before.facts["charitable_notice_on"] == FUNDING.progress.old_notice.isoformat()
     assert demo.readiness_results == len(results) == 4
 
 
@@ -160,32 +165,33 @@ def test_loading_again_adds_nothing_today_or_a_week_later(demo):
         demo_funding.load(today + datetime.timedelta(days=7))
         assert _counts() == before
         # The whole demo again still leaves each organization at its stage.
-        assert _evaluate("youth_welfare", demo_funding.READY_FOR_75).status == "met"
-        assert _evaluate("association", demo_funding.INITIATIVE).status == "not_met"
-        assert _evaluate("association", demo_funding.YOUNG_ASSOCIATION).status == "unknown"
+        assert _evaluate("youth_welfare", READY_FOR_75).status == "met"
+        assert _evaluate("association", INITIATIVE).status == "not_met"
+        assert _evaluate("association", YOUNG_ASSOCIATION).status == "unknown"
         transaction.set_rollback(True)
 
 
 def test_the_member_sees_what_fits_her_organization(demo):
-    org = Organization.objects.get(name=demo_funding.READY_FOR_75)
+    org = Organization.objects.get(name=READY_FOR_75)
     client = Client()
     client.force_login(get_user_model().objects.get(email=CAST.member.email))
     page = client.get(f"/en/funding/programmes/?organization={org.slug}").content.decode()
     assert f"What fits {escape(org.name)}" in page
     check = client.get(f"/en/funding/checks/youth_welfare/?organization={org.slug}")
     assert check.context["organization"] == org
-    assert check.context["form"].initial["youth_work_since"] == demo_funding.YOUTH_WORK_SINCE
+    since = FUNDING.stage("ready_for_75").values["youth_welfare_since"]
+    assert check.context["form"].initial["youth_work_since"] == since
 
 
 def test_the_member_watches_programmes_with_their_deadlines(demo):
     member = get_user_model().objects.get(email=CAST.member.email)
-    org = Organization.objects.get(name=demo_funding.READY_FOR_75)
+    org = Organization.objects.get(name=READY_FOR_75)
     client = Client()
     client.force_login(member)
     page = client.get("/en/funding/watch-list/")
     watched = {w.programme.code: w.organization for w in member.watched_programmes.all()}
-    assert watched == dict.fromkeys(demo_funding.WATCHED, org)
+    assert watched == dict.fromkeys(FUNDING.watched, org)
     html = page.content.decode()
-    for code in demo_funding.WATCHED:
+    for code in FUNDING.watched:
         assert f"/en/funding/programmes/{code}/" in html
     assert demo.readiness_results >= 4

@@ -108,3 +108,37 @@ class Moment:
         if self.date is not None:
             return at(self.date, self.at)
         return at(day - datetime.timedelta(days=self.days_before), self.at)
+
+
+@dataclass(frozen=True)
+class Day:
+    """A day: a fixed `date`, or the day the demo is loaded, or a `month_day` ("09-30") of the
+    year `years_ahead` of today's; then `days_before` it."""
+
+    date: datetime.date | None = None
+    month_day: str = ""
+    years_ahead: int = 0
+    days_before: int = 0
+
+    @classmethod
+    def from_data(cls, value, where: records.Where) -> Day:
+        found = records.record(cls, value, where)
+        if found.date is not None and (found.month_day or found.years_ahead):
+            raise where.error("a date needs no month_day or years_ahead")
+        if found.years_ahead and not found.month_day:
+            raise where.error("years_ahead needs a month_day")
+        if found.month_day:
+            try:
+                datetime.date.fromisoformat(f"2000-{found.month_day}")
+            except ValueError:
+                raise where.error("month_day is a day of the year, such as '09-30'") from None
+        return found
+
+    def of(self, today: datetime.date) -> datetime.date:
+        if self.date is not None:
+            base = self.date
+        elif self.month_day:
+            base = datetime.date.fromisoformat(f"{today.year + self.years_ahead}-{self.month_day}")
+        else:
+            base = today
+        return base - datetime.timedelta(days=self.days_before)

@@ -1,27 +1,20 @@
-"""Funding in the demo: organizations at each stage the readiness checks describe, and results
-kept over time for the member's organization. The organizations are featured ones the loader
-writes (loader.FEATURED); this module brings what the checks read to their stage.
+"""Funding in the demo (data/funding.yaml): organizations at each stage the readiness checks
+describe, and results kept over time for the member's organization. The organizations are
+featured ones the loader writes (organizations.yaml); this module brings what the checks read
+to their stage.
 
-- Elternnetzwerk Kreuzberg: a young parents' initiative, no legal form, five people — the
-  association check is not met (VR-01, VR-02).
-- Mriya – Ukrainische Familien in Altona e.V.: registered a few months ago, no tax office notice
-  yet — charitable status (GN-02) is unknown until the notice comes.
-- Deutsch-Syrischer Kulturverein Bochum e.V. (the demo member's organization): youth work since
-  2021 and a current tax office notice — ready to apply for recognition under § 75 SGB VIII.
-- Interkultureller Pflegedienst Anadolu: courses for care assistants with an AZAV approval valid
-  until next year.
-
-Loading again adds nothing: recognitions are keyed by type, and the member organization's results
-are written once (when it has none for a check yet).
+Loading again adds nothing: recognitions are keyed by type, and the member organization's
+results are written once (when it has none for a check yet).
 """
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from decimal import Decimal
+from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.utils import timezone
 
 from gemeinsam.funding import services
@@ -42,21 +35,9 @@ from gemeinsam.organizations.models import (
     RecognitionType,
 )
 
-from . import people
-from .days import at
-from .places import places
-
-INITIATIVE = "Elternnetzwerk Kreuzberg"
-YOUNG_ASSOCIATION = "Mriya – Ukrainische Familien in Altona e.V."
-READY_FOR_75 = "Deutsch-Syrischer Kulturverein Bochum e.V."  # the demo member's organization
-AZAV_PROVIDER = "Interkultureller Pflegedienst Anadolu"
-
-# When the member's organization checked before, its notice had run out (more than five years
-# old); the new one came some weeks later, and both checks are met today.
-EARLIER_CHECK_DAYS_AGO = 91
-NEW_NOTICE_DAYS_AGO = 75
-OLD_NOTICE = datetime.date(2019, 6, 14)
-YOUTH_WORK_SINCE = datetime.date(2021, 3, 1)  # as the § 75 counselling case records
+from . import records
+from .days import Day, at
+from .people import Person
 
 
 @dataclass
@@ -66,139 +47,123 @@ class FundingSummary:
     watched: int = 0
 
 
-@dataclass
-class _Stage:
-    name: str
+@dataclass(frozen=True)
+class RecognitionSpec:
+    type: str  # a recognition type's code
+    authority: str
+    granted_on: Day | None = None
+    valid_until: Day | None = None
+
+
+@dataclass(frozen=True)
+class MinMembers:
+    """The drawn number of members stays if it is at least this, else it becomes `otherwise`."""
+
+    at_least: int
+    otherwise: int
+
+
+@dataclass(frozen=True)
+class Stage:
+    key: str
+    organization: str  # the name of a featured organization
     legal_form: str | None
-    values: dict  # the Organization row's own fields
-    # (recognition type, authority, granted on, valid until); every other recognition goes
-    recognitions: list[tuple[str, str, datetime.date | None, datetime.date | None]]
+    values: dict[str, Any]  # the Organization row's own fields; a date may be a Day
+    recognitions: tuple[RecognitionSpec, ...] = ()  # every other recognition goes
     description: str = ""  # the German profile text, where the drawn one does not fit the stage
     add_fields: tuple[str, ...] = ()
     no_funding: bool = False
-    min_members: int = 0  # the drawn number stays if it is at least this
+    min_members: MinMembers | None = None
+
+    def fields(self, today: datetime.date) -> dict[str, Any]:
+        return {k: v.of(today) if isinstance(v, Day) else v for k, v in self.values.items()}
 
 
-def _days(n: int) -> datetime.timedelta:
-    return datetime.timedelta(days=n)
+@dataclass(frozen=True)
+class Progress:
+    """The member's results before the new notice, and today."""
+
+    stage: str
+    person: Person
+    checks: tuple[str, ...]
+    earlier_days_ago: int
+    old_notice: datetime.date  # the notice the earlier check read, run out by then
 
 
-def stages(today: datetime.date) -> list[_Stage]:
-    azav_until = datetime.date(today.year + 1, 9, 30)
-    return [
-        _Stage(
-            INITIATIVE,
-            "initiative",
-            {
-                "founded_on": today - _days(240),
-                "members_count": 5,
-                "register_court": "",
-                "register_number": "",
-                "youth_welfare_since": None,
-                "paid_staff_fte": Decimal("0"),
-                "income_band": "lt_10k",
-                "board_migration_majority": True,
-            },
-            [],
-            no_funding=True,
-        ),
-        _Stage(
-            YOUNG_ASSOCIATION,
-            "registered_association",
-            {
-                "founded_on": today - _days(150),
-                "members_count": 11,
-                "register_court": places().city("Hamburg").register_court,
-                "register_number": "VR 24817",
-                "paid_staff_fte": Decimal("0"),
-                "income_band": "lt_10k",
-                "board_migration_majority": True,
-            },
-            [],
-            description="Seit 2022 betreiben wir in Altona eine Spielgruppe für ukrainische "
-            "Kinder und begleiten Familien nach der Flucht zu Ämtern und Ärzten. Seit diesem "
-            "Jahr sind wir ein eingetragener Verein; die Anerkennung der Gemeinnützigkeit haben "
-            "wir beim Finanzamt beantragt.",
-        ),
-        _Stage(
-            READY_FOR_75,
-            "registered_association",
-            {
-                "founded_on": datetime.date(2016, 4, 9),
-                "youth_welfare_since": YOUTH_WORK_SINCE,
-                "board_migration_majority": True,
-            },
-            [
-                (
-                    "charitable",
-                    places().city("Bochum").tax_office,
-                    today - _days(NEW_NOTICE_DAYS_AGO),
-                    None,
-                )
-            ],
-            min_members=7,
-        ),
-        _Stage(
-            AZAV_PROVIDER,
-            "ggmbh",
-            {
-                "register_court": "Amtsgericht Essen",
-                "register_number": "HRB 31872",
-                "members_count": None,
-            },
-            [
-                ("charitable", places().city("Essen").tax_office, today - _days(410), None),
-                (
-                    "azav",
-                    "Fachkundige Stelle nach AZAV",
-                    azav_until - _days(5 * 365),
-                    azav_until,
-                ),
-                (
-                    "welfare_association",
-                    places().welfare_associations["NW"],
-                    datetime.date(2015, 1, 1),
-                    None,
-                ),
-            ],
-            add_fields=("labour_market",),
-        ),
-    ]
+@dataclass(frozen=True)
+class Funding:
+    stages: tuple[Stage, ...]
+    progress: Progress
+    watched: tuple[str, ...]  # programme codes
+
+    def stage(self, key: str) -> Stage:
+        return next(s for s in self.stages if s.key == key)
+
+
+def funding_data() -> Funding:
+    return records.load("funding", _build)
+
+
+def _build(where: records.Where, content: Any) -> Funding:
+    found = records.record(Funding, content, where)
+    stages = []
+    for stage in found.stages:
+        at = where.at("stages").at(repr(stage.key)).at("values")
+        values = {name: _value(name, value, at.at(name)) for name, value in stage.values.items()}
+        stages.append(Stage(**{**vars(stage), "values": values}))
+    if found.progress.stage not in {s.key for s in stages}:
+        raise where.at("progress").error(f"no stage has the key {found.progress.stage!r}")
+    return Funding(stages=tuple(stages), progress=found.progress, watched=found.watched)
+
+
+def _value(name: str, value: Any, where: records.Where) -> Any:
+    """A value of the Organization row, as its field reads it (a date may be a Day)."""
+    try:
+        model_field = Organization._meta.get_field(name)
+    except FieldDoesNotExist:
+        raise where.error("an organization has no such field") from None
+    if isinstance(value, dict):
+        return records.convert(value, Day, where)
+    try:
+        return model_field.to_python(value)
+    except ValidationError as error:
+        raise where.error(" ".join(error.messages)) from None
 
 
 def load(today: datetime.date | None = None) -> FundingSummary:
     """Bring the featured organizations to their stage and write the member's results."""
     today = today or timezone.localdate()
+    data = funding_data()
     types = {t.code: t for t in RecognitionType.objects.all()}
-    organizations = [_apply(stage, types) for stage in stages(today)]
+    organizations = [_apply(stage, types, today) for stage in data.stages]
     search.reindex(organizations)
-    ready = next(o for o in organizations if o.name == READY_FOR_75)
-    results = _history(ready, today)
-    return FundingSummary(
-        organizations=len(organizations), results=results, watched=_watch_list(ready)
-    )
+    ready = organizations[data.stages.index(data.stage(data.progress.stage))]
+    results = _history(ready, today, data.progress)
+    watched = _watch_list(ready, data)
+    return FundingSummary(organizations=len(organizations), results=results, watched=watched)
 
 
-def _apply(stage: _Stage, types: dict) -> Organization:
-    org = Organization.objects.get(name=stage.name)
-    values = dict(stage.values)
+def _apply(stage: Stage, types: dict, today: datetime.date) -> Organization:
+    org = Organization.objects.get(name=stage.organization)
+    values = stage.fields(today)
     values["legal_form"] = LegalForm.objects.filter(code=stage.legal_form).first()
-    if (org.members_count or 0) < stage.min_members:
-        values["members_count"] = 38
+    least = stage.min_members
+    if least and (org.members_count or 0) < least.at_least:
+        values["members_count"] = least.otherwise
     for name, value in values.items():
         setattr(org, name, value)
     org.save(update_fields=list(values))
-    for code, authority, granted_on, valid_until in stage.recognitions:
+    for r in stage.recognitions:
         Recognition.objects.update_or_create(
             organization=org,
-            type=types[code],
+            type=types[r.type],
             defaults={
-                "authority": authority,
-                "granted_on": granted_on,
-                "valid_until": valid_until,
+                "authority": r.authority,
+                "granted_on": r.granted_on.of(today) if r.granted_on else None,
+                "valid_until": r.valid_until.of(today) if r.valid_until else None,
             },
         )
-    org.recognitions.exclude(type__code__in=[r[0] for r in stage.recognitions]).delete()
+    org.recognitions.exclude(type__code__in=[r.type for r in stage.recognitions]).delete()
     if stage.description:
         OrganizationDescription.objects.update_or_create(
             organization=org,
@@ -213,29 +178,24 @@ def _apply(stage: _Stage, types: dict) -> Organization:
     return org
 
 
-# The member watches what fits a Bochum association on its way to § 75 recognition: two
-# programmes with the yearly 30 November deadline and the AMIF's fixed date.
-WATCHED = ("integrationsagenturen-nrw", "kjp-bund", "amif")
-
-
-def _watch_list(org: Organization) -> int:
-    member = get_user_model().objects.filter(email=people.cast().member.email).first()
+def _watch_list(org: Organization, data: Funding) -> int:
+    member = get_user_model().objects.filter(email=data.progress.person.email).first()
     if member is None:
         return 0
-    for programme in Programme.objects.filter(code__in=WATCHED):
+    for programme in Programme.objects.filter(code__in=data.watched):
         WatchedProgramme.objects.get_or_create(
             user=member, programme=programme, defaults={"organization": org}
         )
     return WatchedProgramme.objects.filter(user=member).count()
 
 
-def _history(org: Organization, today: datetime.date) -> int:
+def _history(org: Organization, today: datetime.date, progress: Progress) -> int:
     """Before the new notice, and today: each check's result, written once per check."""
-    by = get_user_model().objects.filter(email=people.cast().member.email).first()
-    earlier = today - _days(EARLIER_CHECK_DAYS_AGO)
+    by = get_user_model().objects.filter(email=progress.person.email).first()
+    earlier = today - datetime.timedelta(days=progress.earlier_days_ago)
     now = profile_facts(org, as_of=today)
-    before = now | {"charitable_notice_on": OLD_NOTICE}
-    for check in ReadinessCheck.objects.filter(code__in=["association", "youth_welfare"]):
+    before = now | {"charitable_notice_on": progress.old_notice}
+    for check in ReadinessCheck.objects.filter(code__in=progress.checks):
         version = check.current_rules
         if version is None:
             continue
