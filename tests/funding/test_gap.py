@@ -2,12 +2,14 @@
 
 import csv
 import io
+import re
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
+from gemeinsam.core import charts
 from gemeinsam.funding.queries import gap
 from gemeinsam.organizations.enums import FundingKind, OrganizationKind
 from gemeinsam.organizations.models import FieldOfActivity, FundingSource
@@ -137,9 +139,15 @@ def test_dashboard_shows_figures_and_filters(directory, client):
     html = response.content.decode()
     assert response.context["filters"].state == "BE"
     assert "66.7 % of the migrant organizations here are active in Child and youth welfare" in html
-    assert "<caption>Migrant organizations and established providers in Berlin" in html
+    assert re.search(
+        r'<caption id="[^"]+">Migrant organizations and established providers in Berlin', html
+    )
     assert 'scope="row">Child and youth welfare</th>' in html
-    assert '<rect class="gap-fill active" width="66.7%"' in html
+    # The chart draws each share as a bar of that length, out of 100 %.
+    bars = _bars(html)
+    assert bars["Child and youth welfare, active in the field: 66.7 %"] == pytest.approx(
+        66.7 / 100 * _full_bar(html), abs=0.1
+    )
     # Anonymous visitors see counts, never links to the organizations.
     assert DRILL not in html
     assert "Kita Regenbogen" not in html
@@ -147,8 +155,30 @@ def test_dashboard_shows_figures_and_filters(directory, client):
 
 def test_dashboard_in_german_keeps_css_numbers(directory, client):
     html = client.get("/de/funding/gap/", {"state": "BE"}).content.decode()
-    assert '<rect class="gap-fill active" width="66.7%"' in html
+    # The drawing's numbers are SVG's (a point), the words German (a comma).
+    assert _bars(html)["Kinder- und Jugendhilfe, im Arbeitsfeld aktiv: 66,7 %"] == pytest.approx(
+        66.7 / 100 * _full_bar(html), abs=0.1
+    )
+    assert not re.search(r'<rect [^>]*="[0-9]+,[0-9]', html)
     assert "66,7 %" in html
+
+
+def _bars(html: str) -> dict[str, float]:
+    """The chart's bars: each one's title and its length."""
+    return {
+        title: float(width)
+        for width, title in re.findall(
+            r'<rect class="chart-bar[^"]*" x="[0-9.]+" y="[0-9.]+" width="([0-9.]+)" '
+            r'height="[0-9.]+"><title>([^<]+)</title>',
+            html,
+        )
+    }
+
+
+def _full_bar(html: str) -> float:
+    """The length of a bar at 100 %: the chart's width less the room for the value."""
+    width = re.search(r'viewBox="0 0 ([0-9.]+) [0-9.]+" class="chart chart-bars"', html).group(1)
+    return float(width) - charts.VALUE_ROOM
 
 
 @pytest.mark.parametrize(

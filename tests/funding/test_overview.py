@@ -19,6 +19,7 @@ from gemeinsam.funding.profile import profile_facts
 from gemeinsam.funding.queries import overview
 from gemeinsam.organizations.models import Organization, Recognition, RecognitionType
 from tests import factories
+from tests.html_support import attribute, find, find_all, text
 
 URL = "/en/funding/readiness/"
 
@@ -156,6 +157,26 @@ def test_totals_count_the_filtered_rows(stages, client_for):
     html = response.content.decode()
     assert "Totals per readiness check" in html
     assert '<th scope="col">' in html
+
+
+def test_the_totals_are_drawn_as_bars_beside_their_table(stages, client_for):
+    response = _page(client_for(stages.admin))
+
+    html = response.content.decode()
+    pair = find(html, "div", class_="chart-and-table")
+    svg = find(pair, "svg")
+    title_id, desc_id = attribute(svg, "aria-labelledby").split()
+    assert (attribute(svg, "role"), text(find(svg, "title", id=title_id))) == (
+        "img",
+        "Totals per readiness check",
+    )
+    assert text(find(svg, "desc", id=desc_id)).startswith("Bar chart: per readiness check")
+    bars = {text(find(r, "title")): r for r in find_all(svg, "rect") if find_all(r, "title")}
+    association = "Association and charitable status"
+    met, missing = bars[f"{association}, met: 1"], bars[f"{association}, missing: 2"]
+    assert float(attribute(missing, "width")) == 2 * float(attribute(met, "width"))
+    assert attribute(missing, "class") == "chart-bar chart-tone-error"
+    assert find(pair, "table")  # the same numbers, beside the picture
 
 
 @pytest.mark.parametrize(

@@ -141,6 +141,7 @@ class Drawing:
 
 
 FONT = 13  # text size in the chart's units
+VALUE_ROOM = 64  # BARS: room after a full-length bar for its value
 CHAR = 0.58  # a character's width, in units of the text size, near enough to lay out by
 
 
@@ -231,8 +232,7 @@ def _bars(chart: Chart) -> Drawing:
     written after it; a reference mark crosses the group's bars."""
     drawing = Drawing(width=480)
     y = _legend(chart, drawing, 0)
-    room_for_value = 64
-    plot_width = drawing.width - room_for_value
+    plot_width = drawing.width - VALUE_ROOM
     peak = chart.top
     bar, gap = 14, 4
     for group in chart.groups:

@@ -140,3 +140,24 @@ def read_filters(data, *, states, checks, fields) -> tuple[OverviewFilterForm, d
         used["q"] = used["q"].strip()
     shown = OverviewFilterForm(initial=used, states=states, checks=checks, fields=fields)
     return shown, {name: value for name, value in used.items() if value}
+
+
+# --- The gap dashboard's region and field ----------------------------------------------------
+
+
+class GapFilterForm(forms.Form):
+    """What the gap dashboard shows, for the filter panel: the view reads the address itself
+    (`queries.gap.parse_filters`), so this form is bound to the values in use."""
+
+    state = forms.ChoiceField(label=_("Federal state"), required=False)
+    district = forms.ChoiceField(label=_("District"), required=False)
+    field = forms.ChoiceField(label=_("Field for the table of federal states"), required=False)
+
+    def __init__(self, data, *, districts: list[str], fields):
+        super().__init__(data)
+        self.fields["state"].choices = [("", _("All of Germany")), *FederalState.choices]
+        if districts:
+            self.fields["district"].choices = [("", _("– all –"))] + [(d, d) for d in districts]
+        else:
+            del self.fields["district"]
+        self.fields["field"].choices = [(f.code, f.label) for f in fields]

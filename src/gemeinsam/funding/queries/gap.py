@@ -76,14 +76,6 @@ class Figures:
             return None
         return round(self.active_share - self.regular_share, 1)
 
-    @property
-    def active_css(self) -> str:
-        return f"{self.active_share or 0:.1f}%"
-
-    @property
-    def regular_css(self) -> str:
-        return f"{self.regular_share or 0:.1f}%"
-
 
 @dataclass
 class Row:

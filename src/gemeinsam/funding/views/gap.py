@@ -17,7 +17,9 @@ from gemeinsam.core.enums import FederalState
 from gemeinsam.organizations.models import FieldOfActivity
 from gemeinsam.organizations.queries import organizations_visible_to
 
+from ..charts import gap_chart
 from ..exports import CONTENT_TYPES, GAP_WRITERS
+from ..forms import GapFilterForm
 from ..queries import gap
 
 PERM = "funding.view_gap_organizations"
@@ -45,15 +47,15 @@ def gap_dashboard(request):
     field_rows = gap.by_field(filters, fields)
     state_rows = gap.by_state(filters)
     chosen = next((r for r in field_rows if filters.field and r.key == filters.field.code), None)
+    form = GapFilterForm(filters.query(), districts=districts, fields=fields)
     return render(
         request,
         "funding/gap.html",
         {
             "filters": filters,
-            "fields": fields,
-            "states": FederalState.choices,
-            "districts": districts,
+            "form": form,
             "field_rows": field_rows,
+            "chart": gap_chart(field_rows, filters.region_label),
             "state_rows": state_rows,
             "chosen": chosen,
             "can_drill": request.user.has_perm(PERM),

@@ -15,6 +15,7 @@ from django.utils import timezone
 from gemeinsam.core.enums import FederalState
 from gemeinsam.organizations.models import FieldOfActivity
 
+from ..charts import readiness_chart
 from ..exports import CONTENT_TYPES, OVERVIEW_WRITERS
 from ..forms import read_filters
 from ..queries.overview import (
@@ -64,6 +65,7 @@ def readiness_overview(request):
         {
             "checks": checks,
             "totals": figures,
+            "chart": readiness_chart(figures),
             "statuses": STATUSES,
             "form": form,
             "filtered": bool(used),
