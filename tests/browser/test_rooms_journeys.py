@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 
 from gemeinsam.rooms import services
 from gemeinsam.rooms.enums import BookingStatus, Repeat
-from gemeinsam.rooms.models import Booking
+from gemeinsam.rooms.models import Booking, Closure
 from tests import factories
 from tests.browser.journeys import in_language, log_in, path_in
 
@@ -93,14 +93,15 @@ def requested_series(world):
 def my_bookings(page) -> list[tuple[str, str]]:
     """(when, status) per row of the member's upcoming bookings."""
     return [
-        (row.locator("th time").inner_text(), row.locator(".booking-status").inner_text())
+        (row.locator("th time").inner_text(), row.locator(".badge").inner_text())
         for row in page.locator(".bookings-table tbody tr").all()
     ]
 
 
 def field(page, language: str, label):
-    """A form field by its label, which Django ends with a colon ("Datum:")."""
-    return page.get_by_label(re.compile(rf"^\s*{re.escape(in_language(language, label))}:?\s*$"))
+    """A form field by its label, which may say "(required)" after it ("Datum (Pflichtfeld)")."""
+    name = re.escape(in_language(language, label))
+    return page.get_by_label(re.compile(rf"^\s*{name}:?(\s*\([^)]*\))?\s*$"))
 
 
 def assert_arabic_rtl(page) -> None:
@@ -211,7 +212,7 @@ def test_agency_staff_approve_the_whole_series_and_the_member_sees_it_approved(
     )
     assert waiting.count() == 0
     assert in_language("de", "No requests are waiting.") in page.locator("main").inner_text()
-    approved = page.locator("table tbody tr")
+    approved = page.locator("table.approved-bookings tbody tr")
     assert approved.locator("th").all_inner_texts() == [when_in_german(day) for day in dates]
     assert (
         approved.locator("td:nth-child(3)").all_inner_texts()
@@ -242,7 +243,7 @@ def test_agency_staff_approve_the_whole_series_and_the_member_sees_it_approved(
         at(day, 18).isoformat() for day in dates
     ]
     assert (
-        rows.locator(".booking-status").all_inner_texts()
+        rows.locator(".badge").all_inner_texts()
         == [in_language("ar", BookingStatus.APPROVED.label)] * WEEKS
     )
 
@@ -281,7 +282,7 @@ def test_a_member_cannot_ask_for_a_taken_time_or_one_that_ends_before_it_starts(
     assert_arabic_rtl(page)
     with translation.override("ar"):
         clash = date_format(first, "SHORT_DATE_FORMAT")
-    assert page.get_by_role("alert").inner_text() == in_language(
+    assert page.get_by_role("alert").locator("li").inner_text() == in_language(
         "ar", "The room is already booked on %(date)s (%(start)s – %(end)s)."
     ) % {"date": clash, "start": "18:00", "end": "20:00"}
     # The person's input stays, so they can move the time instead of starting over.
@@ -298,3 +299,41 @@ def test_a_member_cannot_ask_for_a_taken_time_or_one_that_ends_before_it_starts(
     )
     assert Booking.objects.count() == WEEKS
     assert set(Booking.objects.values_list("status", flat=True)) == {BookingStatus.APPROVED}
+
+
+def test_a_member_whose_series_meets_a_closure_asks_for_the_other_dates(page, audit, world):
+    dates = tuesdays()
+    Closure.objects.create(
+        agency=world["room"].agency, starts_on=dates[1], ends_on=dates[1], reason="Sommerfest"
+    )
+    log_in(page, audit, MEMBER)
+    page.goto(f"{path_in('ar', world['room'])}request/")
+    audit()
+    # A member of one organization finds it chosen already.
+    assert field(page, "ar", "Organization").input_value() == str(world["organization"].pk)
+    field(page, "ar", "Date").fill(dates[0].isoformat())
+    field(page, "ar", "From").fill("18:00")
+    field(page, "ar", "Until").fill("20:00")
+    field(page, "ar", Repeat.WEEKLY.label).check()
+    field(page, "ar", "Number of weeks").fill(str(WEEKS))
+    field(page, "ar", "Purpose").fill("Elterncafé")
+    field(page, "ar", "Number of people").fill("10")
+    with page.expect_navigation():
+        page.get_by_role("button", name=in_language("ar", "Send request")).click()
+    audit()
+    assert_arabic_rtl(page)
+    conflict = page.locator("#series-conflict")
+    assert conflict.locator("time").get_attribute("datetime") == dates[1].isoformat()
+    assert "Sommerfest" in conflict.locator("li").inner_text()
+    assert Booking.objects.count() == 0
+
+    with translation.override("ar"):
+        button = translation.ngettext(
+            "Ask for the other date", "Ask for the other %(counter)s dates", WEEKS - 1
+        ) % {"counter": WEEKS - 1}
+    conflict.get_by_role("button", name=button).click()
+    page.wait_for_url("**/ar/rooms/bookings/")
+    audit()
+    assert list(Booking.objects.order_by("starts_at").values_list("starts_at", flat=True)) == [
+        at(day, 18) for day in dates if day != dates[1]
+    ]

@@ -1,4 +1,7 @@
+import datetime
+
 from django import forms
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +36,16 @@ class RoomFilterForm(forms.Form):
         self.fields["agency"].choices = [("", _("all agencies"))] + [
             (a.slug, a.name) for a in agencies
         ]
+
+    @classmethod
+    def kept(cls, filters, *, agencies) -> "RoomFilterForm":
+        """Bound to the filters the list kept, so a value it dropped is not drawn as chosen."""
+        data = QueryDict(mutable=True)
+        for name in ("agency", "kind", "capacity"):
+            value = getattr(filters, name)
+            if value:
+                data[name] = str(value)
+        return cls(data, agencies=agencies, label_suffix="")
 
 
 class RoomForm(forms.ModelForm):
@@ -74,6 +87,22 @@ class RoomForm(forms.ModelForm):
         return slug
 
 
+class SkippedDates(forms.Field):
+    """The dates of a weekly request left out, sent along unseen by the offer to book the rest."""
+
+    widget = forms.MultipleHiddenInput
+    hidden_widget = forms.MultipleHiddenInput
+
+    def to_python(self, value) -> tuple[datetime.date, ...]:
+        dates = []
+        for item in value or ():
+            try:
+                dates.append(datetime.date.fromisoformat(item))
+            except (TypeError, ValueError):
+                raise forms.ValidationError(_("Enter a valid date."), code="invalid") from None
+        return tuple(sorted(set(dates)))
+
+
 class BookingRequestForm(forms.Form):
     date = forms.DateField(label=_("Date"), widget=DateInput())
     start = forms.TimeField(label=_("From"), widget=TimeInput())
@@ -95,6 +124,7 @@ class BookingRequestForm(forms.Form):
     note = forms.CharField(
         label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
+    skip = SkippedDates(required=False)
 
     def __init__(self, *args, organizations, organization_required=True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -104,6 +134,25 @@ class BookingRequestForm(forms.Form):
             self.fields["organization"].empty_label = pgettext_lazy(
                 "organization", "none (agency use)"
             )
+        elif not self.is_bound:
+            # A member of one organization asks for it: chosen already, and no empty choice.
+            only = list(organizations[:2])
+            if len(only) == 1:
+                self.fields["organization"].initial = only[0].pk
+                self.fields["organization"].empty_label = None
+
+    def without(self, dates) -> "BookingRequestForm":
+        """The same request, bound to what was sent, leaving out `dates` as well."""
+        data = self.data.copy()
+        skipped = {*data.getlist("skip"), *(day.isoformat() for day in dates)}
+        data.setlist("skip", sorted(skipped))
+        field = self.fields["organization"]
+        return type(self)(
+            data,
+            organizations=field.queryset,
+            organization_required=field.required,
+            auto_id="rest-%s",  # drawn on the same page as this form: ids of its own
+        )
 
     def clean(self):
         data = super().clean()
@@ -124,6 +173,7 @@ class BookingRequestForm(forms.Form):
             until=data.get("until"),
             organization_id=data["organization"].pk if data.get("organization") else None,
             note=data.get("note") or "",
+            skip=data.get("skip") or (),
         )
 
 
@@ -131,11 +181,19 @@ SCOPE_CHOICES = [("one", _("only this date")), ("series", _("all open dates of t
 
 
 class DecisionForm(forms.Form):
+    # The decision comes from the button pressed; the page draws only the scope and the reason.
     decision = forms.ChoiceField(
         choices=[("approve", _("Approve")), ("decline", _("Decline"))], widget=forms.HiddenInput
     )
-    scope = forms.ChoiceField(label=_("Which dates"), choices=SCOPE_CHOICES, required=False)
-    reason = forms.CharField(label=_("Reason"), required=False, max_length=1000)
+    scope = forms.ChoiceField(
+        label=_("Which dates"), choices=SCOPE_CHOICES, required=False, widget=forms.RadioSelect
+    )
+    reason = forms.CharField(label=_("Reason (needed to decline)"), required=False, max_length=1000)
+
+    @classmethod
+    def for_booking(cls, booking) -> "DecisionForm":
+        """The decision on one request of the queue, with ids of its own on the page."""
+        return cls(initial={"scope": "one"}, auto_id=f"booking-{booking.pk}-%s")
 
     def clean(self):
         data = super().clean()

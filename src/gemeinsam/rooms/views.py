@@ -48,10 +48,7 @@ def _week_url(room: Room, monday: datetime.date) -> str:
 def room_list(request):
     filters = queries.RoomFilters.from_query(request.GET)
     agencies = list(queries.agencies_with_rooms())
-    form = RoomFilterForm(
-        initial={"agency": filters.agency, "kind": filters.kind, "capacity": filters.capacity},
-        agencies=agencies,
-    )
+    form = RoomFilterForm.kept(filters, agencies=agencies)
     managed = queries.staff_agency_ids(request.user)
     return render(
         request,
@@ -88,6 +85,7 @@ def room_detail(request, agency, slug):
             "previous_url": _week_url(room, monday - week),
             "next_url": _week_url(room, monday + week),
             "this_week_url": room.get_absolute_url(),
+            "is_this_week": monday == queries.parse_week(None),
             "detailed": detailed,
             "can_request": room.is_active
             and (
@@ -109,9 +107,13 @@ def booking_create(request, agency, slug):
         organizations=queries.organizations_for_booking(request.user),
         organization_required=not staff,
     )
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             bookings = services.request_booking(room, form.request(), by=request.user)
+        except services.SeriesConflict as error:
+            form.add_error(None, error.message)
+            conflict = error
         except services.BookingError as error:
             form.add_error(error.field, error.message)
         else:
@@ -125,7 +127,17 @@ def booking_create(request, agency, slug):
                 % {"count": len(bookings)},
             )
             return redirect("rooms:my-bookings")
-    return render(request, "rooms/booking_form.html", {"room": room, "form": form})
+    return render(
+        request,
+        "rooms/booking_form.html",
+        {
+            "room": room,
+            "form": form,
+            "conflict": conflict,
+            # The offer to book the other dates: the same request, leaving these out.
+            "rest": form.without(c.date for c in conflict.conflicts) if conflict else None,
+        },
+    )
 
 
 @login_required
@@ -191,7 +203,7 @@ def booking_queue(request, agency):
         "rooms/booking_queue.html",
         {
             "agency": agency,
-            "requests": queries.queue(agency),
+            "requests": [(b, DecisionForm.for_booking(b)) for b in queries.queue(agency)],
             "approved": queries.approved_upcoming(agency),
             "rooms": agency.rooms.order_by("kind", "name"),
         },

@@ -1,5 +1,6 @@
-"""Writes of the rooms app, one transaction each, by part: `bookings` (requests, decisions,
-cancellations, reservations for events), `closures` and `rooms`.
+"""Writes of the rooms app, one transaction each, by part: `requests` (asking for a room, once
+or weekly), `bookings` (decisions, cancellations, reservations for events), `closures` and
+`rooms`.
 
 **No double booking.** Every write that makes a booking APPROVED (`decide`, `reserve_for_event`)
 checks, inside the transaction and under the room's lock, that no approved booking of the room
@@ -17,21 +18,22 @@ must catch.
 
 from .bookings import (
     BookingError,
-    Request,
     cancel,
     check_free,
     closures_covering,
     decide,
     overlapping,
-    request_booking,
     reserve_for_event,
 )
 from .closures import create_closure, delete_closure
+from .requests import DateConflict, Request, SeriesConflict, request_booking
 from .rooms import save_room
 
 __all__ = [
     "BookingError",
+    "DateConflict",
     "Request",
+    "SeriesConflict",
     "cancel",
     "check_free",
     "closures_covering",

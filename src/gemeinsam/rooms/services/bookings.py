@@ -1,4 +1,4 @@
-"""Booking requests, decisions, cancellations and reservations for an agency's events.
+"""Decisions on booking requests, cancellations and reservations for an agency's events.
 
 **No double booking.** Every write that makes a booking APPROVED (`decide`, `reserve_for_event`)
 checks, inside the transaction and under the room's lock, that no approved booking of the room
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
@@ -18,10 +17,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from gemeinsam.core import audit, bidi, races
+from gemeinsam.core import audit, races
 from gemeinsam.core.enums import AuditAction
 
-from ..enums import ACTIVE_BOOKING_STATUSES, MAX_WEEKS, BookingStatus, Repeat
+from ..enums import ACTIVE_BOOKING_STATUSES, BookingStatus
 from ..models import Booking, Closure, Room
 from ..tasks import send_booking_mail
 
@@ -34,55 +33,6 @@ class BookingError(Exception):
         self.code = code
         self.message = message
         self.field = field
-
-
-@dataclass
-class Request:
-    """What a person asks for in the booking form (times in the agency's local time)."""
-
-    date: datetime.date
-    start: datetime.time
-    end: datetime.time
-    title: str
-    attendees: int | None = None
-    repeat: str = Repeat.ONCE
-    weeks: int | None = None
-    until: datetime.date | None = None
-    organization_id: int | None = None
-    note: str = ""
-
-    def week_count(self) -> int:
-        if self.repeat != Repeat.WEEKLY:
-            return 1
-        if self.until is not None:
-            if self.until < self.date:
-                raise BookingError(
-                    "until_before_start",
-                    _("The last date must not be before the first."),
-                    field="until",
-                )
-            return (self.until - self.date).days // 7 + 1
-        return self.weeks or 1
-
-    def spans(self) -> list[tuple[datetime.datetime, datetime.datetime]]:
-        """One (start, end) per date, each made aware on its own day (summer time moves)."""
-        count = self.week_count()
-        if count > MAX_WEEKS:
-            raise BookingError(
-                "too_many_weeks",
-                _("A weekly booking covers at most %(count)d weeks.") % {"count": MAX_WEEKS},
-                field="weeks",
-            )
-        spans = []
-        for week in range(count):
-            day = self.date + datetime.timedelta(weeks=week)
-            spans.append(
-                (
-                    timezone.make_aware(datetime.datetime.combine(day, self.start)),
-                    timezone.make_aware(datetime.datetime.combine(day, self.end)),
-                )
-            )
-        return spans
 
 
 def locked_rooms(room_ids) -> dict[int, Room]:
@@ -165,49 +115,6 @@ def queue_mails_per_requester(bookings: list[Booking], kind: str) -> None:
 def _audit_status(bookings: list[Booking], old: str, new: str, *, by) -> None:
     for booking in bookings:
         audit.record(by=by, action=AuditAction.UPDATE, obj=booking, changes={"status": [old, new]})
-
-
-def request_booking(room: Room, request: Request, *, by) -> list[Booking]:
-    """Ask for a room, once or weekly; all dates are requested or none.
-
-    Refused (BookingError, nothing saved): end not after start, a date in the past, more people
-    than the room holds, a date that overlaps an approved booking or falls into a closure.
-    Side effects: one REQUESTED booking per date, sharing a `series` id when weekly.
-    """
-    if request.end <= request.start:
-        raise BookingError("end_before_start", _("The end must be after the start."), field="end")
-    if request.attendees is not None and request.attendees > room.capacity:
-        raise BookingError(
-            "capacity",
-            _("This room holds at most %(count)d people.") % {"count": room.capacity},
-            field="attendees",
-        )
-    spans = request.spans()
-    if spans[0][0] < timezone.now():
-        raise BookingError("past", _("The booking must start in the future."), field="date")
-    series = Booking.new_series() if len(spans) > 1 else None
-    with transaction.atomic():
-        room = locked_rooms([room.pk])[room.pk]
-        if not room.is_active:
-            raise BookingError("inactive", _("This room cannot be booked at the moment."))
-        for starts_at, ends_at in spans:
-            check_free(room, starts_at, ends_at)
-        bookings = [
-            Booking(
-                room=room,
-                title=request.title.strip(),
-                organization_id=request.organization_id,
-                requested_by=by,
-                starts_at=starts_at,
-                ends_at=ends_at,
-                series=series,
-                attendees=request.attendees,
-                note=request.note.strip(),
-            )
-            for starts_at, ends_at in spans
-        ]
-        # bulk_create sends no pre_save: the title is cleaned here as a save would clean it.
-        return Booking.objects.bulk_create([bidi.clean_instance(b) for b in bookings])
 
 
 def _competitor_ids(approved: list[Booking]) -> list[int]:
