@@ -98,25 +98,28 @@ def write(history: History, today: datetime.date, *, users: dict, taken: set[str
         )
         for p in plans
     )
+    pairs = list(zip(cases, plans, strict=True))
+    _write_links(pairs, users, topics)
+    return _write_sessions_and_outcomes(pairs, users)
+
+
+def _write_links(pairs: list[tuple[Case, _Case]], users: dict, topics: dict) -> None:
+    """Each case's organization, contact, advisor and topics."""
     through = Case.organizations.through
-    through.objects.bulk_create(
-        through(case_id=c.pk, organization_id=p.org.pk) for c, p in zip(cases, plans, strict=True)
-    )
+    through.objects.bulk_create(through(case_id=c.pk, organization_id=p.org.pk) for c, p in pairs)
     through = Case.contacts.through
-    through.objects.bulk_create(
-        through(case_id=c.pk, contact_id=p.contact.pk) for c, p in zip(cases, plans, strict=True)
-    )
+    through.objects.bulk_create(through(case_id=c.pk, contact_id=p.contact.pk) for c, p in pairs)
     through = Case.advisors.through
     through.objects.bulk_create(
-        through(case_id=c.pk, user_id=users[p.advisor].pk)
-        for c, p in zip(cases, plans, strict=True)
+        through(case_id=c.pk, user_id=users[p.advisor].pk) for c, p in pairs
     )
     through = Case.topics.through
     through.objects.bulk_create(
-        through(case_id=c.pk, topic_id=topics[code].pk)
-        for c, p in zip(cases, plans, strict=True)
-        for code in p.topics
+        through(case_id=c.pk, topic_id=topics[code].pk) for c, p in pairs for code in p.topics
     )
+
+
+def _write_sessions_and_outcomes(pairs: list[tuple[Case, _Case]], users: dict) -> int:
     sessions = Session.objects.bulk_create(
         Session(
             case_id=c.pk,
@@ -128,7 +131,7 @@ def write(history: History, today: datetime.date, *, users: dict, taken: set[str
             next_steps=next_steps,
             advisor=users[p.advisor],
         )
-        for c, p in zip(cases, plans, strict=True)
+        for c, p in pairs
         for held_on, minutes, channel, participants, summary, next_steps in p.sessions
     )
     Outcome.objects.bulk_create(
@@ -140,7 +143,7 @@ def write(history: History, today: datetime.date, *, users: dict, taken: set[str
             amount=amount,
             recorded_by=users[p.advisor],
         )
-        for c, p in zip(cases, plans, strict=True)
+        for c, p in pairs
         for kind, day, programme, amount in p.outcomes
     )
     return len(sessions)

@@ -49,15 +49,7 @@ def write_timeline(
             text=intake().case_data_consent,
         )
         ConsentRecord.objects.filter(pk=consent.pk).update(given_at=at(opened, 10))
-    tasks = list(case.tasks.select_related("template_step").order_by("template_step__position"))
-    for task in tasks:
-        position = task.template_step.position
-        task.due_on = day(task.template_step.offset_days)
-        if position in spec.step_due:
-            task.due_on = today + datetime.timedelta(days=spec.step_due[position])
-        if position < spec.steps_done:
-            task.done_at = at(min(task.due_on, today), 16)
-    Task.objects.bulk_update(tasks, ["due_on", "done_at"])
+    _template_tasks(case, spec, today, day)
     Session.objects.bulk_create(
         Session(
             case=case,
@@ -72,10 +64,38 @@ def write_timeline(
         for s in spec.sessions
     )
     for note in spec.notes:
-        written = services.timeline.add_note(
-            case, body=fill(note.body), by=users[note.author.email]
-        )
+        author = users[note.author.email]
+        written = services.timeline.add_note(case, body=fill(note.body), by=author)
         Note.objects.filter(pk=written.pk).update(created_at=at(day(note.day), 17))
+    _tasks_and_outcomes(case, spec, today, users, fill, day)
+    documents = [_write_document(case, d, users, day(d.day)) for d in spec.documents]
+    if spec.break_glass:
+        glass = spec.break_glass
+        when = today - datetime.timedelta(days=glass.days_ago)
+        _break_glass(case, users[glass.by.email], glass.reason, when)
+    for read in spec.reads:
+        reader = users[read.by.email]
+        if read.what == "notes":
+            services.timeline.confidential_notes(case, reader)
+        else:
+            services.timeline.log_access(case, reader, AccessKind.READ_DOCUMENT, documents[0])
+
+
+def _template_tasks(case: Case, spec: CaseSpec, today: datetime.date, day) -> None:
+    """The template's tasks fall due as its steps say (or as the case says); the first ones
+    are done."""
+    tasks = list(case.tasks.select_related("template_step").order_by("template_step__position"))
+    for task in tasks:
+        position = task.template_step.position
+        task.due_on = day(task.template_step.offset_days)
+        if position in spec.step_due:
+            task.due_on = today + datetime.timedelta(days=spec.step_due[position])
+        if position < spec.steps_done:
+            task.done_at = at(min(task.due_on, today), 16)
+    Task.objects.bulk_update(tasks, ["due_on", "done_at"])
+
+
+def _tasks_and_outcomes(case: Case, spec: CaseSpec, today, users: dict, fill, day) -> None:
     for t in spec.tasks:
         due = today + datetime.timedelta(days=t.due)
         Task.objects.create(
@@ -94,21 +114,10 @@ def write_timeline(
             programme=o.programme,
             amount=o.amount,
             comment=o.comment,
-            recorded_by=lead,
+            recorded_by=users[spec.advisors[0].email],
         )
         for o in spec.outcomes
     )
-    documents = [_write_document(case, d, users, day(d.day)) for d in spec.documents]
-    if spec.break_glass:
-        glass = spec.break_glass
-        when = today - datetime.timedelta(days=glass.days_ago)
-        _break_glass(case, users[glass.by.email], glass.reason, when)
-    for read in spec.reads:
-        reader = users[read.by.email]
-        if read.what == "notes":
-            services.timeline.confidential_notes(case, reader)
-        else:
-            services.timeline.log_access(case, reader, AccessKind.READ_DOCUMENT, documents[0])
 
 
 def _write_document(case: Case, spec: DocumentSpec, users: dict, day: datetime.date) -> Document:

@@ -288,6 +288,11 @@ def _save_event(ctx: Context, data: Events, spec: EventSpec, span) -> Event:
         },
     )
     _set_codes(ctx, event, spec)
+    _set_questions_and_speakers(ctx, event, spec)
+    return event
+
+
+def _set_questions_and_speakers(ctx: Context, event: Event, spec: EventSpec) -> None:
     for position, q in enumerate(spec.questions):
         Question.objects.update_or_create(
             event=event,
@@ -313,7 +318,6 @@ def _save_event(ctx: Context, data: Events, spec: EventSpec, span) -> Event:
             },
         )
     event.speakers.filter(position__gte=len(spec.speakers)).delete()
-    return event
 
 
 def _set_codes(ctx: Context, event: Event, spec: EventSpec) -> None:

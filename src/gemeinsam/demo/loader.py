@@ -34,8 +34,10 @@ from gemeinsam.organizations.models import (
 )
 
 from . import counselling as demo_counselling
+from . import counselling_history_specs, counselling_specs, descriptions, names, naming, places
 from . import events as demo_events
 from . import funding as demo_funding
+from . import organizations as demo_organizations
 from . import rooms as demo_rooms
 from .agencies import agencies as agency_records
 from .featured import organization_specs, organizations
@@ -53,6 +55,30 @@ class DemoSummary:
     rooms: int = 0
     counselling_cases: int = 0
     readiness_results: int = 0
+
+
+def check_data() -> None:
+    """Read and check every data file (each is read once), so that a malformed one stops the
+    demo with a DataError naming the file and the record before anything is written."""
+    for read in (
+        cast,
+        names.names,
+        places.places,
+        naming.organization_names,
+        demo_organizations.kinds,
+        descriptions.descriptions,
+        agency_records,
+        organizations,
+        demo_events.events_data,
+        demo_rooms.rooms_data,
+        counselling_specs.intake,
+        counselling_specs.requests,
+        counselling_specs.cases,
+        counselling_specs.appointments,
+        counselling_history_specs.histories,
+        demo_funding.funding_data,
+    ):
+        read()
 
 
 @transaction.atomic

@@ -209,6 +209,29 @@ def _figures(rng: Random, spec: OrganizationSpec) -> None:
         spec.board_migration_majority = rng.choice([None, False, False, True])
 
 
+def _register(rng: Random, spec: OrganizationSpec) -> None:
+    """The legal form, and the register entry it comes with."""
+    spec.legal_form = _legal_form(rng, spec.kind, spec.name)
+    if spec.legal_form == "registered_association":
+        spec.register_court = spec.city.register_court
+        spec.register_number = f"VR {rng.randint(1000, 25999)}"
+    elif spec.legal_form == "ggmbh":
+        spec.register_court = spec.city.register_court
+        spec.register_number = f"HRB {rng.randint(10000, 99999)}"
+
+
+def _contact(rng: Random, spec: OrganizationSpec) -> None:
+    """Addresses at example.org, a phone number reserved for fiction, a contact person."""
+    slug = slugify(spec.name)[:40].strip("-")
+    spec.email = f"kontakt@{slug}.example.org"
+    if rng.random() < 0.45:
+        spec.website = f"https://{slug}.example.org"
+    if spec.city.fiction_phone and rng.random() < 0.7:
+        spec.phone = f"{spec.city.fiction_phone}{rng.randint(100, 999)}"
+    if spec.kind != "authority" or rng.random() < 0.5:
+        spec.contact_name = f"{rng.choice(names().first_names)} {rng.choice(names().family_names)}"
+
+
 def organization_spec(  # noqa: PLR0915 - draws one organization's fields in a fixed order
     rng: Random,
     *,
@@ -222,7 +245,7 @@ def organization_spec(  # noqa: PLR0915 - draws one organization's fields in a f
     languages: tuple[str, ...] | None = None,
 ) -> OrganizationSpec:
     """One invented organization. Anything not given is drawn from `rng`."""
-    weights = {name: k.weight for name, k in kinds().items()}
+    weights = {code: k.weight for code, k in kinds().items()}
     kind = kind or rng.choices(list(weights), list(weights.values()))[0]
     cities = places().cities
     city = city or rng.choices(cities, [c.weight for c in cities])[0]
@@ -243,17 +266,7 @@ def organization_spec(  # noqa: PLR0915 - draws one organization's fields in a f
         else:
             name, implied = other_name(rng, kind, city, district_obj)
     spec = OrganizationSpec(name=name, kind=kind, city=city, district=district_obj)
-    spec.legal_form = _legal_form(rng, kind, name)
-    if spec.legal_form == "registered_association":
-        spec.register_court, spec.register_number = (
-            city.register_court,
-            f"VR {rng.randint(1000, 25999)}",
-        )
-    elif spec.legal_form == "ggmbh":
-        spec.register_court, spec.register_number = (
-            city.register_court,
-            f"HRB {rng.randint(10000, 99999)}",
-        )
+    _register(rng, spec)
 
     year = (
         rng.randint(1975, HISTORY_ENDS)
@@ -275,15 +288,7 @@ def organization_spec(  # noqa: PLR0915 - draws one organization's fields in a f
     spec.target_groups = tuple(rng.sample(groups, k=min(len(groups), rng.randint(1, 3))))
     spec.languages = ("de", *dict.fromkeys(languages or own))
 
-    slug = slugify(name)[:40].strip("-")
-    spec.email = f"kontakt@{slug}.example.org"
-    if rng.random() < 0.45:
-        spec.website = f"https://{slug}.example.org"
-    if city.fiction_phone and rng.random() < 0.7:
-        spec.phone = f"{city.fiction_phone}{rng.randint(100, 999)}"
-    if kind != "authority" or rng.random() < 0.5:
-        spec.contact_name = f"{rng.choice(names().first_names)} {rng.choice(names().family_names)}"
-
+    _contact(rng, spec)
     _figures(rng, spec)
     _recognitions(rng, spec, today)
     _funding(rng, spec)

@@ -188,11 +188,11 @@ def _union(value: Any, args: tuple, where: Where) -> Any:
 def _tuple(value: Any, args: tuple, where: Where) -> tuple:
     items = sequence(value, where)
     if args[-1] is Ellipsis:
-        return tuple(convert(v, args[0], where.at(n)) for n, v in enumerate(items, 1))
+        return tuple(convert(v, args[0], where.at(f"#{n}")) for n, v in enumerate(items, 1))
     if len(items) != len(args):
         raise where.error(f"expected a list of {len(args)}, found {len(items)}")
     pairs = enumerate(zip(items, args, strict=True), 1)
-    return tuple(convert(v, a, where.at(n)) for n, (v, a) in pairs)
+    return tuple(convert(v, a, where.at(f"#{n}")) for n, (v, a) in pairs)
 
 
 def _enum(value: Any, hint: type[enum.Enum], where: Where) -> enum.Enum:

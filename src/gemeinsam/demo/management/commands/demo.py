@@ -9,12 +9,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from gemeinsam.core import schedule
-from gemeinsam.demo import people
-from gemeinsam.demo.loader import load_demo_data
+from gemeinsam.demo import people, records
+from gemeinsam.demo.loader import check_data, load_demo_data
 from gemeinsam.demo.worker import WorkerWatch
 
 
@@ -26,9 +26,21 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-serve", action="store_true", help="load the demo data and stop, without serving"
         )
+        parser.add_argument(
+            "--data",
+            metavar="FOLDER",
+            help="read the demo data from FOLDER, a changed copy of gemeinsam/demo/data",
+        )
 
-    def handle(self, *args, port: int, no_serve: bool, **options):
-        with _demo_settings(port):
+    def handle(self, *args, port: int, no_serve: bool, data: str | None = None, **options):
+        folder = records.reading_from(data) if data else contextlib.nullcontext()
+        with folder, _demo_settings(port):
+            try:
+                # Every file is read and checked first: a malformed one stops the demo before
+                # anything is migrated or written.
+                check_data()
+            except records.DataError as error:
+                raise CommandError(f"The demo data cannot be read: {error}") from None
             self._run(port, no_serve, options["verbosity"])
 
     def _run(self, port: int, no_serve: bool, verbosity: int) -> None:
