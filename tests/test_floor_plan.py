@@ -43,8 +43,6 @@ LAYER_PREFIX = re.compile(
     r"/(forms|services|urls|views|tasks|api)_[a-z_]+\.py$|/[a-z]+_(services|queries|tasks)\.py$"
 )
 MAX_LINES = 400
-# Data written as Python; to become data files (YAML/JSON) with small loaders.
-DATA_MODULES = {"demo"}
 
 
 def _modules():
@@ -190,7 +188,7 @@ def test_modules_stay_readable():
     long = [
         f"{relative} ({len(text.splitlines())} lines)"
         for relative, text in _modules()
-        if len(text.splitlines()) > MAX_LINES and _app(relative) not in DATA_MODULES
+        if len(text.splitlines()) > MAX_LINES
     ]
     assert long == []
 
@@ -204,8 +202,6 @@ def test_membership_status_is_asked_through_one_queryset_method():
     found = [
         str(relative)
         for relative, text in _modules()
-        if relative.parts[:2] != ("organizations", "models")
-        and _app(relative) not in DATA_MODULES
-        and by_hand.search(text)
+        if relative.parts[:2] != ("organizations", "models") and by_hand.search(text)
     ]
     assert found == []
