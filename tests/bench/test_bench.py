@@ -2,12 +2,17 @@
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from gemeinsam.bench.management.commands import bench
+from gemeinsam.demo import records
 from gemeinsam.organizations import search
 from gemeinsam.organizations.models import Organization, SearchDocument
 from gemeinsam.organizations.queries import DirectoryFilters, search_directory
@@ -136,3 +141,17 @@ def test_a_longer_word_form_adds_nothing_to_the_match_expression():
     query = search.parse("Vereine")
     assert search._SqliteEngine().match_expression(query) == '{title body}: ("verein"*)'
     assert search._PostgresEngine().tsquery(query) == ("to_tsquery('german', %s)", ["'verein':*"])
+
+
+def test_a_broken_demo_data_file_stops_the_bench_with_a_clear_error(tmp_path):
+    """The bench draws its organizations from the demo's data: a broken file is an error that
+    names it, not a traceback."""
+    data = tmp_path / "data"
+    shutil.copytree(Path(records.__file__).parent / "data", data)
+    (data / "places.yaml").write_text("places: [unclosed", encoding="utf-8")
+
+    with records.reading_from(data), pytest.raises(CommandError) as error:
+        call_command("bench", "--only", "funding")
+
+    assert str(error.value).startswith("The demo data cannot be read: ")
+    assert "places.yaml: not valid YAML" in str(error.value)

@@ -29,6 +29,8 @@ from gemeinsam.agencies.models import Agency, StaffMembership
 from gemeinsam.bench import counselling as counselling_bench
 from gemeinsam.bench import events as events_bench
 from gemeinsam.bench import funding as funding_bench
+from gemeinsam.demo import records
+from gemeinsam.demo.loader import check_data
 from gemeinsam.demo.organizations import organization_spec
 from gemeinsam.organizations import queries as directory
 from gemeinsam.organizations import search
@@ -124,6 +126,10 @@ class Command(BaseCommand):
                 "--n, --queries, --events, --seconds, --sessions, --runs, --organizations and "
                 "--baseline-sample must be positive."
             )
+        try:
+            check_data()  # the organizations are drawn from the demo's data files
+        except records.DataError as error:
+            raise CommandError(f"The demo data cannot be read: {error}") from None
         if only in (None, "directory"):
             self._directory(n=n, queries=queries, seed=seed)
         if only in (None, "events"):
