@@ -8,7 +8,6 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
-from django_tasks_db.models import DBTaskResult
 
 from gemeinsam.core.models import AuditLogEntry
 from gemeinsam.rooms import services
@@ -20,20 +19,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def deliver_mails():
-    """Run the queued booking mails, as the worker would.
-
-    Called directly rather than through `db_worker`: the worker's close_old_connections()
-    closes the test's PostgreSQL connection, which is inside the test's transaction.
-    """
-
-    def deliver():
-        queued = DBTaskResult.objects.filter(task_path__endswith=".send_booking_mail")
-        for job in queued.order_by("enqueued_at"):
-            job.task.call(*job.args_kwargs["args"], **job.args_kwargs["kwargs"])
-        queued.delete()
-
-    return deliver
+def deliver_mails(run_jobs):
+    """Run the queued booking mails the way the worker does (the one `run_jobs` of every test)."""
+    return run_jobs
 
 
 @pytest.fixture
