@@ -1,0 +1,100 @@
+"""The agencies' pages on a phone and a desktop, in German and in Arabic: none scrolls sideways at
+320, 360 or 1366 px, and axe-core finds no serious or critical problem; the staff table turns
+into blocks on a phone."""
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from gemeinsam.agencies.models import AgencyDescription
+from tests import factories
+from tests.browser.journeys import in_language, overflow, sticking_out
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+SIZES = [(1366, 900), (360, 640), (320, 568)]
+LANGUAGES = ["de", "ar"]
+
+
+def sign_in(page, base_url: str, user) -> None:
+    """The person's session, made by Django's test client, in the page's browser."""
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": base_url}]
+    )
+
+
+def fits(page, audit, address: str | None = None) -> list[str]:
+    """Loads the address (or takes the page in view) at 1366 px with axe-core, then measures it
+    at every width; says what sticks out where it does."""
+    page.set_viewport_size({"width": 1366, "height": 900})
+    if address:
+        page.goto(address)
+    audit()
+    problems = []
+    for width, height in SIZES:
+        page.set_viewport_size({"width": width, "height": height})
+        beyond = overflow(page)
+        if beyond:
+            problems.append(f"{page.url} at {width} px: {beyond} px too wide: {sticking_out(page)}")
+    return problems
+
+
+@pytest.fixture
+def agency(world):
+    agency = world.agency_x
+    agency.region_served = "Hamburg, Schleswig-Holstein und Mecklenburg-Vorpommern"
+    agency.street, agency.postcode, agency.city = "Billstraße 80", "20539", "Hamburg"
+    agency.email = "beratung@kompetenzzentrum-migration-nord.example"
+    agency.save()
+    AgencyDescription.objects.create(
+        agency=agency, language="de", text="Wir beraten Migrant*innenorganisationen."
+    )
+    staff = agency.staff.get(user=world.advisor_x)
+    staff.is_public_contact, staff.public_title = True, "Beratung auf Arabisch und Kurdisch"
+    staff.public_email = "xenia.wolff@kompetenzzentrum-migration-nord.example"
+    staff.save()
+    world.project_x.goals = "Kooperationen aufbauen\nGremienarbeit stärken"
+    world.project_x.save()
+    world.project_x.measures.create(title="Runde Tische mit Regelstrukturen")
+    factories.make_staff(agency, user=factories.make_user(name="Konstantin Papadopoulos-Schmidt"))
+    return agency
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_agency_list_and_page_fit_every_screen(language, page, audit, agency):
+    problems = []
+    for address in (f"/{language}/agencies/", f"/{language}/agencies/agency-x/"):
+        problems += fits(page, audit, address)
+    assert problems == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_managers_pages_fit_every_screen(language, page, audit, live_server, world, agency):
+    sign_in(page, live_server.url, world.manager_x)
+    staff = agency.staff.get(user=world.advisor_x)
+    problems = []
+    for address in (
+        f"/{language}/agencies/agency-x/staff/",
+        f"/{language}/agencies/agency-x/staff/{staff.pk}/",
+        f"/{language}/agencies/agency-x/projects/",
+        f"/{language}/agencies/agency-x/projects/new/",
+        f"/{language}/agencies/agency-x/projects/{world.project_x.slug}/",
+    ):
+        problems += fits(page, audit, address)
+    assert problems == []
+
+    # On a phone each person of the staff is a block of label and value.
+    page.set_viewport_size({"width": 360, "height": 640})
+    page.goto(f"/{language}/agencies/agency-x/staff/")
+    audit()
+    cell = page.locator("table.table-stack tbody td").first
+    shown = cell.evaluate(
+        "cell => [getComputedStyle(cell).display, getComputedStyle(cell, '::before').content]"
+    )
+    assert shown == ["grid", f'"{in_language(language, "Role")}"']
