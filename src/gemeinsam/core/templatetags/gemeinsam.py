@@ -17,21 +17,6 @@ def language_url(context, language: str) -> str:
     return url
 
 
-@register.simple_tag(takes_context=True)
-def toggle_param(context, name: str, value: str) -> str:
-    """The current query string with one facet value switched on or off, back on page 1."""
-    params = context["request"].GET.copy()
-    params.pop("page", None)
-    values = params.getlist(name)
-    if value in values:
-        values.remove(value)
-    else:
-        values.append(value)
-    params.setlist(name, values)
-    encoded = params.urlencode()
-    return f"?{encoded}" if encoded else "?"
-
-
 @register.filter
 def label_of(obj) -> str:
     return getattr(obj, "label", str(obj))
