@@ -4,6 +4,7 @@ of queries for one case as for ten thousand."""
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -100,9 +101,9 @@ def test_the_list_shows_each_cases_reference_title_type_parties_project_and_sess
         "Xenia Wolff",
         "Founding an association",
         "Willkommen in Berlin",
-        "<td>2</td>",
+        re.compile(r"<td[^>]*>2</td>"),
     ):
-        assert text in row, text
+        assert text.search(row) if isinstance(text, re.Pattern) else text in row, text
 
 
 def test_the_list_shows_open_cases_of_my_agencies_only(world, client_for):

@@ -123,3 +123,16 @@ class AppointmentForm(forms.Form):
             video_link=data["video_link"],
             attendees=list(data.get("attendees") or []),
         )
+
+
+class WeekForm(forms.Form):
+    """Whose week, and which: drawn by the field component. The page reads the address itself
+    (an advisor who is no colleague is not found, a wrong week gives the current one), so this
+    form only shows what is chosen."""
+
+    advisor = forms.ChoiceField(label=_("Advisor"))
+    week = forms.CharField(label=_("Week"), widget=forms.TextInput(attrs={"type": "week"}))
+
+    def __init__(self, *, colleagues, advisor, week: str):
+        super().__init__(initial={"advisor": advisor.pk, "week": week})
+        self.fields["advisor"].choices = [(person.pk, str(person)) for person in colleagues]

@@ -29,7 +29,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from gemeinsam.accounts.roles import may
 
 from .. import queries, services
-from ..forms.appointments import EARLIEST, LATEST, AppointmentForm
+from ..forms.appointments import EARLIEST, LATEST, AppointmentForm, WeekForm
 from ..ical_appointments import appointment_ics
 from ..models import Appointment
 from ..rules import is_counselling_staff
@@ -158,7 +158,7 @@ def appointment_week(request):
         "counselling/appointments/appointment_week.html",
         {
             "advisor": advisor,
-            "colleagues": colleagues,
+            "form": WeekForm(colleagues=colleagues, advisor=advisor, week=week_value(monday)),
             "days": advisor_week(user, advisor, monday),
             "monday": monday,
             "sunday": monday + datetime.timedelta(days=6),
