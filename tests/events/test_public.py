@@ -471,7 +471,7 @@ def test_the_event_page_shows_everything_a_visitor_needs(full_event, client):
         "Vortrag Jobcenter",
         "Fragen",
     ]
-    assert "<strong><bdi>Dana Schulz</bdi></strong>" in text
+    assert '<h3 class="card-title"><bdi>Dana Schulz</bdi></h3>' in text
     jobcenter = full_event.speakers.get(name="Dana Schulz").organization
     assert f'<a href="{jobcenter.get_absolute_url()}"><bdi>Jobcenter Münster</bdi></a>' in text
     assert "<bdi>IHK Nord</bdi>" in text

@@ -466,6 +466,74 @@ def test_a_group_larger_than_the_event_allows_is_refused(world, client_for):
     assert Registration.objects.count() == 0
 
 
+def test_more_rows_keep_what_was_typed_and_check_nothing_yet(world, client_for):
+    event = factories.make_event(world.agency_x, max_group_size=8, consent_text="Einwilligung")
+    interpretation = Question.objects.create(
+        event=event, label="Interpretation", kind="single", choices=["ar", "tr"], required=True
+    )
+    client = client_for(world.member_a)
+    people = [("Leyla Aydın", "leyla@example.org"), ("", ""), ("Omar Haddad", "kein-mail")]
+    data = {**_group_data(event, people, organization=world.org_a), "add_rows": "1"}
+
+    response = client.post(_url("group-create", slug=event.slug), data)
+
+    page = _page(response)
+    assert Registration.objects.count() == 0
+    # The two started rows come back filled in, the empty one is dropped, three new ones follow.
+    assert 'name="people-TOTAL_FORMS" value="5"' in page
+    assert 'name="people-0-name" value="Leyla Aydın"' in page
+    assert 'name="people-1-name" value="Omar Haddad"' in page
+    assert 'name="people-1-email" value="kein-mail"' in page
+    assert '<input type="text" name="people-2-name" maxlength="200" id="id_people-2-name">' in page
+    assert f'name="people-0-question_{interpretation.pk}" value="ar"' in page
+    assert re.search(rf'name="people-0-question_{interpretation.pk}" value="ar"[^>]* checked', page)
+    assert re.search(r'<input type="checkbox" name="consent"[^>]* checked>', page)
+    # Nothing was checked yet: no error summary, no error at the unfinished address.
+    assert "error-summary" not in page
+    assert "Enter a valid email address." not in page
+
+
+def test_after_more_rows_the_group_registers_with_the_rows_typed_before(world, client_for):
+    event = factories.make_event(world.agency_x, max_group_size=8)
+    client = client_for(world.member_a)
+    first = {
+        **_group_data(event, [("Leyla Aydın", "leyla@example.org")], organization=world.org_a),
+        "add_rows": "1",
+    }
+    client.post(_url("group-create", slug=event.slug), first)
+    # The page came back with four rows: the first as typed, three empty; the person adds one.
+    people = [("Leyla Aydın", "leyla@example.org"), ("Omar Haddad", "omar@example.org")]
+    second = _group_data(event, [*people, ("", ""), ("", "")], organization=world.org_a)
+
+    response = client.post(_url("group-create", slug=event.slug), second)
+
+    assert response.status_code == 302
+    assert list(Registration.objects.order_by("id").values_list("name", flat=True)) == [
+        "Leyla Aydın",
+        "Omar Haddad",
+    ]
+
+
+def test_an_empty_group_form_shows_the_error_summary_linked_to_the_rows(world, client_for):
+    event = factories.make_event(world.agency_x, consent_text="Einwilligung")
+    people = [("Leyla Aydın", "")]
+
+    page = _page(
+        client_for(world.member_a).post(
+            _url("group-create", slug=event.slug),
+            _group_data(event, people, organization=world.org_a, consent=False),
+        )
+    )
+
+    summary = page[
+        page.index('<div class="error-summary"') : page.index(
+            "</ul>", page.index('<div class="error-summary"')
+        )
+    ]
+    assert 'href="#id_people-0-email"' in summary
+    assert 'href="#id_consent"' in summary
+
+
 def test_the_group_form_offers_only_the_members_own_organizations(world, event, client_for):
     page = _page(client_for(world.member_a).get(_url("group-create", slug=event.slug)))
     assert world.org_a.name in page

@@ -256,6 +256,19 @@ class ParticipantForm(QuestionsMixin, forms.Form):
 
 
 class BaseParticipantFormSet(forms.BaseFormSet):
+    def initial_form_count(self):
+        # Every row is a new person: rows handed back as typed (`initial`, after "add rows") stay
+        # optional like the empty ones, and the form sends them as new rows.
+        return super().initial_form_count() if self.is_bound else 0
+
+    def typed_rows(self) -> list[dict]:
+        """What was typed into the rows that were started, as sent, without checking it."""
+        return [
+            {name: form[name].value() for name in form.fields}
+            for form in self.forms
+            if form.has_changed()
+        ]
+
     def clean(self):
         super().clean()
         if any(self.errors):
@@ -284,8 +297,9 @@ class BaseParticipantFormSet(forms.BaseFormSet):
         ]
 
 
-def participant_formset(event: Event, *, rows: int, data=None):
-    """`rows` empty rows (at most the event's largest group); questions read once for all."""
+def participant_formset(event: Event, *, rows: int, data=None, initial=None):
+    """`rows` rows (at most the event's largest group), the first filled with `initial`;
+    questions read once for all."""
     size = max(1, min(event.max_group_size, MAX_GROUP_SIZE))
     formset_class = formset_factory(
         ParticipantForm,
@@ -297,6 +311,7 @@ def participant_formset(event: Event, *, rows: int, data=None):
     )
     return formset_class(
         data,
+        initial=initial,
         prefix="people",
         form_kwargs={"event": event, "questions": list(event.questions.all())},
     )
@@ -323,3 +338,7 @@ class GroupForm(forms.Form):
                 required=True,
                 error_messages={"required": _("Please agree to the consent text.")},
             )
+
+    def typed(self) -> dict:
+        """What was chosen, as sent, to fill the form again."""
+        return {name: self[name].value() for name in self.fields}

@@ -22,6 +22,7 @@ from .public import (
     for_listing,
     upcoming,
 )
+from .registration import OwnPlaces, places_of
 from .staff import (
     agencies_for_events,
     event_for,
@@ -35,6 +36,7 @@ __all__ = [
     "LATEST",
     "EventFilters",
     "Figures",
+    "OwnPlaces",
     "agencies_for_events",
     "answers_by_question",
     "apply_filters",
@@ -49,6 +51,7 @@ __all__ = [
     "managed_events",
     "participant_organizations",
     "participants",
+    "places_of",
     "project_figures",
     "projects_of_agencies",
     "upcoming",

@@ -285,8 +285,10 @@ def event_detail(request, slug):
     event = get_object_or_404(queries.event_page(request.user), slug=slug)
     can_edit = request.user.has_perm("events.change_event", event)
     registration = _registration_state(event)
+    places = queries.places_of(request.user, event)
     register_url = ""
-    if registration == "open":
+    # Someone already registered changes or cancels on their own page, which the page links.
+    if registration == "open" and places.registration is None:
         register_url = _optional_url("events:registration-create", slug=event.slug)
     page_url = request.build_absolute_uri(event.get_absolute_url())
     speakers = list(event.speakers.all())
@@ -302,6 +304,7 @@ def event_detail(request, slug):
             "show_project": event.project_id and (event.project.is_public or can_edit),
             "json_ld": _json_ld(event, page_url, register_url, request),
             "registration": registration,
+            "places": places,
         },
     )
 

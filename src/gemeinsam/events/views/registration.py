@@ -120,12 +120,33 @@ def registration_create(request, slug):
     )
 
 
+GROUP_ROWS = 3  # empty rows at first, and how many "add rows" adds
+
+
 def _group_rows(request, event: Event) -> int:
     try:
-        rows = int(request.GET.get("rows", "3"))
+        rows = int(request.GET.get("rows", GROUP_ROWS))
     except ValueError:
-        rows = 3
+        rows = GROUP_ROWS
     return max(1, min(rows, event.max_group_size))
+
+
+def _group_forms(request, event: Event):
+    """The group's forms: empty, as sent, or (for "add rows") unbound again with what was typed
+    and more empty rows, so nothing typed is lost and no row is checked before it is sent."""
+    data = request.POST if request.method == "POST" else None
+    if data is not None and "add_rows" in data:
+        typed = participant_formset(event, rows=0, data=data)
+        group_form = GroupForm(data, event=event, user=request.user)
+        return (
+            GroupForm(initial=group_form.typed(), event=event, user=request.user),
+            participant_formset(
+                event, rows=len(typed.typed_rows()) + GROUP_ROWS, initial=typed.typed_rows()
+            ),
+            False,
+        )
+    group_form = GroupForm(data, event=event, user=request.user)
+    return group_form, participant_formset(event, rows=_group_rows(request, event), data=data), True
 
 
 @login_required
@@ -135,11 +156,9 @@ def group_create(request, slug):
     if not request.user.has_perm("events.register_group"):
         raise PermissionDenied
     closed = _closed_reason(event)
-    data = request.POST if request.method == "POST" else None
-    group_form = GroupForm(data, event=event, user=request.user)
-    formset = participant_formset(event, rows=_group_rows(request, event), data=data)
+    group_form, formset, sent = _group_forms(request, event)
     problem = ""
-    if data is not None and not closed and group_form.is_valid() and formset.is_valid():
+    if sent and group_form.is_bound and not closed and group_form.is_valid() and formset.is_valid():
         organization = group_form.cleaned_data.get("organization")
         try:
             outcome = services.register(
@@ -168,9 +187,7 @@ def group_create(request, slug):
             "formset": formset,
             "closed": closed,
             "problem": problem,
-            "more_rows": min(formset.total_form_count() + 3, event.max_group_size)
-            if formset.total_form_count() < event.max_group_size
-            else None,
+            "can_add_rows": formset.total_form_count() < event.max_group_size,
         },
     )
 
