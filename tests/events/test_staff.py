@@ -7,6 +7,7 @@ import csv
 import datetime
 import io
 import itertools
+import re
 
 import pytest
 from django.core import mail
@@ -73,6 +74,17 @@ def _registered(event, name="Leyla Aydın", **extra):
     return services.register(event, [person(name, **extra)], consent=True).registrations[0]
 
 
+def _started(event, minutes=30):
+    """The event began `minutes` ago (people register before, attend after the start)."""
+    now = timezone.now()
+    Event.objects.filter(pk=event.pk).update(
+        starts_at=now - datetime.timedelta(minutes=minutes),
+        ends_at=now + datetime.timedelta(hours=2),
+    )
+    event.refresh_from_db()
+    return event
+
+
 # --- The list --------------------------------------------------------------------------------
 
 
@@ -89,7 +101,7 @@ def test_the_list_shows_the_agencys_events_with_drafts_and_counts(world, client_
     assert "Entwurf Sommerfest" in page
     assert "Fremde Veranstaltung" not in page
     assert "1 / 1" in page  # confirmed / places
-    assert "<td>1</td>" in page  # one on the waiting list
+    assert '<td data-label="Waiting list">1</td>' in page  # one on the waiting list
 
 
 def test_the_list_needs_a_constant_number_of_queries(world, client_for):
@@ -152,6 +164,82 @@ def test_staff_create_an_event_with_questions_and_speakers(world, client_for):
     assert list(event.speakers.values_list("name", flat=True)) == ["Dr. Jana Petersen"]
     entry = AuditLogEntry.objects.get(object_type="events.event", object_id=str(event.pk))
     assert (entry.action, entry.actor) == ("create", world.advisor_x)
+
+
+def test_the_new_event_form_comes_in_parts_with_a_way_to_each(world, client_for):
+    page = client_for(world.advisor_x).get(_create_url_in_english()).content.decode()
+
+    parts = re.findall(r'<details class="form-section" id="part-([a-z]+)"( open)?>', page)
+    assert parts == [
+        ("event", " open"),
+        ("when", " open"),
+        ("audience", ""),
+        ("registration", " open"),
+        ("questions", ""),
+        ("speakers", ""),
+    ]
+    nav = page[page.index('<nav class="subnav" aria-label="Parts of the form">') :]
+    assert re.findall(r'<a href="#part-([a-z]+)">', nav[: nav.index("</nav>")]) == [
+        slug for slug, _open in parts
+    ]
+    # Every field of the event is in one part.
+    assert page.count('name="title"') == 1 and page.count('name="reminder_days"') == 1
+
+
+def test_an_error_in_a_folded_part_opens_it_and_nothing_typed_is_lost(world, client_for):
+    starts = timezone.now() + datetime.timedelta(days=10)
+    topic = Topic.objects.first()
+    data = _event_data(
+        starts_at=starts,
+        city="Bielefeld",
+        description="Ein langer Text, der nicht verloren gehen darf.",
+        registration_opens_at=_local(starts - datetime.timedelta(days=2)),
+        registration_closes_at=_local(starts - datetime.timedelta(days=3)),
+        **{
+            "topics": [str(topic.pk)],
+            "questions-TOTAL_FORMS": "1",
+            "questions-0-label": "Essenswünsche?",
+            "questions-0-kind": "text",
+            "questions-0-position": "0",
+            "speakers-TOTAL_FORMS": "1",
+            "speakers-0-name": "Dr. Jana Petersen",
+            "speakers-0-position": "0",
+        },
+    )
+
+    page = client_for(world.advisor_x).post(_create_url_in_english(), data).content.decode()
+
+    assert not Event.objects.exists()
+    # The part with the error is open and counts it; the others the person did not touch stay
+    # folded, their fields still in the form with what was typed.
+    parts = dict(re.findall(r'<details class="form-section" id="part-([a-z]+)"( open)?>', page))
+    assert parts == {
+        "event": "",
+        "when": "",
+        "audience": "",
+        "registration": " open",
+        "questions": "",
+        "speakers": "",
+    }
+    registration = page[page.index('id="part-registration"') : page.index('id="part-questions"')]
+    assert '<span class="badge badge-error">1 problem</span>' in registration
+    assert 'name="title" value="Runder Tisch Vereinsfinanzen"' in page
+    assert 'name="city" value="Bielefeld"' in page
+    assert "Ein langer Text, der nicht verloren gehen darf.</textarea>" in page
+    assert re.search(rf'name="topics" value="{topic.pk}" id="id_topics_\d+" checked', page)
+    assert 'name="questions-0-label" value="Essenswünsche?"' in page
+    assert 'name="speakers-0-name" value="Dr. Jana Petersen"' in page
+    # The error summary links to the field, which is in the open part.
+    summary = page[
+        page.index('<div class="error-summary"') : page.index(
+            "</div>", page.index('<div class="error-summary"')
+        )
+    ]
+    assert '<a href="#id_registration_closes_at">' in summary
+    assert 'id="id_registration_closes_at"' in registration
+    # Folded, a part says what it holds.
+    when = page[page.index('id="part-when"') : page.index('id="part-audience"')]
+    assert "Bielefeld" in when[: when.index("</summary>")]
 
 
 def test_the_registration_window_must_fit_before_the_start(world, client_for):
@@ -511,6 +599,7 @@ def test_staff_cancel_on_someones_behalf_and_the_next_moves_up(world, client_for
 def test_staff_record_attendance(world, client_for, choice, stored):
     event = factories.make_event(world.agency_x)
     registration = _registered(event)
+    _started(event)
 
     client_for(world.advisor_x).post(
         reverse(
@@ -610,6 +699,7 @@ def test_the_printable_check_in_list_has_names_organizations_and_a_signature_col
 def test_the_check_in_page_marks_people_present_with_one_button(world, client_for):
     event = factories.make_event(world.agency_x)
     registration = _registered(event, "Ayşe Kaya")
+    _started(event)
     client = client_for(world.advisor_x)
     checkin = reverse("events:checkin", kwargs={"slug": event.slug})
     scan = reverse("events:checkin-scan", kwargs={"slug": event.slug, "token": registration.token})
@@ -629,6 +719,7 @@ def test_the_check_in_page_marks_people_present_with_one_button(world, client_fo
 def test_scanning_the_qr_code_shows_the_person_and_checks_in_once(world, client_for):
     event = factories.make_event(world.agency_x)
     registration = _registered(event, "Ayşe Kaya")
+    _started(event)
     client = client_for(world.manager_x)
     scan = reverse("events:checkin-scan", kwargs={"slug": event.slug, "token": registration.token})
 
@@ -645,6 +736,7 @@ def test_someone_waiting_cannot_be_checked_in(world, client_for):
     event = factories.make_event(world.agency_x, capacity=1)
     _registered(event, "Ayşe Kaya")
     waiting = _registered(event, "Samir Haddad")
+    _started(event)
     scan = reverse("events:checkin-scan", kwargs={"slug": event.slug, "token": waiting.token})
     client = client_for(world.advisor_x)
 

@@ -15,12 +15,12 @@ from gemeinsam.accounts.rules import is_agency_staff, is_platform_admin
 
 from .. import queries, services
 from ..forms.staff import (
-    FIELD_GROUPS,
     DocumentForm,
     EventForm,
     QuestionFormSet,
     SeriesForm,
     SpeakerFormSet,
+    event_sections,
 )
 from ..inputs import Invalid
 
@@ -58,10 +58,6 @@ def _show(form, problems: Invalid) -> None:
         form.add_error(name, message)
 
 
-def _groups(form) -> list[tuple[str, list]]:
-    return [(legend, [form[name] for name in names]) for legend, names in FIELD_GROUPS]
-
-
 def _render_form(request, *, agency, form, questions, speakers, series=None, event=None):
     return render(
         request,
@@ -70,7 +66,7 @@ def _render_form(request, *, agency, form, questions, speakers, series=None, eve
             "agency": agency,
             "event": event,
             "form": form,
-            "groups": _groups(form),
+            "sections": event_sections(form, questions, speakers, series, new=event is None),
             "questions": questions,
             "speakers": speakers,
             "series": series,
