@@ -1,6 +1,7 @@
 """Registering for an event without an account, in Turkish and in Arabic, the waiting list that
 moves up when someone cancels, and the staff who check a participant in at the door."""
 
+from datetime import timedelta
 from urllib.parse import urlparse
 
 import pytest
@@ -9,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import pgettext_lazy
 
 from gemeinsam.events import services
-from gemeinsam.events.models import Question, Registration
+from gemeinsam.events.models import Event, Question, Registration
 from tests import factories
 from tests.browser.journeys import in_language, log_in, path_in
 
@@ -94,9 +95,9 @@ def test_a_turkish_visitor_takes_the_last_place_and_an_arabic_one_moves_up_when_
     submit(page, page.get_by_role("button", name=in_language("tr", REGISTER), exact=True))
     audit()
     assert path_of(page) == url_in("tr", "registration-create", slug=workshop.slug)
-    assert page.locator("form p.errorlist[role=alert]").inner_text() == in_language(
-        "tr", "Please correct the marked fields."
-    )
+    summary = page.get_by_role("alert")
+    assert summary.get_by_role("heading").inner_text() == in_language("tr", "There is a problem")
+    assert summary.get_by_role("link").get_attribute("href") == f"#id_question_{interpreter.pk}_0"
     assert page.locator(f"#id_question_{interpreter.pk}_error").inner_text() == in_language(
         "tr", "This field is required."
     )
@@ -125,9 +126,7 @@ def test_a_turkish_visitor_takes_the_last_place_and_an_arabic_one_moves_up_when_
     assert page.get_by_role("status").inner_text() == in_language(
         "tr", "You are registered. We have sent you a confirmation."
     )
-    assert page.locator(".registration-state .registration-status").inner_text() == in_language(
-        "tr", "Confirmed"
-    )
+    assert page.locator(".registration-state .badge").inner_text() == in_language("tr", "Confirmed")
     qr_code = page.get_by_role("img", name=in_language("tr", QR_CAPTION))
     assert qr_code.locator("svg.qr").count() == 1
     cancel_link = page.get_by_role("link", name=in_language("tr", "Cancel my registration"))
@@ -158,7 +157,7 @@ def test_a_turkish_visitor_takes_the_last_place_and_an_arabic_one_moves_up_when_
     assert (omar.status, omar.language) == ("waitlisted", "ar")
     assert path_of(page) == url_in("ar", "registration-detail", token=omar.token)
     assert page.get_by_role("status").inner_text() == in_language("ar", WAITLISTED_MESSAGE)
-    assert page.locator(".registration-state .registration-status").inner_text() == in_language(
+    assert page.locator(".registration-state .badge").inner_text() == in_language(
         "ar", "On the waiting list"
     )
     assert page.locator("#waitlist-position").inner_text() == in_language(
@@ -179,9 +178,7 @@ def test_a_turkish_visitor_takes_the_last_place_and_an_arabic_one_moves_up_when_
     assert page.get_by_role("status").inner_text() == in_language(
         "tr", "Your registration has been cancelled."
     )
-    assert page.locator(".registration-state .registration-status").inner_text() == in_language(
-        "tr", "Cancelled"
-    )
+    assert page.locator(".registration-state .badge").inner_text() == in_language("tr", "Cancelled")
     assert page.locator("svg.qr").count() == 0
     ayse.refresh_from_db()
     omar.refresh_from_db()
@@ -192,9 +189,7 @@ def test_a_turkish_visitor_takes_the_last_place_and_an_arabic_one_moves_up_when_
     page.context.clear_cookies()
     page.goto(url_in("ar", "registration-detail", token=omar.token))
     audit()
-    assert page.locator(".registration-state .registration-status").inner_text() == in_language(
-        "ar", "Confirmed"
-    )
+    assert page.locator(".registration-state .badge").inner_text() == in_language("ar", "Confirmed")
     assert page.get_by_role("img", name=in_language("ar", QR_CAPTION)).count() == 1
 
 
@@ -219,6 +214,12 @@ def round_table():
     ]:
         participant = factories.person(name, answers={question.pk: language})
         services.register(event, [participant], consent=True)
+    # The day has come: the round table began a few minutes ago, the door is open.
+    now = timezone.now()
+    Event.objects.filter(pk=event.pk).update(
+        starts_at=now - timedelta(minutes=10), ends_at=now + timedelta(hours=2)
+    )
+    event.refresh_from_db()
     return event
 
 
@@ -240,13 +241,14 @@ def test_an_advisor_finds_the_participants_and_checks_one_in_at_the_door(page, a
 
     rows = page.locator("table.participants tbody tr")
     assert rows.locator("th bdi").all_inner_texts() == ["Leyla Aydın", "Omar Haddad", "Selin Kaya"]
-    assert rows.locator(".status").all_inner_texts() == [
-        in_language("de", pgettext_lazy("registration status", "confirmed")),
-        in_language("de", pgettext_lazy("registration status", "confirmed")),
-        in_language("de", pgettext_lazy("registration status", "on the waiting list")),
+    assert rows.locator(".badge").all_inner_texts() == [
+        in_language("de", "Confirmed"),
+        in_language("de", "Confirmed"),
+        in_language("de", "On the waiting list"),
     ]
-    # The question is a column of its own, with each person's answer.
-    assert rows.locator("td:nth-of-type(3)").all_inner_texts() == [
+    # The question is a column of its own (after the box to select and the organization and
+    # status), with each person's answer.
+    assert rows.locator("td:nth-of-type(4)").all_inner_texts() == [
         "Türkisch",
         "Arabisch",
         "Türkisch",
@@ -260,7 +262,7 @@ def test_an_advisor_finds_the_participants_and_checks_one_in_at_the_door(page, a
     page.wait_for_url(f"**{checkin_page}")
     audit()
     present = in_language("de", "%(present)s of %(total)s present")
-    assert page.locator("main h1 + p > strong").inner_text() == present % {
+    assert page.locator("p.checkin-count > strong").inner_text() == present % {
         "present": 0,
         "total": 2,
     }
@@ -287,7 +289,7 @@ def test_an_advisor_finds_the_participants_and_checks_one_in_at_the_door(page, a
         "de", "present since %(time)s"
     ) % {"time": since}
     assert page.locator(f"#r{leyla.pk}").get_by_role("button").count() == 1
-    assert page.locator("main h1 + p > strong").inner_text() == present % {
+    assert page.locator("p.checkin-count > strong").inner_text() == present % {
         "present": 1,
         "total": 2,
     }
@@ -298,7 +300,7 @@ def test_an_advisor_finds_the_participants_and_checks_one_in_at_the_door(page, a
     ).click()
     page.wait_for_url(f"**{participants_page}")
     audit()
-    attendance = page.locator("table.participants tbody tr td:nth-of-type(4)")
+    attendance = page.locator("table.participants tbody tr td:nth-of-type(5)")
     assert attendance.all_inner_texts() == [
         in_language("de", "not recorded"),
         f"{in_language('de', 'attended')} {since}\n{in_language('de', 'Certificate (PDF)')}",

@@ -10,10 +10,11 @@ from django.core import mail
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connection
 from django.test import Client
+from django.utils import timezone
 from hypothesis import HealthCheck, settings
 
 from gemeinsam.events import services
-from gemeinsam.events.models import Question, Registration
+from gemeinsam.events.models import Event, Question, Registration
 from gemeinsam.wsgi import application
 from tests import factories
 from tests.api_support import API, call, token_for
@@ -339,6 +340,12 @@ def test_staff_list_the_participants_with_status_attendance_and_organization(wor
     )
     services.register(event, [factories.person("Omar Haddad", "omar@example.org")], consent=False)
     leyla = Registration.objects.get(email="leyla@example.org")
+    # At the door, shortly before the start.
+    starts = timezone.now() + datetime.timedelta(minutes=20)
+    Event.objects.filter(pk=event.pk).update(
+        starts_at=starts, ends_at=starts + datetime.timedelta(hours=2)
+    )
+    leyla.event.refresh_from_db()
     services.check_in(leyla, by=world.advisor_x)
     body = call(f"/events/{event.pk}/participants", token=token_for(world.advisor_x)).json()
     rows = [

@@ -4,10 +4,13 @@ Every page is about an event of agency X: its staff and platform admins get it; 
 who is logged in gets 404, because outsiders must not learn that an event (or a draft) exists.
 """
 
+from datetime import timedelta
+
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from gemeinsam.events import services
-from gemeinsam.events.models import EventDocument, Registration
+from gemeinsam.events.models import Event, EventDocument, Registration
 from tests import factories
 from tests.matrix import LOGIN, Case, staff_only
 
@@ -34,7 +37,12 @@ def _registration(w, *, attended=None, approval=False):
     event = factories.make_event(w.agency_x, requires_approval=approval)
     registration = services.register(event, [factories.person()], consent=True).registrations[0]
     if attended is not None:
+        # Attendance and certificates come once the event has begun.
         Registration.objects.filter(pk=registration.pk).update(attended=attended)
+        now = timezone.now()
+        Event.objects.filter(pk=event.pk).update(
+            starts_at=now - timedelta(hours=1), ends_at=now + timedelta(hours=2)
+        )
     return registration
 
 
@@ -44,6 +52,11 @@ def _on_registration(**options):
         return {"slug": registration.event.slug, "pk": registration.pk}
 
     return kwargs
+
+
+def _pending(w):
+    w.pending = _registration(w, approval=True)
+    return {"slug": w.pending.event.slug}
 
 
 def _slug(w):
@@ -97,6 +110,13 @@ CASES: list[Case] = [
         data=lambda w: {"attended": "yes"},
     ),
     Case(
+        "events:participant-bulk",
+        of_agency_x(302),
+        kwargs=_pending,
+        method="post",
+        data=lambda w: {"action": "accept", "selected": [w.pending.pk]},
+    ),
+    Case(
         "events:participant-export",
         of_agency_x(200),
         kwargs=lambda w: {**_slug(w), "fmt": "xlsx"},
@@ -119,7 +139,7 @@ CASES: list[Case] = [
     Case(
         "events:certificate",
         of_agency_x(404),
-        kwargs=_on_registration(),
+        kwargs=_on_registration(attended=False),
         label="not attended",
     ),
     Case("events:certificate-all", of_agency_x(200), kwargs=_attended_event),

@@ -78,23 +78,31 @@ def _page(pdf: FPDF, registration: Registration, event: Event) -> None:
     for label, value in facts:
         line(f"{label}: {value}", gap=2)
 
-    pdf.set_y(pdf.h - 45)
+    _signature_lines(pdf, event, rtl=rtl, align=align)
+
+
+# Room at the foot of the page for the two lines to sign on and their captions: an agency's long
+# name wraps onto more lines under its line instead of running off the page.
+SIGNATURE_WIDTH = 80
+SIGNATURE_FROM_BOTTOM = 55
+
+
+def _signature_lines(pdf: FPDF, event: Event, *, rtl: bool, align: Align) -> None:
+    """Place and date, and the signature for the agency: each a line with its caption below,
+    wrapped within the line's width; in a right-to-left language place and date come first,
+    on the right."""
+    start, end = pdf.l_margin, pdf.w - pdf.r_margin - SIGNATURE_WIDTH
+    columns = [
+        (end if rtl else start, _("Place, date")),
+        (start if rtl else end, _("Signature for %(agency)s") % {"agency": event.agency.name}),
+    ]
+    y = pdf.h - SIGNATURE_FROM_BOTTOM
     pdf.set_draw_color(0)
-    y = pdf.get_y()
-    pdf.line(pdf.l_margin, y, pdf.l_margin + 80, y)
-    pdf.line(pdf.w - pdf.r_margin - 80, y, pdf.w - pdf.r_margin, y)
-    pdf.ln(2)
     pdf.set_font(FAMILY, "", 10)
-    pdf.cell(80, 5, _("Place, date"), align=align)
-    pdf.set_x(pdf.w - pdf.r_margin - 80)
-    pdf.cell(
-        80,
-        5,
-        _("Signature for %(agency)s") % {"agency": event.agency.name},
-        align=align,
-        new_x=XPos.LMARGIN,
-        new_y=YPos.NEXT,
-    )
+    for x, caption in columns:
+        pdf.line(x, y, x + SIGNATURE_WIDTH, y)
+        pdf.set_xy(x, y + 2)
+        pdf.multi_cell(SIGNATURE_WIDTH, 5, caption, align=align)
 
 
 def certificates_pdf(event: Event, registrations: Iterable[Registration]) -> bytes:

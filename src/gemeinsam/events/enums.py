@@ -63,3 +63,7 @@ DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 
 # Largest group one person may register at once.
 MAX_GROUP_SIZE = 20
+
+# Attendance and certificates are for an event that has begun. The door opens a little earlier:
+# check-in (the QR code, the check-in list) takes people from this long before the start.
+CHECK_IN_LEAD_MINUTES = 60

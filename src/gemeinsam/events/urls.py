@@ -29,6 +29,7 @@ urlpatterns = [
     path(f"{E}documents/<int:pk>/delete/", staff.document_delete, name="document-delete"),
     path(P, participants.participant_list, name="participant-list"),
     path(f"{P}mail/", participants.participant_mail, name="participant-mail"),
+    path(f"{P}selected/", participants.participant_bulk, name="participant-bulk"),
     path(f"{P}export/<str:fmt>/", participants.participant_export, name="participant-export"),
     path(f"{P}<int:pk>/decide/", participants.participant_decide, name="participant-decide"),
     path(f"{P}<int:pk>/cancel/", participants.participant_cancel, name="participant-cancel"),

@@ -1,5 +1,5 @@
-"""Forms of the staff's participant list: its filters, decisions, attendance and the mail to
-the participants."""
+"""Forms of the staff's participant list: its filters, the actions on the people selected,
+decisions, attendance, the search at check-in and the mail to the participants."""
 
 from __future__ import annotations
 
@@ -60,4 +60,54 @@ class ParticipantMailForm(forms.Form):
     )
     include_waitlisted = forms.BooleanField(
         label=_("Also write to the people on the waiting list"), required=False
+    )
+
+
+class SelectCheckboxes(forms.CheckboxSelectMultiple):
+    """One checkbox per row of a table, each named for assistive technology by its person (the
+    row shows the name itself, so the box needs no visible label)."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        option["attrs"]["aria-label"] = _("Select %(name)s") % {"name": label}
+        return option
+
+
+# The actions on the people selected, each one service call; the page offers those that apply.
+BULK_ACTIONS = {
+    "accept": _("Confirm"),
+    "decline": pgettext_lazy("decision", "Decline"),
+    "attended": _("Mark as attended"),
+    "absent": _("Mark as not attended"),
+    "unrecorded": _("Clear attendance"),
+    "cancel": _("Cancel their registrations"),
+}
+
+
+class BulkForm(forms.Form):
+    """The people selected in the participant list and what to do with all of them."""
+
+    action = forms.ChoiceField(choices=list(BULK_ACTIONS.items()))
+    selected = forms.TypedMultipleChoiceField(
+        coerce=int,
+        widget=SelectCheckboxes,
+        error_messages={"required": _("Please select at least one person.")},
+    )
+
+    def __init__(self, *args, registrations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["selected"].choices = [(r.pk, r.name) for r in registrations]
+
+    def checkboxes(self) -> dict:
+        """The checkboxes by registration id, for the rows of the table."""
+        return {int(box.data["value"]): box for box in self["selected"]}
+
+
+class CheckinSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Find a person"),
+        required=False,
+        max_length=100,
+        widget=forms.SearchInput,
+        help_text=_("Name or email address."),
     )

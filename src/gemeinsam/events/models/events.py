@@ -20,6 +20,7 @@ from gemeinsam.organizations.models import (
 )
 
 from ..enums import (
+    CHECK_IN_LEAD_MINUTES,
     DocumentKind,
     EventFormat,
     EventKind,
@@ -243,6 +244,18 @@ class Event(models.Model):
     @property
     def is_past(self) -> bool:
         return self.ends_at < timezone.now()
+
+    def has_started(self, now=None) -> bool:
+        """Attendance and certificates are given from the start on, never before."""
+        return self.starts_at <= (now or timezone.now())
+
+    @property
+    def check_in_opens_at(self):
+        return self.starts_at - timedelta(minutes=CHECK_IN_LEAD_MINUTES)
+
+    def check_in_open(self, now=None) -> bool:
+        """People are checked in at the door from shortly before the start."""
+        return self.check_in_opens_at <= (now or timezone.now())
 
     def registration_open(self, now=None) -> bool:
         """Whether new registrations are taken right now (published, in the window, not over)."""

@@ -9,7 +9,16 @@ registration are also named here: `services.register(...)`.
 from ..enums import ACTIVE_STATUSES
 from ..inputs import Person, validate_answers
 from . import participants, registration, staff
-from .participants import capacity_changed, check_in, decide, mail_participants, set_attendance
+from .participants import (
+    cancel_many,
+    capacity_changed,
+    check_in,
+    decide,
+    decide_many,
+    mail_participants,
+    record_attendance,
+    set_attendance,
+)
 from .registration import (
     Outcome,
     RegistrationError,
@@ -27,14 +36,17 @@ __all__ = [
     "Person",
     "RegistrationError",
     "cancel",
+    "cancel_many",
     "capacity_changed",
     "change",
     "check_in",
     "check_open",
     "decide",
+    "decide_many",
     "mail_participants",
     "participants",
     "promote_waitlist",
+    "record_attendance",
     "register",
     "registration",
     "resend_link",

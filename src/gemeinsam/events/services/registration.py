@@ -356,7 +356,7 @@ def cancel(registration: Registration, *, whole_group: bool = False, by=None) ->
     """Cancel a registration (or the whole group); the waiting list moves up into the place.
 
     Side effects: seats_taken shrinks; a "cancelled" mail to each person cancelled; "moved up"
-    mails to the people who move up.
+    mails to the people who move up; audit entries when staff (`by`) cancel.
     """
     with transaction.atomic():
         event = locked_event(registration.event_id)
@@ -365,27 +365,28 @@ def cancel(registration: Registration, *, whole_group: bool = False, by=None) ->
             query = query.filter(group_id=registration.group_id)
         else:
             query = query.filter(pk=registration.pk)
-        cancelled = list(query)
-        if not cancelled:
-            return []
-        freed = sum(1 for r in cancelled if r.status == RegistrationStatus.CONFIRMED)
-        Registration.objects.filter(pk__in=[r.pk for r in cancelled]).update(
-            status=RegistrationStatus.CANCELLED, cancelled_at=timezone.now()
+        return cancel_locked(event, list(query), by=by)
+
+
+def cancel_locked(event: Event, cancelled: list[Registration], *, by=None) -> list[Registration]:
+    """`cancel` for active registrations of `event`, whose lock the caller holds."""
+    if not cancelled:
+        return []
+    freed = sum(1 for r in cancelled if r.status == RegistrationStatus.CONFIRMED)
+    Registration.objects.filter(pk__in=[r.pk for r in cancelled]).update(
+        status=RegistrationStatus.CANCELLED, cancelled_at=timezone.now()
+    )
+    if freed:
+        Event.objects.filter(pk=event.pk).update(
+            seats_taken=F("seats_taken") - freed, updated_at=timezone.now()
         )
-        if freed:
-            Event.objects.filter(pk=event.pk).update(
-                seats_taken=F("seats_taken") - freed, updated_at=timezone.now()
-            )
-            event.seats_taken -= freed
+        event.seats_taken -= freed
+    for r in cancelled:
+        queue_mail(r.pk, "cancelled")
+    if by is not None:
         for r in cancelled:
-            queue_mail(r.pk, "cancelled")
-        if by is not None:
-            for r in cancelled:
-                audit.record(
-                    by=by,
-                    action=AuditAction.UPDATE,
-                    obj=r,
-                    changes={"status": [r.status, "cancelled"]},
-                )
-        promote_waitlist(event)
+            audit.record(
+                by=by, action=AuditAction.UPDATE, obj=r, changes={"status": [r.status, "cancelled"]}
+            )
+    promote_waitlist(event)
     return cancelled

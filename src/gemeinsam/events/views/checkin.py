@@ -6,13 +6,16 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .. import certificates, queries, services
 from ..enums import RegistrationStatus
+from ..forms.participants import CheckinSearchForm
 
 VIEW = "events.view_participants"
 CHANGE = "events.change_participants"
@@ -41,15 +44,25 @@ def checkin_list(request, slug):
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def checkin(request, slug):
+    """The door: everyone confirmed, found by name or address, marked present with one tap."""
     event = queries.event_for(request.user, slug, CHANGE)
-    registrations = list(_confirmed(event))
+    search = CheckinSearchForm(request.GET or None)
+    confirmed = _confirmed(event)
+    counts = confirmed.aggregate(
+        total=Count("id"), present=Count("id", filter=Q(checked_in_at__isnull=False))
+    )
+    shown = confirmed
+    if search.is_valid() and search.cleaned_data["q"]:
+        shown = queries.filter_participants(confirmed, {"q": search.cleaned_data["q"]})
     return render(
         request,
         "events/manage/checkin.html",
         {
             "event": event,
-            "registrations": registrations,
-            "present": sum(1 for r in registrations if r.checked_in_at),
+            "search": search,
+            "registrations": list(shown),
+            "check_in_open": event.check_in_open(),
+            **counts,
         },
     )
 
@@ -86,6 +99,7 @@ def checkin_scan(request, slug, token):
             "event": event,
             "registration": registration,
             "confirmed": registration.status == RegistrationStatus.CONFIRMED,
+            "check_in_open": event.check_in_open(),
         },
     )
 
@@ -96,10 +110,22 @@ def _pdf(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
+def _not_yet(request, event):
+    """Certificates confirm that someone took part: none before the event has started."""
+    messages.error(
+        request,
+        _("Certificates can be made once the event has started (%(start)s).")
+        % {"start": formats.date_format(timezone.localtime(event.starts_at), "DATETIME_FORMAT")},
+    )
+    return redirect("events:participant-list", slug=event.slug)
+
+
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def certificate(request, slug, pk):
     event = queries.event_for(request.user, slug, VIEW)
+    if not event.has_started():
+        return _not_yet(request, event)
     registration = get_object_or_404(
         event.registrations.select_related("organization"), pk=pk, attended=True
     )
@@ -113,6 +139,8 @@ def certificate(request, slug, pk):
 @require_http_methods(["GET", "HEAD"])
 def certificate_all(request, slug):
     event = queries.event_for(request.user, slug, VIEW)
+    if not event.has_started():
+        return _not_yet(request, event)
     attended = list(
         event.registrations.filter(attended=True)
         .select_related("organization")
