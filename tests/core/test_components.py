@@ -115,6 +115,21 @@ def test_the_old_field_include_renders_the_component():
     assert find_all(html, "div", class_="field-error") == []
 
 
+@pytest.mark.parametrize(("language", "required"), [("de", "erforderlich"), ("ar", "إلزامي")])
+def test_a_single_checkbox_comes_before_its_label_which_has_no_colon(language, required):
+    class Consent(forms.Form):
+        public = forms.BooleanField(label="Public profile", required=False)
+        agree = forms.BooleanField(label="I agree")
+
+    html = render("{% field form.public %}{% field form.agree %}", language, form=Consent())
+    labels = find_all(html, "label")
+    assert [(attribute(label, "for"), text(label)) for label in labels] == [
+        ("id_public", "Public profile"),
+        ("id_agree", f"I agree ({required})"),
+    ]
+    assert html.index('name="public"') < html.index('for="id_public"')
+
+
 def test_choices_are_a_fieldset_whose_legend_is_the_label():
     form = ContactForm({"email": "a@example.org"})
     form.is_valid()
