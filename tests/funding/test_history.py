@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -66,7 +67,7 @@ def test_results_newest_first_with_counts_and_changes(progress, client_for):
     html = response.content.decode()
     assert "At least seven members: missing → met" in html
     assert "first saved result" in html
-    assert "<caption>" in html
+    assert re.search(r"<caption id=\"[^\"]+\">Saved results: ", html)
     assert html.index(newest.as_of.isoformat()) < html.index(oldest.as_of.isoformat())
 
 

@@ -266,9 +266,9 @@ def test_routes_say_met_and_missing_as_the_pdf_does_not_open(client, db):
     answers = {"checked": "1", "legal_form": "registered_association", "youth_work_since": ""}
     answers["charitable_finding_on"] = "2025-06-01"
     html = client.get("/de/funding/checks/youth_welfare/", answers).content.decode()
-    routes = re.findall(r'<span class="status status-(\w+)">([^<]+)</span></li>', html)
+    routes = re.findall(r'<span class="badge badge-(\w+)">([^<]+)</span></li>', html)
 
-    assert ("met", "erfüllt") in routes
+    assert ("ok", "erfüllt") in routes
     assert all(word in {"erfüllt", "fehlt", "unbekannt"} for _status, word in routes), routes
     assert "nicht offen" not in html
 

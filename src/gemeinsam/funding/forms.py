@@ -7,6 +7,7 @@ result says what to find out. Also the staff overview's filters.
 from __future__ import annotations
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +16,7 @@ from gemeinsam.organizations.enums import OrganizationKind
 from gemeinsam.organizations.models import LegalForm
 
 from . import ruledoc
+from .enums import Level, ProgrammeKind
 from .facts import BOOL, CHOICE, DATE, FACTS, INT, MONEY
 from .queries.overview import STATUS_LABELS, STATUSES
 
@@ -161,3 +163,66 @@ class GapFilterForm(forms.Form):
         else:
             del self.fields["district"]
         self.fields["field"].choices = [(f.code, f.label) for f in fields]
+
+
+# --- The programme catalogue's filters -------------------------------------------------------
+
+
+class ProgrammeFilterForm(forms.Form):
+    """The catalogue's filters for the filter panel. The page reads the address itself
+    (`CatalogueFilters.from_query`, which ignores what it does not know), so this form is bound
+    to the values in use and never shows an error."""
+
+    organization = forms.ChoiceField(label=_("Show what fits my organization"), required=False)
+    q = forms.CharField(label=_("Search words"), required=False, max_length=100)
+    state = forms.ChoiceField(label=_("Federal state"), required=False)
+    kind = forms.MultipleChoiceField(
+        label=_("Kind of funding"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    level = forms.MultipleChoiceField(
+        label=_("Level"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    field = forms.MultipleChoiceField(
+        label=_("Fields of activity"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, filters, *, organizations, organization, fields):
+        data = {
+            "q": filters.q,
+            "state": filters.state,
+            "kind": filters.kind,
+            "level": filters.level,
+            "field": filters.field,
+            "organization": organization.slug if organization else "",
+        }
+        super().__init__(data)
+        if organizations:
+            self.fields["organization"].choices = [("", _("– none –"))] + [
+                (own.slug, own.name) for own in organizations
+            ]
+        else:
+            del self.fields["organization"]
+        self.fields["state"].choices = [("", _("– all –")), *FederalState.choices]
+        self.fields["kind"].choices = [(v, capfirst(label)) for v, label in ProgrammeKind.choices]
+        self.fields["level"].choices = [(v, capfirst(label)) for v, label in Level.choices]
+        self.fields["field"].choices = [(f.code, f.label) for f in fields]
+
+
+# --- Which of the person's organizations -----------------------------------------------------
+
+
+class OrganizationChoiceForm(forms.Form):
+    """One of the person's organizations, for a page that can be about it (what fits, a check
+    filled in from its profile, whom a watch is for). `empty` is the choice of none."""
+
+    organization = forms.ChoiceField(required=False)
+
+    def __init__(self, *, organizations, organization=None, label="", empty=None, **kwargs):
+        super().__init__(
+            initial={"organization": organization.slug if organization else ""}, **kwargs
+        )
+        field = self.fields["organization"]
+        field.label = label
+        field.choices = ([("", empty)] if empty is not None else []) + [
+            (own.slug, own.name) for own in organizations
+        ]

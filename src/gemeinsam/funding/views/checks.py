@@ -21,7 +21,7 @@ from gemeinsam.organizations.queries import memberships_of, organizations_visibl
 from .. import ruledoc, services
 from ..documents import authority, guides, legal_basis
 from ..facts import FactError, clean_facts
-from ..forms import CheckForm, facts_asked
+from ..forms import CheckForm, OrganizationChoiceForm, facts_asked
 from ..models import ReadinessCheck
 from ..profile import profile_facts
 from ..result_pdf import result_pdf
@@ -114,6 +114,9 @@ def check_detail(request, code: str):
             "guides": guides(version.document, language, state),
             "organizations": organizations,
             "organization": organization,
+            "prefill_form": OrganizationChoiceForm(
+                organizations=organizations, organization=organization, label=_("Organization")
+            ),
             "counselling_url": counselling_url,
             "query": request.GET.urlencode(),
         },

@@ -6,13 +6,13 @@ from __future__ import annotations
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
-from gemeinsam.core.enums import FederalState
 from gemeinsam.organizations.models import FieldOfActivity
 
 from .. import ruledoc
 from ..documents import legal_basis
-from ..enums import Level, ProgrammeKind
+from ..forms import OrganizationChoiceForm, ProgrammeFilterForm
 from ..models import Programme, WatchedProgramme
 from ..profile import profile_facts
 from ..queries import programmes as queries
@@ -34,6 +34,10 @@ def programme_list(request):
     if organization is not None:
         facts = profile_facts(organization, as_of=today)
         fits = queries.fits(facts, programmes, as_of=today)
+    fields = FieldOfActivity.objects.filter(programmes__isnull=False).distinct()
+    form = ProgrammeFilterForm(
+        filters, organizations=organizations, organization=organization, fields=fields
+    )
     return render(
         request,
         "funding/programme_list.html",
@@ -42,10 +46,7 @@ def programme_list(request):
             "fits": fits,
             "ranks": queries.ranked(fits) if fits is not None else [],
             "filters": filters,
-            "kinds": ProgrammeKind.choices,
-            "levels": Level.choices,
-            "states": FederalState.choices,
-            "fields": FieldOfActivity.objects.filter(programmes__isnull=False).distinct(),
+            "form": form,
             "organizations": organizations,
             "organization": organization,
             "today": today,
@@ -85,6 +86,18 @@ def programme_detail(request, code: str):
             "rows": rows,
             "organizations": organizations,
             "organization": organization,
+            "check_form": OrganizationChoiceForm(
+                organizations=organizations,
+                organization=organization,
+                label=_("Check for my organization"),
+            ),
+            "watch_form": OrganizationChoiceForm(
+                organizations=organizations,
+                organization=organization,
+                label=_("Watch for"),
+                empty=_("– myself only –"),
+                auto_id="watch-%s",
+            ),
             "outdated": programme.possibly_outdated(today),
             "deadline": programme.next_deadline(today),
             "unverified": set(programme.unverified),
