@@ -91,7 +91,7 @@ def test_a_turkish_visitor_takes_the_last_place_and_an_arabic_one_moves_up_when_
     # She forgets the required question: the form says so in Turkish and nothing is saved.
     page.locator("#id_name").fill("Ayşe Yıldız")
     page.locator("#id_email").fill("ayse.yildiz@example.org")
-    page.get_by_label(in_language("tr", "I agree."), exact=True).check()
+    page.get_by_label(in_language("tr", "I agree.")).check()
     submit(page, page.get_by_role("button", name=in_language("tr", REGISTER), exact=True))
     audit()
     assert path_of(page) == url_in("tr", "registration-create", slug=workshop.slug)
@@ -106,7 +106,7 @@ def test_a_turkish_visitor_takes_the_last_place_and_an_arabic_one_moves_up_when_
 
     # She answers it and is registered: her personal page shows the status and the QR code.
     page.get_by_label("Türkisch", exact=True).check()
-    page.get_by_label(in_language("tr", "I agree."), exact=True).check()
+    page.get_by_label(in_language("tr", "I agree.")).check()
     submit(page, page.get_by_role("button", name=in_language("tr", REGISTER), exact=True))
     audit()
     ayse = Registration.objects.get(event=workshop)
@@ -149,7 +149,7 @@ def test_a_turkish_visitor_takes_the_last_place_and_an_arabic_one_moves_up_when_
     page.locator("#id_name").fill("Omar Haddad")
     page.locator("#id_email").fill("omar.haddad@example.org")
     page.get_by_label("Arabisch", exact=True).check()
-    page.get_by_label(in_language("ar", "I agree."), exact=True).check()
+    page.get_by_label(in_language("ar", "I agree.")).check()
     submit(page, page.get_by_role("button", name=join, exact=True))
     audit()
     assert_language(page, "ar", "rtl")
