@@ -22,7 +22,9 @@ pytestmark = [
 
 SIZES = [(1366, 900), (360, 640), (320, 568)]
 LANGUAGES = ["de", "ar"]
-LONG_TITLE = "Fortbildung Interkulturelle Öffnung von Kindertageseinrichtungen in Nordrhein-Westfalen"
+LONG_TITLE = (
+    "Fortbildung Interkulturelle Öffnung von Kindertageseinrichtungen in Nordrhein-Westfalen"
+)
 
 
 def sign_in(page, base_url: str, user) -> None:
