@@ -426,7 +426,7 @@ def test_on_the_arabic_page_the_chart_runs_from_right_to_left(counted, client_fo
     assert positions == sorted(positions, reverse=True)  # January on the right
 
 
-def test_the_cases_by_topic_are_drawn_beside_their_table(counted, client_for):
+def test_the_cases_by_topic_are_drawn_above_their_table(counted, client_for):
     response = client_for(counted.advisor_x).get(
         _url(counted.agency_x, **{"from": "2025-01-01", "to": "2025-12-31"})
     )
@@ -440,10 +440,10 @@ def test_the_cases_by_topic_are_drawn_beside_their_table(counted, client_for):
         "Finding and supporting volunteers": 1,
     }
     html = response.content.decode()
-    pair = find_all(html, "div", class_="chart-and-table")[1]
-    title_id = attribute(find(pair, "svg"), "aria-labelledby").split()[0]
-    assert text(find(pair, "title", id=title_id)) == "Cases active by topic"
-    assert find_all(pair, "table")  # the numbers, beside the picture
+    part = html[html.index("<h3>By topic</h3>") : html.index("<h3>By language</h3>")]
+    title_id = attribute(find(part, "svg"), "aria-labelledby").split()[0]
+    assert text(find(part, "title", id=title_id)) == "Cases active by topic"
+    assert find(part, "table")  # the numbers, under the picture
 
 
 def test_the_page_runs_the_same_queries_for_one_case_and_for_three(
