@@ -29,7 +29,7 @@ from gemeinsam.counselling.services.cases import close_case
 from gemeinsam.organizations.models import WorkingLanguage
 from tests import factories
 from tests.factories import make_case, make_request, topics
-from tests.html_support import attribute, find, find_all, text
+from tests.html_support import attribute, find, text
 from tests.pdf_text import lines, page_content
 
 D = datetime.date
