@@ -91,8 +91,7 @@ class DecisionsForm(forms.Form):
                 required=False,
                 widget=forms.Select(
                     attrs={
-                        "aria-label": _("What to do with row %(number)s")
-                        % {"number": row.number}
+                        "aria-label": _("What to do with row %(number)s") % {"number": row.number}
                     }
                 ),
             )
