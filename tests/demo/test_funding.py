@@ -176,7 +176,7 @@ def test_the_member_sees_what_fits_her_organization(demo):
     client = Client()
     client.force_login(get_user_model().objects.get(email=CAST.member.email))
     page = client.get(f"/en/funding/programmes/?organization={org.slug}").content.decode()
-    assert f"What fits {escape(org.name)}" in page
+    assert f"What fits <bdi>{escape(org.name)}</bdi>" in page
     check = client.get(f"/en/funding/checks/youth_welfare/?organization={org.slug}")
     assert check.context["organization"] == org
     since = FUNDING.stage("ready_for_75").values["youth_welfare_since"]
