@@ -17,7 +17,7 @@ from .forms.profiles import (
     FundingSourceFormSet,
     OrganizationForm,
     RecognitionFormSet,
-    profile_sections,
+    profile_parts,
 )
 from .models import Invitation, Organization, OrganizationMembership
 
@@ -143,9 +143,7 @@ def _profile_form(request, org, form, descriptions, recognitions, funding):
             "descriptions": descriptions,
             "recognitions": recognitions,
             "funding": funding,
-            "sections": profile_sections(
-                form, descriptions, recognitions, funding, new=org is None
-            ),
+            "parts": profile_parts(form, descriptions, recognitions, funding, new=org is None),
             "organization": org,
         },
     )

@@ -6,16 +6,14 @@ the checks it shares with them live in `inputs`."""
 
 from __future__ import annotations
 
-import dataclasses
-
 from django import forms
 from django.db.models import Q
 from django.forms import inlineformset_factory
 from django.template.defaultfilters import filesizeformat
-from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from gemeinsam.core import inline
+from gemeinsam.core import form_parts, inline
+from gemeinsam.core.form_parts import FormPart
 from gemeinsam.core.forms import DateTimeInput
 from gemeinsam.organizations.models import Organization
 
@@ -302,88 +300,37 @@ class DocumentForm(forms.ModelForm):
         return DocumentInput(title=data["title"], kind=data["kind"], file=data["file"])
 
 
-# --- The event form in parts ------------------------------------------------------------------
-
-SUMMARY_LENGTH = 140
+# --- The event form in parts (core.form_parts) --------------------------------------------------
 
 
-@dataclasses.dataclass
-class FormSection:
-    """One foldable part of the event form: its fields (or a formset's forms), a line that says
-    what it holds, and whether it comes open (it has errors, or a new event needs it)."""
-
-    slug: str
-    title: str
-    summary: str
-    fields: list = dataclasses.field(default_factory=list)
-    formset: object = None
-    errors: int = 0
-    open: bool = False
-
-
-def _shown(bound) -> list[str]:
-    """What a field holds as a person reads it: choice labels, dates in the page's format."""
-    value = bound.value()
-    if value in (None, "", [], (), False) or isinstance(bound.field, forms.BooleanField):
-        return []
-    if isinstance(bound.field, forms.DateTimeField):
-        try:
-            moment = bound.field.to_python(value)
-        except forms.ValidationError:
-            return [str(value)]
-        return [formats.date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")]
-    values = value if isinstance(value, list | tuple) else [value]
-    choices = getattr(bound.field, "choices", None)
-    if choices is None:
-        label = f"{bound.label}: " if isinstance(bound.field, forms.IntegerField) else ""
-        return [f"{label}{v}" for v in values]
-    labels = {str(key): str(label) for key, label in choices}
-    return [labels[str(v)] for v in values if labels.get(str(v))]
-
-
-def _summary(parts: list[str]) -> str:
-    text = " · ".join(part for part in parts if part)
-    if len(text) > SUMMARY_LENGTH:
-        text = text[: SUMMARY_LENGTH - 1].rstrip() + "…"
-    return text or str(_("Nothing entered yet"))
-
-
-def _errors_of(form) -> int:
-    if form is None or not form.is_bound:
-        return 0
-    return len(form.non_field_errors()) + sum(len(bound.errors) for bound in form)
-
-
-def _rows(formset, name: str) -> list[str]:
-    return [
-        str(member[name].value() or "")
-        for member in formset.forms
-        if not (member.is_bound and member["DELETE"].value())
-    ]
-
-
-def event_sections(form, questions, speakers, series=None, *, new: bool) -> list[FormSection]:
+def event_parts(form, questions, speakers, series=None, *, new: bool) -> list[FormPart]:
     """The event form's parts in order, each with the line it shows while folded; the series
     (more dates, only when creating) belongs to the date and place."""
-    sections = []
-    for slug, title, names, summed in EVENT_PARTS:
-        fields = [form[name] for name in names]
-        parts = [", ".join(_shown(form[name])) for name in summed]
-        errors = sum(len(bound.errors) for bound in fields) if form.is_bound else 0
-        if slug == "when" and series is not None:
-            parts += _shown(series["repeat"])  # its fields follow in a fieldset of their own
-            errors += _errors_of(series)
-        summary = _summary(parts)
-        sections.append(FormSection(slug, str(title), summary, fields=fields, errors=errors))
-    for slug, title, formset, name in (
-        ("questions", _("Questions at registration"), questions, "label"),
-        ("speakers", _("Speakers"), speakers, "name"),
-    ):
-        errors = len(formset.non_form_errors()) + sum(_errors_of(f) for f in formset.forms)
-        summary = _summary(_rows(formset, name))
-        sections.append(FormSection(slug, str(title), summary, formset=formset, errors=errors))
-    for section in sections:
-        section.open = bool(section.errors) or (
-            new and not form.is_bound and section.slug in OPEN_WHEN_NEW
+    parts = [
+        form_parts.fields_part(form, slug, title, names, summed)
+        for slug, title, names, summed in EVENT_PARTS
+    ]
+    when = next(part for part in parts if part.slug == "when")
+    if series is not None:
+        when.summary = form_parts.summary([when.summary, *form_parts.shown(series["repeat"])])
+        when.errors += form_parts.errors_of(series)
+        when.after = "events/manage/_more_dates.html"
+    parts.append(
+        form_parts.formset_part(
+            questions,
+            "questions",
+            _("Questions at registration"),
+            lambda row: str(row["label"].value() or ""),
+            row_title=lambda n: _("Question %(number)s") % {"number": n},
         )
-    return sections
+    )
+    parts.append(
+        form_parts.formset_part(
+            speakers,
+            "speakers",
+            _("Speakers"),
+            lambda row: str(row["name"].value() or ""),
+            row_title=lambda n: _("Speaker %(number)s") % {"number": n},
+        )
+    )
+    return form_parts.open_parts(parts, sent=form.is_bound, new=new, open_when_new=OPEN_WHEN_NEW)

@@ -20,7 +20,7 @@ from ..forms.staff import (
     QuestionFormSet,
     SeriesForm,
     SpeakerFormSet,
-    event_sections,
+    event_parts,
 )
 from ..inputs import Invalid
 
@@ -66,7 +66,7 @@ def _render_form(request, *, agency, form, questions, speakers, series=None, eve
             "agency": agency,
             "event": event,
             "form": form,
-            "sections": event_sections(form, questions, speakers, series, new=event is None),
+            "parts": event_parts(form, questions, speakers, series, new=event is None),
             "questions": questions,
             "speakers": speakers,
             "series": series,

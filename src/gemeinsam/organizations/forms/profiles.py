@@ -2,15 +2,14 @@
 sections. A valid profile form (with its descriptions and inline formsets) hands the services an
 `OrganizationInput` (`OrganizationForm.to_input`), never itself."""
 
-from dataclasses import dataclass, field
-
 from django import forms
 from django.conf import settings
 from django.db import models
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from gemeinsam.core import inline
+from gemeinsam.core import form_parts, inline
+from gemeinsam.core.form_parts import FormPart
 from gemeinsam.core.forms import DateInput
 
 from ..inputs import (
@@ -208,103 +207,48 @@ PROFILE_PARTS = [
     ),
 ]
 OPEN_WHEN_NEW = {"identity", "contact"}
-SUMMARY_LENGTH = 140
 
 
-@dataclass
-class FormSection:
-    """One foldable part of a long form: its fields (or a formset's forms), a line that says
-    what it holds, and whether it comes open (it has errors, or a new record needs it)."""
-
-    slug: str
-    title: str
-    summary: str
-    fields: list = field(default_factory=list)
-    formset: object = None
-    errors: int = 0
-    open: bool = False
-
-
-def _shown(bound) -> list[str]:
-    """What a bound field holds, as the person reads it: choice labels, not ids."""
-    value = bound.value()
-    if value in (None, "", [], ()):
-        return []
-    values = value if isinstance(value, list | tuple) else [value]
-    if isinstance(bound.field, forms.NullBooleanField):
-        return []
-    choices = getattr(bound.field, "choices", None)
-    if choices is None:
-        return [str(v) for v in values]
-    labels = {str(key): str(label) for key, label in choices}
-    return [labels[str(v)] for v in values if labels.get(str(v))]
-
-
-def _summary(parts: list[str]) -> str:
-    text = " · ".join(part for part in parts if part)
-    if len(text) > SUMMARY_LENGTH:
-        text = text[: SUMMARY_LENGTH - 1].rstrip() + "…"
-    return text or str(_("Nothing entered yet"))
-
-
-def _errors_of(form) -> int:
-    if not form.is_bound:
-        return 0
-    return len(form.non_field_errors()) + sum(len(bound.errors) for bound in form)
-
-
-def _formset_summary(formset, describe) -> str:
-    rows = []
-    for member in formset.forms:
-        if member.is_bound and member["DELETE"].value():
-            continue
-        rows.append(describe(member))
-    return _summary(rows)
-
-
-def profile_sections(form, descriptions, recognitions, funding, *, new: bool) -> list:
+def profile_parts(form, descriptions, recognitions, funding, *, new: bool) -> list[FormPart]:
     """The profile form's parts in order, each with the line it shows while folded."""
-    sections = []
-    for slug, title, names, summed in PROFILE_PARTS:
-        fields = [form[name] for name in names]
-        parts = []
-        for name in summed:
-            shown = _shown(form[name])
-            number = isinstance(form.fields[name], forms.IntegerField | forms.DecimalField)
-            if shown and number:
-                parts.append(f"{form.fields[name].label}: {shown[0]}")
-            else:
-                parts.append(", ".join(shown))
-        errors = sum(len(bound.errors) for bound in fields) if form.is_bound else 0
-        sections.append(FormSection(slug, title, _summary(parts), fields=fields, errors=errors))
+    parts = [
+        form_parts.fields_part(form, slug, title, names, summed)
+        for slug, title, names, summed in PROFILE_PARTS
+    ]
     written = [
         str(name)
         for code, name in settings.LANGUAGES
-        if _shown(descriptions[f"description_{code}"])
+        if form_parts.shown(descriptions[f"description_{code}"])
     ]
-    sections.append(
-        FormSection(
+    parts.append(
+        FormPart(
             "descriptions",
             str(_("Descriptions")),
-            _summary(written),
+            form_parts.summary(written),
             fields=list(descriptions),
-            errors=_errors_of(descriptions),
+            errors=form_parts.errors_of(descriptions),
+            hint=str(
+                _(
+                    "German is the original. When it changes, the other languages are marked "
+                    "as outdated until someone updates them."
+                )
+            ),
         )
     )
-    for slug, title, formset, describe in (
-        ("recognitions", _("Recognitions"), recognitions, lambda f: ", ".join(_shown(f["type"]))),
-        (
+    parts.append(
+        form_parts.formset_part(
+            recognitions,
+            "recognitions",
+            _("Recognitions"),
+            lambda row: ", ".join(form_parts.shown(row["type"])),
+        )
+    )
+    parts.append(
+        form_parts.formset_part(
+            funding,
             "funding",
             _("Current funding per field"),
-            funding,
-            lambda f: ": ".join(_shown(f["field"]) + _shown(f["kind"])),
-        ),
-    ):
-        errors = len(formset.non_form_errors()) + sum(_errors_of(f) for f in formset.forms)
-        summary = _formset_summary(formset, describe)
-        sections.append(FormSection(slug, str(title), summary, formset=formset, errors=errors))
-    for section in sections:
-        section.open = bool(section.errors) or (
-            new and not form.is_bound and section.slug in OPEN_WHEN_NEW
+            lambda row: ": ".join(form_parts.shown(row["field"]) + form_parts.shown(row["kind"])),
         )
-    return sections
+    )
+    return form_parts.open_parts(parts, sent=form.is_bound, new=new, open_when_new=OPEN_WHEN_NEW)
