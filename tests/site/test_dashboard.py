@@ -79,6 +79,7 @@ def test_a_member_sees_coming_registrations_their_own_and_their_organizations(
     _registration(past, user=world.member_a)
     _registration(later, user=world.member_a, status=RegistrationStatus.CANCELLED)
     _registration(soon, organization=world.org_b, name="Berk Yılmaz")  # not A's
+    _registration(soon, organization=world.org_a, name="Omar Saleh")  # the same event: once
 
     page = _page(client_for(world.member_a))
 
@@ -91,6 +92,7 @@ def test_a_member_sees_coming_registrations_their_own_and_their_organizations(
     ]
     assert f'href="/en/events/registrations/{own.token}/"' in coming  # own: the personal page
     assert "<bdi>Samira Nasser</bdi> for <bdi>Verein A für Jugendarbeit</bdi>" in coming
+    assert "<bdi>Omar Saleh</bdi> for <bdi>Verein A für Jugendarbeit</bdi>" in coming
     assert "on the waiting list" in coming
     assert "Berk Yılmaz" not in coming
     assert 'id="my-day"' not in page and 'id="my-projects"' not in page  # no staff sections

@@ -29,19 +29,37 @@ LIMIT = 5
 TASKS_AHEAD = datetime.timedelta(days=7)
 
 
-def upcoming_registrations(user, now: datetime.datetime | None = None) -> list[Registration]:
-    """Places at events still to come: the person's own and their organizations'."""
+@dataclass(frozen=True)
+class Coming:
+    """An event still to come with the person's own place (if any) and their organizations'."""
+
+    event: Event
+    own: Registration | None
+    others: list[Registration]
+
+
+def upcoming_registrations(user, now: datetime.datetime | None = None) -> list[Coming]:
+    """Events still to come where the person or their organizations hold places, soonest
+    first, each event once."""
     now = now or timezone.now()
     organizations = Organization.objects.acted_for_by(user).values("pk")
-    return list(
+    rows = (
         Registration.objects.filter(
             Q(user=user) | Q(organization__in=organizations),
             status__in=ACTIVE_STATUSES,
             event__ends_at__gte=now,
         )
         .select_related("event", "organization")
-        .order_by("event__starts_at", "pk")[:LIMIT]
+        .order_by("event__starts_at", "event_id", "pk")[: LIMIT * 4]
     )
+    events: dict[int, dict] = {}
+    for row in rows:
+        found = events.setdefault(row.event_id, {"event": row.event, "own": None, "others": []})
+        if row.user_id == user.pk and found["own"] is None:
+            found["own"] = row
+        else:
+            found["others"].append(row)
+    return [Coming(**found) for found in events.values()][:LIMIT]
 
 
 def upcoming_bookings(user, now: datetime.datetime | None = None) -> list[Booking]:
