@@ -1,9 +1,20 @@
-"""Sample forms for the design-system page: they show the form components, and save nothing."""
+"""The home page's search box, and sample forms for the design-system page (they show the form
+components, and save nothing)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gemeinsam.events.enums import EventFormat, EventKind
+
+
+class HomeSearch(forms.Form):
+    """The directory's search box on the home page (the directory reads `q`)."""
+
+    q = forms.CharField(
+        label=_("Search the directory"),
+        required=False,
+        widget=forms.SearchInput(attrs={"placeholder": _("e.g. youth work, Bochum, Arabic")}),
+    )
 
 
 class SampleForm(forms.Form):

@@ -21,7 +21,7 @@ from gemeinsam.organizations.queries import (
     sees_unlisted,
 )
 from gemeinsam.site import queries
-from gemeinsam.site.forms import SampleFilters, SampleForm
+from gemeinsam.site.forms import HomeSearch, SampleFilters, SampleForm
 
 
 @require_GET
@@ -32,6 +32,7 @@ def home(request):
         {
             "agencies": agency_queries.agencies_for_home(),
             "figures": home_figures(user=request.user),
+            "search": HomeSearch(auto_id="home-%s"),
         },
     )
 
