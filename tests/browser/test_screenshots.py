@@ -1,6 +1,7 @@
 """`make screenshots`: PNGs of five key pages, in German and Arabic, at 1366 and 360 px, over
-the demo's data, for the README (docs/screenshots/). Skipped unless pytest is given
-`--screenshots DIR`; every picture is also a layout check (no sideways scrolling)."""
+the demo's data, for the README (docs/screenshots/), and of the design-system page whole.
+Skipped unless pytest is given `--screenshots DIR`; every picture of a key page is also a layout
+check (no sideways scrolling)."""
 
 from __future__ import annotations
 
@@ -82,5 +83,23 @@ def test_screenshots_of_the_key_pages(request, browser, live_server):
     finally:
         context.close()
         anonymous.close()
-    assert len(written) == 20
+    written += _design_system(browser, live_server, folder)
+    assert len(written) == 22
     assert all(path.stat().st_size > 5_000 for path in written)
+
+
+def _design_system(browser, live_server, folder: Path) -> list[Path]:
+    """The design-system page whole, in German and Arabic, for docs/design-system.md."""
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1366, "height": 900})
+    written = []
+    try:
+        page = context.new_page()
+        for language in ("de", "ar"):
+            page.goto(f"/{language}/design-system/?sample-name=&sample-email=x")
+            page.wait_for_load_state("load")
+            target = folder / f"design-system-{language}.png"
+            page.screenshot(path=str(target), full_page=True)
+            written.append(target)
+    finally:
+        context.close()
+    return written
