@@ -287,8 +287,8 @@ def search_directory(
                 cursor.execute(sql, params)
                 ids = [row[0] for row in cursor.fetchall()]
             sql, params = ", ".join(["%s"] * len(ids)) or "NULL", ids
-        listing = Organization.objects.for_listing()
-        rows = listed(Organization.objects.raw(sql_module.listing_sql(listing, sql), params))
+        select = sql_module.listing_sql(Organization, Organization.objects.for_listing, sql)
+        rows = listed(Organization.objects.raw(select, params))
         if ranked:
             position = {pk: i for i, pk in enumerate(ids)}
             rows.sort(key=lambda org: position[org.pk])
