@@ -3,6 +3,8 @@ that read like a person's."""
 
 from importlib import resources
 
+from django.conf import settings
+from django.test import Client
 from django.utils import translation
 from django.utils.functional import Promise
 
@@ -142,3 +144,33 @@ _STICKING_OUT = """() => {
 
 def sticking_out(page) -> list[str]:
     return page.evaluate(_STICKING_OUT)
+
+
+# The widths a page must fit: a desktop, a phone and a small phone.
+LAYOUT_SIZES = [(1366, 900), (360, 640), (320, 568)]
+
+
+def sign_in(page, base_url: str, user) -> None:
+    """The person's session, made by Django's test client, in the page's browser."""
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": base_url}]
+    )
+
+
+def fits(page, audit, address: str | None = None) -> list[str]:
+    """Loads the address (or takes the page in view) at 1366 px with axe-core, then measures it
+    at every width; says what sticks out where it does."""
+    page.set_viewport_size({"width": 1366, "height": 900})
+    if address:
+        page.goto(address)
+    audit()
+    problems = []
+    for width, height in LAYOUT_SIZES:
+        page.set_viewport_size({"width": width, "height": height})
+        beyond = overflow(page)
+        if beyond:
+            problems.append(f"{page.url} at {width} px: {beyond} px too wide: {sticking_out(page)}")
+    return problems

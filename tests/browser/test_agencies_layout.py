@@ -3,46 +3,17 @@
 into blocks on a phone."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from gemeinsam.agencies.models import AgencyDescription
 from tests import factories
-from tests.browser.journeys import in_language, overflow, sticking_out
+from tests.browser.journeys import fits, in_language, sign_in
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-SIZES = [(1366, 900), (360, 640), (320, 568)]
 LANGUAGES = ["de", "ar"]
-
-
-def sign_in(page, base_url: str, user) -> None:
-    """The person's session, made by Django's test client, in the page's browser."""
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": base_url}]
-    )
-
-
-def fits(page, audit, address: str | None = None) -> list[str]:
-    """Loads the address (or takes the page in view) at 1366 px with axe-core, then measures it
-    at every width; says what sticks out where it does."""
-    page.set_viewport_size({"width": 1366, "height": 900})
-    if address:
-        page.goto(address)
-    audit()
-    problems = []
-    for width, height in SIZES:
-        page.set_viewport_size({"width": width, "height": height})
-        beyond = overflow(page)
-        if beyond:
-            problems.append(f"{page.url} at {width} px: {beyond} px too wide: {sticking_out(page)}")
-    return problems
 
 
 @pytest.fixture
