@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from gemeinsam.events.enums import EventFormat, EventKind
-from gemeinsam.events.models import Profession
+from gemeinsam.events.models import Event, Profession
 from tests import factories
 from tests.browser.journeys import in_language, path_in
 
@@ -45,6 +45,15 @@ def events():
         starts_in=datetime.timedelta(days=10),
     )
     factories.make_event(north, "Runder Tisch Nord", starts_in=datetime.timedelta(days=20))
+    # In the morning, whatever the time the test runs: an evening start would run past
+    # midnight and put an event on two days of the calendar.
+    for event in Event.objects.all():
+        day = timezone.localtime(event.starts_at).date()
+        start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
+        length = event.ends_at - event.starts_at
+        Event.objects.filter(pk=event.pk).update(starts_at=start, ends_at=start + length)
+    training.refresh_from_db()
+    webinar.refresh_from_db()
     return {"training": training, "webinar": webinar}
 
 
