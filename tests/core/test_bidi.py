@@ -10,11 +10,14 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.template import Context, Template, TemplateSyntaxError
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
+from fpdf.bidi import BidiParagraph
+from fpdf.enums import TextDirection
 
-from gemeinsam.core.bidi import BIDI_CONTROLS, strip_bidi_controls
+from gemeinsam.core.bidi import BIDI_CONTROLS, FSI, LRI, PDI, isolate, strip_bidi_controls
 from gemeinsam.events.models import Registration
 from gemeinsam.rooms.models import Booking
 from tests import factories
@@ -89,3 +92,66 @@ def test_titles_lose_the_controls_and_multi_line_text_keeps_its_marks(world):
     event = factories.make_event(world.agency_x, SPOOFED, description=description)
     event.refresh_from_db()
     assert (event.title, event.description) == (SHOWN_AS_TYPED, description)
+
+
+# --- At output: values isolated from the sentence around them (core.bidi.isolate, {% load bidi %})
+
+
+def _shown(text: str, base: str = "R") -> str:
+    """The text in the order a reader's eye meets it from the left, by fpdf2's implementation
+    of the Unicode bidirectional algorithm (UAX #9) in a right-to-left paragraph; the isolates
+    themselves drop out."""
+    direction = TextDirection.RTL if base == "R" else TextDirection.LTR
+    paragraph = BidiParagraph(text=text, base_direction=direction)
+    shown = "".join(c.character for c in paragraph.get_reordered_characters())
+    return shown.translate(str.maketrans("", "", BIDI_CONTROLS))
+
+
+@pytest.mark.parametrize(
+    ("value", "direction"),
+    [
+        ("2026-00238", "ltr"),
+        ("§ 45 Abs. 2 SGB VIII", "ltr"),
+        ("12045 Berlin", "auto"),
+        ("Arabischer Elternverein Neukölln e.V.", "auto"),
+        ("Haben Sie Kinder?", "auto"),
+    ],
+)
+def test_an_isolated_value_keeps_its_order_in_an_arabic_sentence(value, direction):
+    plain = _shown(f"الملف: {value}")
+    isolated = _shown(f"الملف: {isolate(value, direction)}")
+    assert value not in plain  # what the issue saw: 00238-2026, ".Arabischer … e.V", "?Haben …"
+    assert isolated.startswith(value)  # left of the Arabic label, in the order it was typed
+
+
+def test_isolate_wraps_in_fsi_or_lri_and_pdi_and_leaves_nothing_alone():
+    assert isolate("Verein e.V.") == f"{FSI}Verein e.V.{PDI}"
+    assert isolate("2026-00238", "ltr") == f"{LRI}2026-00238{PDI}"
+    assert isolate("") == isolate(None) == ""
+    assert isolate(42, "ltr") == f"{LRI}42{PDI}"
+    # A stray PDI typed into a paragraph cannot end the isolate early; a balanced pair stays.
+    assert isolate(f"a{PDI}b") == f"{FSI}ab{PDI}"
+    assert isolate(f"a{LRI}b{PDI}c") == f"{FSI}a{LRI}b{PDI}c{PDI}"
+    with pytest.raises(ValueError, match="direction"):
+        isolate("x", "up")
+
+
+def _render(source: str, **context) -> str:
+    return Template("{% load bidi %}" + source).render(Context(context))
+
+
+def test_the_bdi_filter_wraps_escaped_values_and_gives_isolates_in_plain_text():
+    name = "Eltern & Kinder <e.V.>"
+    assert _render("{{ v|bdi }}", v=name) == "<bdi>Eltern &amp; Kinder &lt;e.V.&gt;</bdi>"
+    assert _render('{{ v|bdi:"ltr" }}', v="2026-00238") == '<bdi dir="ltr">2026-00238</bdi>'
+    assert _render("[{{ v|bdi }}]", v="") == "[]"
+    assert _render("[{{ v|bdi }}]", v=None) == "[]"
+    # In a plain-text mail a tag would be read as text: the same filter gives the isolates.
+    plain = _render(
+        "{% autoescape off %}{{ v|bdi }} {{ c|bdi:'ltr' }}{% endautoescape %}", v=name, c="1"
+    )
+    assert plain == f"\u2068{name}\u2069 \u20661\u2069"
+    assert _render("{{ v|isolate }}", v=name) == "\u2068Eltern &amp; Kinder &lt;e.V.&gt;\u2069"
+    assert _render('{{ v|isolate:"ltr" }}', v="2026-00238") == "\u20662026-00238\u2069"
+    with pytest.raises(TemplateSyntaxError):
+        _render('{{ v|bdi:"up" }}', v="x")
