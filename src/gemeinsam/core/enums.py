@@ -11,6 +11,14 @@ class TranslationStatus(models.TextChoices):
     MISSING = "missing", pgettext_lazy("translation status", "missing")
 
 
+class Origin(models.TextChoices):
+    """Who wrote a translated paragraph: a person, or a machine-translation backend (shown to
+    readers as machine-translated until a person reviews it)."""
+
+    PERSON = "person", _("person")
+    MACHINE = "machine", _("machine translation")
+
+
 class FederalState(models.TextChoices):
     BW = "BW", "Baden-Württemberg"
     BY = "BY", "Bayern"

@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -51,6 +53,69 @@ class TranslatedText(models.Model):
         default=TranslationStatus.UP_TO_DATE,
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class ContentTranslation(models.Model):
+    """One field of one object in one language other than German, kept paragraph by paragraph.
+
+    `segments` is a list, one entry per paragraph of the translation: `source`, the German
+    paragraph as it was when it was translated; `text`, the translation; `origin`, person or
+    machine; `reviewed`, whether a person has checked a machine's text. The status of a
+    paragraph is never stored: it follows from comparing `source` with today's German
+    (`core.content`), so a change to German paragraph 2 outdates only paragraph 2, and saving
+    without changing the German outdates nothing.
+
+    `in_translation_since` is set while the text is out at a translation agency (an XLIFF
+    export): the editor then warns before anyone changes it by hand.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    owner = GenericForeignKey("content_type", "object_id")
+    field = models.CharField(_("field"), max_length=60)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    segments = models.JSONField(_("paragraphs"), default=list, blank=True)
+    in_translation_since = models.DateTimeField(_("at the translation agency since"), null=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("translation")
+        verbose_name_plural = _("translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "field", "language"],
+                name="core_content_translation_once",
+            )
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.content_type_id}:{self.object_id} {self.field} [{self.language}]"
+
+
+class Translatable(models.Model):
+    """Abstract base of every model whose texts people write and readers read in their language.
+
+    A subclass names its texts in `translated_fields` ({field: how it splits}: `"line"` for a
+    one-line text, `"text"` for paragraphs, `"lines"` for one item per line or a list); the
+    German value stays in the field itself, the other languages in `ContentTranslation` rows
+    reached through `translations` (deleted with the object). `core.content` reads and writes
+    them.
+    """
+
+    translated_fields: dict[str, str] = {}
+    translations = GenericRelation(ContentTranslation)
 
     class Meta:
         abstract = True

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gemeinsam.core.enums import FederalState
 from gemeinsam.core.localized import LocalizedNameModel
+from gemeinsam.core.models import Translatable
 from gemeinsam.organizations.models import (
     FieldOfActivity,
     Organization,
@@ -87,12 +88,21 @@ REGISTRATION_FIELDS = (
 )
 
 
-class Event(models.Model):
+class Event(Translatable):
     """An event or training of an agency, with registration that never overbooks.
 
     `seats_taken` counts confirmed participants. It changes only in `services`, inside the
     transaction that holds the event's lock, so it is the truth about places left.
     """
+
+    translated_fields = {
+        "title": "line",
+        "summary": "line",
+        "description": "text",
+        "agenda": "lines",
+        "accessibility": "text",
+        "consent_text": "text",
+    }
 
     agency = models.ForeignKey(
         "agencies.Agency", verbose_name=_("agency"), on_delete=models.CASCADE, related_name="events"
@@ -329,8 +339,10 @@ class EventDocument(models.Model):
         return self.title
 
 
-class Question(models.Model):
+class Question(Translatable):
     """One of the event's own questions: interpretation language, dietary needs …"""
+
+    translated_fields = {"label": "line", "help_text": "line", "choices": "lines"}
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="questions")
     label = models.CharField(_("question"), max_length=300)
