@@ -90,7 +90,11 @@ def test_the_list_shows_each_cases_reference_title_type_parties_project_and_sess
             case=case, held_on=datetime.date(2026, 3, day), duration_minutes=45, channel="video"
         )
     response = client_for(world.advisor_x).get(reverse(URL))
-    row = response.content.decode().split(f"{case.reference}</a>")[1].split("</tr>")[0]
+    row = (
+        response.content.decode()
+        .split(f'<bdi dir="ltr">{case.reference}</bdi></a>')[1]
+        .split("</tr>")[0]
+    )
     assert case.reference == f"2026-{case.pk:05d}"
     for text in (
         "Satzung für den Elternverein",

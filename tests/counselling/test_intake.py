@@ -409,7 +409,7 @@ def test_an_accepted_request_links_to_its_case(hamburg, client_for):
     case = Case.objects.get(request=req)
     page = client_for(hamburg.manager_x).get(_detail(req)).content.decode()
     assert reverse("counselling:case-detail", kwargs={"pk": case.pk}) in page
-    assert f"Open case {case.reference}" in page
+    assert f'Open case <bdi dir="ltr">{case.reference}</bdi>' in page
 
 
 def _german(text: str) -> str:

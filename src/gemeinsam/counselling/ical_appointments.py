@@ -19,6 +19,7 @@ from icalendar import Event as VEvent
 from icalendar import vText
 
 from gemeinsam.core import ical
+from gemeinsam.core.bidi import isolate
 
 from .models import Appointment, Contact
 
@@ -30,11 +31,11 @@ CANCEL = ical.CANCEL
 def _description(appointment: Appointment) -> str:
     lines = [f"{_('Channel')}: {appointment.get_channel_display()}"]
     if appointment.location:
-        lines.append(f"{_('Place')}: {appointment.location}")
+        lines.append(f"{_('Place')}: {isolate(appointment.location)}")
     if appointment.video_link:
-        lines.append(f"{_('Video link')}: {appointment.video_link}")
+        lines.append(f"{_('Video link')}: {isolate(appointment.video_link, 'ltr')}")
     if appointment.case_id:
-        lines.append(f"{_('Case')}: {appointment.case.reference}")
+        lines.append(f"{_('Case')}: {isolate(appointment.case.reference, 'ltr')}")
     lines.append(str(appointment.agency))
     return "\n".join(lines)
 

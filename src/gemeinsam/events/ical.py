@@ -9,6 +9,7 @@ from django.conf import settings
 from icalendar import Event as VEvent
 
 from gemeinsam.core import ical
+from gemeinsam.core.bidi import isolate
 
 from .enums import EventStatus
 from .models import Event
@@ -17,8 +18,10 @@ PRODID = "-//gemeinsam//events//DE"
 
 
 def _address(event: Event) -> str:
+    """Venue, street, postcode and city, each isolated: a calendar lays the line out in the
+    direction of its first letter, and an Arabic venue name would flip "12045 Berlin"."""
     parts = [event.venue_name, event.street, " ".join(p for p in (event.postcode, event.city) if p)]
-    return ", ".join(p for p in parts if p)
+    return ", ".join(isolate(p) for p in parts if p)
 
 
 def vevent(event: Event, *, video_link: str = "", base_url: str | None = None) -> VEvent:

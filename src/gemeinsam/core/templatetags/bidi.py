@@ -10,6 +10,7 @@ texts) `bdi` gives the Unicode isolates instead, as `isolate` does everywhere.
 from __future__ import annotations
 
 from django import template
+from django.utils import translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
@@ -41,3 +42,14 @@ def isolate(value, direction="auto", autoescape=True):
     if autoescape and value is not None:
         return mark_safe(core_bidi.isolate(conditional_escape(value), direction))
     return core_bidi.isolate(value, direction)
+
+
+@register.simple_tag
+def arrow(way="on"):
+    """An arrow in running text that points the way one reads on ("on", from → to), or back
+    ("back"): → on a left-to-right page, ← on a right-to-left one. The arrow characters are not
+    mirrored by the bidi algorithm, so the glyph is chosen by the page's direction."""
+    if way not in ("on", "back"):
+        raise template.TemplateSyntaxError(f"arrow way {way!r} is not 'on' or 'back'")
+    forward = (way == "on") != translation.get_language_bidi()
+    return "→" if forward else "←"

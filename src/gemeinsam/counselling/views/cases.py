@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gemeinsam.accounts.roles import may
+from gemeinsam.core.bidi import isolate
 
 from .. import queries, services
 from ..enums import CaseStatus, CaseType
@@ -99,7 +100,8 @@ def case_create(request, agency):
         else:
             messages.success(
                 request,
-                _("Case %(reference)s has been opened.") % {"reference": case.reference},
+                _("Case %(reference)s has been opened.")
+                % {"reference": isolate(case.reference, "ltr")},
             )
             return redirect("counselling:case-detail", pk=case.pk)
     return _render(request, "case_form.html", None, form, agency=agency)
@@ -169,7 +171,7 @@ def case_forward(request, pk):
             messages.success(
                 request,
                 _("Case %(reference)s has gone to %(agency)s, whose managers now advise it.")
-                % {"reference": case.reference, "agency": to_agency},
+                % {"reference": isolate(case.reference, "ltr"), "agency": isolate(to_agency)},
             )
             return redirect("counselling:case-list")
     return _render(request, "case_forward.html", case, form)

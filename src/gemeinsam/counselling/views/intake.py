@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from gemeinsam.accounts.roles import may
 from gemeinsam.agencies import queries as agency_queries
 from gemeinsam.agencies.models import Agency
+from gemeinsam.core.bidi import isolate
 
 from .. import queries, services
 from ..enums import RequestStatus
@@ -208,7 +209,7 @@ def request_accept(request, pk):
             messages.success(
                 request,
                 _("The request has been accepted as case %(reference)s.")
-                % {"reference": case.reference},
+                % {"reference": isolate(case.reference, "ltr")},
             )
             return redirect("counselling:case-detail", pk=case.pk)
     return _render_detail(request, req, accept=form)
