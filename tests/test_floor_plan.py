@@ -21,6 +21,7 @@ SOURCE = Path(gemeinsam.__file__).resolve().parent
 FLOORS = {
     "core": 0,
     "accounts": 1,
+    "translations": 1,
     "agencies": 2,
     "organizations": 2,
     "events": 3,

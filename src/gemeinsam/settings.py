@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "gemeinsam.accounts",
+    "gemeinsam.translations",
     "gemeinsam.agencies",
     "gemeinsam.organizations",
     "gemeinsam.events",

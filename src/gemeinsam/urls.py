@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("rooms/", include("gemeinsam.rooms.urls")),
     path("counselling/", include("gemeinsam.counselling.urls")),
     path("funding/", include("gemeinsam.funding.urls")),
+    path("", include("gemeinsam.translations.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

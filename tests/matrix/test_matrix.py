@@ -32,6 +32,7 @@ AREAS = [
     "funding_gap",
     "funding_overview",
     "funding_watch",
+    "translations",
 ]
 CASES = [case for area in AREAS for case in importlib.import_module(f"tests.matrix.{area}").CASES]
 
