@@ -119,21 +119,32 @@ def _shown(text: str, base: str = "R") -> str:
 )
 def test_an_isolated_value_keeps_its_order_in_an_arabic_sentence(value, direction):
     plain = _shown(f"الملف: {value}")
-    isolated = _shown(f"الملف: {isolate(value, direction)}")
+    isolated = _shown(f"الملف: {isolate(value, direction, rtl=True)}")
     assert value not in plain  # what the issue saw: 00238-2026, ".Arabischer … e.V", "?Haben …"
     assert isolated.startswith(value)  # left of the Arabic label, in the order it was typed
 
 
 def test_isolate_wraps_in_fsi_or_lri_and_pdi_and_leaves_nothing_alone():
-    assert isolate("Verein e.V.") == f"{FSI}Verein e.V.{PDI}"
-    assert isolate("2026-00238", "ltr") == f"{LRI}2026-00238{PDI}"
-    assert isolate("") == isolate(None) == ""
-    assert isolate(42, "ltr") == f"{LRI}42{PDI}"
+    assert isolate("Verein e.V.", rtl=True) == f"{FSI}Verein e.V.{PDI}"
+    assert isolate("2026-00238", "ltr", rtl=True) == f"{LRI}2026-00238{PDI}"
+    assert isolate("", rtl=True) == isolate(None, rtl=True) == ""
+    assert isolate(42, "ltr", rtl=True) == f"{LRI}42{PDI}"
     # A stray PDI typed into a paragraph cannot end the isolate early; a balanced pair stays.
-    assert isolate(f"a{PDI}b") == f"{FSI}ab{PDI}"
-    assert isolate(f"a{LRI}b{PDI}c") == f"{FSI}a{LRI}b{PDI}c{PDI}"
+    assert isolate(f"a{PDI}b", rtl=True) == f"{FSI}ab{PDI}"
+    assert isolate(f"a{LRI}b{PDI}c", rtl=True) == f"{FSI}a{LRI}b{PDI}c{PDI}"
     with pytest.raises(ValueError, match="direction"):
         isolate("x", "up")
+
+
+def test_left_to_right_text_isolates_only_values_with_right_to_left_letters():
+    assert isolate("Verein e.V.", rtl=False) == "Verein e.V."
+    assert isolate("2026-00238", "ltr", rtl=False) == "2026-00238"
+    assert isolate("نادي الشباب 2", rtl=False) == f"{FSI}نادي الشباب 2{PDI}"
+    # Without `rtl`, the active language says.
+    with translation.override("de"):
+        assert isolate("12045 Berlin") == "12045 Berlin"
+    with translation.override("ar"):
+        assert isolate("12045 Berlin") == f"{FSI}12045 Berlin{PDI}"
 
 
 def _render(source: str, **context) -> str:
@@ -147,11 +158,14 @@ def test_the_bdi_filter_wraps_escaped_values_and_gives_isolates_in_plain_text():
     assert _render("[{{ v|bdi }}]", v="") == "[]"
     assert _render("[{{ v|bdi }}]", v=None) == "[]"
     # In a plain-text mail a tag would be read as text: the same filter gives the isolates.
-    plain = _render(
-        "{% autoescape off %}{{ v|bdi }} {{ c|bdi:'ltr' }}{% endautoescape %}", v=name, c="1"
-    )
-    assert plain == f"\u2068{name}\u2069 \u20661\u2069"
-    assert _render("{{ v|isolate }}", v=name) == "\u2068Eltern &amp; Kinder &lt;e.V.&gt;\u2069"
-    assert _render('{{ v|isolate:"ltr" }}', v="2026-00238") == "\u20662026-00238\u2069"
+    with translation.override("ar"):
+        plain = _render(
+            "{% autoescape off %}{{ v|bdi }} {{ c|bdi:'ltr' }}{% endautoescape %}", v=name, c="1"
+        )
+        assert plain == f"{FSI}{name}{PDI} {LRI}1{PDI}"
+        assert _render("{{ v|isolate }}", v=name) == f"{FSI}Eltern &amp; Kinder &lt;e.V.&gt;{PDI}"
+        assert _render('{{ v|isolate:"ltr" }}', v="2026-00238") == f"{LRI}2026-00238{PDI}"
+    with translation.override("de"):
+        assert _render('{{ v|isolate:"ltr" }}', v="2026-00238") == "2026-00238"
     with pytest.raises(TemplateSyntaxError):
         _render('{{ v|bdi:"up" }}', v="x")

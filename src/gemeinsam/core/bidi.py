@@ -27,6 +27,7 @@ import re
 from functools import cache
 
 from django.db import models
+from django.utils import translation
 
 BIDI_CONTROLS = (
     "\u061c"  # ARABIC LETTER MARK
@@ -74,6 +75,11 @@ def clean_before_save(sender, instance, raw=False, **kwargs) -> None:
 LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
 OPENERS = {"auto": FSI, "ltr": LRI, "rtl": RLI}
 _ISOLATE_OPENERS = frozenset((LRI, RLI, FSI))
+# Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan …, their
+# presentation forms, and the right-to-left blocks of the supplementary planes).
+_RTL_LETTER = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
 
 
 def _balanced(text: str) -> str:
@@ -93,9 +99,18 @@ def _balanced(text: str) -> str:
     return "".join(kept)
 
 
-def isolate(value, direction: str = "auto") -> str:
+def has_rtl_letters(text: str) -> bool:
+    return _RTL_LETTER.search(text) is not None
+
+
+def isolate(value, direction: str = "auto", *, rtl: bool | None = None) -> str:
     """The value between Unicode isolates, for plain text: "auto" (FSI) lets its first strong
-    letter choose its direction, "ltr" (LRI) keeps a code left to right. Nothing for nothing."""
+    letter choose its direction, "ltr" (LRI) keeps a code left to right. Nothing for nothing.
+
+    `rtl` is the direction of the text around the value (None: the active language's). In a
+    left-to-right text a value without right-to-left letters cannot be reordered (UAX #9 gives
+    every character an even level), so it stays as it is: German and English mails and PDFs
+    carry isolates only around Arabic or Hebrew names."""
     text = "" if value is None else str(value)
     if not text:
         return ""
@@ -103,4 +118,8 @@ def isolate(value, direction: str = "auto") -> str:
         opener = OPENERS[direction]
     except KeyError:
         raise ValueError(f"direction {direction!r} is not one of {sorted(OPENERS)}") from None
+    if rtl is None:
+        rtl = translation.get_language_bidi()
+    if not rtl and not has_rtl_letters(text):
+        return text
     return f"{opener}{_balanced(text)}{PDI}"

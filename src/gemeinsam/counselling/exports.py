@@ -4,7 +4,8 @@ Everything here leaves the agency, so every writer takes its tables from
 `tables.tables(report, suppress=True)`. CSV follows the directory export's rules: UTF-8
 with a BOM (so Excel opens umlauts and Arabic), `;` as separator, and every text cell that a
 spreadsheet would run as a formula neutralised. The PDF uses the certificates' fonts and
-HarfBuzz shaping, so Arabic is joined and runs right to left.
+HarfBuzz shaping, so Arabic is joined and runs right to left; its values (names, periods,
+figures such as "<5") are isolated (`core.bidi.isolate`), the spreadsheets' cells are not.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from fpdf.fonts import FontFace
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from gemeinsam.core.bidi import isolate
 from gemeinsam.core.charts import draw_pdf
 from gemeinsam.core.pdf import FAMILY, align_for, is_rtl, new_document
 from gemeinsam.core.tabular import neutralise
@@ -149,7 +151,7 @@ def as_pdf(report: reports.Report) -> bytes:
     pdf.start_section(title())
     paragraph(title(), size=16, bold=True, gap=4)
     for label, value in facts(report):
-        paragraph(f"{label}: {value}", gap=1)
+        paragraph(f"{label}: {isolate(value, rtl=rtl)}", gap=1)
     pdf.ln(2)
     paragraph(note(suppress=True), size=9, gap=4)
     period = period_label(report)
@@ -218,7 +220,8 @@ def _pdf_table(pdf: FPDF, table: Table, *, rtl: bool) -> None:
     ) as pdf_table:
         pdf_table.row(ordered([table.head, *[column.label for column in table.columns]]))
         for label, values in table.formatted():
-            pdf_table.row(ordered([label, *values]))
+            cells = [isolate(v, "ltr", rtl=rtl) for v in values]
+            pdf_table.row(ordered([isolate(label, rtl=rtl), *cells]))
 
 
 WRITERS = {"csv": as_csv, "xlsx": as_xlsx, "pdf": as_pdf}

@@ -1,7 +1,9 @@
 """Certificates of attendance as PDF (fpdf2), one page per participant, each in the language
 the participant registered in. Arabic pages are shaped right to left by HarfBuzz.
 
-Fonts and shaping come from `core.pdf`.
+Fonts and shaping come from `core.pdf`. A page runs in one direction, so every value on it
+(name, organization, title, place, agency, project) is isolated (`core.bidi.isolate`): "Verein
+e.V." keeps its full stop at the end and "12045 Berlin" its order on an Arabic page.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from django.utils.translation import gettext as _
 from fpdf import FPDF
 from fpdf.enums import Align, XPos, YPos
 
+from gemeinsam.core.bidi import isolate
 from gemeinsam.core.pdf import FAMILY, new_document, shape_for
 
 from .models import Event, Registration
@@ -22,7 +25,7 @@ def _place(event: Event) -> str:
     if not event.has_venue:
         return _("online")
     parts = [event.venue_name, " ".join(p for p in (event.postcode, event.city) if p)]
-    return ", ".join(p for p in parts if p)
+    return ", ".join(isolate(p) for p in parts if p)
 
 
 def _when(event: Event) -> str:
@@ -59,22 +62,22 @@ def _page(pdf: FPDF, registration: Registration, event: Event) -> None:
     pdf.set_y(35)
     line(_("Certificate of attendance"), size=24, bold=True, gap=14, center=True)
     line(_("This is to confirm that"), gap=6, center=True)
-    line(registration.name, size=20, bold=True, gap=6, center=True)
+    line(isolate(registration.name), size=20, bold=True, gap=6, center=True)
     if registration.organization_label:
-        line(registration.organization_label, gap=6, center=True)
+        line(isolate(registration.organization_label), gap=6, center=True)
     line(_("took part in the event"), gap=6, center=True)
-    line(event.title, size=16, bold=True, gap=12, center=True)
+    line(isolate(event.title), size=16, bold=True, gap=12, center=True)
 
     facts = [
         (_("Date"), _when(event)),
         (_("Place"), _place(event)),
-        (_("Organized by"), event.agency.name),
+        (_("Organized by"), isolate(event.agency.name)),
     ]
     project = event.project
     if project is not None:
-        facts.append((_("Project"), project.title))
+        facts.append((_("Project"), isolate(project.title)))
         if project.funder:
-            facts.append((_("Funded by"), project.funder))
+            facts.append((_("Funded by"), isolate(project.funder)))
     for label, value in facts:
         line(f"{label}: {value}", gap=2)
 
@@ -94,7 +97,10 @@ def _signature_lines(pdf: FPDF, event: Event, *, rtl: bool, align: Align) -> Non
     start, end = pdf.l_margin, pdf.w - pdf.r_margin - SIGNATURE_WIDTH
     columns = [
         (end if rtl else start, _("Place, date")),
-        (start if rtl else end, _("Signature for %(agency)s") % {"agency": event.agency.name}),
+        (
+            start if rtl else end,
+            _("Signature for %(agency)s") % {"agency": isolate(event.agency.name)},
+        ),
     ]
     y = pdf.h - SIGNATURE_FROM_BOTTOM
     pdf.set_draw_color(0)

@@ -1,6 +1,7 @@
 """A readiness check's result as a PDF: each requirement with its state, what to do next, the
 documents to prepare and the legal basis. Uses the certificates' fonts and HarfBuzz shaping,
-so Arabic is joined and runs right to left."""
+so Arabic is joined and runs right to left; names, citations and addresses of the web are
+isolated (`core.bidi.isolate`), so "§ 45 Abs. 2 SGB VIII" keeps its order on an Arabic page."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from fpdf.enums import XPos, YPos
 
-from gemeinsam.core.pdf import FAMILY, align_for, new_document
+from gemeinsam.core.bidi import isolate
+from gemeinsam.core.pdf import FAMILY, align_for, is_rtl, new_document
 
 from . import ruledoc
 
@@ -46,6 +48,10 @@ def result_pdf(
     pdf.set_auto_page_break(auto=True, margin=18)
     pdf.add_page()
     align = align_for(language)
+    rtl = is_rtl(language)
+
+    def iso(value, direction: str = "auto") -> str:
+        return isolate(value, direction, rtl=rtl)
 
     def paragraph(
         text: str, *, size: float = 10, bold: bool = False, gap: float = 2, link: str = ""
@@ -58,7 +64,7 @@ def result_pdf(
 
     paragraph(check.label_in(language), size=16, bold=True, gap=3)
     if organization is not None:
-        paragraph(organization.name, size=11, bold=True)
+        paragraph(iso(organization.name), size=11, bold=True)
     paragraph(f"{_('Result')}: {_overall(result.status)}", size=12, bold=True, gap=4)
     for row in rows:
         paragraph(f"{row['title']} – {_status(row['status'])}", size=11, bold=True, gap=1)
@@ -72,23 +78,24 @@ def result_pdf(
             paragraph(f"{_('What to do next')}: {row['next_step']}", gap=1)
         if row["documents"]:
             paragraph(f"{_('Documents to prepare')}: {', '.join(row['documents'])}", gap=1)
-        paragraph(f"{_('Legal basis')}: {row['legal_basis']}", size=9, gap=4)
+        paragraph(f"{_('Legal basis')}: {iso(row['legal_basis'], 'ltr')}", size=9, gap=4)
     if authority:
         paragraph(_("Who decides"), size=11, bold=True, gap=1)
         paragraph(authority["text"], gap=1)
         if authority["name"]:
-            paragraph(f"{authority['state']}: {authority['name']}", gap=4)
+            paragraph(f"{authority['state']}: {iso(authority['name'])}", gap=4)
     if guides:
         paragraph(_("Guides"), size=11, bold=True, gap=1)
         for guide in guides:
             lands = f" ({', '.join(guide['states'])})" if guide.get("states") else ""
-            paragraph(f"{guide['title']}{lands}: {guide['url']}", size=9, gap=1, link=guide["url"])
+            text = f"{iso(guide['title'])}{lands}: {iso(guide['url'], 'ltr')}"
+            paragraph(text, size=9, gap=1, link=guide["url"])
         pdf.ln(3)
     date = formats.date_format(as_of, "SHORT_DATE_FORMAT")
     paragraph(
         _("Checked with version %(number)s of these rules. This is guidance, not legal advice.")
-        % {"number": version.number}
-        + f" ({date})",
+        % {"number": iso(version.number, "ltr")}
+        + f" ({iso(date, 'ltr')})",
         size=9,
     )
     return bytes(pdf.output())
