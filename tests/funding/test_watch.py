@@ -179,7 +179,7 @@ def test_the_watch_list_shows_deadlines_days_left_and_outdated_entries(world, cl
 
     assert html.index("Fonds mit naher Frist") < html.index("Laufender Fonds")
     assert "10 days left" in html
-    assert "for Verein A für Jugendarbeit" in html
+    assert "for <bdi>Verein A für Jugendarbeit</bdi>" in html
     assert "any time" in html
     assert html.count("possibly outdated") == 1
     assert html.count("Stop watching") == 2
