@@ -212,11 +212,15 @@ def statuses(obj: Translatable, language: str) -> dict[str, str]:
 
 def prefetch(objects, language: str | None = None):
     """Loads the reader's translations for a queryset (returned, lazily) or a list of objects
-    (in place): one query for the whole page. German readers need none."""
+    (in place): one query for the whole page. German readers need none, and get nothing: not
+    even the content type a generic prefetch looks up (a query on a cold cache), so a German
+    page runs the queries it ran before translations existed."""
     language = language_now(language)
-    rows = ContentTranslation.objects.filter(language=language)
     if language == SOURCE:
-        rows = rows.none()
+        if isinstance(objects, models.QuerySet):
+            return objects
+        return [obj for obj in objects if obj is not None]
+    rows = ContentTranslation.objects.filter(language=language)
     lookup = Prefetch("translations", queryset=rows)
     if isinstance(objects, models.QuerySet):
         return objects.prefetch_related(lookup)
