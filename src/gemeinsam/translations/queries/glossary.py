@@ -45,4 +45,8 @@ def public_glossary(language: str) -> list[Term]:
     terms: dict[str, list[GlossaryEntry]] = {}
     for entry in entries:
         terms.setdefault(entry.source_term, []).append(entry)
-    return [Term(term, tuple(found)) for term, found in terms.items()]
+    result = [Term(term, tuple(found)) for term, found in terms.items()]
+    if language != SOURCE:
+        # In the reader's alphabet: by the term in their language.
+        result.sort(key=lambda term: term.entries[0].target_term.casefold())
+    return result

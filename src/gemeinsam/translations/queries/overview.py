@@ -106,6 +106,6 @@ def overview(user, language: str, *, status: str = "", kind: str = "") -> list[R
         row = Row(item)
         for obj in units[id(item)]:
             _count(row, obj, language)
-        if row.matches(status):
+        if row.total and row.matches(status):
             rows.append(row)
     return rows
