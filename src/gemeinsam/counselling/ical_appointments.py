@@ -31,11 +31,11 @@ CANCEL = ical.CANCEL
 def _description(appointment: Appointment) -> str:
     lines = [f"{_('Channel')}: {appointment.get_channel_display()}"]
     if appointment.location:
-        lines.append(f"{_('Place')}: {isolate(appointment.location)}")
+        lines.append(f"{_('Place')}: {isolate(appointment.location, rtl=True)}")
     if appointment.video_link:
-        lines.append(f"{_('Video link')}: {isolate(appointment.video_link, 'ltr')}")
+        lines.append(f"{_('Video link')}: {isolate(appointment.video_link, 'ltr', rtl=True)}")
     if appointment.case_id:
-        lines.append(f"{_('Case')}: {isolate(appointment.case.reference, 'ltr')}")
+        lines.append(f"{_('Case')}: {isolate(appointment.case.reference, 'ltr', rtl=True)}")
     lines.append(str(appointment.agency))
     return "\n".join(lines)
 

@@ -18,10 +18,11 @@ PRODID = "-//gemeinsam//events//DE"
 
 
 def _address(event: Event) -> str:
-    """Venue, street, postcode and city, each isolated: a calendar lays the line out in the
-    direction of its first letter, and an Arabic venue name would flip "12045 Berlin"."""
+    """Venue, street, postcode and city, each isolated whatever the language: a calendar lays
+    the line out in its own direction or its first letter's, and an Arabic venue name or an
+    Arabic calendar would flip "12045 Berlin"."""
     parts = [event.venue_name, event.street, " ".join(p for p in (event.postcode, event.city) if p)]
-    return ", ".join(isolate(p) for p in parts if p)
+    return ", ".join(isolate(p, rtl=True) for p in parts if p)
 
 
 def vevent(event: Event, *, video_link: str = "", base_url: str | None = None) -> VEvent:
