@@ -11,7 +11,7 @@ from django.db.models.expressions import RawSQL
 from ..models import (
     SearchWord,
 )
-from .terms import ParsedQuery, Scope, _label_index, label_tags, variants
+from .terms import ParsedQuery, Scope, _label_index, label_tags
 from .text import NEWEST_PLANNED, fold
 
 # The default scope of a query built without one: every organization.
@@ -19,8 +19,8 @@ _EVERYWHERE = Scope(own=None)
 
 
 class _SqliteEngine:
-    def _term(self, term: str) -> str:
-        text = " OR ".join(f'"{v}"*' for v in variants(term))
+    def _term(self, query: ParsedQuery, term: str) -> str:
+        text = " OR ".join(f'"{v}"*' for v in query.variants(term))
         tags = label_tags(term)
         if not tags:
             return f"{{title body}}: ({text})"
@@ -29,7 +29,7 @@ class _SqliteEngine:
     def match_expression(self, query: ParsedQuery, scope: Scope = _EVERYWHERE) -> str:
         # Terms are letters and digits only and tags [a-z0-9], so nothing here can break the
         # FTS5 syntax.
-        parts = [self._term(t) for t in query.terms]
+        parts = [self._term(query, t) for t in query.terms]
         parts += [f"tags: ({' OR '.join(group)})" for group in scope.tag_groups()]
         return " AND ".join(parts)
 
@@ -84,14 +84,14 @@ class _PostgresEngine:
     # The index of word beginnings (migration 0008): a query's prefixes become exact entries.
     _TERMS_MATCH = "organizations_search_terms(vector) @@ organizations_search_terms(({query}))"
 
-    def _prefixes(self, query_terms: Iterable[str]) -> str:
+    def _prefixes(self, query: ParsedQuery, query_terms: Iterable[str]) -> str:
         # Terms are letters and digits only, so quoting them is safe; ':*' makes each a prefix.
         # No weights, as a weighted query makes an index recheck every row against its vector;
         # except for a word that looks like a tag ("zz…"), which must match the text only (AB).
         return " | ".join(
             f"'{v}':*AB" if v.startswith("zz") else f"'{v}':*"
             for t in query_terms
-            for v in variants(t)
+            for v in query.variants(t)
         )
 
     def tsquery(self, query: ParsedQuery, scope: Scope = _EVERYWHERE) -> tuple[str, list]:
@@ -99,7 +99,7 @@ class _PostgresEngine:
         parts, params = [], []
         for term in query.terms:
             text = "to_tsquery('german', %s)"
-            params.append(self._prefixes([term]))
+            params.append(self._prefixes(query, [term]))
             tags = label_tags(term)
             if tags:
                 text = f"({text} || to_tsquery('simple', %s))"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import time
 from collections import defaultdict
 from dataclasses import dataclass
@@ -15,10 +16,20 @@ from ..enums import OrganizationKind
 from ..models import (
     FieldOfActivity,
     RecognitionType,
+    SearchWord,
     TargetGroup,
     WorkingLanguage,
 )
-from .text import LABEL_CACHE_SECONDS, LABEL_TAGS_KEPT, MAX_TERMS, _stem, fold, tag, words
+from .text import (
+    LABEL_CACHE_SECONDS,
+    LABEL_TAGS_KEPT,
+    MAX_TERMS,
+    fold,
+    query_forms,
+    shortest_prefixes,
+    tag,
+    words,
+)
 
 # --- Queries -------------------------------------------------------------------------------------
 
@@ -30,20 +41,32 @@ class ParsedQuery:
     def __bool__(self) -> bool:
         return bool(self.terms)
 
+    def variants(self, term: str) -> list[str]:
+        """The prefixes `term` matches with (see `variants`)."""
+        return self._variants[term]
+
+    @functools.cached_property
+    def _variants(self) -> dict[str, list[str]]:
+        # One query for every term's shorter Turkish stems.
+        forms = {term: query_forms(term) for term in self.terms}
+        shorter = {s for _sure, cut in forms.values() for s in cut}
+        known = set(SearchWord.objects.filter(word__in=shorter).values_list("word", flat=True))
+        return {
+            term: shortest_prefixes([*sure, *(s for s in cut if s in known)])
+            for term, (sure, cut) in forms.items()
+        }
+
 
 def parse(q: str) -> ParsedQuery:
     return ParsedQuery(tuple(dict.fromkeys(words(q)))[:MAX_TERMS])
 
 
 def variants(term: str) -> list[str]:
-    """The prefixes a word matches with: as typed and as its stem, the shorter one only when
-    one is a prefix of the other (it matches everything the longer one would)."""
-    stem = _stem(term)
-    if term.startswith(stem):
-        return [stem]
-    if stem.startswith(term):
-        return [term]
-    return sorted({term, stem})
+    """The prefixes a word matches with, folded: as typed and its stems (German, Turkish,
+    Arabic: see `text.query_forms`), without those another one is a prefix of (it matches
+    everything they would). A Turkish stem that only cuts the word short counts when it is a
+    word of the index: "kadınlar" widens to "kadın", "bieten" not to "bie"."""
+    return ParsedQuery((term,)).variants(term)
 
 
 @dataclass(frozen=True)
@@ -119,7 +142,8 @@ def label_tags(term: str) -> tuple[str, ...]:
     index = _label_index()
     found = _labels["tags"].get(term)
     if found is None:
-        prefixes = [fold(v) for v in variants(term)]
+        # The forms that need no look-up: labels are no documents' words.
+        prefixes = shortest_prefixes(query_forms(term)[0])
         found = tuple(
             sorted(
                 {
