@@ -60,7 +60,13 @@ def test_an_agency_scope_covers_agency_data_only():
     in_scope = {h.name for h in personal_data.holders() if h.applies_to(Scope({1}))}
     everything = {h.name for h in personal_data.holders() if h.applies_to(Scope())}
     assert in_scope == {"counselling", "events", "rooms"}
-    assert everything == in_scope | {"accounts", "agencies", "organizations", "funding"}
+    assert everything == in_scope | {
+        "accounts",
+        "agencies",
+        "organizations",
+        "funding",
+        "translations",
+    }
 
 
 @pytest.fixture
@@ -149,6 +155,7 @@ def test_one_erasure_of_everything_leaves_the_person_named_nowhere(
         "organizations": 1,
         "agencies": 0,
         "accounts": 1,
+        "translations": 0,
     }
     leyla.refresh_from_db()
     assert (leyla.is_active, leyla.has_usable_password()) == (False, False)
