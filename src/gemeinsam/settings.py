@@ -5,6 +5,7 @@ but not enforced. `GEMEINSAM_ENV=production` switches on the strict settings tha
 `gemeinsam check --deploy --fail-level WARNING` verifies.
 """
 
+import json
 import os
 import warnings
 from pathlib import Path
@@ -302,6 +303,12 @@ GEMEINSAM_MAX_DOCUMENT_BYTES = int(os.environ.get("GEMEINSAM_MAX_DOCUMENT_BYTES"
 GEMEINSAM_CASE_RETENTION_DAYS = int(os.environ.get("GEMEINSAM_CASE_RETENTION_DAYS", 3 * 365))
 # Public counselling requests per address and hour (form and API), against spam.
 GEMEINSAM_REQUEST_RATE = os.environ.get("GEMEINSAM_REQUEST_RATE", "5/h")
+# Machine translation of content (translations.machine): a backend class's dotted path, off when
+# unset; its options (an API key …) as a JSON object.
+GEMEINSAM_MACHINE_TRANSLATION = os.environ.get("GEMEINSAM_MACHINE_TRANSLATION") or None
+GEMEINSAM_MACHINE_TRANSLATION_OPTIONS = json.loads(
+    os.environ.get("GEMEINSAM_MACHINE_TRANSLATION_OPTIONS") or "{}"
+)
 
 # --- Security -------------------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
