@@ -176,3 +176,12 @@ def test_a_visitor_is_sent_to_log_in_and_unknown_kinds_are_404(event, world, cli
     assert client_for(world.admin).get(unknown).status_code == 404
     german = f"/en/translations/events.event/{event.pk}/de/"
     assert client_for(world.admin).get(german).status_code == 404
+
+
+def test_the_editor_in_arabic_keeps_the_german_left_to_right(event, world, client_for):
+    url = f"/ar/translations/events.event/{event.pk}/tr/"
+    html = client_for(world.advisor_x).get(url).content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert '<p lang="de" dir="ltr">Wir laden Migrantenorganisationen ein.</p>' in html
+    assert 'lang="tr" dir="ltr"' in html  # the Turkish textareas
+    assert "الألمانية، الفقرة 1" in html
