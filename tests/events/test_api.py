@@ -119,8 +119,14 @@ def test_the_detail_has_the_questions_and_never_the_video_link(event):
             "label": "Interpretation",
             "kind": "single",
             "choices": ["ar", "tr"],
+            "choice_labels": ["ar", "tr"],
             "required": True,
             "help_text": "",
+            # Asked in English (the client's Accept-Language): nothing is translated.
+            "texts": {
+                "language": "en",
+                "status": {"label": "missing", "help_text": "up_to_date", "choices": "missing"},
+            },
         }
     ]
     assert "online_url" not in body

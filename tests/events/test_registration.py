@@ -98,8 +98,12 @@ def test_the_registration_takes_the_language_of_the_page(event, client):
 
 def test_the_form_shows_every_question_with_a_legend_for_choices(event, client):
     page = _page(client.get(_url("registration-create", slug=event.slug)))
-    assert '<legend>Interpretation <span class="required">(required)</span></legend>' in page
-    assert "<legend>Food</legend>" in page
+    # On an English page, the German questions are marked as German.
+    assert (
+        '<legend><span lang="de" dir="ltr">Interpretation</span> '
+        '<span class="required">(required)</span></legend>'
+    ) in page
+    assert '<legend><span lang="de" dir="ltr">Food</span></legend>' in page
     assert 'type="radio" name="question_' in page
     assert 'type="checkbox" name="question_' in page
     assert "Wir speichern Ihre Angaben bis zum Ende des Projekts." in page

@@ -27,7 +27,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
-from gemeinsam.core import api
+from gemeinsam.core import api, content
 from gemeinsam.core.api import (
     ERRORS,
     Error,
@@ -37,7 +37,7 @@ from gemeinsam.core.api import (
 from gemeinsam.core.enums import FederalState
 from gemeinsam.organizations.queries import organizations_visible_to
 
-from . import inputs, queries, services
+from . import inputs, queries, services, texts
 from .enums import EventFormat, EventKind, QuestionKind
 from .models import Answer, Event, Question, Registration
 from .schemas import (
@@ -63,16 +63,26 @@ def _choice(choices, value: str) -> dict | None:
     return {"code": value, "label": str(choices(value).label)} if value else None
 
 
+def _texts(obj, names) -> dict:
+    """In which language the texts are, and each one's state there (`core.content`)."""
+    language = content.language_now()
+    return {
+        "language": language,
+        "status": {name: content.status(obj, name, language) for name in names},
+    }
+
+
 def summary_data(event: Event, *, request: HttpRequest) -> dict:
-    """A list row; expects `queries.for_listing`'s related rows."""
+    """A list row; expects `queries.for_listing`'s related rows. Title and summary are in the
+    active language, paragraph by paragraph in German where not translated."""
     return {
         "id": event.pk,
         "slug": event.slug,
-        "title": event.title,
+        "title": content.text(event, "title"),
         "kind": _choice(EventKind, event.kind),
         "format": _choice(EventFormat, event.format),
         "status": event.status,
-        "summary": event.summary,
+        "summary": content.text(event, "summary"),
         "starts_at": event.starts_at,
         "ends_at": event.ends_at,
         "city": event.city,
@@ -89,6 +99,26 @@ def summary_data(event: Event, *, request: HttpRequest) -> dict:
         "capacity": event.capacity,
         "places_left": event.places_left,
         "url": request.build_absolute_uri(event.get_absolute_url()),
+        "texts": _texts(event, LISTED_TEXTS),
+    }
+
+
+# The texts a list row carries; the detail carries all of an event's.
+LISTED_TEXTS = ("title", "summary")
+
+
+def _question(question: Question) -> dict:
+    labels = texts.choice_texts(question)
+    choices = [str(c) for c in question.choices or []]
+    return {
+        "id": question.pk,
+        "label": content.text(question, "label"),
+        "kind": question.kind,
+        "choices": choices,
+        "choice_labels": [labels.get(c.strip(), c) for c in choices],
+        "required": question.required,
+        "help_text": content.text(question, "help_text"),
+        "texts": _texts(question, Question.translated_fields),
     }
 
 
@@ -96,12 +126,12 @@ def detail_data(event: Event, *, request: HttpRequest) -> dict:
     host = event.host_organization
     return {
         **summary_data(event, request=request),
-        "description": event.description,
-        "agenda": event.agenda_items(),
+        "description": content.text(event, "description"),
+        "agenda": [part.text for part in texts.agenda(event).parts],
         "venue_name": event.venue_name,
         "street": event.street,
         "postcode": event.postcode,
-        "accessibility": event.accessibility,
+        "accessibility": content.text(event, "accessibility"),
         "interpretation": [_ref(x) for x in event.interpretation.all()],
         "target_groups": [_ref(x) for x in event.target_groups.all()],
         "fields": [_ref(x) for x in event.fields.all()],
@@ -125,18 +155,9 @@ def detail_data(event: Event, *, request: HttpRequest) -> dict:
         "waitlist_enabled": event.waitlist_enabled,
         "requires_approval": event.requires_approval,
         "max_group_size": event.max_group_size,
-        "consent_text": event.consent_text,
-        "questions": [
-            {
-                "id": q.pk,
-                "label": q.label,
-                "kind": q.kind,
-                "choices": [str(c) for c in q.choices or []],
-                "required": q.required,
-                "help_text": q.help_text,
-            }
-            for q in event.questions.all()
-        ],
+        "consent_text": texts.consent_wording(event).text,
+        "questions": [_question(q) for q in event.questions.all()],
+        "texts": _texts(event, Event.translated_fields),
     }
 
 
@@ -181,12 +202,10 @@ def event_list(request: HttpRequest, params: Query[EventParams]):
 )
 def event_detail(request: HttpRequest, event_id: EventId, params: Query[LanguageParam]):
     """One event with its questions. A draft of another agency: 404, as if it did not exist."""
-    event = (
-        queries.event_page(request.auth).prefetch_related("questions").filter(pk=event_id).first()
-    )
-    if event is None:
-        raise Http404(_("There is no event at this address."))
     with in_language(params.lang):
+        event = texts.with_texts(queries.event_page(request.auth)).filter(pk=event_id).first()
+        if event is None:
+            raise Http404(_("There is no event at this address."))
         return detail_data(event, request=request)
 
 
@@ -253,8 +272,11 @@ def registration_create(request: HttpRequest, event_id: EventId, body: Registrat
         problems += [(["body", *key.split(".")], msg) for key, msg in invalid.errors.items()]
     if problems:
         return api.invalid(problems)
+    # The consent as GET /events/{id} gives it in the registration's language (read here, never
+    # under the event's lock; no query for German).
+    wording = texts.consent_wording(event, person.language)
     try:
-        outcome = services.register(event, [person], consent=body.consent)
+        outcome = services.register(event, [person], consent=body.consent, wording=wording)
     except services.RegistrationError as error:
         if error.code == "duplicate" and error.existing is not None:
             # As on the web: the link goes to the address that registered, never to the caller.

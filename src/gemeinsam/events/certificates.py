@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db.models import prefetch_related_objects
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 from fpdf.enums import Align, XPos, YPos
 
+from gemeinsam.core import content
 from gemeinsam.core.bidi import isolate
 from gemeinsam.core.pdf import FAMILY, new_document, shape_for
 
@@ -39,7 +41,7 @@ def _when(event: Event) -> str:
 
 
 def _page(pdf: FPDF, registration: Registration, event: Event) -> None:
-    """One certificate, in the translation that is active."""
+    """One certificate, in the translation that is active (the event's title too)."""
     pdf.add_page()
     rtl = translation.get_language_bidi()
     align = Align.R if rtl else Align.L
@@ -66,7 +68,7 @@ def _page(pdf: FPDF, registration: Registration, event: Event) -> None:
     if registration.organization_label:
         line(isolate(registration.organization_label), gap=6, center=True)
     line(_("took part in the event"), gap=6, center=True)
-    line(isolate(event.title), size=16, bold=True, gap=12, center=True)
+    line(isolate(content.text(event, "title")), size=16, bold=True, gap=12, center=True)
 
     facts = [
         (_("Date"), _when(event)),
@@ -115,6 +117,8 @@ def certificates_pdf(event: Event, registrations: Iterable[Registration]) -> byt
     """One page per registration, each in the participant's language."""
     pdf = new_document(title=str(event.title), margin=25)
     pdf.set_auto_page_break(auto=False)
+    # The title in every participant's language: all translations in one query.
+    prefetch_related_objects([event], "translations")
     for registration in registrations:
         with translation.override(registration.language):
             shape_for(pdf, registration.language)

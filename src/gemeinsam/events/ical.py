@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from icalendar import Event as VEvent
 
-from gemeinsam.core import ical
+from gemeinsam.core import content, ical
 from gemeinsam.core.bidi import isolate
 
 from .enums import EventStatus
@@ -28,7 +28,8 @@ def _address(event: Event) -> str:
 def vevent(event: Event, *, video_link: str = "", base_url: str | None = None) -> VEvent:
     """One VEVENT. `video_link` is given only for a confirmed participant's own calendar."""
     base = (base_url or settings.GEMEINSAM_BASE_URL).rstrip("/")
-    description = event.summary or event.description
+    # The texts in the active language (the page's, the feed's, or a participant's for a mail).
+    description = content.text(event, "summary" if event.summary else "description")
     if video_link:
         description = f"{description}\n\n{video_link}".strip()
     location = _address(event) if event.has_venue else ""
@@ -42,7 +43,7 @@ def vevent(event: Event, *, video_link: str = "", base_url: str | None = None) -
         stamp=event.updated_at,
         starts_at=event.starts_at,
         ends_at=event.ends_at,
-        summary=event.title,
+        summary=content.text(event, "title"),
         description=description,
         location=location,
         url=f"{base}{event.get_absolute_url()}",
@@ -61,4 +62,4 @@ def calendar(events: Iterable[Event], *, name: str = "", video_links: dict | Non
 
 
 def event_ics(event: Event, *, video_link: str = "") -> bytes:
-    return calendar([event], name=event.title, video_links={event.pk: video_link})
+    return calendar([event], name=content.text(event, "title"), video_links={event.pk: video_link})

@@ -41,6 +41,23 @@ class SlugNamed(Schema):
     name: str
 
 
+TextState = Literal["up_to_date", "outdated", "missing"]
+
+
+class TextsOut(Schema):
+    """In which language an object's texts are given, and each text's state in it."""
+
+    language: str = Field(
+        description="The language asked for (`lang`, else Accept-Language); German is the "
+        "source every translation is made from."
+    )
+    status: dict[str, TextState] = Field(
+        description="Per text: up_to_date; outdated (the German has changed since it was "
+        "translated; the translation is given); missing (not translated, or only in part: the "
+        "German is given for what is missing)."
+    )
+
+
 class QuestionOut(Schema):
     id: int = Field(description="Use as the key in `answers` when registering.")
     label: str
@@ -48,9 +65,15 @@ class QuestionOut(Schema):
         description="text: a string; single: one of `choices`; multiple: a list of `choices`; "
         "checkbox: true or false."
     )
-    choices: list[str]
+    choices: list[str] = Field(
+        description="The values to send as answers: German, whatever the language asked for."
+    )
+    choice_labels: list[str] = Field(
+        description="The same choices to show, in the language asked for, in the same order."
+    )
     required: bool
     help_text: str
+    texts: TextsOut
 
 
 class SpeakerOut(Schema):
@@ -91,6 +114,10 @@ class EventSummary(Schema):
     capacity: int | None = Field(description="Places in all; null for no limit.")
     places_left: int | None = Field(description="null for no limit.")
     url: str = Field(description="The event's page on the web.")
+    texts: TextsOut = Field(
+        description="The language of `title` and `summary` (in the detail: of every text) and "
+        "their state in it."
+    )
 
 
 class EventDetail(EventSummary):
@@ -113,7 +140,10 @@ class EventDetail(EventSummary):
     waitlist_enabled: bool
     requires_approval: bool = Field(description="Registrations wait for the organizers.")
     max_group_size: int
-    consent_text: str = Field(description="When not empty, registering needs `consent: true`.")
+    consent_text: str = Field(
+        description="When not empty, registering needs `consent: true`. A registration in the "
+        "same language (`language`) stores this wording as what the person agreed to."
+    )
     questions: list[QuestionOut]
 
 

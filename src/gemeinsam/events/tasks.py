@@ -14,6 +14,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from gemeinsam.core import content
+
 from .enums import RegistrationStatus
 from .ical import event_ics
 from .models import Event, Registration
@@ -53,6 +55,9 @@ def build_mail(registration: Registration, kind: str) -> EmailMultiAlternatives:
     """The mail of one kind for one participant, in the participant's language."""
     event = registration.event
     confirmed = registration.status == RegistrationStatus.CONFIRMED
+    # The event's texts in the participant's language: one query for the subject, the body and
+    # the calendar file.
+    content.prefetch([event], registration.language)
     with translation.override(registration.language):
         context = {
             "registration": registration,
@@ -68,11 +73,9 @@ def build_mail(registration: Registration, kind: str) -> EmailMultiAlternatives:
         subject=" ".join(subject.split()), body=body, to=[registration.email]
     )
     if kind in WITH_CALENDAR and confirmed:
-        message.attach(
-            "event.ics",
-            event_ics(event, video_link=event.online_url),
-            "text/calendar; charset=utf-8; method=PUBLISH",
-        )
+        with translation.override(registration.language):
+            calendar = event_ics(event, video_link=event.online_url)
+        message.attach("event.ics", calendar, "text/calendar; charset=utf-8; method=PUBLISH")
     return message
 
 
@@ -134,7 +137,7 @@ def build_participant_message(
         footer = "\n".join(
             [
                 "-- ",
-                registration.event.title,
+                content.text(registration.event, "title", registration.language),
                 _("Your registration: %(url)s") % {"url": personal_url(registration)},
                 _("%(agency)s via gemeinsam") % {"agency": registration.event.agency.name},
             ]

@@ -14,9 +14,10 @@ from django.db.models import QuerySet
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
+from gemeinsam.core import content
 from gemeinsam.organizations.models import Organization
 
-from .. import inputs
+from .. import inputs, texts
 from ..enums import MAX_GROUP_SIZE, QuestionKind
 from ..models import Event, Question, Registration
 
@@ -55,11 +56,14 @@ def question_field_name(question: Question) -> str:
 
 
 def question_field(question: Question) -> forms.Field:
-    choices = [(choice, choice) for choice in question.choices or []]
+    """The question in the page's language; a choice's value stays the German choice, which
+    is what the answer stores."""
+    labels = texts.choice_labels(question)
+    choices = [(choice, labels.get(choice.strip(), choice)) for choice in question.choices or []]
     common = {
-        "label": question.label,
+        "label": content.shown(question, "label").html(),
         "required": question.required,
-        "help_text": question.help_text,
+        "help_text": content.shown(question, "help_text").html(),
     }
     if question.kind == QuestionKind.SINGLE:
         return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
@@ -169,6 +173,8 @@ class RegistrationForm(QuestionsMixin, OrganizationFieldsMixin, forms.Form):
                 label=_("I agree."),
                 required=True,
                 error_messages={"required": _("Please agree to the consent text.")},
+                # The text agreed to stands above the box, in the page's language or marked German.
+                widget=forms.CheckboxInput(attrs={"aria-describedby": "consent-text"}),
             )
 
     def clean(self):
@@ -337,6 +343,7 @@ class GroupForm(forms.Form):
                 label=_("Every participant agrees to the consent text."),
                 required=True,
                 error_messages={"required": _("Please agree to the consent text.")},
+                widget=forms.CheckboxInput(attrs={"aria-describedby": "consent-text"}),
             )
 
     def typed(self) -> dict:

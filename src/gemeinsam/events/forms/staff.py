@@ -139,6 +139,15 @@ OPEN_WHEN_NEW = {"event", "when", "registration"}
 
 
 class EventForm(forms.ModelForm):
+    # Only when changing an event: a typo fixed keeps the translations up to date.
+    minor_edit = forms.BooleanField(
+        label=_("Minor edit (a typo): the translations stay up to date"),
+        required=False,
+        help_text=_(
+            "Tick this only when the meaning stays the same. Otherwise the paragraphs you "
+            "changed are marked as outdated in the other languages."
+        ),
+    )
     host_organization = HostOrganizationField(
         label=_("host organization"),
         help_text=_(
@@ -169,6 +178,8 @@ class EventForm(forms.ModelForm):
         _checkboxes(self.fields["target_groups"])
         self.fields["project"].queryset = agency.projects.all()
         self.fields["max_group_size"].widget.attrs.update(min=1, max=MAX_GROUP_SIZE)
+        if self.instance.pk is None:
+            del self.fields["minor_edit"]
 
     def clean(self):
         cleaned = super().clean()

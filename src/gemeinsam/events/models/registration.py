@@ -94,7 +94,11 @@ class Registration(models.Model):
         _("status"), max_length=20, choices=RegistrationStatus.choices, db_index=True
     )
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    # The wording the person was shown and agreed to, in the language they read it in.
     consent_text = models.TextField(_("consent given to"), blank=True)
+    consent_language = models.CharField(
+        _("language of the consent"), max_length=8, choices=settings.LANGUAGES, blank=True
+    )
     consented_at = models.DateTimeField(_("consent given"), null=True, blank=True)
     queued_at = models.DateTimeField(default=timezone.now)
     created_at = models.DateTimeField(auto_now_add=True)

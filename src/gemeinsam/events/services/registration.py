@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gemeinsam.core import audit, races
+from gemeinsam.core.content import SOURCE
 from gemeinsam.core.enums import AuditAction
 
 from ..enums import EventStatus, RegistrationStatus
@@ -26,6 +27,7 @@ from ..inputs import Person
 from ..models import Answer, Event, Registration, RegistrationGroup
 from ..sql import registering_read, take_places
 from ..tasks import send_registration_mail
+from ..texts import Wording
 
 
 class RegistrationError(Exception):
@@ -143,8 +145,11 @@ def register(
     booked_by=None,
     contact_email: str = "",
     organization_id: int | None = None,
+    wording: Wording | None = None,
 ) -> Outcome:
     """Register one person, or a group confirmed or waitlisted as a whole.
+
+    `wording`: the consent as the person was shown it (read before the lock), else German.
 
     Side effects: seats_taken grows by the group's size when confirmed; one mail per participant
     is queued (confirmed, waitlisted or pending). Raises RegistrationError, leaving nothing saved.
@@ -193,6 +198,7 @@ def register(
                 booked_by=booked_by,
                 contact_email=contact_email,
                 organization_id=organization_id,
+                wording=wording,
             )
             # Queued before the places are taken, so that the event's row stays locked for as
             # short a time as possible: the mail says what the registration is when it is sent
@@ -217,7 +223,7 @@ def register(
 
 
 def _create_registrations(
-    event, people, emails, *, status, booked_by, contact_email, organization_id
+    event, people, emails, *, status, booked_by, contact_email, organization_id, wording
 ):
     group = None
     if len(people) > 1:
@@ -228,6 +234,7 @@ def _create_registrations(
             organization_id=organization_id,
         )
     now = timezone.now()
+    wording = wording or Wording(event.consent_text, SOURCE)
     registrations = []
     for person, email in zip(people, emails, strict=True):
         registration = Registration.objects.create(
@@ -240,7 +247,8 @@ def _create_registrations(
             organization_name=person.organization_name.strip(),
             language=person.language,
             status=status,
-            consent_text=event.consent_text,
+            consent_text=wording.text if event.consent_text else "",
+            consent_language=wording.language if event.consent_text else "",
             consented_at=now if event.consent_text else None,
             queued_at=now,
         )

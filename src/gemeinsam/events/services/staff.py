@@ -17,6 +17,7 @@ from gemeinsam.agencies.models import Project
 from gemeinsam.core import audit, inline, races, slugs
 from gemeinsam.core.enums import AuditAction
 
+from .. import texts
 from ..enums import EventStatus, RegistrationStatus
 from ..inputs import (
     EVENT_COLUMNS,
@@ -134,9 +135,12 @@ def _save_lists(event: Event, data: EventInput) -> None:
 
 
 @transaction.atomic
-def save_event(*, by, agency, data: EventInput, event: Event | None = None) -> Event:
+def save_event(
+    *, by, agency, data: EventInput, event: Event | None = None, minor: bool = False
+) -> Event:
     """Create an event of `agency` (`event` None) or update `event`, with the questions and
-    speakers `data` names; only the fields `data` carries are written.
+    speakers `data` names; only the fields `data` carries are written. A `minor` change (a
+    typo) keeps the translations of the texts it changed up to date.
 
     Raises `Invalid` when the fields do not fit together (as the form checks them). Side
     effects: an audit entry; the reminder job is (re)queued; when the places were raised, the
@@ -148,12 +152,16 @@ def save_event(*, by, agency, data: EventInput, event: Event | None = None) -> E
     stored = _locked(event.pk)
     _check(data, agency_id=stored.agency_id, seats_taken=stored.seats_taken)
     before = audit.snapshot(stored, AUDITED)
+    if minor:
+        german = texts.german(stored), {q.pk: texts.german(q) for q in stored.questions.all()}
     _write(stored, data)
     stored.full_clean()
     # Only the input's own fields are written, so a registration that took a place since the
     # form was opened keeps its count (the lock above keeps it from changing meanwhile).
     stored.save(update_fields=[*COLUMN_NAMES, "updated_at"])
     _save_lists(stored, data)
+    if minor:
+        texts.keep_up_to_date(stored, *german)
     changes = audit.diff(before, audit.snapshot(stored, AUDITED))
     if changes:
         audit.record(by=by, action=AuditAction.UPDATE, obj=stored, changes=changes)
@@ -286,6 +294,7 @@ def _clone(source: Event, *, starts_at: datetime, status: str, series=None, by=N
     clone = Event.objects.create(**values)
     _copy_m2m(source, clone)
     _copy_inlines(source, clone)
+    texts.copy_translations(source, clone)
     return clone
 
 

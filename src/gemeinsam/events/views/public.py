@@ -24,9 +24,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from gemeinsam.agencies.models import Agency
+from gemeinsam.core import content
 from gemeinsam.core.pagecache import anonymous_page_cache
 
-from .. import ical, queries, sql
+from .. import ical, queries, sql, texts
 from ..enums import EventFormat, EventKind, EventStatus
 from ..forms.public import LIST_CHOICES, TRAINING_CHOICES, EventFilterForm, FeedAddressForm
 from ..models import Event
@@ -213,7 +214,7 @@ def _json_ld(event: Event, page_url: str, register_url: str, request) -> str:
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
-        "name": event.title,
+        "name": content.text(event, "title"),
         "url": page_url,
         "startDate": event.starts_at.astimezone(tz).isoformat(),
         "endDate": event.ends_at.astimezone(tz).isoformat(),
@@ -227,7 +228,7 @@ def _json_ld(event: Event, page_url: str, register_url: str, request) -> str:
         },
     }
     if event.summary or event.description:
-        data["description"] = event.summary or event.description
+        data["description"] = content.text(event, "summary" if event.summary else "description")
     languages = [language.code for language in event.languages.all()]
     if languages:
         data["inLanguage"] = languages
@@ -282,7 +283,7 @@ def _registration_state(event: Event, now=None) -> str:
 
 @require_http_methods(["GET", "HEAD"])
 def event_detail(request, slug):
-    event = get_object_or_404(queries.event_page(request.user), slug=slug)
+    event = get_object_or_404(content.prefetch(queries.event_page(request.user)), slug=slug)
     can_edit = request.user.has_perm("events.change_event", event)
     registration = _registration_state(event)
     places = queries.places_of(request.user, event)
@@ -305,6 +306,7 @@ def event_detail(request, slug):
             "json_ld": _json_ld(event, page_url, register_url, request),
             "registration": registration,
             "places": places,
+            "agenda": texts.agenda(event),
         },
     )
 
@@ -319,7 +321,8 @@ def _calendar_response(body: bytes, filename: str, *, attachment: bool) -> HttpR
 @require_http_methods(["GET", "HEAD"])
 def event_ics(request, slug):
     event = get_object_or_404(
-        queries.events_visible_to(request.user).select_related("agency"), slug=slug
+        content.prefetch(queries.events_visible_to(request.user).select_related("agency")),
+        slug=slug,
     )
     return _calendar_response(ical.event_ics(event), f"{event.slug}.ics", attachment=True)
 
@@ -330,7 +333,8 @@ def _feed_events(filters: queries.EventFilters):
     events = queries.events_visible_to(None)
     if not filters.date_from:
         events = events.filter(ends_at__gte=timezone.now() - timedelta(days=FEED_PAST_DAYS))
-    events = queries.apply_filters(events, filters).select_related("agency")
+    # In the feed address's language (`/ar/events/feed/`), as its page.
+    events = content.prefetch(queries.apply_filters(events, filters).select_related("agency"))
     return events.order_by("starts_at", "id")[:FEED_LIMIT]
 
 

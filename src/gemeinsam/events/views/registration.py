@@ -21,7 +21,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from .. import queries, services
+from gemeinsam.core import content
+
+from .. import queries, services, texts
 from ..enums import RegistrationStatus
 from ..forms.registration import (
     GroupForm,
@@ -31,7 +33,7 @@ from ..forms.registration import (
     participant_formset,
 )
 from ..ical import event_ics
-from ..models import Answer, Event, Registration, RegistrationGroup
+from ..models import Answer, Event, Question, Registration, RegistrationGroup
 from ..sql import waitlist_position
 
 # What the person sees after registering, by the status the service gave.
@@ -55,9 +57,7 @@ def _language() -> str:
 def _event_for(request, slug: str) -> Event:
     """The event through the person asking: a draft of another agency is not there (404)."""
     return get_object_or_404(
-        queries.events_visible_to(request.user)
-        .select_related("agency")
-        .prefetch_related("questions"),
+        texts.with_texts(queries.events_visible_to(request.user).select_related("agency")),
         slug=slug,
     )
 
@@ -91,6 +91,7 @@ def registration_create(request, slug):
                 event,
                 [form.person(_language())],
                 consent=form.cleaned_data.get("consent", False),
+                wording=texts.consent_wording(event, _language()),
             )
         except services.RegistrationError as error:
             if error.code == "duplicate" and error.existing is not None:
@@ -167,6 +168,7 @@ def group_create(request, slug):
                     language=_language(), organization_id=organization.pk if organization else None
                 ),
                 consent=group_form.cleaned_data.get("consent", False),
+                wording=texts.consent_wording(event, _language()),
                 booked_by=request.user,
                 contact_email=request.user.email,
                 organization_id=organization.pk if organization else None,
@@ -261,7 +263,13 @@ def registration_detail(request, token):
     registration = _registration(token)
     event = registration.event
     confirmed = registration.status == RegistrationStatus.CONFIRMED
-    answers = Answer.objects.filter(registration=registration).select_related("question")
+    answers = list(
+        Answer.objects.filter(registration=registration)
+        .select_related("question")
+        .order_by("question__position", "question_id")
+    )
+    # The questions and the event in the page's language: one query each.
+    content.prefetch([event, *(answer.question for answer in answers)])
     return render(
         request,
         "events/registration/registration_detail.html",
@@ -271,7 +279,9 @@ def registration_detail(request, token):
             "confirmed": confirmed,
             "position": waitlist_position(registration),
             "video_link": event.online_url if confirmed and event.is_online else "",
-            "answers": answers.order_by("question__position", "question_id"),
+            "answers": [
+                (answer.question, texts.answer_html(answer, _language())) for answer in answers
+            ],
             "can_change": registration.is_active and not event.is_past,
             "qr_code": _qr_svg(_checkin_url(request, registration)) if confirmed else "",
         },
@@ -303,7 +313,8 @@ def registration_update(request, token):
     registration = (
         Registration.objects.select_related("event", "organization", "user")
         .prefetch_related(
-            "event__questions", Prefetch("answers", queryset=Answer.objects.order_by("id"))
+            Prefetch("event__questions", queryset=content.prefetch(Question.objects.all())),
+            Prefetch("answers", queryset=Answer.objects.order_by("id")),
         )
         .get(pk=registration.pk)
     )

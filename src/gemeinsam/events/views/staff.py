@@ -155,6 +155,7 @@ def event_update(request, slug):
                 agency=event.agency,
                 data=form.to_input(questions, speakers),
                 event=event,
+                minor=form.cleaned_data.get("minor_edit", False),
             )
         except Invalid as problems:
             _show(form, problems)
