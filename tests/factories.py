@@ -15,7 +15,6 @@ from gemeinsam.organizations.models import (
     FieldOfActivity,
     LegalForm,
     Organization,
-    OrganizationDescription,
     OrganizationMembership,
     Recognition,
     RecognitionType,
@@ -80,10 +79,9 @@ def make_organization(
         federal_state=federal_state,
         legal_form=LegalForm.objects.get(code=legal_form) if legal_form else None,
         last_confirmed_on=extra.pop("last_confirmed_on", datetime.date.today()),
+        description=description,
         **extra,
     )
-    if description:
-        OrganizationDescription.objects.create(organization=org, language="de", text=description)
     org.fields.set(FieldOfActivity.objects.filter(code__in=fields))
     org.languages.set(WorkingLanguage.objects.filter(code__in=languages))
     for code in recognitions:

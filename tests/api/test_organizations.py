@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from gemeinsam.core import content
 from gemeinsam.organizations.models import (
     FieldOfActivity,
     FundingSource,
@@ -139,7 +140,7 @@ def test_the_public_view_of_an_organization_in_full(world, detailed):
         "city": "Münster",
         "district": "Mitte",
         "municipality": "",
-        "federal_state": {"code": "NW", "label": "Nordrhein-Westfalen"},
+        "federal_state": {"code": "NW", "label": "North Rhine-Westphalia"},
         "website": "https://dtev.example",
         "email": "info@dtev.example",
         "phone": "",
@@ -156,10 +157,38 @@ def test_the_public_view_of_an_organization_in_full(world, detailed):
             }
         ],
         "descriptions": [
-            {"language": "de", "text": "Wir begleiten Familien.", "status": "up_to_date"},
+            {
+                "language": "de",
+                "text": "Wir begleiten Familien.",
+                "status": "up_to_date",
+                "paragraphs": ["up_to_date"],
+            },
         ],
         "url": f"http://testserver/en/organizations/{detailed.slug}/",
     }
+
+
+def test_each_language_of_a_description_comes_with_its_status_by_paragraph(world, detailed):
+    detailed.description = "Wir begleiten Familien.\n\nWir treffen uns montags."
+    detailed.save()
+    content.save_translation(detailed, "description", "tr", ["Ailelere eşlik ediyoruz.", ""])
+    content.set_texts(detailed, "ar", {"description": "نرافق العائلات.\n\nنلتقي أيام الاثنين."})
+    content.set_texts(detailed, "en", {"description": "We accompany families.\n\nOn Mondays."})
+    detailed.description = "Wir begleiten Familien.\n\nWir treffen uns dienstags."
+    detailed.save()
+
+    found = call(f"/organizations/{detailed.slug}").json()["descriptions"]
+    listed = call("/organizations", q="Elternverein").json()["results"][0]["descriptions"]
+
+    assert found == listed
+    assert [(d["language"], d["status"], d["paragraphs"]) for d in found] == [
+        ("de", "up_to_date", ["up_to_date", "up_to_date"]),
+        ("en", "outdated", ["up_to_date", "outdated"]),
+        ("ar", "outdated", ["up_to_date", "outdated"]),
+        ("tr", "missing", ["up_to_date", "missing"]),
+    ]
+    assert found[2]["text"] == "نرافق العائلات.\n\nنلتقي أيام الاثنين."
+    assert found[3]["text"] == "Ailelere eşlik ediyoruz."
 
 
 def test_a_staff_token_shows_every_organization_with_its_internal_fields(world, detailed):

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from gemeinsam.bench.management.commands import bench
+from gemeinsam.core.models import ContentTranslation
 from gemeinsam.demo import records
 from gemeinsam.organizations import search
 from gemeinsam.organizations.models import Organization, SearchDocument
@@ -96,8 +97,10 @@ def test_generated_organizations_are_indexed_as_one_by_one_indexing_would(db):
     bench.generate(40, seed=3)
     bench.index(batch=15)
     assert (Organization.objects.count(), SearchDocument.objects.count()) == (40, 40)
+    # The descriptions' translations are in the index too.
+    assert ContentTranslation.objects.filter(field="description").count() > 5
     prefetched = Organization.objects.prefetch_related(
-        "fields", "target_groups", "languages", "recognitions__type", "descriptions"
+        "fields", "target_groups", "languages", "recognitions__type", "translations"
     )
     # The same words; their order may differ where the database returns related rows unordered.
     stored = {

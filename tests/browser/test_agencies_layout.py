@@ -4,7 +4,7 @@ into blocks on a phone."""
 
 import pytest
 
-from gemeinsam.agencies.models import AgencyDescription
+from gemeinsam.core import content
 from tests import factories
 from tests.browser.journeys import fits, in_language, sign_in
 
@@ -22,10 +22,10 @@ def agency(world):
     agency.region_served = "Hamburg, Schleswig-Holstein und Mecklenburg-Vorpommern"
     agency.street, agency.postcode, agency.city = "Billstraße 80", "20539", "Hamburg"
     agency.email = "beratung@kompetenzzentrum-migration-nord.example"
+    agency.description = "Wir beraten Migrant*innenorganisationen.\n\nWir begleiten Tandems."
     agency.save()
-    AgencyDescription.objects.create(
-        agency=agency, language="de", text="Wir beraten Migrant*innenorganisationen."
-    )
+    # Arabic pages show one paragraph translated and one in German, marked.
+    content.save_translation(agency, "description", "ar", ["نقدم الاستشارة لمنظمات المهاجرين.", ""])
     staff = agency.staff.get(user=world.advisor_x)
     staff.is_public_contact, staff.public_title = True, "Beratung auf Arabisch und Kurdisch"
     staff.public_email = "xenia.wolff@kompetenzzentrum-migration-nord.example"

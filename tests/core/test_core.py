@@ -10,8 +10,6 @@ from django.db import connection
 from django.test import Client
 
 from gemeinsam.core import audit
-from gemeinsam.core.translations import pick
-from gemeinsam.organizations.models import OrganizationDescription
 
 pytestmark = pytest.mark.django_db
 
@@ -77,16 +75,6 @@ def test_forms_are_protected_against_cross_site_requests(world):
     client.force_login(world.member_a)
     response = client.post(f"/de/organizations/{world.org_a.slug}/confirm/")
     assert response.status_code == 403
-
-
-def test_pick_prefers_the_page_language_then_german(world):
-    de = OrganizationDescription(language="de", text="Hallo")
-    ar = OrganizationDescription(language="ar", text="مرحبا")
-    empty_en = OrganizationDescription(language="en", text=" ")
-    assert pick([de, ar], "ar") is ar
-    assert pick([de, ar, empty_en], "en") is de
-    assert pick([ar], "tr") is ar
-    assert pick([], "de") is None
 
 
 def test_audit_diff_lists_only_changes():

@@ -12,6 +12,7 @@ from django.test import Client, override_settings
 from django.utils import timezone
 from django.utils.html import escape
 
+from gemeinsam.core.models import ContentTranslation
 from gemeinsam.demo import funding as demo_funding
 from gemeinsam.demo import people
 from gemeinsam.demo.loader import load_demo_data
@@ -22,7 +23,6 @@ from gemeinsam.funding.profile import profile_facts
 from gemeinsam.organizations.models import (
     FundingSource,
     Organization,
-    OrganizationDescription,
     OrganizationMembership,
     Recognition,
 )
@@ -150,7 +150,7 @@ def _counts() -> dict[str, int]:
             Organization,
             Recognition,
             FundingSource,
-            OrganizationDescription,
+            ContentTranslation,
             ReadinessResult,
             WatchedProgramme,
         )

@@ -1,5 +1,7 @@
 """`gemeinsam demo --no-serve`: the demo data a newcomer sees, loaded once for this module."""
 
+import re
+from collections import Counter
 from io import StringIO
 
 import pytest
@@ -9,6 +11,8 @@ from django.db import transaction
 from django.test import override_settings
 
 from gemeinsam.agencies.models import Agency, Project, ProjectMeasure, StaffMembership
+from gemeinsam.core import content
+from gemeinsam.core.models import ContentTranslation
 from gemeinsam.demo import people
 from gemeinsam.demo.loader import load_demo_data
 from gemeinsam.organizations import queries
@@ -16,7 +20,6 @@ from gemeinsam.organizations.enums import MembershipStatus
 from gemeinsam.organizations.models import (
     FundingSource,
     Organization,
-    OrganizationDescription,
     OrganizationMembership,
     Recognition,
     SearchDocument,
@@ -69,7 +72,7 @@ def _counts() -> dict[str, int]:
         StaffMembership,
         get_user_model(),
         Organization,
-        OrganizationDescription,
+        ContentTranslation,
         OrganizationMembership,
         Recognition,
         FundingSource,
@@ -129,6 +132,35 @@ def test_the_five_seed_agencies_have_their_projects_and_funders(demo_output):
         "Standortanalyse",
         "Bestandsaufnahme und Bedarfsklärung",
     ]
+
+
+ARABIC = re.compile(r"[\u0600-\u06ff]")
+
+
+def test_agency_texts_are_in_four_languages_some_outdated_or_missing(demo_output):
+    states = Counter()
+    for agency in Agency.objects.all():
+        assert agency.description and agency.region_served, agency.slug
+        for language in ("en", "ar", "tr"):
+            states[content.status(agency, "description", language)] += 1
+            # The region is translated everywhere ("Bundesweit" too).
+            region = content.shown(agency, "region_served", language)
+            assert not region.fallback, (agency.slug, language)
+        arabic = content.text(agency, "description", "ar")
+        assert ARABIC.search(arabic), agency.slug
+    assert states["up_to_date"] >= 9 and states["outdated"] >= 2 and states["missing"] >= 2
+    nationwide = Agency.objects.get(region_served="Bundesweit")
+    assert ARABIC.search(content.text(nationwide, "region_served", "ar"))
+    assert content.text(nationwide, "region_served", "en") == "Nationwide"
+
+
+def test_organization_descriptions_keep_their_mix_of_states(demo_output):
+    states = Counter()
+    for org in Organization.objects.prefetch_related("translations"):
+        for row in org.translations.all():
+            states[content.status(org, "description", row.language)] += 1
+    assert states["up_to_date"] > states["outdated"] > 10
+    assert states["missing"] > 10
 
 
 def test_every_agency_shows_invented_contact_people(demo_output):

@@ -462,7 +462,9 @@ def test_the_event_page_shows_everything_a_visitor_needs(full_event, client):
 
     assert '<h1><bdi><span lang="de" dir="ltr">Arbeitsmarktgespräch</span></bdi></h1>' in text
     assert "labour-market talk · hybrid" in text
-    assert "Begegnungszentrum</bdi><br>Hafenweg 3<br>48155 Münster<br>Nordrhein-Westfalen" in text
+    assert (
+        "Begegnungszentrum</bdi><br>Hafenweg 3<br>48155 Münster<br>North Rhine-Westphalia" in text
+    )
     assert "Also online. Registered participants receive the link to take part." in text
     assert "Stufenloser Zugang, barrierefreies WC." in text
     assert "<dt>Languages</dt><dd>Arabic</dd>" in text
@@ -605,7 +607,7 @@ def test_the_event_page_describes_the_event_for_search_engines(full_event, clien
             "streetAddress": "Hafenweg 3",
             "postalCode": "48155",
             "addressLocality": "Münster",
-            "addressRegion": "Nordrhein-Westfalen",
+            "addressRegion": "North Rhine-Westphalia",
         },
     }
     page_url = f"http://testserver/en/events/{full_event.slug}/"

@@ -442,8 +442,8 @@ def test_evaluating_for_a_land_leaves_out_the_other_lands_guides_and_law():
     unknown = evaluate("kita", facts={}).json()
 
     assert [g["states"] for g in bavaria["guides"]] == [[], []]
-    assert [g["states"] for g in unknown["guides"]] == [["Nordrhein-Westfalen"], [], []]
+    assert [g["states"] for g in unknown["guides"]] == [["North Rhine-Westphalia"], [], []]
     law = {r["key"]: r["legal_basis"] for r in bavaria["requirements"]}
     assert law["KITA-08"] == "§§ 74a, 80 SGB VIII"
     law = {r["key"]: r["legal_basis"] for r in unknown["requirements"]}
-    assert law["KITA-08"] == "§§ 74a, 80 SGB VIII; Nordrhein-Westfalen: §§ 33–36 KiBiz"
+    assert law["KITA-08"] == "§§ 74a, 80 SGB VIII; North Rhine-Westphalia: §§ 33–36 KiBiz"

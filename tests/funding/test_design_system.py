@@ -62,7 +62,7 @@ def test_the_catalogue_filters_in_the_shared_panel_with_a_chip_per_filter(client
         "Remove filter: Search words: Jugend ×": (
             "?state=NW&kind=regular&level=federal&level=nowhere"
         ),
-        "Remove filter: Federal state: Nordrhein-Westfalen ×": (
+        "Remove filter: Federal state: North Rhine-Westphalia ×": (
             "?kind=regular&level=federal&level=nowhere&q=Jugend"
         ),
         "Remove filter: Kind of funding: Regular funding ×": (

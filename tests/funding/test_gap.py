@@ -115,7 +115,7 @@ def test_figures_for_a_state_and_a_district(directory):
     row = _row(gap.by_field(dortmund, _fields()), "youth_welfare")
     assert (row.migrant.total, row.migrant.active, row.migrant.regular) == (1, 1, 0)
     assert row.established.total == 0 and row.established.active_share is None
-    assert dortmund.region_label == "Dortmund, Nordrhein-Westfalen"
+    assert dortmund.region_label == "Dortmund, North Rhine-Westphalia"
 
 
 def test_figures_per_federal_state(directory):
@@ -316,10 +316,10 @@ def test_export_csv_per_state(directory, client):
     )
     lines = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert len(lines) == 17
-    nw = next(line for line in lines if line[1] == "Nordrhein-Westfalen")
+    nw = next(line for line in lines if line[1] == "North Rhine-Westphalia")
     assert nw[:7] == [
         "Child and youth welfare",
-        "Nordrhein-Westfalen",
+        "North Rhine-Westphalia",
         "2",
         "1",
         "50.0",
@@ -345,7 +345,11 @@ def test_export_xlsx(directory, client):
     by_field, by_state = book.worksheets
     rows = list(by_field.iter_rows(values_only=True))
     yw = next(row for row in rows if row[1] == "Child and youth welfare")
-    assert yw[:10] == ("Nordrhein-Westfalen", "Child and youth welfare", 2, 1, 50, 0, 0, 0, 0, 50)
+    assert yw[:10] == (
+        "North Rhine-Westphalia",
+        "Child and youth welfare",
+        *(2, 1, 50, 0, 0, 0, 0, 50),
+    )
     states = list(by_state.iter_rows(values_only=True))
     be = next(row for row in states if row[1] == "Berlin")
     assert be[2:5] == (3, 2, 66.7)

@@ -276,11 +276,11 @@ def test_routes_say_met_and_missing_as_the_pdf_does_not_open(client, db):
 def test_the_check_names_the_authority_of_the_land_given(client, db):
     answers = {"checked": "1", "legal_form": "registered_association", "state": "NW"}
     html = client.get("/en/funding/checks/youth_welfare/", answers).content.decode()
-    assert "In Nordrhein-Westfalen" in html
+    assert "In North Rhine-Westphalia" in html
     assert "LVR-Landesjugendamt Rheinland" in html
     answers["state"] = "HE"
     html = client.get("/en/funding/checks/youth_welfare/", answers).content.decode()
-    assert "Ask the Land youth welfare office of Hessen" in html
+    assert "Ask the Land youth welfare office of Hesse" in html
     answers.pop("state")
     html = client.get("/en/funding/checks/youth_welfare/", answers).content.decode()
     assert "Tell us your federal state to see the authority there." in html

@@ -196,7 +196,7 @@ def test_facets_narrow_the_result(orgs):
 
 
 def test_facet_counts_describe_the_current_result(orgs):
-    counts = facet_counts(find("Neukölln").matched)
+    counts = facet_counts(find("Neukölln"))
     assert [(code, n) for code, _label, n in counts["kind"]] == [
         ("migrant_org", 1),
         ("authority", 1),
@@ -210,7 +210,8 @@ def test_a_query_of_only_punctuation_lists_everything(orgs):
 
 def test_reindex_picks_up_a_changed_description(orgs):
     org = orgs["amt"]
-    org.descriptions.update(text="Sprechstunde für Elternvereine.")
+    org.description = "Sprechstunde für Elternvereine."
+    org.save()
     search.reindex([org])
     assert names(find("Sprechstunde")) == ["Bezirksamt Neukölln – Integrationsbüro"]
     assert names(find("Koordination")) == []

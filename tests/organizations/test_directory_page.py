@@ -46,7 +46,7 @@ def test_the_filters_are_the_shared_panel_and_their_chips_stand_above_the_result
     results = find(html, "section", aria_labelledby="results-heading")
     assert chips(results) == [
         ("?q=Verein&state=NW", "Remove filter: Kind: migrant organization ×"),
-        ("?q=Verein&kind=migrant_org", "Remove filter: Federal state: Nordrhein-Westfalen ×"),
+        ("?q=Verein&kind=migrant_org", "Remove filter: Federal state: North Rhine-Westphalia ×"),
     ]
     # The search box keeps the filters in force when new words are sent.
     search = find(html, "form", role="search")

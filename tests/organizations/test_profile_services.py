@@ -5,6 +5,8 @@ import datetime
 
 import pytest
 
+from gemeinsam.core import content
+from gemeinsam.core.localized import written
 from gemeinsam.core.models import AuditLogEntry
 from gemeinsam.organizations import services
 from gemeinsam.organizations.forms.profiles import OrganizationForm
@@ -47,6 +49,15 @@ def _profile(**changes) -> OrganizationInput:
     return OrganizationInput(**(values | changes))
 
 
+def _described(org) -> dict[str, tuple[str, str]]:
+    """The description in each language written, with its status."""
+    org = Organization.objects.get(pk=org.pk)
+    return {
+        language: (text, content.status(org, "description", language))
+        for language, text in written(org, "description").items()
+    }
+
+
 def _audit(org) -> list[tuple[str, dict]]:
     entries = AuditLogEntry.objects.filter(
         object_type="organizations.organization", object_id=str(org.pk)
@@ -82,8 +93,7 @@ def test_an_organization_is_created_with_descriptions_in_two_languages(world):
         "Berlin",
         datetime.date.today(),
     )
-    assert sorted(d.language for d in org.descriptions.all()) == ["ar", "de"]
-    assert {d.language: (d.text, d.status) for d in org.descriptions.all()} == {
+    assert _described(org) == {
         "de": ("Eltern helfen Eltern.", "up_to_date"),
         "ar": ("الآباء يساعدون الآباء.", "up_to_date"),
     }
@@ -162,7 +172,7 @@ def test_a_new_german_description_marks_the_others_outdated(world):
         data=_profile(name="Verein D", descriptions={"de": "Neu.", "tr": "Eski.", "en": "New."}),
     )
 
-    assert {d.language: (d.text, d.status) for d in org.descriptions.all()} == {
+    assert _described(org) == {
         "de": ("Neu.", "up_to_date"),
         "en": ("New.", "up_to_date"),
         "tr": ("Eski.", "outdated"),
@@ -171,6 +181,52 @@ def test_a_new_german_description_marks_the_others_outdated(world):
         {"de": "Alt.", "en": "Old.", "tr": "Eski."},
         {"de": "Neu.", "en": "New.", "tr": "Eski."},
     ]
+
+
+GERMAN = "Wir sind ein Elternverein.\n\nWir treffen uns montags.\n\nAlle sind willkommen."
+ARABIC = "نحن جمعية أولياء أمور.\n\nنلتقي أيام الاثنين.\n\nالجميع مرحب بهم."
+
+
+def test_a_minor_edit_of_the_german_keeps_the_translations_up_to_date(world):
+    org = factories.make_organization("Verein G", description=GERMAN)
+    content.set_texts(org, "ar", {"description": ARABIC})
+    typo = GERMAN.replace("montags", "Montags")
+
+    services.update_organization(
+        by=world.member_b,
+        organization=org,
+        data=_profile(name="Verein G", descriptions={"de": typo, "ar": ARABIC}, minor_edit=True),
+    )
+
+    assert _described(org) == {"de": (typo, "up_to_date"), "ar": (ARABIC, "up_to_date")}
+    # The same change, not marked as minor, outdates the paragraph it changed.
+    services.update_organization(
+        by=world.member_b,
+        organization=org,
+        data=_profile(name="Verein G", descriptions={"de": GERMAN, "ar": ARABIC}),
+    )
+    org = Organization.objects.get(pk=org.pk)
+    assert [p.status for p in content.parts(org, "description", "ar")] == [
+        "up_to_date",
+        "outdated",
+        "up_to_date",
+    ]
+
+
+def test_an_emptied_translation_is_removed_and_an_unchanged_one_left_alone(world):
+    org = factories.make_organization("Verein H", description=GERMAN)
+    content.set_texts(org, "ar", {"description": ARABIC})
+    content.set_texts(org, "tr", {"description": "Veli derneğiyiz."})
+    before = org.translations.get(language="ar").updated_at
+
+    services.update_organization(
+        by=world.member_b,
+        organization=org,
+        data=_profile(name="Verein H", descriptions={"de": GERMAN, "ar": ARABIC + "\n", "tr": " "}),
+    )
+
+    assert sorted(org.translations.values_list("language", flat=True)) == ["ar"]
+    assert org.translations.get(language="ar").updated_at == before
 
 
 def test_a_recognition_of_another_organization_cannot_be_named(world):

@@ -7,6 +7,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
+from gemeinsam.core import content
 from gemeinsam.core.models import AuditLogEntry
 from gemeinsam.organizations import services
 from gemeinsam.organizations.enums import MembershipRole, MembershipStatus
@@ -69,7 +70,8 @@ def test_a_member_creates_an_organization_and_becomes_its_admin(world, client_fo
         MembershipStatus.ACTIVE,
     )
     assert org.last_confirmed_on == timezone.localdate()
-    assert [d.text for d in org.descriptions.all()] == ["Eltern helfen Eltern."]
+    assert org.description == "Eltern helfen Eltern."
+    assert not org.translations.exists()
     # The new profile is searchable at once.
     found = search_directory(user=world.member_b, filters=DirectoryFilters(q="Elternnetzwerk"))
     assert [o.name for o in found.organizations] == ["Elternnetzwerk Kreuzberg"]
@@ -109,12 +111,72 @@ def test_editing_a_profile_records_what_changed(world, client_for):
     assert entry.changes["city"] == ["Bochum", "Dortmund"]
 
 
-def test_changing_the_german_description_marks_translations_outdated(world):
-    org = world.org_b
-    services.save_descriptions(org, {"de": "Alt.", "en": "Old."})
-    services.save_descriptions(org, {"de": "Neu.", "en": "Old."})
-    statuses = dict(org.descriptions.values_list("language", "status"))
-    assert statuses == {"de": "up_to_date", "en": "outdated"}
+GERMAN = "Wir sind ein Elternverein.\n\nWir treffen uns montags.\n\nAlle sind willkommen."
+ARABIC = "نحن جمعية أولياء أمور.\n\nنلتقي أيام الاثنين.\n\nالجميع مرحب بهم."
+ENGLISH = "We are a parents' association.\n\nWe meet on Mondays.\n\nEveryone is welcome."
+
+
+def _translated(org):
+    org.description = GERMAN
+    org.save()
+    content.set_texts(org, "ar", {"description": ARABIC})
+    content.set_texts(org, "en", {"description": ENGLISH})
+
+
+def _statuses(org, language):
+    org = Organization.objects.get(pk=org.pk)
+    return [part.status for part in content.parts(org, "description", language)]
+
+
+def _edit(client, org, **changes):
+    texts = {"description_de": GERMAN, "description_ar": ARABIC, "description_en": ENGLISH}
+    return client.post(f"/de/organizations/{org.slug}/edit/", _profile_data(org, **texts | changes))
+
+
+def test_editing_german_paragraph_two_in_the_profile_outdates_only_paragraph_two(world, client_for):
+    org = world.org_a
+    _translated(org)
+    response = _edit(
+        client_for(world.member_a), org, description_de=GERMAN.replace("montags", "dienstags")
+    )
+    assert response["Location"] == org.get_absolute_url()
+    for language in ("ar", "en"):
+        assert _statuses(org, language) == ["up_to_date", "outdated", "up_to_date"]
+    # The form says so under each translation, counting the German's paragraphs.
+    page = client_for(world.member_a).get(f"/en/organizations/{org.slug}/edit/")
+    arabic = page.context["descriptions"]["description_ar"]
+    assert arabic.help_text == "Outdated: the German of paragraph 2 has changed since."
+    assert page.context["descriptions"]["description_tr"].help_text == "Not translated yet."
+    # Saving again without touching the translations leaves paragraph 2 outdated.
+    _edit(client_for(world.member_a), org, description_de=GERMAN.replace("montags", "dienstags"))
+    assert _statuses(org, "ar") == ["up_to_date", "outdated", "up_to_date"]
+
+
+def test_a_minor_edit_in_the_profile_keeps_the_translations_up_to_date(world, client_for):
+    org = world.org_a
+    _translated(org)
+    _edit(
+        client_for(world.member_a),
+        org,
+        description_de=GERMAN.replace("willkommen.", "willkommen!"),
+        minor_edit="on",
+    )
+    assert Organization.objects.get(pk=org.pk).description.endswith("willkommen!")
+    for language in ("ar", "en"):
+        assert _statuses(org, language) == ["up_to_date"] * 3
+
+
+def test_a_translation_updated_with_the_german_is_up_to_date(world, client_for):
+    org = world.org_a
+    _translated(org)
+    _edit(
+        client_for(world.member_a),
+        org,
+        description_de=GERMAN.replace("montags", "dienstags"),
+        description_en=ENGLISH.replace("Mondays", "Tuesdays"),
+    )
+    assert _statuses(org, "en") == ["up_to_date"] * 3
+    assert _statuses(org, "ar") == ["up_to_date", "outdated", "up_to_date"]
 
 
 def test_recognitions_are_saved_with_the_profile(world, client_for):
@@ -306,9 +368,7 @@ def test_the_forms_hand_the_service_an_input_with_the_recognitions(world):
     )
 
     assert [r.type.code for r in org.recognitions.all()] == ["youth_welfare_75"]
-    assert [(d.language, d.text) for d in org.descriptions.all()] == [
-        ("de", "Eltern helfen Eltern.")
-    ]
+    assert org.description == "Eltern helfen Eltern."
     assert org.memberships.get().user == world.member_b
 
 

@@ -3,9 +3,11 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
-from gemeinsam.agencies.models import AgencyDescription
+from gemeinsam.core import content
 from tests import factories
+from tests.html_support import attribute, find, find_all, text
 
 pytestmark = pytest.mark.django_db
 
@@ -13,8 +15,8 @@ pytestmark = pytest.mark.django_db
 def test_the_agency_page_shows_who_they_are_contacts_and_projects(world, client):
     agency = world.agency_x
     agency.region_served = "Hamburg und Umgebung"
+    agency.description = "Wir beraten MO."
     agency.save()
-    AgencyDescription.objects.create(agency=agency, language="de", text="Wir beraten MO.")
     staff = world.agency_x.staff.get(user=world.advisor_x)
     staff.is_public_contact, staff.public_title = True, "Beratung auf Arabisch"
     staff.save()
@@ -22,7 +24,7 @@ def test_the_agency_page_shows_who_they_are_contacts_and_projects(world, client)
     world.project_x.save()
     world.project_x.measures.create(title="Runde Tische")
     page = client.get(agency.get_absolute_url()).content.decode()
-    for text in [
+    for shown in [
         "Wir beraten MO.",
         "Hamburg und Umgebung",
         "Xenia Wolff",
@@ -31,10 +33,52 @@ def test_the_agency_page_shows_who_they_are_contacts_and_projects(world, client)
         "Gremienarbeit stärken",
         "Runde Tische",
     ]:
-        assert text in page
+        assert shown in page
     # Staff who are not public contacts stay off the page, and so do log-in addresses.
     assert "Marta Krüger" not in page
     assert "advisor.x@example.org" not in page
+
+
+def test_the_agency_page_in_arabic_marks_what_is_outdated_and_what_is_only_in_german(client):
+    agency = factories.make_agency(
+        "Kompetenzzentrum Migration Nord",
+        slug="kmn",
+        description="Wir beraten Vereine.\n\nWir begleiten Tandems.",
+        region_served="Bundesweit",
+    )
+    content.set_texts(agency, "ar", {"description": "نقدم الاستشارة للجمعيات.\n\nنرافق الشراكات."})
+    content.set_texts(agency, "ar", {"region_served": "على مستوى ألمانيا"})
+    agency.description = "Wir beraten Vereine.\n\nWir begleiten Tandem-Projekte."
+    agency.save()
+
+    page = client.get("/ar/agencies/kmn/").content.decode()
+    who = find(page, "section", aria_labelledby="who")
+    parts = find_all(who, "p", class_="translated-part")
+    assert [text(p) for p in parts] == ["نقدم الاستشارة للجمعيات.", "نرافق الشراكات."]
+    assert "translated-outdated" in attribute(parts[1], "class")
+    with translation.override("ar"):
+        changed = translation.gettext("The German text has changed since this translation.")
+    assert [text(n) for n in find_all(who, "p", class_="translation-note")] == [changed]
+    reach = find(page, "section", aria_labelledby="reach")
+    assert "على مستوى ألمانيا" in text(reach)
+    assert "Bundesweit" not in page
+    # Turkish: nothing translated, so the German, marked with its language and direction.
+    page = client.get("/tr/agencies/kmn/").content.decode()
+    who = find(page, "section", aria_labelledby="who")
+    assert {
+        (attribute(p, "lang"), attribute(p, "dir"))
+        for p in find_all(who, "p", class_="translated-part")
+    } == {("de", "ltr")}
+    region = find(find(page, "section", aria_labelledby="reach"), "span", lang="de")
+    assert (attribute(region, "dir"), text(region)) == ("ltr", "Bundesweit")
+
+
+def test_the_agency_list_and_the_home_page_name_the_region_in_the_readers_language(client):
+    agency = factories.make_agency("Gesamtverband", slug="gv", region_served="Bundesweit")
+    content.set_texts(agency, "tr", {"region_served": "Almanya geneli"})
+    for address in ("/tr/agencies/", "/tr/"):
+        page = client.get(address).content.decode()
+        assert "Almanya geneli" in page and "Bundesweit" not in page, address
 
 
 def _agency_page_queries(client, agency, n):

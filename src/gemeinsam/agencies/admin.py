@@ -1,11 +1,6 @@
 from django.contrib import admin
 
-from .models import Agency, AgencyDescription, Project, ProjectMeasure, StaffMembership
-
-
-class AgencyDescriptionInline(admin.StackedInline):
-    model = AgencyDescription
-    extra = 0
+from .models import Agency, Project, ProjectMeasure, StaffMembership
 
 
 class StaffInline(admin.TabularInline):
@@ -19,7 +14,7 @@ class AgencyAdmin(admin.ModelAdmin):
     list_display = ["name", "city", "federal_state", "is_active"]
     search_fields = ["name", "short_name", "city"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [AgencyDescriptionInline, StaffInline]
+    inlines = [StaffInline]
 
 
 class MeasureInline(admin.TabularInline):

@@ -6,3 +6,16 @@ class AgenciesConfig(AppConfig):
     name = "gemeinsam.agencies"
     label = "agencies"
     verbose_name = _("Agencies")
+
+    def ready(self) -> None:
+        from gemeinsam.core import content  # in ready() because it loads core's models
+
+        from .models import Agency  # in ready(): the model needs the app registry
+
+        # An agency's texts (description, region served) are public; its managers and platform
+        # admins translate them (`agencies.change_agency`).
+        content.register(
+            Agency,
+            permission="agencies.change_agency",
+            visible=lambda user: Agency.objects.filter(is_active=True),
+        )

@@ -4,17 +4,20 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from gemeinsam.core.enums import FederalState
-from gemeinsam.core.models import TranslatedText
+from gemeinsam.core.models import Translatable
 
 from .enums import StaffRole
 
 
-class Agency(models.Model):
+class Agency(Translatable):
     """A tenant: a competence centre, integration agency or regional association.
 
     Organizations are shared by all agencies; an agency's staff, projects (and later its cases,
-    events, tandems and surveys) are its own.
+    events, tandems and surveys) are its own. Its description and the region it serves are
+    written in German here and translated in `ContentTranslation` rows (`core.content`).
     """
+
+    translated_fields = {"description": "text", "region_served": "line"}
 
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=60, blank=True)
@@ -31,6 +34,7 @@ class Agency(models.Model):
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    description = models.TextField(_("description"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:
@@ -43,20 +47,6 @@ class Agency(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("site:agency-detail", kwargs={"slug": self.slug})
-
-
-class AgencyDescription(TranslatedText):
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="descriptions")
-
-    class Meta:
-        verbose_name = _("agency description")
-        verbose_name_plural = _("agency descriptions")
-        constraints = [
-            models.UniqueConstraint(fields=["agency", "language"], name="agency_description_once")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.agency} ({self.language})"
 
 
 class StaffMembership(models.Model):

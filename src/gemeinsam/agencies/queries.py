@@ -3,6 +3,7 @@ from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from gemeinsam.accounts.roles import may
+from gemeinsam.core import content
 
 from .models import Agency, Project, StaffMembership
 
@@ -18,13 +19,14 @@ def agency_for(user, slug: str, perm: str | None = None) -> Agency:
 
 
 def agencies_for_home() -> QuerySet[Agency]:
-    return Agency.objects.filter(is_active=True).order_by("name")
+    """The active agencies with their texts in the page's language (one query for all)."""
+    return content.prefetch(Agency.objects.filter(is_active=True).order_by("name"))
 
 
 def agency_page(slug: str) -> QuerySet[Agency]:
-    """One agency with what its public page shows, in a fixed number of queries."""
-    return Agency.objects.filter(is_active=True, slug=slug).prefetch_related(
-        "descriptions",
+    """One agency with what its public page shows (its texts in the page's language), in a
+    fixed number of queries."""
+    return content.prefetch(Agency.objects.filter(is_active=True, slug=slug)).prefetch_related(
         Prefetch(
             "staff",
             queryset=StaffMembership.objects.filter(

@@ -23,6 +23,7 @@ def is_manager_of_agency(user, agency) -> bool:
 
 
 rules.add_perm("agencies.view_agency", rules.always_allow)
+rules.add_perm("agencies.change_agency", is_manager_of_agency | is_platform_admin)
 rules.add_perm("agencies.manage_staff", is_manager_of_agency | is_platform_admin)
 rules.add_perm("agencies.manage_projects", is_manager_of_agency | is_platform_admin)
 rules.add_perm("agencies.view_internal", is_staff_of_agency | is_platform_admin)

@@ -21,7 +21,7 @@ def agency_list(request):
         request,
         "agencies/agency_list.html",
         {
-            "agencies": queries.agencies_for_home().prefetch_related("descriptions"),
+            "agencies": queries.agencies_for_home(),
         },
     )
 

@@ -20,22 +20,30 @@ class Origin(models.TextChoices):
 
 
 class FederalState(models.TextChoices):
-    BW = "BW", "Baden-Württemberg"
-    BY = "BY", "Bayern"
-    BE = "BE", "Berlin"
-    BB = "BB", "Brandenburg"
-    HB = "HB", "Bremen"
-    HH = "HH", "Hamburg"
-    HE = "HE", "Hessen"
-    MV = "MV", "Mecklenburg-Vorpommern"
-    NI = "NI", "Niedersachsen"
-    NW = "NW", "Nordrhein-Westfalen"
-    RP = "RP", "Rheinland-Pfalz"
-    SL = "SL", "Saarland"
-    SN = "SN", "Sachsen"
-    ST = "ST", "Sachsen-Anhalt"
-    SH = "SH", "Schleswig-Holstein"
-    TH = "TH", "Thüringen"
+    """The 16 Länder, by their official two-letter codes, named in the page's language (Bayern,
+    Bavaria, بافاريا, Bavyera).
+
+    Unlike other labels, the msgids are the official German names, with the context "Land":
+    they are what the choices of every stored Land (organizations, agencies, events,
+    counselling) always held, so translating them changed no model and needed no migration.
+    """
+
+    BW = "BW", pgettext_lazy("Land", "Baden-Württemberg")
+    BY = "BY", pgettext_lazy("Land", "Bayern")
+    BE = "BE", pgettext_lazy("Land", "Berlin")
+    BB = "BB", pgettext_lazy("Land", "Brandenburg")
+    HB = "HB", pgettext_lazy("Land", "Bremen")
+    HH = "HH", pgettext_lazy("Land", "Hamburg")
+    HE = "HE", pgettext_lazy("Land", "Hessen")
+    MV = "MV", pgettext_lazy("Land", "Mecklenburg-Vorpommern")
+    NI = "NI", pgettext_lazy("Land", "Niedersachsen")
+    NW = "NW", pgettext_lazy("Land", "Nordrhein-Westfalen")
+    RP = "RP", pgettext_lazy("Land", "Rheinland-Pfalz")
+    SL = "SL", pgettext_lazy("Land", "Saarland")
+    SN = "SN", pgettext_lazy("Land", "Sachsen")
+    ST = "ST", pgettext_lazy("Land", "Sachsen-Anhalt")
+    SH = "SH", pgettext_lazy("Land", "Schleswig-Holstein")
+    TH = "TH", pgettext_lazy("Land", "Thüringen")
 
 
 class AuditAction(models.TextChoices):

@@ -4,7 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .enums import AuditAction, TranslationStatus
+from .enums import AuditAction
 
 
 class AuditLogEntry(models.Model):
@@ -35,27 +35,6 @@ class AuditLogEntry(models.Model):
         # (counselling) must not show what their objects say.
         when = f"{self.created_at:%Y-%m-%d %H:%M}"
         return f"{when} {self.action} {self.object_type} #{self.object_id}"
-
-
-class TranslatedText(models.Model):
-    """One language's copy of a long text (integreat-cms style): language, text and status.
-
-    Concrete subclasses add the foreign key to their owner and a unique constraint on
-    (owner, language). `core.translations.pick()` chooses the copy to show.
-    """
-
-    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
-    text = models.TextField(_("text"), blank=True)
-    status = models.CharField(
-        _("status"),
-        max_length=20,
-        choices=TranslationStatus.choices,
-        default=TranslationStatus.UP_TO_DATE,
-    )
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    class Meta:
-        abstract = True
 
 
 class ContentTranslation(models.Model):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from . import records
+from .translated import unfold
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class AgencyRecord:
     region_served: str
     federal_states_served: tuple[str, ...]
     email: str
-    descriptions: dict[str, str]  # by language
+    descriptions: dict[str, str]  # by language; German ("de") is the original
     projects: tuple[ProjectRecord, ...]
     parent_body: str = ""
     street: str = ""
@@ -46,8 +47,11 @@ class AgencyRecord:
     city: str = ""
     website: str = ""
     phone: str = ""
-    # Languages whose text predates the German one's last change: shown as outdated.
-    outdated_translations: tuple[str, ...] = ()
+    region_served_translated: dict[str, str] = field(default_factory=dict)  # by language
+    # The German a language's description was translated from, where it was an earlier one:
+    # its paragraphs that differ from today's read as outdated. A translation with fewer
+    # paragraphs than the German leaves the rest missing (shown in German).
+    translated_from: dict[str, str] = field(default_factory=dict)
 
     def model_fields(self) -> dict:
         """The values of the Agency row itself (no slug, no related rows)."""
@@ -64,6 +68,7 @@ class AgencyRecord:
             "website": self.website,
             "email": self.email,
             "phone": self.phone,
+            "description": unfold(self.descriptions.get("de", "")),
         }
 
 

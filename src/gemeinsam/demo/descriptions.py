@@ -1,6 +1,10 @@
-"""The profile texts of invented organizations (data/descriptions.yaml): an opening by kind, a
-sentence about the first field of activity, sometimes a closing; in German always, and in
-English, Arabic or Turkish for some."""
+"""The profile texts of invented organizations (data/descriptions.yaml): an opening by kind and
+a sentence about the first field of activity, sometimes a closing as a second paragraph; in
+German always, and in English, Arabic or Turkish for some.
+
+A translation covers the first paragraph (a closing stays German: "parts not translated yet");
+about one in five was made from an earlier German, whose field sentence was another one (or
+missing), so the page shows it as outdated."""
 
 from __future__ import annotations
 
@@ -60,7 +64,8 @@ def languages_text(codes: tuple[str, ...]) -> str:
 
 
 def describe(rng: Random, spec: OrganizationSpec, community: Community, year: int) -> None:
-    """Write the organization's descriptions into `spec.descriptions`."""
+    """Write the organization's descriptions into `spec.descriptions`: language → (text, the
+    German it was translated from)."""
     texts = descriptions()
     values = {
         "city": spec.city.name,
@@ -71,7 +76,8 @@ def describe(rng: Random, spec: OrganizationSpec, community: Community, year: in
         "year": year,
     }
     sentences = texts.fields[spec.fields[0]]
-    german = [rng.choice(texts.openings[spec.kind]), rng.choice(sentences.de)]
+    opening, said = rng.choice(texts.openings[spec.kind]), rng.choice(sentences.de)
+    german = [f"{opening} {said}"]
     closings = []
     if spec.kind in {"migrant_org", "religious_community", "umbrella_body"}:
         closings += texts.closings.self_organised
@@ -81,14 +87,19 @@ def describe(rng: Random, spec: OrganizationSpec, community: Community, year: in
         closings += texts.closings.multilingual
     if closings and rng.random() < 0.45:
         german.append(rng.choice(closings))
-    spec.descriptions["de"] = (" ".join(german).format(**values), "up_to_date")
+    today = "\n\n".join(german).format(**values)
+    spec.descriptions["de"] = (today, today)
+    # What the German said before the field sentence changed (no draw, so every draw after
+    # this one stays the same).
+    said_before = next((v for v in sentences.de if v != said), "")
+    earlier = "\n\n".join([f"{opening} {said_before}".strip(), *german[1:]]).format(**values)
     for language, share in (("en", 0.15), ("ar", 0.6), ("tr", 0.6)):
         if language != "en" and language not in spec.languages:
             continue
         if rng.random() >= share:
             continue
-        opening = texts.openings_translated[language]
-        first = opening.migrant_org if spec.kind == "migrant_org" else opening.any
+        translated = texts.openings_translated[language]
+        first = translated.migrant_org if spec.kind == "migrant_org" else translated.any
         text = f"{first} {getattr(sentences, language)}"
-        status = "outdated" if rng.random() < 0.2 else "up_to_date"
-        spec.descriptions[language] = (text.format(**values), status)
+        made_from = earlier if rng.random() < 0.2 else today
+        spec.descriptions[language] = (text.format(**values), made_from)

@@ -30,7 +30,6 @@ from gemeinsam.organizations.models import (
     FieldOfActivity,
     LegalForm,
     Organization,
-    OrganizationDescription,
     Recognition,
     RecognitionType,
 )
@@ -165,12 +164,9 @@ def _apply(stage: Stage, types: dict, today: datetime.date) -> Organization:
         )
     org.recognitions.exclude(type__code__in=[r.type for r in stage.recognitions]).delete()
     if stage.description:
-        OrganizationDescription.objects.update_or_create(
-            organization=org,
-            language="de",
-            defaults={"text": stage.description, "status": "up_to_date"},
-        )
-        org.descriptions.exclude(language="de").delete()
+        org.description = stage.description
+        org.save(update_fields=["description"])
+        org.translations.all().delete()
     if stage.add_fields:
         org.fields.add(*FieldOfActivity.objects.filter(code__in=stage.add_fields))
     if stage.no_funding:

@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from gemeinsam.agencies.models import (
     Agency,
-    AgencyDescription,
     Project,
     ProjectMeasure,
     StaffMembership,
@@ -25,7 +24,6 @@ from gemeinsam.organizations.models import (
     FundingSource,
     LegalForm,
     Organization,
-    OrganizationDescription,
     OrganizationMembership,
     Recognition,
     RecognitionType,
@@ -34,7 +32,15 @@ from gemeinsam.organizations.models import (
 )
 
 from . import counselling as demo_counselling
-from . import counselling_history_specs, counselling_specs, descriptions, names, naming, places
+from . import (
+    counselling_history_specs,
+    counselling_specs,
+    descriptions,
+    names,
+    naming,
+    places,
+    translated,
+)
 from . import events as demo_events
 from . import funding as demo_funding
 from . import organizations as demo_organizations
@@ -125,11 +131,9 @@ def _load_agencies() -> dict[str, Agency]:
     found = {}
     for data in agency_records():
         agency, _ = Agency.objects.update_or_create(slug=data.slug, defaults=data.model_fields())
-        for language, text in data.descriptions.items():
-            status = "outdated" if language in data.outdated_translations else "up_to_date"
-            AgencyDescription.objects.update_or_create(
-                agency=agency, language=language, defaults={"text": text, "status": status}
-            )
+        others = {lang: text for lang, text in data.descriptions.items() if lang != "de"}
+        translated.store(agency, "description", others, data.translated_from)
+        translated.store(agency, "region_served", data.region_served_translated)
         for item in data.projects:
             project, _ = Project.objects.update_or_create(
                 agency=agency,
@@ -206,11 +210,13 @@ def _load_organizations(specs: list[OrganizationSpec]) -> list[Organization]:
         org.fields.set([by_code[FieldOfActivity][c] for c in spec.fields])
         org.target_groups.set([by_code[TargetGroup][c] for c in spec.target_groups])
         org.languages.set([by_code[WorkingLanguage][c] for c in spec.languages])
-        for language, (text, status) in spec.descriptions.items():
-            OrganizationDescription.objects.update_or_create(
-                organization=org, language=language, defaults={"text": text, "status": status}
-            )
-        org.descriptions.exclude(language__in=spec.descriptions).delete()
+        others = {lang: found for lang, found in spec.descriptions.items() if lang != "de"}
+        translated.store(
+            org,
+            "description",
+            {lang: text for lang, (text, _made_from) in others.items()},
+            {lang: made_from for lang, (_text, made_from) in others.items()},
+        )
         types = by_code[RecognitionType]
         for code, authority, granted_on, valid_until in spec.recognitions:
             Recognition.objects.update_or_create(

@@ -70,7 +70,7 @@ class OrganizationSpec:
     board_migration_majority: bool | None = None
     is_public: bool = True
     last_confirmed_on: datetime.date | None = None
-    # language → (text, translation status)
+    # language → (text, the German it was translated from: today's, or an earlier one)
     descriptions: dict[str, tuple[str, str]] = field(default_factory=dict)
     # (code, authority, granted_on, valid_until)
     recognitions: list[tuple[str, str, datetime.date | None, datetime.date | None]] = field(
@@ -109,6 +109,7 @@ class OrganizationSpec:
             "board_migration_majority": self.board_migration_majority,
             "is_public": self.is_public,
             "last_confirmed_on": self.last_confirmed_on,
+            "description": self.descriptions.get("de", ("", ""))[0],
         }
 
 

@@ -36,7 +36,7 @@ def authority(document: dict, state: str, language: str) -> dict | None:
     by_state = found.get("by_state", {})
     return {
         "text": text,
-        "state": FederalState(state).label if state in FederalState.values else "",
+        "state": str(FederalState(state).label) if state in FederalState.values else "",
         "name": by_state.get(state, ""),
         "by_state": bool(by_state),
     }

@@ -8,7 +8,6 @@ from .models import (
     ImportBatch,
     LegalForm,
     Organization,
-    OrganizationDescription,
     OrganizationMembership,
     Recognition,
     RecognitionType,
@@ -18,11 +17,6 @@ from .models import (
 
 for model in (FieldOfActivity, TargetGroup, WorkingLanguage, LegalForm, RecognitionType):
     admin.site.register(model, LocalizedNameAdmin)
-
-
-class DescriptionInline(admin.StackedInline):
-    model = OrganizationDescription
-    extra = 0
 
 
 class RecognitionInline(admin.TabularInline):
@@ -45,7 +39,7 @@ class OrganizationAdmin(admin.ModelAdmin):
     search_fields = ["name", "short_name", "city", "register_number"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["fields", "target_groups", "languages"]
-    inlines = [DescriptionInline, RecognitionInline, MembershipInline]
+    inlines = [RecognitionInline, MembershipInline]
 
     def save_related(self, request, form, formsets, change):
         # The search document needs the saved many-to-many rows, so it is written last.

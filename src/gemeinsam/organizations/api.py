@@ -24,7 +24,7 @@ from ninja import Field, Path, Query, Router, Schema
 
 from gemeinsam.core.api import ERRORS, Error, LanguageCode, LanguageParam, Reference, in_language
 from gemeinsam.core.enums import FederalState
-from gemeinsam.core.localized import LocalizedNameModel
+from gemeinsam.core.localized import LocalizedNameModel, written_with_status
 
 from . import queries
 from .enums import FundingKind, IncomeBand, OrganizationKind
@@ -65,8 +65,17 @@ class RecognitionOut(Schema):
 
 class DescriptionOut(Schema):
     language: str
-    text: str
-    status: str = Field(description="up_to_date, or outdated when the German original changed.")
+    text: str = Field(description="As written in this language (outdated paragraphs included).")
+    status: str = Field(
+        description=(
+            "German is the original (up_to_date). A translation is missing when a paragraph "
+            "of today's German has no translation, else outdated when the German of a "
+            "paragraph changed since it was translated, else up_to_date."
+        )
+    )
+    paragraphs: list[str] = Field(
+        description="The status of each paragraph of today's German in this language."
+    )
 
 
 class FundingSourceOut(Schema):
@@ -162,9 +171,8 @@ def public_data(org: Organization, *, request: HttpRequest) -> dict:
             for r in org.recognitions.all()
         ],
         "descriptions": [
-            {"language": d.language, "text": d.text, "status": d.status}
-            for d in org.descriptions.all()
-            if d.text.strip()
+            {"language": lang, "text": text, "status": state, "paragraphs": parts}
+            for lang, text, state, parts in written_with_status(org, "description")
         ],
         "url": request.build_absolute_uri(org.get_absolute_url()),
     }
@@ -287,7 +295,7 @@ def organization_list(request: HttpRequest, params: Query[DirectoryParams]):
             page_size=params.page_size,
         )
         internal = _shows_internal_view(request.auth)
-        extra = ["target_groups", "recognitions__type", "descriptions"]
+        extra = ["target_groups", "recognitions__type", "translations"]
         if internal:
             extra.append("funding_sources__field")
         prefetch_related_objects(result.organizations, *extra)
@@ -321,7 +329,7 @@ def organization_detail(
         .filter(slug=slug)
         .select_related("legal_form")
         .prefetch_related(
-            "fields", "target_groups", "languages", "descriptions", "recognitions__type"
+            "fields", "target_groups", "languages", "translations", "recognitions__type"
         )
         .first()
     )

@@ -10,16 +10,26 @@ class OrganizationsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
+        from gemeinsam.core import content  # in ready() because it loads core's models
+
         # Declares the nightly purge of import files with core.schedule; in apps.ready because
         # it imports the models.
         from .interchange import retention  # noqa: F401
 
-        # Imported in ready() because the app registry loads models first.
-        from .models import FieldOfActivity, LegalForm, WorkingLanguage
-        from .queries import forget_reference_rows
+        # Imported in ready() because the app registry loads the models first.
+        from .models import FieldOfActivity, LegalForm, Organization, WorkingLanguage
+        from .queries import forget_reference_rows, organizations_visible_to
 
         # A renamed or new legal form, field or language shows on the next directory page of
         # this process (the others read theirs again within a minute).
         for model in (FieldOfActivity, LegalForm, WorkingLanguage):
             for signal in (post_save, post_delete):
                 signal.connect(forget_reference_rows, sender=model, weak=False)
+
+        # An organization's description is translated by whoever may change its profile (its
+        # admins, agency staff), among the organizations the person may see at all.
+        content.register(
+            Organization,
+            permission="organizations.change_organization",
+            visible=organizations_visible_to,
+        )

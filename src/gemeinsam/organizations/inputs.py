@@ -1,6 +1,6 @@
 """What the directory's services take: an organization's profile as typed input.
 
-The profile form, its descriptions per language and its inline formsets (recognitions, funding
+The profile form, its description in every language and its inline formsets (recognitions, funding
 sources) become one `OrganizationInput` (`OrganizationForm.to_input`), which
 `services.create_organization` and `services.update_organization` take, never a form.
 """
@@ -44,10 +44,11 @@ class OrganizationInput:
     """An organization's profile as its people or agency staff edit it.
 
     The legal form and the lists (fields of activity, target groups, working languages) are
-    given by id. `descriptions` holds a text per language code; a language left out is left
-    alone (the form names every language, so a changed German text marks the others
-    outdated). `recognitions` and `funding_sources` are the rows that change; rows not named
-    stay as they are.
+    given by id. `descriptions` holds the description per language code, German ("de") being
+    the original and the others its translations; a language left out is left alone. A
+    changed German paragraph outdates that paragraph of the translations, unless
+    `minor_edit` says the change was minor (a typo). `recognitions` and `funding_sources` are
+    the rows that change; rows not named stay as they are.
     """
 
     name: str
@@ -78,6 +79,7 @@ class OrganizationInput:
     target_groups: tuple[int, ...] = ()
     languages: tuple[int, ...] = ()
     descriptions: Mapping[str, str] = field(default_factory=dict)
+    minor_edit: bool = False
     recognitions: tuple[RecognitionInput, ...] = ()
     funding_sources: tuple[FundingSourceInput, ...] = ()
 
@@ -89,5 +91,5 @@ ORGANIZATION_COLUMNS = tuple(
     f.name
     for f in dataclass_fields(OrganizationInput)
     if f.name not in ORGANIZATION_LISTS
-    and f.name not in ("descriptions", "recognitions", "funding_sources")
+    and f.name not in ("descriptions", "minor_edit", "recognitions", "funding_sources")
 )

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from gemeinsam.accounts.roles import may
@@ -201,11 +201,21 @@ class SearchResult:
     corrected_query: search.ParsedQuery | None
     matched_by: Callable[[], QuerySet]  # gives `matched`, built when first asked for
     total_exact: bool = True  # False: more than `total` (TOTAL_CAP) match
+    scope: search.Scope | None = None  # what the search was limited to (None: not asked)
 
     @functools.cached_property
     def matched(self) -> QuerySet:
-        """Every match, unordered, for facet counts and exports (the API asks for neither)."""
+        """Every match, unordered, for exports (the API asks for none)."""
         return self.matched_by()
+
+    @functools.cached_property
+    def bits(self) -> tuple:
+        """(the facet index, every match as a bitmap): for facet counts (see search.facets)."""
+        index = search.facet_index()
+        if self.query:
+            return index, search.engine().match_bits(self.query, self.scope)
+        own = self.scope.own or ()
+        return index, search.scope_bits(index, self.scope.tag_groups(), own)
 
     @property
     def corrected_text(self) -> str:
@@ -256,6 +266,7 @@ def search_directory(
     # (the fuzzer sent 576460752303423488, which no database integer holds).
     requested = min(max(1, page), MAX_PAGE)
     query = search.parse(filters.q)
+    scope = search_scope(user, filters)
     if not query:
         base = _apply_facets(organizations_visible_to(user), filters)
         total, exact, pages, page = _counted(base[: TOTAL_CAP + 1].count(), requested, page_size)
@@ -263,9 +274,10 @@ def search_directory(
         rows = base.for_listing().order_by("name", "id")[offset:total]
         rows = rows[:page_size]
         organizations = listed(rows)
-        return SearchResult(organizations, total, page, pages, query, None, lambda: base, exact)
+        return SearchResult(
+            organizations, total, page, pages, query, None, lambda: base, exact, scope
+        )
     eng = search.engine()
-    scope = search_scope(user, filters)
     corrected = None
     counted = eng.count(query, scope, limit=TOTAL_CAP + 1)
     if counted == 0:
@@ -297,7 +309,7 @@ def search_directory(
     def matched():
         return Organization.objects.filter(id__in=eng.matching_ids(query, scope))
 
-    return SearchResult(organizations, total, page, pages, query, corrected, matched, exact)
+    return SearchResult(organizations, total, page, pages, query, corrected, matched, exact, scope)
 
 
 def export_rows(matched: QuerySet, *, limit: int = 50_000):
@@ -309,61 +321,37 @@ def export_rows(matched: QuerySet, *, limit: int = 50_000):
     )
 
 
-def facet_counts(matched: QuerySet) -> dict[str, list[tuple[str, str, int]]]:
-    """(code, label, count) per facet value within the current result."""
-    ids = matched.values("id")
-    kinds = dict(matched.order_by().values_list("kind").annotate(n=Count("id")))
-    states = dict(
-        matched.exclude(federal_state="")
-        .order_by()
-        .values_list("federal_state")
-        .annotate(n=Count("id"))
-    )
-    field_counts = dict(
-        Organization.fields.through.objects.filter(organization_id__in=ids)
-        .values_list("fieldofactivity_id")
-        .annotate(n=Count("id"))
-    )
-    language_counts = dict(
-        Organization.languages.through.objects.filter(organization_id__in=ids)
-        .values_list("workinglanguage_id")
-        .annotate(n=Count("id"))
-    )
-    recognition_counts = dict(
-        RecognitionType.objects.filter(recognition__organization_id__in=ids)
-        .values_list("id")
-        .annotate(n=Count("recognition"))
-    )
+def facet_counts(result: SearchResult) -> dict[str, list[tuple[str, str, int]]]:
+    """(code, label, count) per facet value within the result, in the values' own order."""
+    index, match = result.bits
+    found = search.counts(match, index)
+
+    def counted(facet: str, values) -> list[tuple[str, str, int]]:
+        return [
+            (code, label, n) for code, label in values if (n := found.get(search.tag(facet, code)))
+        ]
+
     return {
-        "kind": [(k.value, k.label, kinds[k.value]) for k in OrganizationKind if k.value in kinds],
-        "state": [(s.value, s.label, states[s.value]) for s in FederalState if s.value in states],
-        "field": [
-            (f.code, f.label, field_counts[f.id])
-            for f in FieldOfActivity.objects.all()
-            if f.id in field_counts
-        ],
-        "language": [
-            (lang.code, lang.label, language_counts[lang.id])
-            for lang in WorkingLanguage.objects.all()
-            if lang.id in language_counts
-        ],
-        "recognition": [
-            (r.code, r.label, recognition_counts[r.id])
-            for r in RecognitionType.objects.all()
-            if r.id in recognition_counts
-        ],
+        "kind": counted("kind", OrganizationKind.choices),
+        "state": counted("state", FederalState.choices),
+        "field": counted("field", _codes(FieldOfActivity)),
+        "language": counted("lang", _codes(WorkingLanguage)),
+        "recognition": counted("recog", _codes(RecognitionType)),
     }
 
 
-def districts_in(matched: QuerySet, states: list[str]) -> list[tuple[str, int]]:
+def _codes(model) -> list[tuple[str, str]]:
+    return [(row.code, row.label) for row in _reference_rows(model).values()]
+
+
+def districts_in(result: SearchResult, states: list[str]) -> list[tuple[str, int]]:
     """Districts to filter by, once a federal state is chosen (there are too many otherwise)."""
     if not states:
         return []
-    return list(
-        matched.exclude(district="")
-        .order_by("district")
-        .values_list("district")
-        .annotate(n=Count("id"))
+    index, match = result.bits
+    found = search.counts(match, index)
+    return sorted(
+        (district, found[name]) for name, district in index.districts.items() if name in found
     )
 
 

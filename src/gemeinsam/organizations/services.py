@@ -15,8 +15,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from gemeinsam.core import audit, inline, slugs
+from gemeinsam.core import audit, content, inline, slugs
 from gemeinsam.core.enums import AuditAction
+from gemeinsam.core.localized import written
 
 from . import search
 from .enums import CONFIRMATION_INTERVAL_DAYS, MembershipRole, MembershipStatus
@@ -26,7 +27,6 @@ from .models import (
     FundingSource,
     Invitation,
     Organization,
-    OrganizationDescription,
     OrganizationMembership,
     Recognition,
 )
@@ -58,45 +58,43 @@ def _state(org: Organization) -> dict:
     if org.pk:
         for name in AUDITED_M2M:
             state[name] = sorted(item.code for item in getattr(org, name).all())
-        state["descriptions"] = {d.language: d.text for d in org.descriptions.all()}
+        state["descriptions"] = written(org, "description")
     return state
 
 
-def save_descriptions(org: Organization, texts: Mapping[str, str]) -> None:
-    """Store one description per language named; a language left out is left alone. A changed
-    German text marks the other languages named outdated, unless their text changes too (the
-    profile form names every language)."""
-    existing = {d.language: d for d in org.descriptions.all()}
-    german_changed = "de" in texts and texts["de"] != getattr(existing.get("de"), "text", "")
+def save_translations(org: Organization, texts: Mapping[str, str], *, by=None) -> None:
+    """Stores the description's translations named in `texts` (German is the record's own
+    field, written before). A text that did not change is left alone, so its outdated
+    paragraphs stay outdated; a changed one is stored paragraph by paragraph against today's
+    German (`content.set_texts`): a paragraph whose text changed counts as translated from
+    today's German, the others keep the German they were made from. An emptied text removes
+    the translation."""
+    current = written(org, "description")
     for language, text in texts.items():
-        row = existing.get(language)
-        if row is None:
-            if text.strip():
-                OrganizationDescription.objects.create(
-                    organization=org, language=language, text=text
-                )
+        if language == settings.LANGUAGE_CODE:
             continue
-        if row.text != text:
-            row.text = text
-            row.status = "up_to_date"
-            row.save()
-        elif german_changed and language != "de" and row.status == "up_to_date":
-            row.status = "outdated"
-            row.save(update_fields=["status", "updated_at"])
+        if content.paragraphs(text) == content.paragraphs(current.get(language, "")):
+            continue
+        if content.paragraphs(text):
+            content.set_texts(org, language, {"description": text}, by=by)
+        else:
+            org.translations.filter(field="description", language=language).delete()
 
 
 def _write(org: Organization, data: OrganizationInput) -> None:
     for name in ORGANIZATION_COLUMNS:
         setattr(org, name, getattr(data, name))
+    if settings.LANGUAGE_CODE in data.descriptions:
+        org.description = data.descriptions[settings.LANGUAGE_CODE]
 
 
-def _save_parts(org: Organization, data: OrganizationInput) -> None:
-    """The lists, the recognitions and funding sources, and the descriptions."""
+def _save_parts(org: Organization, data: OrganizationInput, *, by) -> None:
+    """The lists, the recognitions and funding sources, and the description's translations."""
     for name in ORGANIZATION_LISTS:
         getattr(org, name).set(getattr(data, name))
     inline.save_rows(Recognition, data.recognitions, organization=org)
     inline.save_rows(FundingSource, data.funding_sources, organization=org)
-    save_descriptions(org, data.descriptions)
+    save_translations(org, data.descriptions, by=by)
 
 
 @transaction.atomic
@@ -110,7 +108,7 @@ def create_organization(*, by, data: OrganizationInput, as_admin: bool) -> Organ
     _write(org, data)
     org.full_clean()
     org.save()
-    _save_parts(org, data)
+    _save_parts(org, data, by=by)
     if as_admin:
         OrganizationMembership.objects.create(
             organization=org,
@@ -127,14 +125,19 @@ def create_organization(*, by, data: OrganizationInput, as_admin: bool) -> Organ
 @transaction.atomic
 def update_organization(*, by, organization: Organization, data: OrganizationInput) -> Organization:
     """Save an edited profile; only the fields `data` carries are written (not when it was
-    last confirmed or reminded). Side effects: search index, audit log with the changed
-    fields."""
+    last confirmed or reminded). A changed German description outdates the paragraphs of the
+    translations it changed, unless `data.minor_edit` says it was a minor change (a typo):
+    then the translations stay as current as they were. Side effects: search index, audit
+    log with the changed fields."""
     org = Organization.objects.select_for_update().get(pk=organization.pk)
     before = _state(org)
+    german = org.description
     _write(org, data)
     org.full_clean()
-    org.save(update_fields=[*COLUMN_NAMES, "updated_at"])
-    _save_parts(org, data)
+    org.save(update_fields=[*COLUMN_NAMES, "description", "updated_at"])
+    if data.minor_edit and org.description != german:
+        content.minor_edit(org, {"description": german})
+    _save_parts(org, data, by=by)
     search.reindex([org])
     changes = audit.diff(before, _state(org))
     if changes:

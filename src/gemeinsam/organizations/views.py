@@ -5,8 +5,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from gemeinsam.core import content
 from gemeinsam.core.enums import FederalState
-from gemeinsam.core.translations import pick
+from gemeinsam.core.localized import without_source
 
 from . import queries, services
 from .enums import MembershipStatus
@@ -59,8 +60,8 @@ def organization_list(request):
     params.pop("page", None)
     panel = DirectoryFilterForm(
         params,
-        facets=queries.facet_counts(result.matched),
-        districts=queries.districts_in(result.matched, filters.states),
+        facets=queries.facet_counts(result),
+        districts=queries.districts_in(result, filters.states),
     )
     return render(
         request,
@@ -81,19 +82,17 @@ def organization_list(request):
 @require_http_methods(["GET", "HEAD"])
 def organization_detail(request, slug):
     org = queries.organization_for(request.user, slug)
-    org = (
+    org = content.prefetch(
         Organization.objects.filter(pk=org.pk)
         .select_related("legal_form")
         .prefetch_related(
             "fields",
             "target_groups",
             "languages",
-            "descriptions",
             "recognitions__type",
             "funding_sources__field",
         )
-        .get()
-    )
+    ).get()
     user = request.user
     membership = org.memberships.filter(user=user).first() if user.is_authenticated else None
     return render(
@@ -110,7 +109,8 @@ def organization_detail(request, slug):
                 )
                 if part
             ),
-            "description": pick(org.descriptions.all()),
+            # With no German at all, the text in the language it was written in, marked.
+            "description_elsewhere": without_source(org, "description"),
             "membership": membership,
             "show_internal": user.has_perm("organizations.view_internal_fields", org),
             "can_change": user.has_perm("organizations.change_organization", org),
@@ -123,11 +123,10 @@ def organization_detail(request, slug):
 
 def _edit_forms(request, org: Organization | None):
     data = request.POST if request.method == "POST" else None
-    initial = {d.language: d.text for d in org.descriptions.all()} if org else {}
     # The forms only check what was sent; the service writes it (`OrganizationForm.to_input`).
     return (
         OrganizationForm(data, instance=org),
-        DescriptionsForm(data, initial_texts=initial),
+        DescriptionsForm(data, organization=org),
         RecognitionFormSet(data, instance=org, prefix="recognitions"),
         FundingSourceFormSet(data, instance=org, prefix="funding"),
     )

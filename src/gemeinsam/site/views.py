@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from gemeinsam.accounts.roles import roles_of
 from gemeinsam.agencies import queries as agency_queries
 from gemeinsam.agencies.enums import StaffRole
-from gemeinsam.core.translations import pick
+from gemeinsam.core.localized import without_source
 from gemeinsam.events import queries as event_queries
 from gemeinsam.organizations.queries import (
     home_figures,
@@ -46,7 +46,8 @@ def agency_detail(request, slug):
         "site/agency_detail.html",
         {
             "agency": agency,
-            "description": pick(agency.descriptions.all()),
+            # With no German at all, the text in the language it was written in, marked.
+            "description_elsewhere": without_source(agency, "description"),
             "can_manage": request.user.has_perm("agencies.manage_staff", agency),
             "upcoming_events": event_queries.upcoming(
                 None, event_queries.EventFilters(agency=[agency.slug])

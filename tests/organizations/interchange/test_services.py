@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 
+from gemeinsam.core import content
 from gemeinsam.core.models import AuditLogEntry
 from gemeinsam.organizations import queries
 from gemeinsam.organizations.interchange import bulk, services
@@ -59,9 +60,8 @@ def test_a_valid_file_creates_exactly_its_rows_with_their_many_to_many_and_descr
     assert codes(ruhr.fields) == ["culture", "youth_work"]
     assert codes(ruhr.languages) == ["ar", "tr"]
     assert codes(ruhr.target_groups) == ["young_people"]
-    assert [(d.language, d.text) for d in ruhr.descriptions.all()] == [
-        ("de", "Hausaufgabenhilfe und Theater für Jugendliche")
-    ]
+    assert ruhr.description == "Hausaufgabenhilfe und Theater für Jugendliche"
+    assert not ruhr.translations.exists()
     assert ruhr.is_public is False
 
 
@@ -175,6 +175,40 @@ def test_update_overwrites_the_existing_organization_with_every_filled_cell(worl
 
 
 @pytest.mark.django_db
+def test_an_import_that_changes_the_german_description_outdates_its_translations(world):
+    existing = factories.make_organization(
+        "Elternnetzwerk Altona",
+        city="Hamburg",
+        description="Wir beraten Eltern.\n\nTreffpunkt ist das Stadtteilhaus.",
+    )
+    content.save_translation(
+        existing, "description", "ar", ["نقدم الاستشارة للآباء.", "نلتقي في بيت الحي."]
+    )
+    content.save_translation(existing, "description", "tr", ["Ebelere danışmanlık.", ""])
+    services.apply_import(
+        by=world.advisor_x,
+        preview=preview_of(
+            "Name;Ort;Beschreibung\r\n"
+            '"Elternnetzwerk Altona";Hamburg;"Wir beraten Eltern.\n\n'
+            'Treffpunkt ist das Bürgerhaus."\r\n'
+        ),
+        decisions={2: Decision.UPDATE},
+    )
+    existing = Organization.objects.get(pk=existing.pk)
+    assert existing.description.endswith("Bürgerhaus.")
+    # Only the paragraph the file changed is outdated; the missing one stays missing.
+    assert [p.status for p in content.parts(existing, "description", "ar")] == [
+        "up_to_date",
+        "outdated",
+    ]
+    assert [p.status for p in content.parts(existing, "description", "tr")] == [
+        "up_to_date",
+        "missing",
+    ]
+    assert content.text(existing, "description", "ar").endswith("نلتقي في بيت الحي.")
+
+
+@pytest.mark.django_db
 def test_a_repeated_row_of_the_file_is_skipped_by_default_and_cannot_be_merged(world):
     preview = preview_of("Name;Ort\r\nVerein A;Bochum\r\nVerein A;Bochum\r\n")
     with pytest.raises(ValidationError):
@@ -205,9 +239,7 @@ def test_a_slug_taken_after_preparing_is_renewed_and_the_rows_follow_the_organiz
     assert written.created[0].pk == ruhr.pk
     assert ruhr.slug == "kulturbrucke-ruhr-ev-2"
     assert codes(ruhr.fields) == ["culture", "youth_work"]
-    assert [d.text for d in ruhr.descriptions.all()] == [
-        "Hausaufgabenhilfe und Theater für Jugendliche"
-    ]
+    assert ruhr.description == "Hausaufgabenhilfe und Theater für Jugendliche"
     entry = AuditLogEntry.objects.get(object_id=str(ruhr.pk), action="import")
     assert entry.object_repr == "Kulturbrücke Ruhr e.V."
 

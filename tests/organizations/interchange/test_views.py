@@ -225,7 +225,7 @@ def test_the_upload_page_explains_required_columns_and_accepted_values(world, cl
     assert "Every row needs a name." in page
     assert "imported as a migrant organization" in page
     accepted = dict(response.context["accepted_values"])
-    assert accepted["federal state"][9] == "Nordrhein-Westfalen (NW)"
+    assert accepted["federal state"][9] == "North Rhine-Westphalia (NW)"
     assert accepted["fields of activity"][1] == "Youth work (youth_work)"
 
 

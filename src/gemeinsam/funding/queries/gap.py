@@ -102,7 +102,7 @@ class Filters:
     def region_label(self) -> str:
         if not self.state:
             return _("Germany")
-        name = FederalState(self.state).label
+        name = str(FederalState(self.state).label)
         return f"{self.district}, {name}" if self.district else name
 
     def query(self, **extra: str) -> dict[str, str]:

@@ -8,9 +8,11 @@ from django.db import models
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from gemeinsam.core import form_parts, inline
+from gemeinsam.core import content, form_parts, inline
+from gemeinsam.core.enums import TranslationStatus
 from gemeinsam.core.form_parts import FormPart
 from gemeinsam.core.forms import DateInput
+from gemeinsam.core.localized import written
 
 from ..inputs import (
     ORGANIZATION_COLUMNS,
@@ -91,26 +93,40 @@ class OrganizationForm(forms.ModelForm):
             legal_form_id=legal_form.pk if legal_form else None,
             **{name: tuple(sorted(row.pk for row in data[name])) for name in ORGANIZATION_LISTS},
             descriptions=descriptions.texts() if descriptions is not None else {},
+            minor_edit=descriptions.minor_edit if descriptions is not None else False,
             recognitions=inline.changed_rows(recognitions, RecognitionInput),
             funding_sources=inline.changed_rows(funding_sources, FundingSourceInput),
         )
 
 
 class DescriptionsForm(forms.Form):
-    """One text area per interface language; German is the original."""
+    """One text area per interface language; German is the original, the others translate it
+    paragraph by paragraph. Each translation says which of its paragraphs are outdated or
+    missing; "minor change" keeps the translations as current as they were."""
 
-    def __init__(self, *args, initial_texts: dict[str, str] | None = None, **kwargs):
+    def __init__(self, *args, organization: Organization | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        initial_texts = initial_texts or {}
+        texts = written(organization, "description") if organization else {}
         for code, name in settings.LANGUAGES:
             self.fields[f"description_{code}"] = forms.CharField(
                 label=_("Description (%(language)s)") % {"language": name},
                 required=False,
                 max_length=5000,
-                initial=initial_texts.get(code, ""),
+                initial=texts.get(code, ""),
+                help_text=_state_of(organization, code, texts) if organization else "",
                 widget=forms.Textarea(
-                    attrs={"rows": 4, "lang": code, "dir": "rtl" if code == "ar" else "ltr"}
+                    attrs={"rows": 4, "lang": code, "dir": content.direction(code)}
                 ),
+            )
+        if organization is not None:
+            # The same box as the event form's: a typo fixed keeps the translations current.
+            self.fields["minor_edit"] = forms.BooleanField(
+                label=_("Minor edit (a typo): the translations stay up to date"),
+                help_text=_(
+                    "Tick this only when the meaning stays the same. Otherwise the paragraphs "
+                    "you changed are marked as outdated in the other languages."
+                ),
+                required=False,
             )
 
     def texts(self) -> dict[str, str]:
@@ -118,6 +134,33 @@ class DescriptionsForm(forms.Form):
             code: self.cleaned_data.get(f"description_{code}", "")
             for code, _name in settings.LANGUAGES
         }
+
+    @property
+    def minor_edit(self) -> bool:
+        return bool(self.cleaned_data.get("minor_edit"))
+
+
+def _numbers(parts, state: str) -> str:
+    return ", ".join(str(n) for n, part in enumerate(parts, start=1) if part.status == state)
+
+
+def _state_of(organization: Organization, code: str, texts: dict[str, str]) -> str:
+    """What a translation's text area says under it: which paragraphs are outdated or
+    missing, counted in the German text."""
+    if code == settings.LANGUAGE_CODE or not organization.description.strip():
+        return ""
+    if code not in texts:
+        return str(_("Not translated yet."))
+    parts = content.parts(organization, "description", code)
+    notes = []
+    if outdated := _numbers(parts, TranslationStatus.OUTDATED):
+        notes.append(
+            _("Outdated: the German of paragraph %(numbers)s has changed since.")
+            % {"numbers": outdated}
+        )
+    if missing := _numbers(parts, TranslationStatus.MISSING):
+        notes.append(_("Not translated yet: paragraph %(numbers)s.") % {"numbers": missing})
+    return " ".join(str(note) for note in notes) or str(_("Up to date with the German text."))
 
 
 class RecognitionForm(forms.ModelForm):
@@ -229,8 +272,8 @@ def profile_parts(form, descriptions, recognitions, funding, *, new: bool) -> li
             errors=form_parts.errors_of(descriptions),
             hint=str(
                 _(
-                    "German is the original. When it changes, the other languages are marked "
-                    "as outdated until someone updates them."
+                    "German is the original. When a paragraph of it changes, that paragraph "
+                    "of the other languages is marked as outdated until someone updates it."
                 )
             ),
         )

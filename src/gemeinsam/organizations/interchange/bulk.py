@@ -32,8 +32,8 @@ from gemeinsam.core.models import AuditLogEntry
 from gemeinsam.core.slugs import SlugPicker
 
 from .. import sql
-from ..models import Organization, OrganizationDescription
-from ..services import AUDITED_FIELDS, AUDITED_M2M, RESERVED_SLUGS, save_descriptions
+from ..models import Organization
+from ..services import AUDITED_FIELDS, AUDITED_M2M, RESERVED_SLUGS
 from . import fields as f
 from .enums import Decision
 from .validation import CheckedRow, Preview, build_organization
@@ -111,20 +111,17 @@ class Plan:
     related: list[_Rows] = field(default_factory=list)
 
     def add_related(self, by) -> None:
-        """Through rows, descriptions and audit entries of the new organizations."""
+        """Through rows and audit entries of the new organizations (their German description
+        is a column of their own row; a new organization has no translations yet)."""
         links = {name: _through_rows(name) for name in AUDITED_M2M}
-        descriptions = _Rows(OrganizationDescription, "organization_id")
         entries = _Rows(AuditLogEntry, "object_id")
         for index, item in enumerate(self.new):
             self.organizations.add(index, item.org)
             for name, rows in links.items():
                 for ref in item.m2m[name]:
                     rows.add_link(index, ref.pk)
-            if item.description:
-                description = OrganizationDescription(language="de", text=item.description)
-                descriptions.add(index, description)
             entries.add(index, _audit_entry(by, item.org, item.state))
-        self.related = [*links.values(), descriptions, entries]
+        self.related = [*links.values(), entries]
 
 
 @dataclass
@@ -184,6 +181,7 @@ def _new(row: CheckedRow, picker: SlugPicker) -> NewOrganization:
         raise _row_error(row.number, error) from error
     m2m = {name: row.values.get(name, []) for name in AUDITED_M2M}
     description = row.values.get("description_de", "")
+    org.description = description
     return NewOrganization(row.number, org, m2m, description, _state(org, m2m, description))
 
 
@@ -253,11 +251,13 @@ def _merge(by, row: CheckedRow, *, overwrite: bool) -> tuple[Organization, bool]
     """Fill the empty fields of the matched organization, or overwrite them (`overwrite`).
 
     Only cells that held a value count; an empty cell never clears anything. Under "fill",
-    the public opt-in is left alone: it is the organization's own choice, never "empty".
+    the public opt-in is left alone: it is the organization's own choice, never "empty". A
+    German description that changes outdates the paragraphs of its translations it changed
+    (their status follows from the German, `core.content`), as an edit in the profile does.
     """
     org = Organization.objects.select_for_update().get(pk=row.matches[0].id)
     m2m = {name: list(getattr(org, name).all()) for name in AUDITED_M2M}
-    german = next((d.text for d in org.descriptions.all() if d.language == "de"), "")
+    german = org.description
     before = _state(org, m2m, german)
     for name, value in row.values.items():
         target = f.TARGETS_BY_NAME[name]
@@ -269,11 +269,11 @@ def _merge(by, row: CheckedRow, *, overwrite: bool) -> tuple[Organization, bool]
                 m2m[name] = value
         elif overwrite or (_is_blank(getattr(org, name)) and target.kind != f.BOOLEAN):
             setattr(org, name, value)
+    org.description = german
     org.full_clean()
     org.save()
     for name in AUDITED_M2M:
         getattr(org, name).set(m2m[name])
-    save_descriptions(org, {"de": german})
     changes = audit.diff(before, _state(org, m2m, german))
     if changes:
         audit.record(by=by, action=AuditAction.IMPORT, obj=org, changes=changes)

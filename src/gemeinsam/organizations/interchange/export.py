@@ -36,9 +36,6 @@ def _columns() -> list[tuple[str, Callable[[Organization], Any]]]:
     def plain(name: str) -> tuple[str, Callable[[Organization], Any]]:
         return label(name), lambda org: getattr(org, name)
 
-    def german(org: Organization) -> str:
-        return next((d.text for d in org.descriptions.all() if d.language == "de"), "")
-
     return [
         plain("name"),
         plain("short_name"),
@@ -69,7 +66,7 @@ def _columns() -> list[tuple[str, Callable[[Organization], Any]]]:
         (_("Recognitions"), lambda org: _labels(r.type for r in org.recognitions.all())),
         (label("is_public"), lambda org: _yes_no(org.is_public)),
         (_("Last confirmed"), lambda org: org.last_confirmed_on),
-        (label("description_de"), german),
+        (label("description_de"), lambda org: org.description),
     ]
 
 

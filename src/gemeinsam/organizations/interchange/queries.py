@@ -16,4 +16,4 @@ def batches_of(user) -> QuerySet[ImportBatch]:
 def export_result(*, user, filters: queries.DirectoryFilters) -> QuerySet[Organization]:
     """The directory's current search result, as the person sees it, ready to write out."""
     result = queries.search_directory(user=user, filters=filters, page_size=1)
-    return queries.export_rows(result.matched).prefetch_related("descriptions")
+    return queries.export_rows(result.matched)

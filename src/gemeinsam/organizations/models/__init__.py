@@ -6,12 +6,11 @@ from .directory import (
     PROFILE_FIELDS,
     FundingSource,
     Organization,
-    OrganizationDescription,
     OrganizationQuerySet,
     Recognition,
     postcode_validator,
 )
-from .index import SearchDocument, SearchWord
+from .index import SearchChange, SearchDocument, SearchWord
 from .interchange import ImportBatch, _import_path
 from .people import Invitation, OrganizationMembership, _invitation_token
 from .reference import FieldOfActivity, LegalForm, RecognitionType, TargetGroup, WorkingLanguage
@@ -24,11 +23,11 @@ __all__ = [
     "Invitation",
     "LegalForm",
     "Organization",
-    "OrganizationDescription",
     "OrganizationMembership",
     "OrganizationQuerySet",
     "Recognition",
     "RecognitionType",
+    "SearchChange",
     "SearchDocument",
     "SearchWord",
     "TargetGroup",

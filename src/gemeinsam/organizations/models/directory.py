@@ -1,5 +1,5 @@
-"""The organization record: the profile, its descriptions per language, funding sources and
-recognitions."""
+"""The organization record: the profile with its description (German in the record, the other
+languages in `core.ContentTranslation`), funding sources and recognitions."""
 
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gemeinsam.core.enums import FederalState
-from gemeinsam.core.models import TranslatedText
+from gemeinsam.core.models import Translatable
 
 from .. import sql
 from ..enums import (
@@ -79,7 +79,12 @@ class OrganizationQuerySet(models.QuerySet):
         )
 
 
-class Organization(models.Model):
+class Organization(Translatable):
+    """An organization's profile. Its description is written in German here; its translations
+    are `ContentTranslation` rows, paragraph by paragraph (`core.content`)."""
+
+    translated_fields = {"description": "text"}
+
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=60, blank=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -114,6 +119,7 @@ class Organization(models.Model):
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     contact_name = models.CharField(_("public contact person"), max_length=150, blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=5000)
 
     fields = models.ManyToManyField(
         FieldOfActivity, verbose_name=_("fields of activity"), blank=True, related_name="+"
@@ -188,24 +194,6 @@ class Organization(models.Model):
             return True
         age = timezone.localdate() - self.last_confirmed_on
         return age.days >= CONFIRMATION_INTERVAL_DAYS
-
-
-class OrganizationDescription(TranslatedText):
-    organization = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, related_name="descriptions"
-    )
-
-    class Meta:
-        verbose_name = _("description")
-        verbose_name_plural = _("descriptions")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["organization", "language"], name="organization_description_once"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.organization} ({self.language})"
 
 
 class FundingSource(models.Model):

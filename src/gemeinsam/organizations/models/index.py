@@ -44,3 +44,24 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class SearchChange(models.Model):
+    """One search document written or removed, in the order of the commits: the log from which
+    every server process keeps its facet index (`organizations.search.facets`) up to date.
+
+    Written only by database triggers on the documents' table (migration 0011), so a deleted
+    organization is logged too; the triggers also drop entries 100,000 behind the newest.
+    `token` tells a reused number apart (SQLite gives a rolled-back number again). On
+    PostgreSQL a column `xid` (invisible to Django) holds the writing transaction, as numbers
+    there are drawn before the commit and may commit out of order."""
+
+    organization_id = models.BigIntegerField()
+    token = models.BigIntegerField()
+
+    class Meta:
+        verbose_name = _("search change")
+        verbose_name_plural = _("search changes")
+
+    def __str__(self) -> str:
+        return f"{self.pk}: {self.organization_id}"

@@ -24,10 +24,15 @@ Ranking: when at most RANK_ALL organizations match, by bm25/ts_rank (name above 
 that, ranking every match would cost more than the whole search. Name matches come first, then
 the rest, each newest first.
 When a search finds nothing, each unknown word is replaced by the closest known one.
+
+Facet counts come from per-process bitmaps of the tags, kept up to date from a log of changed
+documents (`facets`).
 """
 
 from .documents import document_for, reindex
 from .engines import _PostgresEngine, _SqliteEngine, corrected, engine, is_known, optimize
+from .facets import counts, scope_bits
+from .facets import index as facet_index
 from .terms import ParsedQuery, Scope, forget_labels, label_tags, parse, variants
 from .text import MAX_TERMS, RANK_ALL, fold, tag, words
 
@@ -39,8 +44,10 @@ __all__ = [
     "_PostgresEngine",
     "_SqliteEngine",
     "corrected",
+    "counts",
     "document_for",
     "engine",
+    "facet_index",
     "fold",
     "forget_labels",
     "is_known",
@@ -48,6 +55,7 @@ __all__ = [
     "optimize",
     "parse",
     "reindex",
+    "scope_bits",
     "tag",
     "variants",
     "words",

@@ -6,11 +6,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+
+from gemeinsam.core.models import ContentTranslation
 
 from ..models import (
     Organization,
-    OrganizationDescription,
     Recognition,
     RecognitionType,
     SearchDocument,
@@ -54,6 +56,11 @@ class _Doc:
         )
 
 
+def _translated(segments: list[dict]) -> str:
+    """A description's translation as one text (its paragraphs, outdated ones too)."""
+    return " ".join(s.get("text", "") for s in segments or [])
+
+
 def document_for(org: Organization) -> SearchDocument:
     """The search document of one organization; expects the related rows to be prefetched."""
     related = [
@@ -72,7 +79,10 @@ def document_for(org: Organization) -> SearchDocument:
         district=org.district,
         is_public=org.is_public,
         tags=related,
-        texts=[d.text for d in org.descriptions.all()],
+        texts=[
+            org.description,
+            *(_translated(t.segments) for t in org.translations.all() if t.field == "description"),
+        ],
     ).build()
 
 
@@ -92,10 +102,15 @@ def _documents_for_ids(ids: list[int]) -> list[SearchDocument]:
         "organization_id", "type_id"
     ):
         tags[org_id].append(tag("recog", codes[type_id]))
+    # The description in German (a column of the row) and in every language translated.
     texts: dict[int, list[str]] = defaultdict(list)
-    descriptions = OrganizationDescription.objects.filter(organization_id__in=ids).order_by("pk")
-    for org_id, text in descriptions.values_list("organization_id", "text"):
-        texts[org_id].append(text)
+    translations = ContentTranslation.objects.filter(
+        content_type=ContentType.objects.get_for_model(Organization),
+        object_id__in=ids,
+        field="description",
+    ).order_by("pk")
+    for org_id, segments in translations.values_list("object_id", "segments"):
+        texts[org_id].append(_translated(segments))
     rows = Organization.objects.filter(pk__in=ids).values_list(
         "pk",
         "name",
@@ -107,6 +122,7 @@ def _documents_for_ids(ids: list[int]) -> list[SearchDocument]:
         "kind",
         "federal_state",
         "is_public",
+        "description",
     )
     return [
         _Doc(
@@ -119,9 +135,21 @@ def _documents_for_ids(ids: list[int]) -> list[SearchDocument]:
             district=district,
             is_public=public,
             tags=tags[pk],
-            texts=texts[pk],
+            texts=[german, *texts[pk]],
         ).build()
-        for pk, name, short, postcode, city, district, municipality, kind, state, public in rows
+        for (
+            pk,
+            name,
+            short,
+            postcode,
+            city,
+            district,
+            municipality,
+            kind,
+            state,
+            public,
+            german,
+        ) in rows
     ]
 
 

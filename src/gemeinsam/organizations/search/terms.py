@@ -128,9 +128,10 @@ def _label_index() -> dict[str, set[str]]:
             for kind in OrganizationKind:
                 for word in words(str(kind.label)):
                     index[fold(word)].add(tag("kind", kind.value))
-    for state in FederalState:
-        for word in words(state.label):
-            index[fold(word)].add(tag("state", state.value))
+            # The Länder by their names in every language (Bayern, Bavaria, بافاريا, Bavyera).
+            for state in FederalState:
+                for word in words(str(state.label)):
+                    index[fold(word)].add(tag("state", state.value))
     _labels.update(at=time.monotonic(), index=dict(index), tags={})
     return _labels["index"]
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from random import Random
 
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.db.models import Q
@@ -29,9 +30,11 @@ from gemeinsam.agencies.models import Agency, StaffMembership
 from gemeinsam.bench import counselling as counselling_bench
 from gemeinsam.bench import events as events_bench
 from gemeinsam.bench import funding as funding_bench
+from gemeinsam.core.models import ContentTranslation
 from gemeinsam.demo import records
 from gemeinsam.demo.loader import check_data
 from gemeinsam.demo.organizations import organization_spec
+from gemeinsam.demo.translated import segments
 from gemeinsam.organizations import queries as directory
 from gemeinsam.organizations import search
 from gemeinsam.organizations.models import (
@@ -39,7 +42,6 @@ from gemeinsam.organizations.models import (
     FundingSource,
     LegalForm,
     Organization,
-    OrganizationDescription,
     Recognition,
     RecognitionType,
     TargetGroup,
@@ -262,7 +264,8 @@ def generate(n: int, *, seed: int) -> None:
         (_insert_sql(Organization.target_groups.through), "target_groups", codes[TargetGroup]),
         (_insert_sql(Organization.languages.through), "languages", codes[WorkingLanguage]),
     ]
-    descriptions_sql = _insert_sql(OrganizationDescription)
+    translations_sql = _insert_sql(ContentTranslation)
+    described = ContentType.objects.get_for_model(Organization).pk
     recognitions_sql = _insert_sql(Recognition)
     funding_sql = _insert_sql(FundingSource)
     now = connection.ops.adapt_datetimefield_value(timezone.now())
@@ -283,12 +286,14 @@ def generate(n: int, *, seed: int) -> None:
             for sql, attr, ids in m2m:
                 rows = [(pk, ids[code]) for pk, spec in pairs for code in getattr(spec, attr)]
                 cursor.executemany(sql, rows)
+            # The description's translations (its German is a column of the row).
             cursor.executemany(
-                descriptions_sql,
+                translations_sql,
                 [
-                    (pk, language, text, status, now)
+                    (described, pk, "description", language, json.dumps(found), now)
                     for pk, spec in pairs
-                    for language, (text, status) in spec.descriptions.items()
+                    for language, (text, made_from) in spec.descriptions.items()
+                    if language != "de" and (found := segments(made_from, text))
                 ],
             )
             cursor.executemany(
@@ -310,7 +315,14 @@ def generate(n: int, *, seed: int) -> None:
 
 
 _COLUMNS = {
-    OrganizationDescription: ("organization_id", "language", "text", "status", "updated_at"),
+    ContentTranslation: (
+        "content_type_id",
+        "object_id",
+        "field",
+        "language",
+        "segments",
+        "updated_at",
+    ),
     Recognition: ("organization_id", "type_id", "authority", "granted_on", "valid_until"),
     FundingSource: ("organization_id", "field_id", "kind", "funder"),
 }
@@ -341,13 +353,13 @@ def index(*, batch: int) -> None:
 
 
 def naive_search(filters) -> tuple[list, int]:
-    """What a directory without a search index would do: LIKE over name and descriptions.
+    """What a directory without a search index would do: LIKE over name and description.
 
     Its answer is the directory's: the first page and the number of matches, counted up to the
     same limit (`queries.TOTAL_CAP`)."""
     t = filters.q
     qs = (
-        Organization.objects.filter(Q(name__icontains=t) | Q(descriptions__text__icontains=t))
+        Organization.objects.filter(Q(name__icontains=t) | Q(description__icontains=t))
         .filter(kind__in=filters.kinds, federal_state__in=filters.states)
         .distinct()
         .order_by("name")
