@@ -127,7 +127,7 @@ def detail_data(event: Event, *, request: HttpRequest) -> dict:
     return {
         **summary_data(event, request=request),
         "description": content.text(event, "description"),
-        "agenda": [part.text for part in texts.agenda(event).parts],
+        "agenda": [part.text for part in texts.items(event).parts],
         "venue_name": event.venue_name,
         "street": event.street,
         "postcode": event.postcode,

@@ -33,12 +33,12 @@ def with_texts(events: QuerySet[Event], language: str | None = None) -> QuerySet
     )
 
 
-def agenda(event: Event, language: str | None = None) -> Shown:
-    """The agenda's items (one a line, without the bullets people type) in the reader's
-    language, each marked with the language it is in."""
-    shown = content.shown(event, "agenda", language)
-    items = [replace(part, text=part.text.strip(BULLETS)) for part in shown.parts]
-    return Shown(shown.language, tuple(item for item in items if item.text))
+def items(obj, name: str = "agenda", language: str | None = None) -> Shown:
+    """A list typed one item a line (an event's agenda, a room's equipment) in the reader's
+    language, without the bullets people type, each item marked with the language it is in."""
+    shown = content.shown(obj, name, language)
+    parts = [replace(part, text=part.text.strip(BULLETS)) for part in shown.parts]
+    return Shown(shown.language, tuple(part for part in parts if part.text))
 
 
 # What people put before an agenda item (`Event.agenda_items` leaves them out too).

@@ -69,11 +69,29 @@ class RoomForm(forms.ModelForm):
         }
         help_texts = {"slug": _("Part of the web address; made from the name when left empty.")}
 
+    # Only when changing a room: a typo fixed keeps the translations up to date.
+    minor_edit = forms.BooleanField(
+        label=_("Minor edit (a typo): the translations stay up to date"),
+        required=False,
+        help_text=_(
+            "Tick this only when the meaning stays the same. Otherwise the paragraphs you "
+            "changed are marked as outdated in the other languages."
+        ),
+    )
+
     def __init__(self, *args, agency, **kwargs):
         super().__init__(*args, **kwargs)
         self.agency = agency
         self.fields["slug"].required = False
         self.fields["capacity"].min_value = 1
+        if self.instance.pk is None:
+            del self.fields["minor_edit"]
+
+    def german_before(self) -> dict | None:
+        """The room's texts as they were, when the change is a minor edit (else None)."""
+        if not self.cleaned_data.get("minor_edit"):
+            return None
+        return {name: self.initial.get(name, "") for name in Room.translated_fields}
 
     def clean_slug(self):
         slug = self.cleaned_data.get("slug")

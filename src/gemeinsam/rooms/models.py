@@ -5,11 +5,24 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from gemeinsam.core.models import Translatable
+
 from .enums import BookingStatus, RoomKind
 
 
-class Room(models.Model):
-    """A room or co-working desk an agency lends to organizations and uses for its events."""
+class Room(Translatable):
+    """A room or co-working desk an agency lends to organizations and uses for its events.
+
+    What people write about it is read in the reader's language (`core.content`); the address
+    is not translated.
+    """
+
+    translated_fields = {
+        "name": "line",
+        "description": "text",
+        "equipment": "lines",
+        "accessibility": "text",
+    }
 
     agency = models.ForeignKey(
         "agencies.Agency", verbose_name=_("agency"), on_delete=models.CASCADE, related_name="rooms"

@@ -69,6 +69,15 @@ def rooms_visible_to(user) -> QuerySet[Room]:
     return rooms.filter(Q(is_active=True) | Q(agency_id__in=staff_agency_ids(user)))
 
 
+def rooms_managed_by(user) -> QuerySet[Room]:
+    """The rooms of the agencies the person works for (every room for platform admins)."""
+    if is_platform_admin(user):
+        return Room.objects.all()
+    if not user.is_authenticated:
+        return Room.objects.none()
+    return Room.objects.filter(agency_id__in=staff_agency_ids(user))
+
+
 def bookings_visible_to(user) -> QuerySet[Booking]:
     """One's own requests, and every booking of the rooms of the agencies one works for."""
     bookings = Booking.objects.select_related(

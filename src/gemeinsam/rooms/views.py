@@ -21,6 +21,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from gemeinsam.accounts.rules import is_agency_staff, is_platform_admin
 from gemeinsam.agencies.models import Agency
 from gemeinsam.agencies.queries import agency_for
+from gemeinsam.core import content
+from gemeinsam.events import texts
 
 from . import queries, services
 from .enums import BookingStatus
@@ -50,11 +52,13 @@ def room_list(request):
     agencies = list(queries.agencies_with_rooms())
     form = RoomFilterForm.kept(filters, agencies=agencies)
     managed = queries.staff_agency_ids(request.user)
+    # In the reader's language: one query more for all the rooms (none in German).
+    rooms = content.prefetch(list(queries.rooms_for_list(filters)))
     return render(
         request,
         "rooms/room_list.html",
         {
-            "rooms": queries.rooms_for_list(filters),
+            "rooms": [(room, texts.items(room, "equipment")) for room in rooms],
             "form": form,
             "filtered": bool(filters.agency or filters.kind or filters.capacity),
             # Staff reach their agency's management from here, also before it has any room.
@@ -73,12 +77,17 @@ def room_detail(request, agency, slug):
     monday = queries.parse_week(request.GET.get("week"))
     detailed = request.user.has_perm("rooms.change_room", room)
     week = datetime.timedelta(days=7)
+    days = queries.week_calendar(room, monday, detailed=detailed)
+    # The room's texts and the titles of the week's events in the reader's language.
+    events = [e.booking.event for day in days for e in day.entries if e.booking and e.booking.event]
+    content.prefetch([room, *events])
     return render(
         request,
         "rooms/room_detail.html",
         {
             "room": room,
-            "days": queries.week_calendar(room, monday, detailed=detailed),
+            "equipment": texts.items(room, "equipment"),
+            "days": days,
             "monday": monday,
             "sunday": monday + datetime.timedelta(days=6),
             "week_number": monday.isocalendar()[1],
@@ -145,6 +154,7 @@ def booking_create(request, agency, slug):
 def my_bookings(request):
     now = timezone.now()
     bookings = list(queries.bookings_of(request.user))
+    content.prefetch([booking.room for booking in bookings])  # the rooms' names
     return render(
         request,
         "rooms/booking_list.html",
@@ -312,8 +322,16 @@ def room_form(request, agency, slug=None):
     form = RoomForm(request.POST or None, instance=room, agency=agency)
     if request.method == "POST" and form.is_valid():
         # The valid form has put its values on its room; the service saves and audits it.
-        changes = {name: str(form.cleaned_data[name]) for name in form.changed_data}
-        room = services.save_room(form.instance, agency=agency, changes=changes, by=request.user)
+        changes = {
+            name: str(form.cleaned_data[name]) for name in form.changed_data if name != "minor_edit"
+        }
+        room = services.save_room(
+            form.instance,
+            agency=agency,
+            changes=changes,
+            by=request.user,
+            minor_edit_of=form.german_before(),
+        )
         messages.success(request, _("The room has been saved."))
         return redirect(room.get_absolute_url())
     return render(request, "rooms/room_form.html", {"agency": agency, "room": room, "form": form})

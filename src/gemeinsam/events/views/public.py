@@ -306,7 +306,7 @@ def event_detail(request, slug):
             "json_ld": _json_ld(event, page_url, register_url, request),
             "registration": registration,
             "places": places,
-            "agenda": texts.agenda(event),
+            "agenda": texts.items(event),
         },
     )
 
