@@ -91,3 +91,44 @@ def test_an_empty_directory_suggests_adding_an_organization_to_members(client_fo
         "Ask an agency for help",
     ]
     assert find_all(html, "section", class_="filter-panel") != []
+
+
+def test_the_panels_checkboxes_are_the_markup_djangos_widget_templates_give(db):
+    """The panel writes its checkboxes itself (for speed); they must read as the templates'."""
+    from django import forms
+    from django.http import QueryDict
+    from django.test.signals import template_rendered
+
+    from gemeinsam.organizations.forms.directory import DirectoryFilterForm
+
+    panel = DirectoryFilterForm(
+        QueryDict("kind=migrant_org&state=BE&district=Mitte"),
+        facets={
+            "kind": [("migrant_org", "Migrantenorganisation", 3), ("authority", "Amt <&>", 1)],
+            "state": [("BE", "Berlin", 2)],
+            "field": [("youth_work", "Jugendarbeit", 7)],
+        },
+        districts=[("Neukölln", 1), ('A&B "Süd"', 2)],
+    )
+    rendered, used = {}, []
+
+    def note(sender, template, **_kwargs):
+        used.append(template.name)
+
+    for name in ("kind", "state", "field", "district"):
+        field = panel[name]
+        templates = forms.CheckboxSelectMultiple.render(
+            field.field.widget, field.html_name, field.value(), {"id": field.auto_id}
+        )
+        template_rendered.connect(note)
+        try:
+            rendered[name] = str(field)
+        finally:
+            template_rendered.disconnect(note)
+        assert rendered[name] == templates
+    assert used == []  # written by the widget, not by a template
+    assert 'value="migrant_org" id="filter_kind_0" checked>' in rendered["kind"]
+    assert "Amt &lt;&amp;&gt; <span" in rendered["kind"]
+    assert 'value="A&amp;B &quot;Süd&quot;"' in rendered["district"]
+    # A value in force that the result does not count keeps its box, ticked, without a count.
+    assert 'value="Mitte" id="filter_district_2" checked>\n Mitte</label>' in rendered["district"]

@@ -2,7 +2,8 @@
 
 from django import forms
 from django.db import models
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from gemeinsam.core.enums import FederalState
@@ -37,6 +38,34 @@ class CountedCheckboxes(forms.CheckboxSelectMultiple):
         if count is not None:
             option["label"] = format_html('{} <span class="count">({})</span>', label, count)
         return option
+
+    def render(self, name, value, attrs=None, renderer=None):
+        """The markup Django's widget templates give, written here: the directory's panel has
+        some eighty options, and rendering each through three templates was half the page's
+        rendering time. Anything but a plain id goes the templates' way."""
+        attrs = self.build_attrs(self.attrs, attrs)
+        if set(attrs) - {"id"} or not attrs.get("id"):
+            return super().render(name, value, attrs, renderer)
+        options = format_html_join(
+            "",
+            '<div>\n    <label for="{}"><input type="checkbox" name="{}" value="{}" id="{}"{}>'
+            "\n {}</label>\n\n</div>",
+            (
+                (
+                    option["attrs"]["id"],
+                    name,
+                    option["value"],
+                    option["attrs"]["id"],
+                    mark_safe(" checked") if option["selected"] else "",
+                    option["label"],
+                )
+                for _group, group_options, _index in self.optgroups(
+                    name, self.format_value(value), attrs
+                )
+                for option in group_options
+            ),
+        )
+        return format_html('<div id="{}">{}\n</div>', attrs["id"], options)
 
 
 def _labels(source, codes: list[str]) -> dict[str, str]:
