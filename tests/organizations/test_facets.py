@@ -1,0 +1,180 @@
+"""Facet counts from the per-process bitmaps (organizations/search/facets.py): the same numbers
+as counting the matches in SQL, for every kind of person, and up to date after every write,
+a deleted organization, and (PostgreSQL) a change that commits after a later one."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.db.models import Count
+
+from gemeinsam.organizations import search
+from gemeinsam.organizations.models import Organization
+from gemeinsam.organizations.queries import (
+    DirectoryFilters,
+    districts_in,
+    facet_counts,
+    search_directory,
+)
+from gemeinsam.organizations.search import facets
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def counted_in_sql(matched) -> dict:
+    """What the directory counted before the bitmaps: a GROUP BY per facet over the matches."""
+    ids = matched.values("id")
+    related = {
+        "field": ("fields", "fieldofactivity__code"),
+        "language": ("languages", "workinglanguage__code"),
+    }
+    found = {
+        "kind": dict(matched.order_by().values_list("kind").annotate(n=Count("id"))),
+        "state": dict(
+            matched.exclude(federal_state="")
+            .order_by()
+            .values_list("federal_state")
+            .annotate(n=Count("id"))
+        ),
+        "recognition": dict(
+            Organization.objects.filter(id__in=ids)
+            .values_list("recognitions__type__code")
+            .exclude(recognitions__type__code=None)
+            .annotate(n=Count("id"))
+        ),
+    }
+    for facet, (name, code) in related.items():
+        through = getattr(Organization, name).through.objects.filter(organization_id__in=ids)
+        found[facet] = dict(through.values_list(code).annotate(n=Count("id")))
+    return found
+
+
+def as_dicts(counts: dict) -> dict:
+    return {facet: {code: n for code, _label, n in values} for facet, values in counts.items()}
+
+
+@pytest.fixture
+def directory(world):
+    made = [
+        factories.make_organization(
+            f"Elternverein {city}",
+            city=city,
+            federal_state=state,
+            district=district,
+            kind=kind,
+            is_public=public,
+            fields=fields,
+            languages=languages,
+            recognitions=recognitions,
+            description="Beratung für Familien. نقدم الاستشارة للعائلات.",
+        )
+        for city, state, district, kind, public, fields, languages, recognitions in [
+            ("Bochum", "NW", "", "migrant_org", True, ("youth_work",), ("ar", "tr"), ()),
+            ("Essen", "NW", "", "migrant_org", True, ("education",), ("ar",), ("charitable",)),
+            ("Köln", "NW", "Ehrenfeld", "umbrella_body", False, (), ("tr",), ()),
+            ("Berlin", "BE", "Neukölln", "migrant_org", True, ("youth_work",), (), ()),
+            ("Berlin", "BE", "Wedding", "authority", True, ("counselling",), ("de",), ()),
+            ("Hamburg", "HH", "Altona", "migrant_org", False, ("education",), ("ar",), ()),
+        ]
+    ]
+    factories.make_membership(made[2], world.member_a)
+    return made
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"q": "Elternverein"},
+        {"q": "Beratung"},
+        {"q": "الاستشارة", "states": ["NW", "BE"]},
+        {"q": "Elternverein", "kinds": ["migrant_org"]},
+        {"states": ["BE"]},
+        {"languages": ["ar"], "fields": ["education", "youth_work"]},
+        {"q": "Zzyzx"},
+    ],
+)
+@pytest.mark.parametrize("person", ["visitor", "member_a", "advisor_x"])
+def test_the_bitmaps_count_what_sql_counts(directory, world, filters, person):
+    user = AnonymousUser() if person == "visitor" else getattr(world, person)
+    result = search_directory(user=user, filters=DirectoryFilters(**filters))
+    assert as_dicts(facet_counts(result)) == counted_in_sql(result.matched)
+
+
+def test_districts_are_counted_within_the_chosen_states(directory, world):
+    filters = DirectoryFilters(q="Elternverein", states=["BE", "NW"])
+    result = search_directory(user=world.advisor_x, filters=filters)
+    assert districts_in(result, filters.states) == [
+        ("Ehrenfeld", 1),
+        ("Neukölln", 1),
+        ("Wedding", 1),
+    ]
+    assert districts_in(result, []) == []
+
+
+def test_the_bitmaps_follow_every_write(directory, world):
+    def kinds(q=""):
+        result = search_directory(user=world.advisor_x, filters=DirectoryFilters(q=q))
+        return as_dicts(facet_counts(result))["kind"]
+
+    # The world's two organizations are migrant organizations too.
+    assert kinds() == {"migrant_org": 6, "umbrella_body": 1, "authority": 1}
+    # A new organization, a changed kind, and a deleted one (its document goes by cascade).
+    factories.make_organization("Neuer Verein", kind="religious_community")
+    changed = directory[0]
+    changed.kind = "umbrella_body"
+    changed.save()
+    search.reindex([changed])
+    directory[4].delete()
+    assert kinds() == {"migrant_org": 5, "umbrella_body": 2, "religious_community": 1}
+    assert kinds("Elternverein") == {"migrant_org": 3, "umbrella_body": 2}
+
+
+def test_a_log_that_no_longer_reaches_back_means_reading_everything_again(directory, world):
+    index = facets.index()
+    assert index.mark
+    # Another database's log, or one pruned past this process's last look.
+    index.mark = ("sqlite", 10**9, 1) if connection.vendor == "sqlite" else ("pg", "1", -5)
+    index.tags = {}
+    result = search_directory(user=world.advisor_x, filters=DirectoryFilters())
+    assert as_dicts(facet_counts(result))["kind"]["migrant_org"] == 6
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'", reason="PostgreSQL's commit order")
+@pytest.mark.django_db(transaction=True)
+def test_a_change_that_commits_after_a_later_one_is_still_read():
+    """PostgreSQL numbers log entries before the commit: a transaction that started first may
+    commit last, after the index has looked at the later number."""
+    import psycopg
+
+    slow = factories.make_organization("Langsamer Verein", kind="migrant_org")
+    factories.make_organization("Schneller Verein", kind="migrant_org")
+    facets.index()  # this process's index is current
+    settings = connection.settings_dict
+    other = psycopg.connect(
+        dbname=settings["NAME"],
+        user=settings["USER"],
+        password=settings["PASSWORD"],
+        host=settings["HOST"],
+        port=settings["PORT"],
+    )
+    try:
+        # The slow transaction writes first (its log entry gets the lower number) …
+        other.execute(
+            "UPDATE organizations_searchdocument SET tags = replace(tags, %s, %s) "
+            "WHERE organization_id = %s",
+            [search.tag("kind", "migrant_org"), search.tag("kind", "authority"), slow.pk],
+        )
+        # … a later write commits and the index looks …
+        factories.make_organization("Dritter Verein", kind="umbrella_body")
+        facets.index()
+        # … and only then the slow one commits.
+        other.commit()
+    finally:
+        other.close()
+    result = search_directory(user=None, filters=DirectoryFilters())
+    assert as_dicts(facet_counts(result))["kind"] == {
+        "migrant_org": 1,
+        "authority": 1,
+        "umbrella_body": 1,
+    }
