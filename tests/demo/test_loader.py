@@ -149,6 +149,11 @@ def test_agency_texts_are_in_four_languages_some_outdated_or_missing(demo_output
         arabic = content.text(agency, "description", "ar")
         assert ARABIC.search(arabic), agency.slug
     assert states["up_to_date"] >= 9 and states["outdated"] >= 2 and states["missing"] >= 2
+    # Project titles in Arabic everywhere; some goals left in German, so the page marks them.
+    projects = list(Project.objects.all())
+    assert all(ARABIC.search(content.text(p, "title", "ar")) for p in projects)
+    goals = Counter(content.status(p, "goals", "tr") for p in projects)
+    assert goals["up_to_date"] >= 1 and goals["missing"] >= 5
     nationwide = Agency.objects.get(region_served="Bundesweit")
     assert ARABIC.search(content.text(nationwide, "region_served", "ar"))
     assert content.text(nationwide, "region_served", "en") == "Nationwide"

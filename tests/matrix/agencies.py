@@ -43,4 +43,18 @@ CASES = [
         kwargs=lambda w: {"slug": w.agency_x.slug, "project_slug": "no-such-project"},
         label="unknown project",
     ),
+    # The translation editor: an agency's texts and its projects are public, so whoever may
+    # not translate them gets 403; the agency's managers and platform admins may.
+    Case(
+        "translations:item-edit",
+        manager_of_x,
+        kwargs=lambda w: {"label": "agencies.agency", "pk": w.agency_x.pk, "language": "tr"},
+        label="agency",
+    ),
+    Case(
+        "translations:item-edit",
+        manager_of_x,
+        kwargs=lambda w: {"label": "agencies.project", "pk": w.project_x.pk, "language": "tr"},
+        label="project",
+    ),
 ]

@@ -180,4 +180,24 @@ CASES = [
         kwargs=lambda w: {"pk": _import_batch(w).pk},
         method="post",
     ),
+    # The translation editor reaches a profile through the registry: who may see it, and of
+    # those who may change it (its admins, agency staff, platform admins).
+    Case(
+        "translations:item-edit",
+        {
+            "anonymous": LOGIN,
+            "member_a": 200,
+            "member_b": 404,
+            "advisor_x": 200,
+            "advisor_y": 200,
+            "manager_x": 200,
+            "admin": 200,
+        },
+        kwargs=lambda w: {
+            "label": "organizations.organization",
+            "pk": w.org_a.pk,
+            "language": "ar",
+        },
+        label="private organization",
+    ),
 ]

@@ -73,6 +73,33 @@ def test_the_agency_page_in_arabic_marks_what_is_outdated_and_what_is_only_in_ge
     assert (attribute(region, "dir"), text(region)) == ("ltr", "Bundesweit")
 
 
+def test_projects_show_their_title_goals_and_measures_in_the_readers_language(world, client):
+    project = world.project_x
+    project.goals = "- Kooperationen aufbauen\n- Gremienarbeit stärken"
+    project.save()
+    measure = project.measures.create(title="Runde Tische")
+    content.set_texts(project, "ar", {"title": "أهلًا بكم في برلين"})
+    content.save_translation(project, "goals", "ar", ["بناء التعاون", ""])
+    content.set_texts(measure, "ar", {"title": "طاولات مستديرة"})
+
+    page = client.get(f"/ar/agencies/{world.agency_x.slug}/").content.decode()
+
+    card = find(page, "div", class_="card")
+    assert text(find(card, "h3")) == "أهلًا بكم في برلين"
+    goals = find_all(find_all(card, "ul")[0], "li")
+    # The first goal is translated; the second is German, marked, without its bullet.
+    assert [(attribute(li, "lang"), text(li)) for li in goals] == [
+        (None, "بناء التعاون"),
+        ("de", "Gremienarbeit stärken"),
+    ]
+    assert "طاولات مستديرة" in text(find_all(card, "ul")[1])
+    with translation.override("ar"):
+        partly = translation.gettext(
+            "Parts of this text are not translated yet and are shown in German."
+        )
+    assert [text(n) for n in find_all(card, "p", class_="translation-note")] == [partly]
+
+
 def test_the_agency_list_and_the_home_page_name_the_region_in_the_readers_language(client):
     agency = factories.make_agency("Gesamtverband", slug="gv", region_served="Bundesweit")
     content.set_texts(agency, "tr", {"region_served": "Almanya geneli"})
@@ -86,6 +113,8 @@ def _agency_page_queries(client, agency, n):
         project = factories.make_project(agency, title=f"Projekt {i}")
         project.measures.create(title="Workshop")
         factories.make_staff(agency, is_public_contact=True)
+    # Once before: the first request of a process reads what it keeps (content types).
+    client.get(agency.get_absolute_url())
     with CaptureQueriesContext(connection) as ctx:
         client.get(agency.get_absolute_url())
     return len(ctx.captured_queries)

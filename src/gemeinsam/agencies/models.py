@@ -9,6 +9,11 @@ from gemeinsam.core.models import Translatable
 from .enums import StaffRole
 
 
+def bare_goal(line: str) -> str:
+    """A line of a project's goals without the bullet someone typed before it."""
+    return line.strip(" -•\t")
+
+
 class Agency(Translatable):
     """A tenant: a competence centre, integration agency or regional association.
 
@@ -81,8 +86,11 @@ class StaffMembership(models.Model):
         return f"{self.user} – {self.agency} ({self.get_role_display()})"
 
 
-class Project(models.Model):
-    """A funded project an agency runs; activities are attributed to it for its report."""
+class Project(Translatable):
+    """A funded project an agency runs; activities are attributed to it for its report. Its
+    title and goals (one a line) are written in German and translated (`core.content`)."""
+
+    translated_fields = {"title": "line", "goals": "lines"}
 
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="projects")
     title = models.CharField(_("title"), max_length=300)
@@ -110,11 +118,14 @@ class Project(models.Model):
         return self.title
 
     def goal_list(self) -> list[str]:
-        return [line.strip(" -•\t") for line in self.goals.splitlines() if line.strip(" -•\t")]
+        return [bare_goal(line) for line in self.goals.splitlines() if bare_goal(line)]
 
 
-class ProjectMeasure(models.Model):
-    """One of a project's planned measures, e.g. "Standortanalyse" or "Runde Tische"."""
+class ProjectMeasure(Translatable):
+    """One of a project's planned measures, e.g. "Standortanalyse" or "Runde Tische"; its
+    title and description are translated with the project."""
+
+    translated_fields = {"title": "line", "description": "text"}
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="measures")
     title = models.CharField(_("title"), max_length=300)

@@ -1,5 +1,5 @@
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from gemeinsam.accounts.roles import may
@@ -40,6 +40,12 @@ def agency_page(slug: str) -> QuerySet[Agency]:
             to_attr="public_projects",
         ),
     )
+
+
+def projects_visible_to(user) -> QuerySet[Project]:
+    """The projects on the agencies' public pages, and those of the person's own agencies."""
+    public = Q(is_public=True, agency__is_active=True)
+    return Project.objects.filter(public | Q(agency__in=agencies_of_staff(user)))
 
 
 def agencies_of_staff(user) -> QuerySet[Agency]:

@@ -22,10 +22,16 @@ def is_manager_of_agency(user, agency) -> bool:
     return StaffRole.MANAGER in _active_roles(user, agency)
 
 
+@rules.predicate
+def is_manager_of_projects_agency(user, project) -> bool:
+    return project is not None and StaffRole.MANAGER in _active_roles(user, project.agency)
+
+
 rules.add_perm("agencies.view_agency", rules.always_allow)
 rules.add_perm("agencies.change_agency", is_manager_of_agency | is_platform_admin)
 rules.add_perm("agencies.manage_staff", is_manager_of_agency | is_platform_admin)
 rules.add_perm("agencies.manage_projects", is_manager_of_agency | is_platform_admin)
+rules.add_perm("agencies.change_project", is_manager_of_projects_agency | is_platform_admin)
 rules.add_perm("agencies.view_internal", is_staff_of_agency | is_platform_admin)
 
 __all__ = ["is_agency_staff", "is_manager_of_agency", "is_staff_of_agency"]

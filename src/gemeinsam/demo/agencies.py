@@ -14,6 +14,7 @@ from .translated import unfold
 class Measure:
     title: str
     description: str = ""
+    title_translated: dict[str, str] = field(default_factory=dict)  # by language
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,9 @@ class ProjectRecord:
     goals: tuple[str, ...]
     measures: tuple[str | Measure, ...]
     ends_on: datetime.date | None = None
+    title_translated: dict[str, str] = field(default_factory=dict)  # by language
+    # By language, goal n translating goal n; a shorter list leaves the last goals in German.
+    goals_translated: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def measure_list(self) -> list[Measure]:
         return [Measure(m) if isinstance(m, str) else m for m in self.measures]

@@ -147,13 +147,17 @@ def _load_agencies() -> dict[str, Agency]:
                     "is_public": True,
                 },
             )
+            translated.store(project, "title", item.title_translated)
+            goals = {lang: "\n".join(lines) for lang, lines in item.goals_translated.items()}
+            translated.store(project, "goals", goals)
             measures = item.measure_list()
             for position, measure in enumerate(measures):
-                ProjectMeasure.objects.update_or_create(
+                row, _ = ProjectMeasure.objects.update_or_create(
                     project=project,
                     position=position,
                     defaults={"title": measure.title, "description": measure.description},
                 )
+                translated.store(row, "title", measure.title_translated)
             project.measures.filter(position__gte=len(measures)).delete()
         found[agency.slug] = agency
     return found

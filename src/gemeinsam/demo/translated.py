@@ -45,6 +45,8 @@ def store(
     today's."""
     made_from = made_from or {}
     split = type(obj).translated_fields[field]
+    # A long text from a YAML block is unfolded; a title or a list of lines stays as it is.
+    tidy = unfold if split == content.PARAGRAPHS else str
     content_type = ContentType.objects.get_for_model(obj)
     for language, text in texts.items():
         ContentTranslation.objects.update_or_create(
@@ -54,7 +56,7 @@ def store(
             language=language,
             defaults={
                 "segments": segments(
-                    unfold(made_from.get(language, getattr(obj, field))), unfold(text), split=split
+                    tidy(made_from.get(language, getattr(obj, field))), tidy(text), split=split
                 )
             },
         )

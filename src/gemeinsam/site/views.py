@@ -1,5 +1,7 @@
 """Pages that combine apps: they read from several domain apps, which never read from here."""
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.messages.storage.base import Message
@@ -12,6 +14,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from gemeinsam.accounts.roles import roles_of
 from gemeinsam.agencies import queries as agency_queries
 from gemeinsam.agencies.enums import StaffRole
+from gemeinsam.agencies.models import bare_goal
+from gemeinsam.core import content
+from gemeinsam.core.enums import TranslationStatus
 from gemeinsam.core.localized import without_source
 from gemeinsam.events import queries as event_queries
 from gemeinsam.organizations.queries import (
@@ -37,10 +42,31 @@ def home(request):
     )
 
 
+def _project_texts(projects: list) -> None:
+    """Each project's goals in the page's language, one `Part` a goal (without the bullet
+    typed before it), and whether any of its texts is shown in German or outdated; its title
+    and measures' titles are read with `|tr` (their translations prefetched here, two queries
+    for all)."""
+    measures = [m for project in projects for m in project.measures.all()]
+    content.prefetch(projects)
+    content.prefetch(measures)
+    for project in projects:
+        goals = content.parts(project, "goals")
+        project.goals_shown = [replace(part, text=bare_goal(part.text)) for part in goals]
+        shown = [
+            *goals,
+            *content.parts(project, "title"),
+            *(part for m in project.measures.all() for part in content.parts(m, "title")),
+        ]
+        project.texts_fallback = any(part.is_fallback for part in shown)
+        project.texts_outdated = any(part.status == TranslationStatus.OUTDATED for part in shown)
+
+
 @require_http_methods(["GET", "HEAD"])
 def agency_detail(request, slug):
     """An agency's public page: what it does, whom to ask, and its next events."""
     agency = get_object_or_404(agency_queries.agency_page(slug))
+    _project_texts(agency.public_projects)
     return render(
         request,
         "site/agency_detail.html",
