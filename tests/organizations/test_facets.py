@@ -178,3 +178,27 @@ def test_a_change_that_commits_after_a_later_one_is_still_read():
         "authority": 1,
         "umbrella_body": 1,
     }
+
+
+@pytest.mark.parametrize("rank_all", [500, 2])  # ranked, and newest first
+@pytest.mark.parametrize("cap", [1000, 4])
+@pytest.mark.parametrize("page", [1, 2, 3])
+def test_the_page_read_from_the_bitmap_is_the_page_the_index_gives(
+    directory, world, monkeypatch, rank_all, cap, page
+):
+    from gemeinsam.organizations import queries
+
+    monkeypatch.setattr(search, "RANK_ALL", rank_all)
+    monkeypatch.setattr(queries, "TOTAL_CAP", cap)
+    filters = DirectoryFilters(q="Elternverein")
+
+    def shown(with_facets: bool):
+        result = search_directory(
+            user=world.advisor_x, filters=filters, page=page, page_size=2, with_facets=with_facets
+        )
+        ids = [o.pk for o in result.organizations]
+        return (result.total, result.total_exact, result.page, result.pages, ids)
+
+    plain, read_from_bits = shown(False), shown(True)
+    assert read_from_bits == plain
+    assert plain[4]  # every page here has organizations

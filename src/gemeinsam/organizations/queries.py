@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -19,9 +18,11 @@ from gemeinsam.core.enums import FederalState
 from . import search
 from . import sql as sql_module
 from .enums import MembershipStatus, OrganizationKind
+
+# forget_reference_rows and _reference are read here by the app's signals and the tests.
+from .listing import _reference, _reference_rows, forget_reference_rows, listed  # noqa: F401
 from .models import (
     FieldOfActivity,
-    LegalForm,
     Organization,
     OrganizationMembership,
     RecognitionType,
@@ -135,62 +136,6 @@ def _apply_facets(qs: QuerySet, f: DirectoryFilters) -> QuerySet:
     return qs
 
 
-# --- The rows of a page -------------------------------------------------------------------------
-
-REFERENCE_CACHE_SECONDS = 60
-_reference: dict = {}
-
-
-def _reference_rows(model, *, fresh: bool = False) -> dict[int, object]:
-    """pk → row of a small reference table (legal forms, fields, languages), in its order, kept
-    per process for a minute: a page's tags then cost one query on the link table, not a join
-    whose every row is turned into a new object with its labels decoded again."""
-    at, rows = _reference.get(model, (0.0, {}))
-    if fresh or time.monotonic() - at > REFERENCE_CACHE_SECONDS:
-        rows = {row.pk: row for row in model.objects.all()}
-        _reference[model] = (time.monotonic(), rows)
-    return rows
-
-
-def _rows_for(model, wanted) -> dict[int, object]:
-    """The reference rows, read again when one of the wanted ones is newer than the copy."""
-    rows = _reference_rows(model)
-    if any(pk not in rows for pk in wanted):
-        rows = _reference_rows(model, fresh=True)
-    return rows
-
-
-def forget_reference_rows(**_signal) -> None:
-    """Drop this process's copy of the reference rows (one of them was changed)."""
-    _reference.clear()
-
-
-def listed(organizations) -> list[Organization]:
-    """The rows of `Organization.objects.for_listing()` with their legal form (as
-    `select_related` gives it) and their fields and languages (`org.fields_shown()`,
-    `org.languages_shown()`), from the one query and this process's copy of the reference rows:
-    a page needs no related manager per row and relation."""
-    organizations = list(organizations)
-    legal_form = Organization._meta.get_field("legal_form")
-    forms = _rows_for(LegalForm, {o.legal_form_id for o in organizations} - {None})
-    for org in organizations:
-        legal_form.set_cached_value(org, forms.get(org.legal_form_id))
-    for name in ("fields", "languages"):
-        model = Organization._meta.get_field(name).related_model
-        linked = {
-            org.pk: [int(pk) for pk in (getattr(org, f"listed_{name}") or "").split(",") if pk]
-            for org in organizations
-        }
-        rows = _rows_for(model, {pk for pks in linked.values() for pk in pks})
-        order = {pk: position for position, pk in enumerate(rows)}
-        for org in organizations:
-            # In each table's own order, as `prefetch_related` would give them.
-            org.__dict__[f"_listed_{name}"] = [
-                rows[pk] for pk in sorted(linked[org.pk], key=order.__getitem__) if pk in rows
-            ]
-    return organizations
-
-
 @dataclass
 class SearchResult:
     organizations: list[Organization]
@@ -253,7 +198,12 @@ def _counted(counted: int, page: int, page_size: int) -> tuple[int, bool, int, i
 
 
 def search_directory(
-    *, user, filters: DirectoryFilters, page: int = 1, page_size: int = PAGE_SIZE
+    *,
+    user,
+    filters: DirectoryFilters,
+    page: int = 1,
+    page_size: int = PAGE_SIZE,
+    with_facets: bool = False,
 ) -> SearchResult:
     """The directory: full text plus facets, one page.
 
@@ -261,6 +211,10 @@ def search_directory(
     `search.Scope`): a count (up to TOTAL_CAP) and a page, whatever the number of matches.
     Without, the organization table does, ordered by name. A search that finds nothing is
     tried once more with its typos corrected.
+
+    `with_facets` (the directory's page): the matches are read as a bitmap first, which the
+    facet counts need anyway; it gives the count, and a newest-first page's ids, without
+    asking the index again.
     """
     # A page number past any real result is clamped before it reaches SQL as an offset
     # (the fuzzer sent 576460752303423488, which no database integer holds).
@@ -279,37 +233,63 @@ def search_directory(
         )
     eng = search.engine()
     corrected = None
-    counted = eng.count(query, scope, limit=TOTAL_CAP + 1)
+    found: dict = {}  # the matches' bitmap, with the facet index, when read
+
+    def count(query: search.ParsedQuery) -> int:
+        if not with_facets:
+            return eng.count(query, scope, limit=TOTAL_CAP + 1)
+        found["bits"] = (search.facet_index(), eng.match_bits(query, scope))
+        return found["bits"][1].bit_count()
+
+    counted = count(query)
     if counted == 0:
         corrected = search.corrected(query)
         if corrected:
             query = corrected
-            counted = eng.count(query, scope, limit=TOTAL_CAP + 1)
+            counted = count(query)
     total, exact, pages, page = _counted(counted, requested, page_size)
     organizations = []
     if total:
-        # Ranked when few match; beyond that, ranking every match would cost more than the
-        # whole search, so newest first: then the page's ids are a subquery of the rows' query.
-        ranked = total <= search.RANK_ALL
         offset = (page - 1) * page_size
         limit = min(page_size, total - offset)  # the last page ends at the cap
-        sql, params = eng.page(query, scope, ranked=ranked, limit=limit, offset=offset)
-        if ranked:
-            with connection.cursor() as cursor:
-                cursor.execute(sql, params)
-                ids = [row[0] for row in cursor.fetchall()]
-            sql, params = ", ".join(["%s"] * len(ids)) or "NULL", ids
-        select = sql_module.listing_sql(Organization, Organization.objects.for_listing, sql)
-        rows = listed(Organization.objects.raw(select, params))
-        if ranked:
-            position = {pk: i for i, pk in enumerate(ids)}
-            rows.sort(key=lambda org: position[org.pk])
-        organizations = rows
+        bits = found["bits"][1] if found else None
+        organizations = _page(
+            eng, query, scope, bits, ranked=total <= search.RANK_ALL, limit=limit, offset=offset
+        )
 
     def matched():
         return Organization.objects.filter(id__in=eng.matching_ids(query, scope))
 
-    return SearchResult(organizations, total, page, pages, query, corrected, matched, exact, scope)
+    result = SearchResult(
+        organizations, total, page, pages, query, corrected, matched, exact, scope
+    )
+    if found:
+        result.bits = found["bits"]  # the cached property's value
+    return result
+
+
+def _page(eng, query, scope, bits: int | None, *, ranked: bool, limit: int, offset: int):
+    """The rows of one page of matches. Ranked when few match; beyond that, ranking every
+    match would cost more than the whole search, so newest first: then the page's ids are the
+    highest of the bitmap when read, else a subquery of the rows' query."""
+    ids = None
+    if ranked:
+        sql, params = eng.page(query, scope, ranked=True, limit=limit, offset=offset)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            ids = [row[0] for row in cursor.fetchall()]
+    elif bits is not None:
+        ids = search.ids_of(bits, newest=offset + limit)[offset:]
+    if ids is None:
+        sql, params = eng.page(query, scope, ranked=False, limit=limit, offset=offset)
+    else:
+        sql, params = ", ".join(["%s"] * len(ids)) or "NULL", ids
+    select = sql_module.listing_sql(Organization, Organization.objects.for_listing, sql)
+    rows = listed(Organization.objects.raw(select, params))
+    if ranked:
+        position = {pk: i for i, pk in enumerate(ids)}
+        rows.sort(key=lambda org: position[org.pk])
+    return rows
 
 
 def export_rows(matched: QuerySet, *, limit: int = 50_000):

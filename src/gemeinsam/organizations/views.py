@@ -54,7 +54,7 @@ def _suggestions(filters: queries.DirectoryFilters, params) -> dict:
 def organization_list(request):
     filters = queries.DirectoryFilters.from_querydict(request.GET)
     result = queries.search_directory(
-        user=request.user, filters=filters, page=_page_number(request)
+        user=request.user, filters=filters, page=_page_number(request), with_facets=True
     )
     params = request.GET.copy()
     params.pop("page", None)

@@ -31,7 +31,7 @@ documents (`facets`).
 
 from .documents import document_for, reindex
 from .engines import _PostgresEngine, _SqliteEngine, corrected, engine, is_known, optimize
-from .facets import counts, scope_bits
+from .facets import counts, ids_of, scope_bits
 from .facets import index as facet_index
 from .terms import ParsedQuery, Scope, forget_labels, label_tags, parse, variants
 from .text import MAX_TERMS, RANK_ALL, fold, tag, words
@@ -50,6 +50,7 @@ __all__ = [
     "facet_index",
     "fold",
     "forget_labels",
+    "ids_of",
     "is_known",
     "label_tags",
     "optimize",

@@ -1,0 +1,61 @@
+"""The rows of a directory page: each organization with its legal form, fields and languages,
+from one query and this process's copy of the small reference tables."""
+
+from __future__ import annotations
+
+import time
+
+from .models import LegalForm, Organization
+
+REFERENCE_CACHE_SECONDS = 60
+_reference: dict = {}
+
+
+def _reference_rows(model, *, fresh: bool = False) -> dict[int, object]:
+    """pk → row of a small reference table (legal forms, fields, languages), in its order, kept
+    per process for a minute: a page's tags then cost one query on the link table, not a join
+    whose every row is turned into a new object with its labels decoded again."""
+    at, rows = _reference.get(model, (0.0, {}))
+    if fresh or time.monotonic() - at > REFERENCE_CACHE_SECONDS:
+        rows = {row.pk: row for row in model.objects.all()}
+        _reference[model] = (time.monotonic(), rows)
+    return rows
+
+
+def _rows_for(model, wanted) -> dict[int, object]:
+    """The reference rows, read again when one of the wanted ones is newer than the copy."""
+    rows = _reference_rows(model)
+    if any(pk not in rows for pk in wanted):
+        rows = _reference_rows(model, fresh=True)
+    return rows
+
+
+def forget_reference_rows(**_signal) -> None:
+    """Drop this process's copy of the reference rows (one of them was changed)."""
+    _reference.clear()
+
+
+def listed(organizations) -> list[Organization]:
+    """The rows of `Organization.objects.for_listing()` with their legal form (as
+    `select_related` gives it) and their fields and languages (`org.fields_shown()`,
+    `org.languages_shown()`), from the one query and this process's copy of the reference rows:
+    a page needs no related manager per row and relation."""
+    organizations = list(organizations)
+    legal_form = Organization._meta.get_field("legal_form")
+    forms = _rows_for(LegalForm, {o.legal_form_id for o in organizations} - {None})
+    for org in organizations:
+        legal_form.set_cached_value(org, forms.get(org.legal_form_id))
+    for name in ("fields", "languages"):
+        model = Organization._meta.get_field(name).related_model
+        linked = {
+            org.pk: [int(pk) for pk in (getattr(org, f"listed_{name}") or "").split(",") if pk]
+            for org in organizations
+        }
+        rows = _rows_for(model, {pk for pks in linked.values() for pk in pks})
+        order = {pk: position for position, pk in enumerate(rows)}
+        for org in organizations:
+            # In each table's own order, as `prefetch_related` would give them.
+            org.__dict__[f"_listed_{name}"] = [
+                rows[pk] for pk in sorted(linked[org.pk], key=order.__getitem__) if pk in rows
+            ]
+    return organizations
