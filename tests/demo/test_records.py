@@ -82,3 +82,28 @@ def test_a_missing_file_is_named(data):
     (data / "funding.yaml").unlink()
     message = _demo(data)
     assert "funding.yaml: cannot be read (No such file or directory)" in message
+
+
+def test_a_translated_list_that_does_not_fit_its_german_is_named(data):
+    _replace(
+        data / "events_texts.yaml",
+        "          choices: [None, Arabic, Turkish]\n",
+        "          choices: [None, Arabic]\n",
+    )
+    message = _demo(data)
+    assert "events_texts.yaml" in message
+    assert (
+        "events › online-podium-vielfalt-in-der-wohlfahrt › en › questions › 2 › choices: "
+        "2 items for the 3 of the German"
+    ) in message
+    assert Organization.objects.count() == 0  # stopped before writing
+
+
+def test_a_room_translation_with_an_item_too_many_is_named(data):
+    _replace(
+        data / "rooms.yaml",
+        "        equipment: [HDMI bağlantılı ekran, Konferans özellikli telefon]\n",
+        "        equipment: [HDMI bağlantılı ekran, Konferans özellikli telefon, Kahve]\n",
+    )
+    message = _demo(data)
+    assert "rooms.yaml: rooms › #3 › translations › tr › equipment: 3 items for the 2" in message

@@ -83,6 +83,7 @@ class EventSpec:
     federal_state: str = ""
     accessibility: str = ""
     online_url: str = ""
+    venue: str = ""  # the name of a venue under venues, whose fields it takes
     languages: tuple[str, ...] = ("de",)
     interpretation: tuple[str, ...] = ()
     target_groups: tuple[str, ...] = ()
@@ -112,6 +113,8 @@ class Events:
     events: tuple[EventSpec, ...]
     attendance: registrations.Attendance
     registrations: tuple[registrations.GroupSpec, ...]
+    venues: dict[str, Venue]
+    questions: dict[str, QuestionSpec]  # the questions several events ask, by name
 
     def consent_text(self, consent: Consent) -> str:
         extra = f"{consent.extra} " if consent.extra else ""
@@ -139,6 +142,7 @@ def _build(where: records.Where, content: Any) -> Events:
     content = records.sections(content, where, *SECTIONS)
     venues = records.convert(content["venues"], dict[str, Venue], where.at("venues"))
     shared = records.mapping(content["questions"], where.at("questions"))
+    questions = records.convert(shared, dict[str, QuestionSpec], where.at("questions"))
     raw = [
         _resolve(item, venues, shared, where.at("events").at(f"#{n}"))
         for n, item in enumerate(records.sequence(content["events"], where.at("events")), 1)
@@ -157,6 +161,8 @@ def _build(where: records.Where, content: Any) -> Events:
         registrations=records.records(
             registrations.GroupSpec, content["registrations"], where.at("registrations")
         ),
+        venues=venues,
+        questions=questions,
     )
     _check(found, where)
     return found
@@ -166,7 +172,7 @@ def _resolve(item: Any, venues: dict[str, Venue], shared: dict, where: records.W
     """The event's fields with its venue's filled in and its shared questions written out."""
     item = dict(records.mapping(item, where))
     if "venue" in item:
-        name = item.pop("venue")
+        name = item["venue"]
         if name not in venues:
             raise where.at("venue").error(f"no venue {name!r} under venues")
         item = {**{k: v for k, v in vars(venues[name]).items() if v}, **item}

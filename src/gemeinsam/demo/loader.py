@@ -42,6 +42,7 @@ from . import (
     translated,
 )
 from . import events as demo_events
+from . import events_texts as demo_events_texts
 from . import funding as demo_funding
 from . import organizations as demo_organizations
 from . import rooms as demo_rooms
@@ -76,6 +77,7 @@ def check_data() -> None:
         agency_records,
         organizations,
         demo_events.events_data,
+        demo_events_texts.texts_data,
         demo_rooms.rooms_data,
         counselling_specs.intake,
         counselling_specs.requests,
@@ -110,6 +112,7 @@ def load_demo_data(*, today: datetime.date | None = None) -> DemoSummary:
     search.reindex(Organization.objects.filter(id__in=[o.id for o in stored]))
     # Events and rooms refer to the agencies, projects, organizations and people above.
     events = demo_events.load_events(today)
+    demo_events_texts.translate_events({event.slug: event for event in events})
     rooms = demo_rooms.load_rooms(today)
     # Counselling refers to all of the above: agencies, staff, organizations and members.
     counselling = demo_counselling.load(today)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from gemeinsam.agencies.models import Agency
+from gemeinsam.core import content
 from gemeinsam.events.models import Event
 from gemeinsam.organizations.models import Organization
 from gemeinsam.rooms.enums import BookingStatus, RoomKind
@@ -24,6 +25,7 @@ from gemeinsam.rooms.models import Booking, Closure, Room
 
 from . import records
 from .days import WEEKDAYS, Weekday, at, on
+from .events_texts import Language
 from .people import cast
 
 
@@ -52,6 +54,19 @@ class ClosureSpec:
 
 
 @dataclass(frozen=True)
+class RoomText:
+    """A room's texts in one language (stored through `core.content`); what is left out is shown
+    in German, marked. `translated_from` names the German a text was translated from where it
+    has changed since (shown outdated)."""
+
+    name: str = ""
+    description: str = ""
+    equipment: tuple[str, ...] = ()  # one per German item, "" leaving one in German
+    accessibility: str = ""
+    translated_from: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class RoomSpec:
     slug: str
     name: str
@@ -60,6 +75,7 @@ class RoomSpec:
     equipment: tuple[str, ...]
     description: str
     accessibility: str
+    translations: dict[Language, RoomText] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -125,7 +141,34 @@ def _build(where: records.Where, content: Any) -> Rooms:
     for place, room in named:
         if room not in slugs:
             raise where.at(place).error(f"no room has the slug {room!r}")
+    for number, room in enumerate(found.rooms, 1):
+        for language, text in room.translations.items():
+            at = where.at("rooms").at(f"#{number}").at("translations").at(language)
+            if text.equipment and len(text.equipment) != len(room.equipment):
+                raise at.at("equipment").error(
+                    f"{len(text.equipment)} items for the {len(room.equipment)} of the German"
+                )
+            for name in text.translated_from:
+                if name not in Room.translated_fields:
+                    raise at.at("translated_from").at(name).error("not a translated text")
     return found
+
+
+def _translate(room: Room, spec: RoomSpec) -> None:
+    """The room's texts in every language the data gives (again: no change)."""
+    for language, text in spec.translations.items():
+        now = {name: getattr(room, name) for name in text.translated_from}
+        for name, german in text.translated_from.items():
+            setattr(room, name, german)  # the German it was translated from, never saved
+        try:
+            values = {"name": text.name, "description": text.description}
+            values["accessibility"] = text.accessibility
+            content.set_texts(room, language, {k: v for k, v in values.items() if v})
+            if text.equipment:
+                content.save_translation(room, "equipment", language, list(text.equipment))
+        finally:
+            for name, german in now.items():
+                setattr(room, name, german)
 
 
 def _closed(day: datetime.date, closures: list[tuple[datetime.date, datetime.date]]) -> bool:
@@ -153,6 +196,7 @@ def load_rooms(today: datetime.date | None = None) -> list[Room]:
                 "is_active": True,
             },
         )
+        _translate(room, spec)
         rooms[spec.slug] = room
 
     closures = []
