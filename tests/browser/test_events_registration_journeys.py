@@ -86,7 +86,9 @@ def test_a_turkish_visitor_takes_the_last_place_and_an_arabic_one_moves_up_when_
     page.get_by_role("link", name=in_language("tr", REGISTER), exact=True).click()
     page.wait_for_url(f"**{url_in('tr', 'registration-create', slug=workshop.slug)}")
     audit()
-    assert page.locator("#consent-text").inner_text() == CONSENT
+    # Not translated into Turkish: the German consent text, marked as German.
+    consent = page.locator("#consent-text .translated-part")
+    assert (consent.inner_text(), consent.get_attribute("lang")) == (CONSENT, "de")
 
     # She forgets the required question: the form says so in Turkish and nothing is saved.
     page.locator("#id_name").fill("Ayşe Yıldız")
