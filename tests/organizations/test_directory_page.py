@@ -132,3 +132,56 @@ def test_the_panels_checkboxes_are_the_markup_djangos_widget_templates_give(db):
     assert 'value="A&amp;B &quot;Süd&quot;"' in rendered["district"]
     # A value in force that the result does not count keeps its box, ticked, without a count.
     assert 'value="Mitte" id="filter_district_2" checked>\n Mitte</label>' in rendered["district"]
+
+
+def offers(html) -> list[tuple[str, str]]:
+    """The empty state's offers: (address, text with its count)."""
+    empty = find(html, "div", class_="empty-state")
+    listed = find(empty, "ul", aria_labelledby="empty-state-offers")
+    return [(attribute(a, "href"), text(li)) for li in find_all(listed, "li") for a in [find(li, "a")]]
+
+
+def test_an_empty_result_offers_to_leave_out_the_filter_that_emptied_it(client, orgs):
+    html = client.get("/en/organizations/", {"q": "Verein", "state": "BE"}).content.decode()
+    assert "No organization matches" in html
+    assert offers(html) == [("?q=Verein", "Without Federal state: Berlin (1)")]
+    # The same, without words: counted from the facet bitmaps.
+    html = client.get("/en/organizations/", {"state": "HH", "kind": "authority"}).content.decode()
+    assert offers(html) == [
+        ("?kind=authority", "Without Federal state: Hamburg (1)"),
+        ("?", "Without any filter (3)"),
+    ]
+
+
+def test_an_empty_result_offers_all_filters_away_when_no_single_one_helps(client, orgs):
+    html = client.get(
+        "/en/organizations/", {"q": "Jugendhilfe", "kind": "authority", "state": "BE"}
+    ).content.decode()
+    assert offers(html) == [("?q=Jugendhilfe", "Without any filter (1)")]
+
+
+def test_a_misspelt_word_is_offered_spelled_as_the_index_knows_it(client, orgs):
+    html = client.get("/en/organizations/", {"q": "Jugendhilfr", "state": "BE"}).content.decode()
+    empty = find(html, "div", class_="empty-state")
+    spelled = find(empty, "a", href="?q=jugendhilfe&state=BE")
+    assert text(spelled) == "“ jugendhilfe ”"  # the word isolated (bdi)
+    assert "Did you mean:" in text(empty)
+    # The offers search the word as spelled; the page says no "Showing results for".
+    assert offers(html) == [("?q=jugendhilfe", "Without Federal state: Berlin (1)")]
+    assert "Showing results for" not in html
+    assert "Check the spelling" not in text(empty)
+
+
+def test_an_empty_result_offers_to_leave_out_a_word(client, orgs):
+    html = client.get("/en/organizations/", {"q": "Kulturbrücke Zzyzx"}).content.decode()
+    assert offers(html) == [("?q=kulturbr%C3%BCcke", "Without the word “ zzyzx ” (1)")]
+    assert text(find(find(html, "div", class_="empty-state"), "bdi")) == "zzyzx"
+
+
+def test_the_offers_speak_the_pages_language(client, orgs):
+    html = client.get("/ar/organizations/", {"q": "Verein", "state": "BE"}).content.decode()
+    ((url, offer),) = offers(html)
+    assert url == "?q=Verein"
+    assert offer.startswith("بدون ") and offer.endswith("(1)")
+    html = client.get("/tr/organizations/", {"q": "Verein", "state": "BE"}).content.decode()
+    assert offers(html)[0][1].endswith("olmadan (1)")

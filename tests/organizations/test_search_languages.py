@@ -107,3 +107,11 @@ def test_an_arabic_typo_is_corrected(orgs):
         "Arabischer Jugendtreff",
         "Elternverein Süd",
     ]
+
+
+def test_a_correction_is_a_word_as_written_never_a_stem(db):
+    factories.make_organization("Verein für Jugendhilfe", description="Beratung für Familien.")
+    result = search_directory(user=None, filters=DirectoryFilters(q="Jugendhilfr"))
+    # "jugendhilf", the German stem the index holds too, is closer; it is no word to offer.
+    assert result.corrected_text == "jugendhilfe"
+    assert search.is_known("jugendhilf")

@@ -9,7 +9,7 @@ from gemeinsam.core import content
 from gemeinsam.core.enums import FederalState
 from gemeinsam.core.localized import without_source
 
-from . import queries, services
+from . import queries, services, suggest
 from .enums import MembershipStatus
 from .forms.directory import DirectoryFilterForm, DirectorySearchForm
 from .forms.members import ClaimDecisionForm, ClaimForm, InvitationForm, MemberChangeForm
@@ -34,22 +34,6 @@ def _page_number(request) -> int:
         return 1
 
 
-def _suggestions(filters: queries.DirectoryFilters, params) -> dict:
-    """Addresses an empty result offers: the same words without the filters, the same filters
-    without the words."""
-    words = params.copy()
-    for name in list(words):
-        if name != "q":
-            del words[name]
-    facets = params.copy()
-    facets.pop("q", None)
-    return {
-        "filtered": filters.faceted,
-        "words_only": words.urlencode(),
-        "filters_only": facets.urlencode(),
-    }
-
-
 @require_http_methods(["GET", "HEAD"])
 def organization_list(request):
     filters = queries.DirectoryFilters.from_querydict(request.GET)
@@ -71,7 +55,7 @@ def organization_list(request):
             "result": result,
             "search": DirectorySearchForm(params),
             "panel": panel,
-            "suggest": _suggestions(filters, params),
+            "suggest": suggest.offers(result, filters, params, panel),
             "querystring": params.urlencode(),
             "can_export": request.user.has_perm("organizations.export_organizations"),
             "can_import": request.user.has_perm("organizations.import_organizations"),

@@ -1,5 +1,5 @@
-"""Search: a log of changed documents for the facet bitmaps, PostgreSQL's bitmap of a result, and
-every document rebuilt with the Arabic and Turkish word forms (see organizations/search/).
+"""Search: a log of changed documents for the facet bitmaps, and PostgreSQL's bitmap of a result
+(see organizations/search/). The documents are rebuilt by 0012.
 
 - `organizations_searchchange` gets an entry for every search document written or removed, from
   triggers on the documents' table, so a cascade from a deleted organization is logged as well.
@@ -98,15 +98,6 @@ def _run(sqlite: list[str], postgres: list[str]):
     return run
 
 
-def rebuild_documents(apps, schema_editor):
-    # The documents' layout is the search module's business, so its current code writes them
-    # (an empty database, as in a fresh install or the tests, has nothing to do here).
-    from gemeinsam.organizations import search
-
-    if apps.get_model("organizations", "Organization").objects.exists():
-        search.reindex()
-
-
 class Migration(migrations.Migration):
     dependencies = [("organizations", "0010_description_translations")]
     operations = [
@@ -125,5 +116,4 @@ class Migration(migrations.Migration):
             options={"verbose_name": "search change", "verbose_name_plural": "search changes"},
         ),
         migrations.RunPython(_run(SQLITE, POSTGRES), _run(SQLITE_BACKWARD, POSTGRES_BACKWARD)),
-        migrations.RunPython(rebuild_documents, migrations.RunPython.noop),
     ]

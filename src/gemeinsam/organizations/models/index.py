@@ -14,6 +14,9 @@ class SearchWord(models.Model):
 
     word = models.CharField(max_length=100, primary_key=True)
     length = models.PositiveSmallIntegerField()
+    # Written in some document; False: only a form the index adds (a stem, a folded spelling),
+    # which corrections never offer.
+    written = models.BooleanField(default=True)
 
     class Meta:
         verbose_name = _("search word")

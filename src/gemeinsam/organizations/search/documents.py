@@ -51,9 +51,11 @@ class _Doc:
         ]
         if self.is_public:
             tags.append(tag("public"))
-        return SearchDocument(
+        document = SearchDocument(
             organization_id=self.pk, title=title, body=f"{body} {stems}", tags=" ".join(tags)
         )
+        document.written = words(f"{title} {body}")  # the words as written, not their forms
+        return document
 
 
 def _translated(segments: list[dict]) -> str:
@@ -158,18 +160,22 @@ def _replace(docs: list[SearchDocument]) -> int:
         return 0
     SearchDocument.objects.filter(organization__in=[d.organization_id for d in docs]).delete()
     SearchDocument.objects.bulk_create(docs, batch_size=1000)
-    known = {
-        word
-        for d in docs
-        for w in words(f"{d.title} {d.body}")
-        if 4 <= len(word := fold(w)) <= 100 and not word.isdigit()
-    }
-    SearchWord.objects.bulk_create(
-        [SearchWord(word=w, length=len(w)) for w in sorted(known)],
-        batch_size=1000,
-        ignore_conflicts=True,
-    )
+    # Every word the index holds, for typo correction; those only its forms hold (stems, folded
+    # spellings) are known but never offered as a correction.
+    written = _known(w for d in docs for w in getattr(d, "written", ()))
+    forms = _known(w for d in docs for w in words(f"{d.title} {d.body}")) - written
+    for found, as_written in ((written, True), (forms, False)):
+        SearchWord.objects.bulk_create(
+            [SearchWord(word=w, length=len(w), written=as_written) for w in sorted(found)],
+            batch_size=1000,
+            ignore_conflicts=True,
+        )
+    SearchWord.objects.filter(word__in=sorted(written), written=False).update(written=True)
     return len(docs)
+
+
+def _known(tokens: Iterable[str]) -> set[str]:
+    return {word for w in tokens if 4 <= len(word := fold(w)) <= 100 and not word.isdigit()}
 
 
 def reindex(organizations: Iterable[Organization] | models.QuerySet | None = None) -> int:

@@ -79,9 +79,10 @@ class _SqliteEngine:
             cursor.execute("INSERT INTO organizations_fts(organizations_fts) VALUES ('optimize')")
 
     def closest(self, term: str) -> str | None:
-        """The known word most like `term`: same two first letters, about as long."""
+        """The written word most like `term`: same two first letters, about as long."""
         start = term[:2]
         near = SearchWord.objects.filter(
+            written=True,
             word__gte=start,
             word__lt=start[:-1] + chr(ord(start[-1]) + 1),
             length__range=(len(term) - 2, len(term) + 2),
@@ -179,10 +180,10 @@ class _PostgresEngine:
             cursor.execute("ANALYZE organizations_searchdocument")
 
     def closest(self, term: str) -> str | None:
-        """The known word most like `term`, by pg_trgm similarity (trigram index)."""
+        """The written word most like `term`, by pg_trgm similarity (trigram index)."""
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT word FROM organizations_searchword WHERE word %% %s "
+                "SELECT word FROM organizations_searchword WHERE word %% %s AND written "
                 "ORDER BY similarity(word, %s) DESC, word LIMIT 1",
                 [term, term],
             )
