@@ -100,7 +100,7 @@ def test_the_arabic_event_page_shows_the_translation_and_marks_what_is_german(ev
         assert (
             f'<p dir="auto" class="translated-part translated-up_to_date">{paragraph}</p>' in page
         )
-    assert re.findall(r'<li dir="auto" class="translated-up_to_date">([^<]+)</li>', page) == [
+    assert re.findall(r'<li class="translated-up_to_date"><bdi>([^<]+)</bdi></li>', page) == [
         "ترحيب",
         "أسئلة الأعضاء",
     ]
