@@ -5,6 +5,8 @@ answered 4xx and never a server error."""
 from __future__ import annotations
 
 import datetime
+import json
+from importlib import resources
 
 import pytest
 import schemathesis
@@ -58,13 +60,13 @@ def test_the_list_gives_every_active_programme_with_its_values(world):
     body = call("/funding/programmes", page_size=100).json()
     active = Programme.objects.filter(is_active=True).count()
     assert (body["count"], body["pages"], len(body["results"])) == (active, 1, active)
-    names = [item["name"] for item in body["results"]]
-    assert names == sorted(names)
+    # By their German names, whatever the language asked for.
+    assert [item["code"] for item in body["results"]] == _by_german_name()
     amif = next(item for item in body["results"] if item["code"] == "amif")
     programme = Programme.objects.get(code="amif")
     assert amif == {
         "code": "amif",
-        "name": programme.name,
+        "name": "Asylum, Migration and Integration Fund (AMIF) 2021–2027",
         "funder": programme.funder,
         "kind": "project",
         "level": "eu",
@@ -79,10 +81,23 @@ def test_the_list_gives_every_active_programme_with_its_values(world):
         "checked_on": "2025-11-01",
         "possibly_outdated": amif["possibly_outdated"],
         "unverified": programme.unverified,
-        "summary": programme.summary["en"],
+        "summary": _shipped("amif")["summary"]["en"],
         "source_url": programme.source_url,
         "application_url": programme.application_url,
+        "texts": {"language": "en", "status": {"name": "up_to_date", "summary": "up_to_date"}},
     }
+
+
+def _shipped(code: str) -> dict:
+    """The programme as the catalogue ships it (its summary in every language)."""
+    data = resources.files("gemeinsam.funding").joinpath("data", "programmes.json")
+    return next(row for row in json.loads(data.read_text("utf-8")) if row["code"] == code)
+
+
+def _by_german_name() -> list[str]:
+    return list(
+        Programme.objects.filter(is_active=True).order_by("name").values_list("code", flat=True)
+    )
 
 
 def test_a_withdrawn_programme_is_neither_listed_nor_found(world):
@@ -130,7 +145,7 @@ def test_the_list_is_paginated(world):
     last = call("/funding/programmes", page_size=5, page=99).json()
     assert (first["count"], first["pages"], len(first["results"])) == (12, 3, 5)
     assert (last["page"], len(last["results"])) == (3, 2)
-    assert [i["name"] for i in first["results"]] == sorted(i["name"] for i in first["results"])
+    assert [i["code"] for i in first["results"]] == _by_german_name()[:5]
 
 
 def test_the_list_costs_the_same_queries_for_one_programme_and_for_all(world):
@@ -146,12 +161,23 @@ def test_the_list_costs_the_same_queries_for_one_programme_and_for_all(world):
 
 
 def test_summaries_follow_the_requested_language(world):
-    amif = Programme.objects.get(code="amif")
+    amif = _shipped("amif")
     for language in ("de", "ar", "tr"):
         by_param = call("/funding/programmes", q="AMIF", lang=language).json()["results"]
         by_header = call("/funding/programmes", q="AMIF", accept_language=language).json()
-        assert by_param[0]["summary"] == amif.summary[language]
-        assert by_header["results"][0]["summary"] == amif.summary[language]
+        assert by_param[0]["summary"] == amif["summary"][language]
+        assert by_header["results"][0]["summary"] == amif["summary"][language]
+        assert by_param[0]["texts"]["language"] == language
+    arabic = call("/funding/programmes", q="AMIF", lang="ar").json()["results"][0]
+    assert arabic["name"] == "صندوق اللجوء والهجرة والاندماج (AMIF) 2021–2027"
+
+
+def test_a_changed_german_summary_is_given_as_outdated_translation(world):
+    programme = Programme.objects.get(code="amif")
+    Programme.objects.filter(pk=programme.pk).update(summary=programme.summary + " Neu.")
+    (arabic,) = call("/funding/programmes", q="AMIF", lang="ar").json()["results"]
+    assert arabic["summary"] == _shipped("amif")["summary"]["ar"]
+    assert arabic["texts"]["status"] == {"name": "up_to_date", "summary": "outdated"}
 
 
 def test_a_programme_gives_its_rules_in_the_requested_language(world):
@@ -161,7 +187,7 @@ def test_a_programme_gives_its_rules_in_the_requested_language(world):
     assert (body["rule_version"], body["deadline_kind"], body["summary"]) == (
         programme.current_rules.number,
         "fixed",
-        programme.summary["tr"],
+        _shipped("amif")["summary"]["tr"],
     )
     assert body["requirements"][0] == {
         "key": requirement["key"],

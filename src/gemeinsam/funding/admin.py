@@ -7,6 +7,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from gemeinsam.core import content
 from gemeinsam.core.admin import LocalizedNameAdmin, LocalizedNamesForm
 
 from . import ruledoc, services
@@ -37,6 +38,15 @@ class _WithRules:
 
 class ProgrammeForm(_WithRules, forms.ModelForm):
     rules = _RulesField(label=_("rules"), help_text=_("See the rule format in the documentation."))
+    # A typo fixed in the name or the summary keeps their translations up to date.
+    minor_edit = forms.BooleanField(
+        label=_("Minor edit (a typo): the translations stay up to date"),
+        required=False,
+        help_text=_(
+            "Tick this only when the meaning stays the same. Otherwise the paragraphs you "
+            "changed are marked as outdated in the other languages."
+        ),
+    )
 
     class Meta:
         model = Programme
@@ -82,6 +92,14 @@ class ProgrammeAdmin(_SavesRules, admin.ModelAdmin):
     search_fields = ["name", "funder", "code"]
     filter_horizontal = ["fields"]
     inlines = [RuleVersionInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and form.cleaned_data.get("minor_edit"):
+            before = {name: form.initial.get(name, "") for name in Programme.translated_fields}
+            changed = {name: old for name, old in before.items() if getattr(obj, name) != old}
+            if changed:
+                content.minor_edit(obj, changed)
 
 
 class CheckRuleVersionInline(RuleVersionInline):

@@ -18,7 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 
-from gemeinsam.core import api
+from gemeinsam.core import api, content
 from gemeinsam.core.api import ERRORS, Error, LanguageParam, in_language
 
 from . import ruledoc
@@ -58,7 +58,7 @@ def programme_data(programme: Programme, *, today, language: str) -> dict:
     """A programme as the list shows it; expects its fields prefetched."""
     return {
         "code": programme.code,
-        "name": programme.name,
+        "name": content.text(programme, "name", language),
         "funder": programme.funder,
         "kind": programme.kind,
         "level": programme.level,
@@ -73,10 +73,18 @@ def programme_data(programme: Programme, *, today, language: str) -> dict:
         "checked_on": programme.checked_on,
         "possibly_outdated": programme.possibly_outdated(today),
         "unverified": list(programme.unverified),
-        "summary": programme.summary_in(language),
+        "summary": content.text(programme, "summary", language),
         "source_url": programme.source_url,
         "application_url": programme.application_url,
+        "texts": {
+            "language": language,
+            "status": {name: content.status(programme, name, language) for name in TEXTS},
+        },
     }
+
+
+# The programme's own texts, in the language asked (the rules carry theirs in every language).
+TEXTS = ("name", "summary")
 
 
 def _check(code: str) -> ReadinessCheck:
@@ -120,7 +128,7 @@ def programme_detail(request: HttpRequest, code: ProgrammeCode, params: Query[La
     An unknown or withdrawn programme: 404."""
     with in_language(params.lang):
         programme = (
-            Programme.objects.prefetch_related("fields", "rule_versions")
+            content.prefetch(Programme.objects.prefetch_related("fields", "rule_versions"))
             .filter(code=code, is_active=True)
             .first()
         )

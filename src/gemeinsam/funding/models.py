@@ -12,10 +12,10 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from gemeinsam.core.localized import LocalizedNameModel
+from gemeinsam.core.models import Translatable
 from gemeinsam.organizations.models import FieldOfActivity, Organization
 
 from . import ruledoc
@@ -38,9 +38,12 @@ class RulesOwner(models.Model):
         return self.rule_versions.order_by("-number").first()
 
 
-class Programme(RulesOwner):
+class Programme(RulesOwner, Translatable):
     """A funding programme, with its values as data: each with its source and checked date, and
-    the values nobody has confirmed yet listed in `unverified`."""
+    the values nobody has confirmed yet listed in `unverified`. Its name and summary are read in
+    the reader's language (`core.content`); the rules carry their own languages."""
+
+    translated_fields = {"name": "line", "summary": "text"}
 
     code = models.SlugField(_("code"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=300)
@@ -75,7 +78,7 @@ class Programme(RulesOwner):
     source_url = models.URLField(_("source"), max_length=500)
     checked_on = models.DateField(_("checked on"))
     unverified = models.JSONField(_("unverified values"), default=list, blank=True)
-    summary = models.JSONField(_("summary"), default=dict, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:
@@ -93,10 +96,6 @@ class Programme(RulesOwner):
 
     def __str__(self) -> str:
         return self.name
-
-    def summary_in(self, language: str | None = None) -> str:
-        language = (language or get_language() or "de").split("-")[0]
-        return self.summary.get(language) or self.summary.get("de", "")
 
     def possibly_outdated(self, today: datetime.date) -> bool:
         """Not checked for twelve months: shown as possibly outdated."""

@@ -13,3 +13,5 @@ rules.add_perm("funding.save_result", is_org_member | is_agency_staff)
 rules.add_perm("funding.view_results", is_org_member | is_agency_staff | is_platform_admin)
 rules.add_perm("funding.view_readiness_overview", is_agency_staff | is_platform_admin)
 rules.add_perm("funding.view_gap_organizations", is_agency_staff | is_platform_admin)
+# The catalogue is kept by platform admins (in the admin), its texts' translations too.
+rules.add_perm("funding.change_programme", is_platform_admin)

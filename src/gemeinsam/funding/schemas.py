@@ -85,9 +85,20 @@ class EvaluateIn(Schema):
 # --- Answers -------------------------------------------------------------------------------------
 
 
+class TextsOut(Schema):
+    """In which language a programme's texts are given, and each text's state in it (as the
+    events API gives them)."""
+
+    language: str = Field(description="The language asked for; German is the source.")
+    status: dict[str, Literal["up_to_date", "outdated", "missing"]] = Field(
+        description="Per text: up_to_date; outdated (the German has changed since it was "
+        "translated; the translation is given); missing (the German is given)."
+    )
+
+
 class ProgrammeOut(Schema):
     code: str
-    name: str
+    name: str = Field(description="In the requested language, else German.")
     funder: str
     kind: KindCode
     level: LevelCode
@@ -102,9 +113,10 @@ class ProgrammeOut(Schema):
     checked_on: date = Field(description="When the values were last checked against the source.")
     possibly_outdated: bool = Field(description="Not checked for twelve months.")
     unverified: list[str] = Field(description="Values nobody has confirmed yet, by name.")
-    summary: str = Field(description="In the requested language.")
+    summary: str = Field(description="In the requested language, else German.")
     source_url: str
     application_url: str
+    texts: TextsOut
 
 
 class ProgrammePage(Schema):

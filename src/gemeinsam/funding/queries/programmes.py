@@ -7,6 +7,7 @@ import datetime
 
 from django.db.models import Q, QuerySet
 
+from gemeinsam.core import content
 from gemeinsam.core.enums import FederalState
 
 from .. import ruledoc
@@ -48,7 +49,9 @@ def catalogue(filters: CatalogueFilters) -> QuerySet[Programme]:
         programmes = programmes.filter(
             Q(name__icontains=filters.q) | Q(funder__icontains=filters.q)
         )
-    programmes = programmes.prefetch_related("fields", "rule_versions").order_by("name")
+    programmes = content.prefetch(  # name and summary in the reader's language: one query
+        programmes.prefetch_related("fields", "rule_versions").order_by("name")
+    )
     if filters.state:
         # A JSON list cannot be filtered the same way on every database; the catalogue is small.
         return [p for p in programmes if not p.federal_states or filters.state in p.federal_states]

@@ -13,6 +13,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from gemeinsam.core import content
+
 from .. import services
 from ..models import Programme, WatchedProgramme
 from ..tasks import REMINDER_DAYS
@@ -44,7 +46,9 @@ def watch_toggle(request, code: str):
     if action == "unwatch":
         services.stop_watching(by=request.user, programme=programme)
         messages.success(
-            request, _("You no longer watch %(programme)s.") % {"programme": programme.name}
+            request,
+            _("You no longer watch %(programme)s.")
+            % {"programme": content.text(programme, "name")},
         )
         return _back(request, programme)
     if action != "watch":
@@ -74,7 +78,7 @@ def watch_toggle(request, code: str):
         message = _(
             "You are watching %(programme)s. We will remind you by mail before its next deadline."
         )
-    messages.success(request, message % {"programme": programme.name})
+    messages.success(request, message % {"programme": content.text(programme, "name")})
     return _back(request, programme)
 
 
@@ -99,6 +103,7 @@ def watch_list(request):
                 "outdated": watch.programme.possibly_outdated(today),
             }
         )
+    content.prefetch([row["programme"] for row in rows])  # their names in the page's language
     # The nearest deadline first; programmes without one after those with one.
     rows.sort(key=lambda row: (row["deadline"] is None, row["deadline"] or today))
     return render(
