@@ -16,9 +16,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from gemeinsam.core import content
-from gemeinsam.events import services
+from gemeinsam.events import certificates, services
 from gemeinsam.events.models import Answer, Event, Question, Registration
 from tests import factories
+from tests.events.test_certificates import _lines
 
 DESCRIPTION = (
     "Jobcenter und Agentur für Arbeit kommen zum Verein.\n\n"
@@ -374,6 +375,18 @@ def test_a_minor_edit_keeps_the_translations_up_to_date_and_a_normal_one_does_no
     ]
 
 
+def test_the_translation_editor_finds_events_for_their_agencys_staff_with_the_questions(
+    world, event
+):
+    editing = content.editing("events.event")
+
+    assert list(editing.visible(world.advisor_x)) == [event]
+    assert list(editing.visible(world.advisor_y)) == []
+    assert world.advisor_x.has_perm(editing.permission, event)
+    assert not world.advisor_y.has_perm(editing.permission, event)
+    assert editing.units(event) == [event, *_questions(event)]
+
+
 def test_a_copy_of_an_event_has_its_translations_up_to_date(world, event):
     copy = services.staff.copy_event(by=world.advisor_x, event=event)
 
@@ -388,3 +401,21 @@ def test_a_copy_of_an_event_has_its_translations_up_to_date(world, event):
     assert content.status(child, "label", "ar") == "missing"
     # The original keeps its own.
     assert content.text(event, "title", "ar") == TITLE_AR
+
+
+def test_each_certificate_has_the_title_in_the_participants_language(world):
+    event = factories.make_event(world.agency_x, "Workshop Vereinsrecht")
+    content.set_texts(event, "tr", {"title": "Dernek hukuku atölyesi"})
+    people = [
+        factories.person("Ayşe Kaya", language="tr"),
+        factories.person("Jonas Becker", language="de"),
+    ]
+    ayse, jonas = services.register(event, people, consent=True).registrations
+
+    titles = [
+        "".join(text.split())
+        for registration in (ayse, jonas)
+        for _first, _last, text in _lines(certificates.certificates_pdf(event, [registration]), 16)
+    ]
+
+    assert titles == ["Dernekhukukuatölyesi", "WorkshopVereinsrecht"]
