@@ -138,7 +138,9 @@ def offers(html) -> list[tuple[str, str]]:
     """The empty state's offers: (address, text with its count)."""
     empty = find(html, "div", class_="empty-state")
     listed = find(empty, "ul", aria_labelledby="empty-state-offers")
-    return [(attribute(a, "href"), text(li)) for li in find_all(listed, "li") for a in [find(li, "a")]]
+    return [
+        (attribute(a, "href"), text(li)) for li in find_all(listed, "li") for a in [find(li, "a")]
+    ]
 
 
 def test_an_empty_result_offers_to_leave_out_the_filter_that_emptied_it(client, orgs):

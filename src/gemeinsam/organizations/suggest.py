@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from django.http import QueryDict
 from django.utils.html import format_html
 
-from . import search
-from .queries import TOTAL_CAP, DirectoryFilters, SearchResult
+from . import queries, search
+from .queries import DirectoryFilters, SearchResult
 
 # The filters: query parameter → DirectoryFilters attribute (and search.Scope's).
 FILTERS = {
@@ -28,7 +28,7 @@ FILTERS = {
 class Offer:
     label: str  # what is left out: "Federal state: Hamburg", a word (safe HTML, isolated)
     count: int
-    exact: bool  # False: more than `count` (TOTAL_CAP)
+    exact: bool  # False: more than `count` (queries.TOTAL_CAP)
     url: str
 
 
@@ -61,11 +61,11 @@ def _count(query: search.ParsedQuery, scope: search.Scope) -> tuple[int, bool]:
     """(matches up to TOTAL_CAP, whether that is all of them): from the index with words, from
     the facet bitmaps without."""
     if query:
-        counted = search.engine().count(query, scope, limit=TOTAL_CAP + 1)
+        counted = search.engine().count(query, scope, limit=queries.TOTAL_CAP + 1)
     else:
         index = search.facet_index()
         counted = search.scope_bits(index, scope.tag_groups(), scope.own or ()).bit_count()
-    return min(counted, TOTAL_CAP), counted <= TOTAL_CAP
+    return min(counted, queries.TOTAL_CAP), counted <= queries.TOTAL_CAP
 
 
 def offers(result: SearchResult, filters: DirectoryFilters, params: QueryDict, panel) -> Offers:

@@ -12,7 +12,7 @@ from ..models import (
     SearchWord,
 )
 from .facets import from_words
-from .terms import ParsedQuery, Scope, _label_index, label_tags
+from .terms import ParsedQuery, Scope, label_tags, label_words
 from .text import NEWEST_PLANNED, fold
 
 # The default scope of a query built without one: every organization.
@@ -22,7 +22,7 @@ _EVERYWHERE = Scope(own=None)
 class _SqliteEngine:
     def _term(self, query: ParsedQuery, term: str) -> str:
         text = " OR ".join(f'"{v}"*' for v in query.variants(term))
-        tags = label_tags(term)
+        tags = label_tags(term, query.variants(term))
         if not tags:
             return f"{{title body}}: ({text})"
         return f"({{title body}}: ({text}) OR tags: ({' OR '.join(tags)}))"
@@ -87,7 +87,7 @@ class _SqliteEngine:
             word__lt=start[:-1] + chr(ord(start[-1]) + 1),
             length__range=(len(term) - 2, len(term) + 2),
         ).values_list("word", flat=True)
-        labels = [w for w in _label_index() if w[:2] == start]
+        labels = [w for w in label_words() if w[:2] == start]
         match = difflib.get_close_matches(term, [*near, *labels], n=1, cutoff=0.75)
         return match[0] if match else None
 
@@ -112,7 +112,7 @@ class _PostgresEngine:
         for term in query.terms:
             text = "to_tsquery('german', %s)"
             params.append(self._prefixes(query, [term]))
-            tags = label_tags(term)
+            tags = label_tags(term, query.variants(term))
             if tags:
                 text = f"({text} || to_tsquery('simple', %s))"
                 params.append(" | ".join(tags))
@@ -190,7 +190,7 @@ class _PostgresEngine:
             row = cursor.fetchone()
         if row:
             return row[0]
-        labels = difflib.get_close_matches(term, list(_label_index()), n=1, cutoff=0.75)
+        labels = difflib.get_close_matches(term, list(label_words()), n=1, cutoff=0.75)
         return labels[0] if labels else None
 
 

@@ -25,6 +25,7 @@ from .text import (
     LABEL_TAGS_KEPT,
     MAX_TERMS,
     fold,
+    index_forms,
     query_forms,
     shortest_prefixes,
     tag,
@@ -47,10 +48,13 @@ class ParsedQuery:
 
     @functools.cached_property
     def _variants(self) -> dict[str, list[str]]:
-        # One query for every term's shorter Turkish stems.
+        # One query for every term's shorter Turkish stems (labels' words are known too).
         forms = {term: query_forms(term) for term in self.terms}
         shorter = {s for _sure, cut in forms.values() for s in cut}
-        known = set(SearchWord.objects.filter(word__in=shorter).values_list("word", flat=True))
+        known = {s for s in shorter if s in _label_index()}
+        if shorter - known:
+            found = SearchWord.objects.filter(word__in=shorter - known)
+            known.update(found.values_list("word", flat=True))
         return {
             term: shortest_prefixes([*sure, *(s for s in cut if s in known)])
             for term, (sure, cut) in forms.items()
@@ -100,7 +104,7 @@ class Scope:
         return groups
 
 
-_labels: dict = {"at": 0.0, "index": {}, "tags": {}}
+_labels: dict = {"at": 0.0, "index": {}, "tags": {}, "words": frozenset()}
 
 
 def forget_labels() -> None:
@@ -109,10 +113,19 @@ def forget_labels() -> None:
 
 
 def _label_index() -> dict[str, set[str]]:
-    """Folded label word → the tags whose label contains it, over all interface languages."""
+    """Folded label word → the tags whose label contains it, over all interface languages; a
+    word's forms too ("شباب" of "الشباب"), as a document's are (`text.index_forms`)."""
     if time.monotonic() - _labels["at"] < LABEL_CACHE_SECONDS:
         return _labels["index"]
     index: dict[str, set[str]] = defaultdict(set)
+    written: set[str] = set()
+
+    def add(label: str, found: str) -> None:
+        for word in words(label):
+            written.add(fold(word))
+            for form in (fold(word), *index_forms(word)):
+                index[form].add(found)
+
     for model, facet in (
         (FieldOfActivity, "field"),
         (TargetGroup, "group"),
@@ -121,30 +134,35 @@ def _label_index() -> dict[str, set[str]]:
     ):
         for item in model.objects.all():
             for label in item.all_labels():
-                for word in words(label):
-                    index[fold(word)].add(tag(facet, item.code))
+                add(label, tag(facet, item.code))
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             for kind in OrganizationKind:
-                for word in words(str(kind.label)):
-                    index[fold(word)].add(tag("kind", kind.value))
+                add(str(kind.label), tag("kind", kind.value))
             # The Länder by their names in every language (Bayern, Bavaria, بافاريا, Bavyera).
             for state in FederalState:
-                for word in words(str(state.label)):
-                    index[fold(word)].add(tag("state", state.value))
-    _labels.update(at=time.monotonic(), index=dict(index), tags={})
+                add(str(state.label), tag("state", state.value))
+    _labels.update(at=time.monotonic(), index=dict(index), tags={}, words=frozenset(written))
     return _labels["index"]
 
 
-def label_tags(term: str) -> tuple[str, ...]:
-    """Tags whose label has a word starting with the term (or its stem).
+def label_words() -> frozenset[str]:
+    """The labels' words as written (folded), which a correction may offer: not their forms."""
+    _label_index()
+    return _labels["words"]
+
+
+def label_tags(term: str, prefixes: list[str] | None = None) -> tuple[str, ...]:
+    """Tags whose label has a word starting with one of `prefixes`: the term's variants in a
+    query (`ParsedQuery.variants`), else its forms that need no look-up.
 
     Kept with the label index, as people search the same words again and again."""
     index = _label_index()
-    found = _labels["tags"].get(term)
-    if found is None:
-        # The forms that need no look-up: labels are no documents' words.
+    if prefixes is None:
         prefixes = shortest_prefixes(query_forms(term)[0])
+    key = (term, *prefixes)
+    found = _labels["tags"].get(key)
+    if found is None:
         found = tuple(
             sorted(
                 {
@@ -157,5 +175,5 @@ def label_tags(term: str) -> tuple[str, ...]:
         )
         if len(_labels["tags"]) >= LABEL_TAGS_KEPT:
             _labels["tags"].clear()
-        _labels["tags"][term] = found
+        _labels["tags"][key] = found
     return found
