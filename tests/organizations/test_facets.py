@@ -183,18 +183,21 @@ def test_a_change_that_commits_after_a_later_one_is_still_read():
 @pytest.mark.parametrize("rank_all", [500, 2])  # ranked, and newest first
 @pytest.mark.parametrize("cap", [1000, 4])
 @pytest.mark.parametrize("page", [1, 2, 3])
+@pytest.mark.parametrize("q", ["Elternverein", ""])
+@pytest.mark.parametrize("person", ["visitor", "member_a", "advisor_x"])
 def test_the_page_read_from_the_bitmap_is_the_page_the_index_gives(
-    directory, world, monkeypatch, rank_all, cap, page
+    directory, world, monkeypatch, rank_all, cap, page, q, person
 ):
     from gemeinsam.organizations import queries
 
     monkeypatch.setattr(search, "RANK_ALL", rank_all)
     monkeypatch.setattr(queries, "TOTAL_CAP", cap)
-    filters = DirectoryFilters(q="Elternverein")
+    filters = DirectoryFilters(q=q)
+    user = AnonymousUser() if person == "visitor" else getattr(world, person)
 
     def shown(with_facets: bool):
         result = search_directory(
-            user=world.advisor_x, filters=filters, page=page, page_size=2, with_facets=with_facets
+            user=user, filters=filters, page=page, page_size=2, with_facets=with_facets
         )
         ids = [o.pk for o in result.organizations]
         return (result.total, result.total_exact, result.page, result.pages, ids)

@@ -58,7 +58,9 @@ def organizations_visible_to(user) -> QuerySet[Organization]:
     if user and user.is_authenticated:
         mine = OrganizationMembership.objects.active().filter(user=user).values("organization_id")
         return qs.filter(Q(is_public=True) | Q(id__in=mine))
-    return qs.filter(is_public=True)
+    # "IN (true)", not the bare column Django writes for "= true", which SQLite cannot look up
+    # in the index on (is_public, name): the directory's first page would sort every row.
+    return qs.filter(is_public__in=[True])
 
 
 def memberships_of(user) -> QuerySet[OrganizationMembership]:
@@ -222,15 +224,7 @@ def search_directory(
     query = search.parse(filters.q)
     scope = search_scope(user, filters)
     if not query:
-        base = _apply_facets(organizations_visible_to(user), filters)
-        total, exact, pages, page = _counted(base[: TOTAL_CAP + 1].count(), requested, page_size)
-        offset = (page - 1) * page_size
-        rows = base.for_listing().order_by("name", "id")[offset:total]
-        rows = rows[:page_size]
-        organizations = listed(rows)
-        return SearchResult(
-            organizations, total, page, pages, query, None, lambda: base, exact, scope
-        )
+        return _without_words(user, filters, scope, requested, page_size, with_facets)
     eng = search.engine()
     corrected = None
     found: dict = {}  # the matches' bitmap, with the facet index, when read
@@ -265,6 +259,29 @@ def search_directory(
     )
     if found:
         result.bits = found["bits"]  # the cached property's value
+    return result
+
+
+def _without_words(user, filters, scope, requested: int, page_size: int, with_facets: bool):
+    """Every organization within the filters, by name, from the organization table; counted by
+    the facet bitmaps when the page needs them anyway."""
+    base = _apply_facets(organizations_visible_to(user), filters)
+    bits = None
+    if with_facets:
+        index = search.facet_index()
+        bits = (index, search.scope_bits(index, scope.tag_groups(), scope.own or ()))
+        counted = bits[1].bit_count()
+    else:
+        counted = base[: TOTAL_CAP + 1].count()
+    total, exact, pages, page = _counted(counted, requested, page_size)
+    offset = (page - 1) * page_size
+    rows = base.for_listing().order_by("name", "id")[offset:total]
+    organizations = listed(rows[:page_size])
+    result = SearchResult(
+        organizations, total, page, pages, search.ParsedQuery(()), None, lambda: base, exact, scope
+    )
+    if bits:
+        result.bits = bits
     return result
 
 

@@ -167,6 +167,8 @@ class Organization(Translatable):
         indexes = [
             models.Index(fields=["kind", "federal_state"]),
             models.Index(fields=["is_public", "name"]),
+            # The directory without search words, for staff (who see every organization).
+            models.Index(fields=["name"]),
             models.Index(fields=["register_number"]),
             models.Index(fields=["city"]),
         ]
