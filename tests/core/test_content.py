@@ -138,7 +138,7 @@ def test_bad_translation_input_is_refused_and_nothing_is_written(event):
         content.save_translation(event, "description", "de", ARABIC)
     with pytest.raises(ValueError, match="target language"):
         content.save_translation(event, "description", "xx", ARABIC)
-    assert not ContentTranslation.objects.exists()
+    assert not event.translations.exists()
 
 
 def test_set_texts_pairs_paragraphs_or_keeps_the_whole(event):
@@ -211,5 +211,37 @@ def test_a_list_page_reads_every_translation_in_one_query(event, django_assert_n
 
 def test_deleting_the_object_deletes_its_translations(event):
     content.set_texts(event, "ar", {"title": "حوار"})
+    assert ContentTranslation.objects.filter(object_id=event.pk, field="title").exists()
     event.delete()
-    assert not ContentTranslation.objects.exists()
+    assert not ContentTranslation.objects.filter(object_id=event.pk, field="title").exists()
+
+
+def test_a_saved_translation_is_a_change_of_its_owner(event):
+    """Visitors' cached pages follow `updated_at`; a question's translation moves its event's."""
+    from gemeinsam.events.models import Event, Question  # the app's models, for their owner
+
+    Event.objects.filter(pk=event.pk).update(updated_at=event.updated_at.replace(year=2020))
+    question = Question.objects.create(event=event, label="Brauchen Sie Dolmetschung?", kind="text")
+    content.set_texts(question, "ar", {"label": "هل تحتاجون إلى ترجمة؟"})
+    event.refresh_from_db()
+    assert event.updated_at.year != 2020
+    Event.objects.filter(pk=event.pk).update(updated_at=event.updated_at.replace(year=2020))
+    content.save_translation(event, "description", "ar", ARABIC)
+    event.refresh_from_db()
+    assert event.updated_at.year != 2020
+
+
+def test_a_saved_translation_of_a_description_is_found_by_the_directory_search(db):
+    # The directory's search, asked as a visitor would (no explicit reindex).
+    from gemeinsam.organizations.queries import DirectoryFilters, search_directory
+
+    def found(words):
+        result = search_directory(user=None, filters=DirectoryFilters(q=words))
+        return [o.pk for o in result.organizations]
+
+    org = factories.make_organization(
+        "Elternverein Neukölln e.V.", is_public=True, description="Wir beraten Eltern."
+    )
+    assert found("أولياء") == []
+    content.set_texts(org, "ar", {"description": "نقدم الاستشارة لأولياء الأمور."})
+    assert found("أولياء") == [org.pk]

@@ -132,6 +132,9 @@ class ProjectMeasure(Translatable):
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
+    def translation_owner(self) -> Project:
+        return self.project
+
     class Meta:
         verbose_name = _("measure")
         verbose_name_plural = _("measures")

@@ -99,6 +99,10 @@ class Translatable(models.Model):
     class Meta:
         abstract = True
 
+    def translation_owner(self) -> "Translatable":
+        """The record a change of these translations changes (a question's event)."""
+        return self
+
 
 class WorkerHeartbeat(models.Model):
     """When each task worker last went round its loop; `/readyz` asks whether any did lately.

@@ -32,4 +32,12 @@ class OrganizationsConfig(AppConfig):
             Organization,
             permission="organizations.change_organization",
             visible=organizations_visible_to,
+            on_change=_reindex,
         )
+
+
+def _reindex(organization) -> None:
+    """A saved translation of the description changes what the search document holds."""
+    from .search import reindex  # imports the models: only once the app registry is ready
+
+    reindex([organization])

@@ -14,13 +14,15 @@ class Editing:
 
     `visible(user)` is the queryset of objects the person may see at all (others get 404),
     `permission` the Django permission that lets them change the translations (else 403), and
-    `children(obj)` the other translatable rows edited with it (an event's questions).
+    `children(obj)` the other translatable rows edited with it (an event's questions), and
+    `on_change(obj)` what must follow a saved translation (a search document rebuilt).
     """
 
     model: type[Translatable]
     permission: str
     visible: Callable
     children: Callable | None = None
+    on_change: Callable | None = None
 
     @property
     def label(self) -> str:
@@ -34,9 +36,11 @@ class Editing:
 _EDITING: dict[str, Editing] = {}
 
 
-def register(model: type[Translatable], *, permission: str, visible, children=None) -> None:
+def register(
+    model: type[Translatable], *, permission: str, visible, children=None, on_change=None
+) -> None:
     """Called from an app's `ready()`; the editor and the XLIFF exchange find content here."""
-    entry = Editing(model, permission, visible, children)
+    entry = Editing(model, permission, visible, children, on_change)
     _EDITING[entry.label] = entry
 
 

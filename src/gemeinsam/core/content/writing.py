@@ -7,10 +7,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.utils import timezone
 
 from ..enums import Origin
 from ..models import ContentTranslation, Translatable
 from .reading import SOURCE, align, glue, paragraphs, parts, source_units
+from .registry import editing
 
 
 def _segment(source: str, text: str, origin: str, reviewed: bool) -> dict:
@@ -69,7 +71,7 @@ def save_translation(
         language=language,
         defaults={"segments": segments, "updated_by": by},
     )
-    _forget(obj)
+    _changed(obj)
     return row
 
 
@@ -100,7 +102,7 @@ def set_texts(
             language=language,
             defaults={"segments": segments if texts else [], "updated_by": by},
         )
-        _forget(obj)
+        _changed(obj)
 
 
 @transaction.atomic
@@ -132,6 +134,20 @@ def minor_edit(obj: Translatable, before: Mapping[str, str]) -> None:
 
 def _content_type(obj: models.Model) -> ContentType:
     return ContentType.objects.get_for_model(obj)  # cached per process
+
+
+def _changed(obj: Translatable) -> None:
+    """A translation is a change of the content it belongs to: the owner's `updated_at` moves
+    (pages cached for visitors by it are rebuilt) and its app's `on_change` runs (the directory
+    rebuilds the organization's search document, which holds every language)."""
+    _forget(obj)
+    owner = obj.translation_owner()
+    model = type(owner)
+    if any(field.name == "updated_at" for field in model._meta.concrete_fields):
+        model._default_manager.filter(pk=owner.pk).update(updated_at=timezone.now())
+    entry = editing(model._meta.label_lower)
+    if entry and entry.on_change:
+        entry.on_change(owner)
 
 
 def _forget(obj: Translatable) -> None:

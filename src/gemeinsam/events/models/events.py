@@ -357,5 +357,8 @@ class Question(Translatable):
         verbose_name_plural = _("questions")
         ordering = ["position", "id"]
 
+    def translation_owner(self) -> Event:
+        return self.event
+
     def __str__(self) -> str:
         return self.label
