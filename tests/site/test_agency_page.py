@@ -124,3 +124,17 @@ def test_the_agency_page_runs_the_same_number_of_queries_for_1_and_3_projects(cl
     one = _agency_page_queries(client, factories.make_agency(slug="one"), 1)
     three = _agency_page_queries(client, factories.make_agency(slug="three"), 3)
     assert one == three
+
+
+def test_the_agency_pages_coming_events_are_in_the_readers_language(world, client):
+    from gemeinsam.core import content  # the translations the page reads
+
+    event = factories.make_event(world.agency_x, "Runder Tisch Migrantenorganisationen")
+    content.set_texts(event, "tr", {"title": "Göçmen örgütleri yuvarlak masası"})
+    other = factories.make_event(world.agency_x, "Sprechstunde Förderung")
+
+    page = client.get(f"/tr/agencies/{world.agency_x.slug}/").content.decode()
+
+    assert "Göçmen örgütleri yuvarlak masası" in page
+    assert "Runder Tisch" not in page
+    assert f'<span lang="de" dir="ltr">{other.title}</span>' in page

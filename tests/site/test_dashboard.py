@@ -85,7 +85,10 @@ def test_a_member_sees_coming_registrations_their_own_and_their_organizations(
 
     coming = page.split('id="coming-up"')[1].split('id="my-orgs"')[0]
     assert re.findall(
-        r"<bdi>(Elternabend Kita|Vereinsrecht kompakt|Rückblick[^<]*)</bdi>", coming
+        # German titles on an English page, marked as German.
+        r'<bdi><span lang="de" dir="ltr">(Elternabend Kita|Vereinsrecht kompakt|Rückblick[^<]*)'
+        r"</span></bdi>",
+        coming,
     ) == [
         "Elternabend Kita",
         "Vereinsrecht kompakt",
@@ -219,3 +222,35 @@ def test_the_dashboard_runs_as_many_queries_for_three_of_everything_as_for_one(
     with CaptureQueriesContext(connection) as three:
         _page(client)
     assert len(three) == len(one)
+
+
+def test_an_arabic_reader_sees_event_room_and_programme_names_in_arabic_or_marked_german(
+    world, client_for, at_noon
+):
+    from gemeinsam.core import content  # the translations the page reads
+
+    event = factories.make_event(world.agency_x, "Arbeitsmarktgespräch", starts_in=DAY * 3)
+    content.set_texts(event, "ar", {"title": "حوار سوق العمل"})
+    _registration(event, user=world.member_a, name="Amal Haddad")
+    room = factories.make_room(world.agency_x, "Seminarraum Nord")
+    factories.make_booking(room, by=world.member_a, starts_in=DAY * 2)
+    programme = Programme.objects.create(
+        code="mikro",
+        name="Mikroförderung Ehrenamt",
+        funder="Stiftung Beispiel",
+        kind="micro",
+        level="federal",
+        deadline={"kind": "fixed", "dates": ["2027-06-30"]},
+        application_url="https://foerderung.example.org/antrag",
+        source_url="https://foerderung.example.org/",
+        checked_on=datetime.date(2027, 5, 1),
+    )
+    content.set_texts(programme, "ar", {"name": "منحة صغيرة للعمل التطوعي"})
+    WatchedProgramme.objects.create(user=world.member_a, programme=programme)
+
+    page = client_for(world.member_a).get("/ar/my/").content.decode()
+
+    assert "<bdi>حوار سوق العمل</bdi>" in page
+    assert "<bdi>منحة صغيرة للعمل التطوعي</bdi>" in page
+    assert '<bdi><span lang="de" dir="ltr">Seminarraum Nord</span></bdi>' in page
+    assert "Arbeitsmarktgespräch" not in page and "Mikroförderung" not in page

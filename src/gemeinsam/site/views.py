@@ -112,6 +112,12 @@ def dashboard(request):
         }
     if is_manager:
         context["projects"] = queries.running_projects(user)
+    # Event titles, room and programme names and project titles in the reader's language:
+    # one query for each kind of content on the page.
+    content.prefetch([coming.event for coming in context["registrations"]])
+    content.prefetch([booking.room for booking in context["bookings"]])
+    content.prefetch([deadline.watch.programme for deadline in context["deadlines"]])
+    content.prefetch([row.project for row in context.get("projects", [])])
     return render(request, "site/dashboard.html", context)
 
 
