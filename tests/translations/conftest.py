@@ -1,6 +1,5 @@
-"""The translation tests' content: events and their questions (already `Translatable`), reached
-through the registry as the events app registers them; registered here too while the events
-app does not yet."""
+"""The translation tests' content: events and their questions, reached through the registry as
+the events app registers them."""
 
 import pytest
 from django.urls import reverse
@@ -10,7 +9,6 @@ from gemeinsam.core.content import registry
 from gemeinsam.core.models import ContentTranslation
 from gemeinsam.events.models import Event
 from gemeinsam.events.queries import events_visible_to
-from gemeinsam.events.queries.staff import events_of_agencies
 from tests import factories
 
 from .machine_backend import PrefixBackend
@@ -21,23 +19,6 @@ DESCRIPTION = (
     "Bitte stellen Sie vorher einen Antrag."
 )
 ARABIC = ["ندعو منظمات المهاجرين.", "يبدأ البرنامج الساعة 10 في الحضانة.", "يرجى تقديم طلب مسبقاً."]
-
-
-@pytest.fixture(autouse=True)
-def events_registered(monkeypatch):
-    if content.editing("events.event") is None:
-        monkeypatch.setitem(
-            registry._EDITING,
-            "events.event",
-            registry.Editing(
-                Event,
-                "events.change_event",
-                lambda user: (
-                    events_of_agencies(user) if user.is_authenticated else Event.objects.none()
-                ),
-                lambda event: list(event.questions.all()),
-            ),
-        )
 
 
 @pytest.fixture
