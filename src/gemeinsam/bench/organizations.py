@@ -137,13 +137,18 @@ def index(*, batch: int) -> None:
 
 
 def naive_search(filters) -> tuple[list, int]:
-    """What a directory without a search index would do: LIKE over name and description.
+    """What a directory without a search index would do: LIKE over the name and the
+    description in every language (the German in the row, the others in their translations).
 
     Its answer is the directory's: the first page and the number of matches, counted up to the
     same limit (`queries.TOTAL_CAP`)."""
     t = filters.q
     qs = (
-        Organization.objects.filter(Q(name__icontains=t) | Q(description__icontains=t))
+        Organization.objects.filter(
+            Q(name__icontains=t)
+            | Q(description__icontains=t)
+            | Q(translations__field="description", translations__segments__icontains=t)
+        )
         .filter(kind__in=filters.kinds, federal_state__in=filters.states)
         .distinct()
         .order_by("name")
