@@ -49,6 +49,7 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text) if not w.isdigit() or len(w) == 5]
 
 
+@functools.lru_cache(maxsize=100_000)
 def fold(word: str) -> str:
     """Lower case without diacritics ("Türk" → "turk", "kadın" → "kadin"), and Arabic without
     tashkeel and tatweel, with one alef, heh for teh marbuta and yeh for alef maqsura."""
@@ -60,8 +61,8 @@ def is_arabic(word: str) -> bool:
     return bool(_ARABIC.match(word))
 
 
-# The pure-Python Snowball stemmers cost ~100 µs a word; a directory's vocabulary is small and
-# repeats endlessly, so indexing and parsing queries mostly hit these caches.
+# The pure-Python Snowball stemmers cost ~100 µs a word, folding a few; a directory's vocabulary
+# is small and repeats endlessly, so indexing and parsing queries mostly hit these caches.
 @functools.lru_cache(maxsize=100_000)
 def _stem(word: str) -> str:
     return _stemmer.stemWord(word)
@@ -101,7 +102,8 @@ def _covered(form: str, by: str) -> bool:
     return form.startswith(by) or by.startswith(form)
 
 
-def index_forms(word: str) -> set[str]:
+@functools.lru_cache(maxsize=100_000)
+def index_forms(word: str) -> frozenset[str]:
     """What a document holds besides the word as written: its forms that a query's prefixes
     could not find in the word itself."""
     folded = fold(word)
@@ -110,12 +112,12 @@ def index_forms(word: str) -> set[str]:
         forms.add(folded)
     if is_arabic(word):
         forms.update(s for s in arabic_stems(word) if not folded.startswith(s))
-        return forms - {word}
+        return frozenset(forms - {word})
     if (german := _stem(word)) != word:
         forms.add(german)
     if not _covered(turkish := turkish_stem(word), folded):
         forms.add(turkish)
-    return forms - {word}
+    return frozenset(forms - {word})
 
 
 def _stems(tokens: Iterable[str]) -> list[str]:
