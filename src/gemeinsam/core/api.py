@@ -94,6 +94,24 @@ class Reference(Schema):
     label: str = Field(description="In the language of Accept-Language or ?lang=.")
 
 
+TextState = Literal["up_to_date", "outdated", "missing"]
+
+
+class TextsOut(Schema):
+    """In which language an object's texts are given, and each text's state in it (every API
+    that gives translated content answers with this)."""
+
+    language: str = Field(
+        description="The language asked for (`lang`, else Accept-Language); German is the "
+        "source every translation is made from."
+    )
+    status: dict[str, TextState] = Field(
+        description="Per text: up_to_date; outdated (the German has changed since it was "
+        "translated; the translation is given); missing (not translated, or only in part: the "
+        "German is given for what is missing)."
+    )
+
+
 class LanguageParam(Schema):
     # Not `| None`: null is no language, and leaving the parameter out already means "not given".
     lang: LanguageCode = Field(None, description="Language of labels; else Accept-Language.")

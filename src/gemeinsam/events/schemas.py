@@ -16,6 +16,7 @@ from gemeinsam.core.api import (
     LanguageCode,
     Reference,
     Text,
+    TextsOut,
     encodable,
 )
 from gemeinsam.core.enums import FederalState
@@ -39,23 +40,6 @@ class SlugNamed(Schema):
 
     slug: str
     name: str
-
-
-TextState = Literal["up_to_date", "outdated", "missing"]
-
-
-class TextsOut(Schema):
-    """In which language an object's texts are given, and each text's state in it."""
-
-    language: str = Field(
-        description="The language asked for (`lang`, else Accept-Language); German is the "
-        "source every translation is made from."
-    )
-    status: dict[str, TextState] = Field(
-        description="Per text: up_to_date; outdated (the German has changed since it was "
-        "translated; the translation is given); missing (not translated, or only in part: the "
-        "German is given for what is missing)."
-    )
 
 
 class QuestionOut(Schema):

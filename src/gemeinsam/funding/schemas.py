@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from ninja import Field, Path, Schema
 from pydantic import ConfigDict
 
-from gemeinsam.core.api import NO_NUL, Day, LanguageCode, Text
+from gemeinsam.core.api import NO_NUL, Day, LanguageCode, Text, TextsOut
 from gemeinsam.core.enums import FederalState
 
 from .enums import Level, ProgrammeKind
@@ -83,17 +83,6 @@ class EvaluateIn(Schema):
 
 
 # --- Answers -------------------------------------------------------------------------------------
-
-
-class TextsOut(Schema):
-    """In which language a programme's texts are given, and each text's state in it (as the
-    events API gives them)."""
-
-    language: str = Field(description="The language asked for; German is the source.")
-    status: dict[str, Literal["up_to_date", "outdated", "missing"]] = Field(
-        description="Per text: up_to_date; outdated (the German has changed since it was "
-        "translated; the translation is given); missing (the German is given)."
-    )
 
 
 class ProgrammeOut(Schema):
