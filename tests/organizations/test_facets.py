@@ -186,13 +186,15 @@ def test_a_change_that_commits_after_a_later_one_is_still_read():
 @pytest.mark.parametrize("page", [1, 2, 3])
 @pytest.mark.parametrize("q", ["Elternverein", ""])
 @pytest.mark.parametrize("person", ["visitor", "member_a", "advisor_x"])
+@pytest.mark.parametrize("by_ids", [2000, 0])  # without words: by their ids, or along the names
 def test_the_page_read_from_the_bitmap_is_the_page_the_index_gives(
-    directory, world, monkeypatch, rank_all, cap, page, q, person
+    directory, world, monkeypatch, rank_all, cap, page, q, person, by_ids
 ):
-    from gemeinsam.organizations import queries
+    from gemeinsam.organizations import listing, queries
 
     monkeypatch.setattr(search, "RANK_ALL", rank_all)
     monkeypatch.setattr(queries, "TOTAL_CAP", cap)
+    monkeypatch.setattr(listing, "BY_IDS", by_ids)
     filters = DirectoryFilters(q=q)
     user = AnonymousUser() if person == "visitor" else getattr(world, person)
 

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import time
 
+from django.db import connection
+
+from . import sql
 from .models import LegalForm, Organization
+from .search import ids_of
 
 REFERENCE_CACHE_SECONDS = 60
 _reference: dict = {}
@@ -59,3 +63,49 @@ def listed(organizations) -> list[Organization]:
                 rows[pk] for pk in sorted(linked[org.pk], key=order.__getitem__) if pk in rows
             ]
     return organizations
+
+
+def listed_in_order(ids: list[int]) -> list[Organization]:
+    """`listed()` rows of these organizations, in this order."""
+    select = sql.listing_sql(
+        Organization, Organization.objects.for_listing, ", ".join(["%s"] * len(ids)) or "NULL"
+    )
+    position = {pk: i for i, pk in enumerate(ids)}
+    return sorted(listed(Organization.objects.raw(select, ids)), key=lambda o: position[o.pk])
+
+
+# Up to this many matches, a page by name is one query over their ids; beyond, the matches are
+# dense enough to be met soon along the index of names.
+BY_IDS = 2_000
+
+
+def ids_by_name(match: int, *, offset: int, limit: int) -> list[int]:
+    """The ids of `match` (a bitmap) from the `offset`-th on by name, as the table orders them."""
+    if limit <= 0:
+        return []
+    with connection.cursor() as cursor:
+        if match.bit_count() <= BY_IDS:
+            ids = ids_of(match)
+            marks = ", ".join(["%s"] * len(ids))
+            cursor.execute(
+                f"SELECT id FROM organizations_organization WHERE id IN ({marks}) "  # noqa: S608
+                "ORDER BY name, id LIMIT %s OFFSET %s",
+                [*ids, limit, offset],
+            )
+            return [pk for (pk,) in cursor.fetchall()]
+        flags = match.to_bytes((match.bit_length() + 7) // 8, "little")
+        found: list[int] = []
+        start, chunk = 0, 4 * (offset + limit)
+        while len(found) < offset + limit:
+            cursor.execute(
+                "SELECT id FROM organizations_organization ORDER BY name, id LIMIT %s OFFSET %s",
+                [chunk, start],
+            )
+            rows = cursor.fetchall()
+            found += [
+                pk for (pk,) in rows if pk >> 3 < len(flags) and flags[pk >> 3] >> (pk & 7) & 1
+            ]
+            if len(rows) < chunk:
+                break
+            start, chunk = start + chunk, chunk * 2
+    return found[offset : offset + limit]

@@ -20,7 +20,14 @@ from . import sql as sql_module
 from .enums import MembershipStatus, OrganizationKind
 
 # forget_reference_rows and _reference are read here by the app's signals and the tests.
-from .listing import _reference, _reference_rows, forget_reference_rows, listed  # noqa: F401
+from .listing import (  # noqa: F401
+    _reference,
+    _reference_rows,
+    forget_reference_rows,
+    ids_by_name,
+    listed,
+    listed_in_order,
+)
 from .models import (
     FieldOfActivity,
     Organization,
@@ -263,8 +270,10 @@ def search_directory(
 
 
 def _without_words(user, filters, scope, requested: int, page_size: int, with_facets: bool):
-    """Every organization within the filters, by name, from the organization table; counted by
-    the facet bitmaps when the page needs them anyway."""
+    """Every organization within the filters, by name, from the organization table; from the
+    facet bitmaps when the page needs them anyway: their count, and the page's ids found along
+    the index of names (a filter on languages or fields made the table's query sort every
+    match)."""
     base = _apply_facets(organizations_visible_to(user), filters)
     bits = None
     if with_facets:
@@ -275,8 +284,11 @@ def _without_words(user, filters, scope, requested: int, page_size: int, with_fa
         counted = base[: TOTAL_CAP + 1].count()
     total, exact, pages, page = _counted(counted, requested, page_size)
     offset = (page - 1) * page_size
-    rows = base.for_listing().order_by("name", "id")[offset:total]
-    organizations = listed(rows[:page_size])
+    limit = min(page_size, total - offset)
+    if bits:
+        organizations = listed_in_order(ids_by_name(bits[1], offset=offset, limit=limit))
+    else:
+        organizations = listed(base.for_listing().order_by("name", "id")[offset:total][:limit])
     result = SearchResult(
         organizations, total, page, pages, search.ParsedQuery(()), None, lambda: base, exact, scope
     )
@@ -297,16 +309,11 @@ def _page(eng, query, scope, bits: int | None, *, ranked: bool, limit: int, offs
             ids = [row[0] for row in cursor.fetchall()]
     elif bits is not None:
         ids = search.ids_of(bits, newest=offset + limit)[offset:]
-    if ids is None:
-        sql, params = eng.page(query, scope, ranked=False, limit=limit, offset=offset)
-    else:
-        sql, params = ", ".join(["%s"] * len(ids)) or "NULL", ids
+    if ids is not None:
+        return listed_in_order(ids)
+    sql, params = eng.page(query, scope, ranked=False, limit=limit, offset=offset)
     select = sql_module.listing_sql(Organization, Organization.objects.for_listing, sql)
-    rows = listed(Organization.objects.raw(select, params))
-    if ranked:
-        position = {pk: i for i, pk in enumerate(ids)}
-        rows.sort(key=lambda org: position[org.pk])
-    return rows
+    return listed(Organization.objects.raw(select, params))
 
 
 def export_rows(matched: QuerySet, *, limit: int = 50_000):

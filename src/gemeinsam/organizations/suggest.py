@@ -1,6 +1,7 @@
 """What an empty directory result offers instead: the words as the index knows them ("Did you
 mean …?"), and every filter or word whose removal would find organizations, each with the number
-it would find. Only an empty result asks, so the few counts cost nothing on a full page."""
+it would find. Only an empty result asks; its counts come from bitmaps (one query for the words,
+none for the filters)."""
 
 from __future__ import annotations
 
@@ -57,15 +58,24 @@ def _url(params: QueryDict, changes: dict[str, list[str]]) -> str:
     return f"?{encoded}" if encoded else "?"
 
 
-def _count(query: search.ParsedQuery, scope: search.Scope) -> tuple[int, bool]:
-    """(matches up to TOTAL_CAP, whether that is all of them): from the index with words, from
-    the facet bitmaps without."""
-    if query:
-        counted = search.engine().count(query, scope, limit=queries.TOTAL_CAP + 1)
-    else:
-        index = search.facet_index()
-        counted = search.scope_bits(index, scope.tag_groups(), scope.own or ()).bit_count()
-    return min(counted, queries.TOTAL_CAP), counted <= queries.TOTAL_CAP
+class _Counter:
+    """How many a query within a scope would find, from bitmaps: the words' matches are read from
+    the index once per set of words, and each scope is the facet bitmaps' (no query for it)."""
+
+    def __init__(self):
+        self.index = search.facet_index()
+        self.words: dict[tuple[str, ...], int] = {}
+
+    def __call__(self, query: search.ParsedQuery, scope: search.Scope) -> tuple[int, bool]:
+        """(matches up to TOTAL_CAP, whether that is all of them)."""
+        bits = search.scope_bits(self.index, scope.tag_groups(), scope.own or ())
+        if query:
+            if query.terms not in self.words:
+                everywhere = search.Scope(own=None)
+                self.words[query.terms] = search.engine().match_bits(query, everywhere)
+            bits &= self.words[query.terms]
+        counted = bits.bit_count()
+        return min(counted, queries.TOTAL_CAP), counted <= queries.TOTAL_CAP
 
 
 def offers(result: SearchResult, filters: DirectoryFilters, params: QueryDict, panel) -> Offers:
@@ -86,12 +96,13 @@ def offers(result: SearchResult, filters: DirectoryFilters, params: QueryDict, p
         found.spelled = " ".join(result.query.terms)
         base["q"] = [found.spelled]
         found.spelled_url = _url(params, base)
-    _without_filters(found, result, filters, params, panel, base)
+    count = _Counter()
+    _without_filters(found, result, filters, params, panel, base, count)
     query, scope = result.query, result.scope
     if len(query.terms) > 1:
         for word in query.terms:
             rest = [t for t in query.terms if t != word]
-            n, exact = _count(search.ParsedQuery(tuple(rest)), scope)
+            n, exact = count(search.ParsedQuery(tuple(rest)), scope)
             if n:
                 label = format_html("<bdi>{}</bdi>", word)
                 found.without_word.append(
@@ -100,14 +111,14 @@ def offers(result: SearchResult, filters: DirectoryFilters, params: QueryDict, p
     return found
 
 
-def _without_filters(found: Offers, result, filters, params, panel, base) -> None:
+def _without_filters(found: Offers, result, filters, params, panel, base, count) -> None:
     """Each filter in force left out in turn, and all of them when several would find some."""
     query, scope = result.query, result.scope
     for name, attribute in FILTERS.items():
         values = getattr(filters, attribute)
         if not values:
             continue
-        n, exact = _count(query, dataclasses.replace(scope, **{attribute: ()}))
+        n, exact = count(query, dataclasses.replace(scope, **{attribute: ()}))
         if n:
             field = panel.fields.get(name)
             labels = dict(field.choices) if field else {}
@@ -116,7 +127,7 @@ def _without_filters(found: Offers, result, filters, params, panel, base) -> Non
             url = _url(params, {**base, name: []})
             found.without_filter.append(Offer(caption, n, exact, url))
     if sum(1 for attribute in FILTERS.values() if getattr(filters, attribute)) > 1:
-        n, exact = _count(query, search.Scope(own=scope.own))
+        n, exact = count(query, search.Scope(own=scope.own))
         if n:
             url = _url(params, {**base, **{name: [] for name in FILTERS}})
             found.without_any_filter = Offer("", n, exact, url)
