@@ -76,15 +76,17 @@ def listed_in_order(ids: list[int]) -> list[Organization]:
 
 # Up to this many matches, a page by name is one query over their ids; beyond, the matches are
 # dense enough to be met soon along the index of names.
-BY_IDS = 2_000
+BY_IDS = 5_000
 
 
-def ids_by_name(match: int, *, offset: int, limit: int) -> list[int]:
-    """The ids of `match` (a bitmap) from the `offset`-th on by name, as the table orders them."""
+def ids_by_name(match: int, *, offset: int, limit: int, population: int) -> list[int]:
+    """The ids of `match` (a bitmap) from the `offset`-th on by name, as the table orders them;
+    `population`, the number of organizations, says how far along the names to read at first."""
     if limit <= 0:
         return []
+    matches = match.bit_count()
     with connection.cursor() as cursor:
-        if match.bit_count() <= BY_IDS:
+        if matches <= BY_IDS:
             ids = ids_of(match)
             marks = ", ".join(["%s"] * len(ids))
             cursor.execute(
@@ -95,7 +97,8 @@ def ids_by_name(match: int, *, offset: int, limit: int) -> list[int]:
             return [pk for (pk,) in cursor.fetchall()]
         flags = match.to_bytes((match.bit_length() + 7) // 8, "little")
         found: list[int] = []
-        start, chunk = 0, 4 * (offset + limit)
+        # Twice the names that hold the page's matches if they are spread evenly.
+        start, chunk = 0, max(100, 2 * (offset + limit) * population // matches)
         while len(found) < offset + limit:
             cursor.execute(
                 "SELECT id FROM organizations_organization ORDER BY name, id LIMIT %s OFFSET %s",

@@ -286,7 +286,9 @@ def _without_words(user, filters, scope, requested: int, page_size: int, with_fa
     offset = (page - 1) * page_size
     limit = min(page_size, total - offset)
     if bits:
-        organizations = listed_in_order(ids_by_name(bits[1], offset=offset, limit=limit))
+        population = search.scope_bits(bits[0], []).bit_count()
+        ids = ids_by_name(bits[1], offset=offset, limit=limit, population=population)
+        organizations = listed_in_order(ids)
     else:
         organizations = listed(base.for_listing().order_by("name", "id")[offset:total][:limit])
     result = SearchResult(
