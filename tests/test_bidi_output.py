@@ -11,8 +11,10 @@ is what a reader sees.
 from __future__ import annotations
 
 import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core import mail
 from django.utils import timezone, translation
 from fpdf.bidi import BidiParagraph
@@ -35,6 +37,8 @@ pytestmark = pytest.mark.django_db
 NAME = "Arabischer Elternverein Neukölln e.V."
 CITATION = "§ 45 Abs. 2 SGB VIII"
 _NO_CONTROLS = str.maketrans("", "", BIDI_CONTROLS)
+
+CHRISTMAS_EVE = datetime.datetime(2026, 12, 24, 7, tzinfo=ZoneInfo("Europe/Berlin"))
 
 
 def shown(line: str) -> str:
@@ -90,6 +94,10 @@ def test_without_isolates_the_reader_would_see_them_reordered():
     assert CITATION not in shown(f"الأساس القانوني: {CITATION}")
 
 
+# A fixed morning (Christmas Eve): the task is due today whatever day the suite runs.
+@time_machine.travel(
+    datetime.datetime(2026, 12, 24, 7, tzinfo=ZoneInfo("Europe/Berlin")), tick=False
+)
 def test_an_arabic_task_reminder_isolates_the_case_number(world, run_jobs):
     world.advisor_x.preferred_language = "ar"
     world.advisor_x.save()

@@ -56,6 +56,21 @@ def _page(client) -> str:
     return client.get("/en/my/").content.decode()
 
 
+def _programme() -> Programme:
+    """A programme with a deadline on 30 June 2027, for watching."""
+    return Programme.objects.create(
+        code="mikro",
+        name="Mikroförderung Ehrenamt",
+        funder="Stiftung Beispiel",
+        kind="micro",
+        level="federal",
+        deadline={"kind": "fixed", "dates": ["2027-06-30"]},
+        application_url="https://foerderung.example.org/antrag",
+        source_url="https://foerderung.example.org/",
+        checked_on=datetime.date(2027, 5, 1),
+    )
+
+
 def _registration(event, *, user=None, organization=None, name="Amal Haddad", **extra):
     return Registration.objects.create(
         event=event,
@@ -108,17 +123,7 @@ def test_a_member_sees_bookings_counselling_and_the_deadlines_they_watch(
     factories.make_booking(room, by=world.member_a, organization=world.org_a, starts_in=DAY * 2)
     factories.make_booking(room, by=world.member_a, starts_in=-DAY * 2, status="approved")
     factories.make_request(email="member.a@example.org", user=world.member_a)
-    programme = Programme.objects.create(
-        code="mikro",
-        name="Mikroförderung Ehrenamt",
-        funder="Stiftung Beispiel",
-        kind="micro",
-        level="federal",
-        deadline={"kind": "fixed", "dates": ["2027-06-30"]},
-        application_url="https://foerderung.example.org/antrag",
-        source_url="https://foerderung.example.org/",
-        checked_on=datetime.date(2027, 5, 1),
-    )
+    programme = _programme()
     WatchedProgramme.objects.create(user=world.member_a, programme=programme)
 
     page = _page(client_for(world.member_a))
@@ -234,17 +239,7 @@ def test_an_arabic_reader_sees_event_room_and_programme_names_in_arabic_or_marke
     _registration(event, user=world.member_a, name="Amal Haddad")
     room = factories.make_room(world.agency_x, "Seminarraum Nord")
     factories.make_booking(room, by=world.member_a, starts_in=DAY * 2)
-    programme = Programme.objects.create(
-        code="mikro",
-        name="Mikroförderung Ehrenamt",
-        funder="Stiftung Beispiel",
-        kind="micro",
-        level="federal",
-        deadline={"kind": "fixed", "dates": ["2027-06-30"]},
-        application_url="https://foerderung.example.org/antrag",
-        source_url="https://foerderung.example.org/",
-        checked_on=datetime.date(2027, 5, 1),
-    )
+    programme = _programme()
     content.set_texts(programme, "ar", {"name": "منحة صغيرة للعمل التطوعي"})
     WatchedProgramme.objects.create(user=world.member_a, programme=programme)
 

@@ -82,6 +82,8 @@ def test_comments_are_only_for_those_who_may_translate(event, world, client_for)
         "translations:comment-resolve", args=["events.event", event.pk, "ar", comment.pk]
     )
     assert client.post(resolve).status_code == 404
+    comment.refresh_from_db()
+    assert comment.resolved_at is None and comment.resolved_by is None
 
 
 def test_the_authors_comments_are_exported_and_erasure_keeps_the_words_but_not_the_name(

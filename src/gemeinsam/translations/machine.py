@@ -11,6 +11,7 @@ see it marked as such until a person confirms it in the editor.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 
 from django.conf import settings
@@ -21,14 +22,16 @@ class MachineTranslationError(Exception):
     """The backend could not translate (the service did not answer, refused the key …)."""
 
 
-class Backend:
-    """The interface. `name` is shown to staff ("translated by …")."""
+class Backend(ABC):
+    """The interface (a backend without `translate` cannot be made). `name` is shown to staff
+    ("translated by …")."""
 
     name = "machine translation"
 
     def __init__(self, **options):
         self.options = options
 
+    @abstractmethod
     def translate(
         self,
         texts: Sequence[str],
@@ -38,7 +41,6 @@ class Backend:
         glossary: Mapping[str, str],
     ) -> list[str]:
         """One translation per text, in order. Raise `MachineTranslationError` on failure."""
-        raise NotImplementedError
 
 
 def backend() -> Backend | None:
