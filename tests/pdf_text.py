@@ -12,7 +12,8 @@ import re
 import zlib
 
 _OBJECT = re.compile(rb"(\d+) 0 obj(.*?)endobj", re.S)
-_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
+_STREAM = re.compile(rb"stream\r?\n", re.S)
+_LENGTH = re.compile(rb"/Length (\d+)\b")
 _TOKEN = re.compile(
     rb"\((?P<literal>(?:[^()\\]|\\.|\\\n)*)\)|<(?P<hex>[0-9A-Fa-f\s]*)>"
     rb"|/(?P<name>[^\s/\[\]()<>]+)|(?P<op>BT|ET|Tf)\b"
@@ -25,10 +26,13 @@ def _objects(pdf: bytes) -> dict[int, bytes]:
 
 
 def _stream(body: bytes) -> bytes:
+    # The length in the dictionary, not the "endstream" after it: compressed data may end in
+    # a carriage return, which a pattern for the line break before "endstream" would swallow.
     found = _STREAM.search(body)
-    if found is None:
+    length = _LENGTH.search(body, 0, found.start()) if found else None
+    if found is None or length is None:
         return b""
-    data = found.group(1)
+    data = body[found.end() : found.end() + int(length.group(1))]
     if b"/FlateDecode" in body[: found.start()]:
         return zlib.decompress(data)
     return data
