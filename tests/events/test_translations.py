@@ -427,3 +427,20 @@ def test_each_certificate_has_the_title_in_the_participants_language(world):
     ]
 
     assert titles == ["Dernekhukukuatölyesi", "WorkshopVereinsrecht"]
+
+
+@pytest.mark.parametrize(
+    "name", ["participant-list", "checkin", "event-figures", "event-documents", "checkin-list"]
+)
+def test_the_staff_pages_of_one_event_are_headed_in_the_staff_language(
+    world, client_for, event, name
+):
+    client = client_for(world.advisor_x)
+    with translation.override("ar"):
+        arabic = _get(client, reverse(f"events:{name}", kwargs={"slug": event.slug}))
+    with translation.override("tr"):
+        turkish = _get(client, reverse(f"events:{name}", kwargs={"slug": event.slug}))
+
+    assert TITLE_AR in arabic.split("</h1>")[0]
+    assert "Arbeitsmarktgespräch im Arabischen Elternverein" in turkish.split("</h1>")[0]
+    assert TITLE_AR not in turkish
