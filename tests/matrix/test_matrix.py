@@ -33,6 +33,9 @@ AREAS = [
     "funding_overview",
     "funding_watch",
     "translations",
+    "tandems",
+    "surveys",
+    "knowledge",
 ]
 CASES = [case for area in AREAS for case in importlib.import_module(f"tests.matrix.{area}").CASES]
 
