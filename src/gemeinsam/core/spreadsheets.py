@@ -78,6 +78,10 @@ class SpreadsheetError(Exception):
         self.message = message
 
 
+class EmptyHeader(SpreadsheetError):
+    """The first row, which must name the columns, is empty."""
+
+
 @dataclass
 class SourceRow:
     number: int  # as the spreadsheet shows it: the header is row 1
@@ -141,7 +145,7 @@ def _table(
             raise _too_many_rows(limits)
         rows.append(SourceRow(number, values, formulas.get(number, frozenset())))
     if header is None or all(_is_empty(h) for h in header):
-        raise SpreadsheetError(_("The first row must hold the column names, but it is empty."))
+        raise EmptyHeader(_("The first row must hold the column names, but it is empty."))
     while header and _is_empty(header[-1]):
         header.pop()
     if len(header) > limits.columns:
@@ -311,6 +315,33 @@ def read_xlsx(stream: IO[bytes], limits: Limits | None = None) -> Table:
         sheet.reset_dimensions()
         formulas: dict[int, frozenset[int]] = {}
         return _table(_xlsx_rows(sheet, formulas), limits, formulas)
+    except SpreadsheetError:
+        raise
+    except Exception as error:
+        raise _unreadable_workbook() from error
+    finally:
+        workbook.close()
+
+
+def read_xlsx_sheets(stream: IO[bytes], limits: Limits | None = None) -> dict[str, Table]:
+    """Every sheet of a workbook by its title (an XLSForm's survey, choices and settings), with
+    the same bounds as `read_xlsx`; a sheet whose first row is empty is left out."""
+    limits = limits or Limits()
+    check_archive(stream, limits)
+    try:
+        workbook = openpyxl.load_workbook(stream, read_only=True, data_only=False)
+    except Exception as error:
+        raise _unreadable_workbook() from error
+    sheets: dict[str, Table] = {}
+    try:
+        for sheet in workbook.worksheets:
+            sheet.reset_dimensions()
+            formulas: dict[int, frozenset[int]] = {}
+            try:
+                sheets[sheet.title] = _table(_xlsx_rows(sheet, formulas), limits, formulas)
+            except EmptyHeader:
+                continue
+        return sheets
     except SpreadsheetError:
         raise
     except Exception as error:
