@@ -169,6 +169,27 @@ def test_the_events_bench_measures_registrations_and_the_list_against_the_trivia
         assert line["ratio"] == pytest.approx(expected, rel=0.02, abs=0.0006)
 
 
+def test_the_imports_bench_registers_people_during_an_import_against_a_baseline(tmp_path):
+    env = {**os.environ, "GEMEINSAM_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "gemeinsam", "bench", "--only", "imports", "--rows", "3000"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    [line] = [json.loads(text) for text in done.stdout.splitlines()]
+    assert line["bench"] == "registration_during_import"
+    assert (line["rows"], line["imported"], line["error"]) == (3000, 3000, None)
+    assert line["registrations"] >= 1 and line["failed"] == 0
+    assert line["steps"][0] == "checking"
+    assert 0 < line["p50_ms"] <= line["p95_ms"]
+    assert 0 < line["baseline_p50_ms"] <= line["baseline_p95_ms"]
+
+
 @pytest.mark.django_db
 def test_generated_organizations_are_indexed_as_one_by_one_indexing_would(db):
     bench.generate(40, seed=3)

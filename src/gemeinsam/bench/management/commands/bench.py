@@ -17,6 +17,7 @@ from gemeinsam.bench import counselling as counselling_bench
 from gemeinsam.bench import directory as directory_bench
 from gemeinsam.bench import events as events_bench
 from gemeinsam.bench import funding as funding_bench
+from gemeinsam.bench import imports as imports_bench
 from gemeinsam.demo import records
 from gemeinsam.demo.loader import check_data
 
@@ -30,10 +31,11 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=1, help="random seed (1)")
         parser.add_argument(
             "--only",
-            choices=["directory", "events", "counselling", "funding"],
+            choices=["directory", "events", "counselling", "funding", "imports"],
             help=(
                 "run one part: the directory search, events through gunicorn, the "
-                "counselling funder report, or funding eligibility in bulk"
+                "counselling funder report, funding eligibility in bulk, or registrations "
+                "during a large import"
             ),
         )
         parser.add_argument("--events", type=int, default=1000, help="upcoming events (1000)")
@@ -52,6 +54,7 @@ class Command(BaseCommand):
             default=100_000,
             help="organizations for funding eligibility (100000)",
         )
+        parser.add_argument("--rows", type=int, default=50_000, help="rows of the import (50000)")
         parser.add_argument(
             "--baseline-sample",
             type=int,
@@ -60,11 +63,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, n: int, queries: int, seed: int, only: str | None, **options):
-        counts = ("events", "sessions", "runs", "organizations", "baseline_sample")
+        counts = ("events", "sessions", "runs", "organizations", "baseline_sample", "rows")
         if min(n, queries, *(options[name] for name in counts)) < 1 or options["seconds"] <= 0:
             raise CommandError(
-                "--n, --queries, --events, --seconds, --sessions, --runs, --organizations and "
-                "--baseline-sample must be positive."
+                "--n, --queries, --events, --seconds, --sessions, --runs, --organizations, "
+                "--baseline-sample and --rows must be positive."
             )
         try:
             check_data()  # the organizations are drawn from the demo's data files
@@ -83,6 +86,8 @@ class Command(BaseCommand):
                 runs=options["runs"],
                 baseline_sample=options["baseline_sample"],
             )
+        if only in (None, "imports"):
+            imports_bench.run(self._emit, rows=options["rows"])
 
     def _emit(self, line: dict) -> None:
         self.stdout.write(json.dumps(line, ensure_ascii=False))
