@@ -31,6 +31,7 @@ FLOORS = {
     "counselling": 4,
     "tandems": 5,
     "knowledge": 5,
+    "committees": 5,
     "site": 6,
     "demo": 6,
     "bench": 6,

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "gemeinsam.surveys",
     "gemeinsam.tandems",
     "gemeinsam.knowledge",
+    "gemeinsam.committees",
     "gemeinsam.site",
     "gemeinsam.demo",
     "gemeinsam.bench",

@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("tandems/", include("gemeinsam.tandems.urls")),
     path("surveys/", include("gemeinsam.surveys.urls")),
     path("knowledge/", include("gemeinsam.knowledge.urls")),
+    path("committees/", include("gemeinsam.committees.urls")),
     path("", include("gemeinsam.translations.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

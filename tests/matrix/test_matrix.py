@@ -36,6 +36,7 @@ AREAS = [
     "tandems",
     "surveys",
     "knowledge",
+    "committees",
 ]
 CASES = [case for area in AREAS for case in importlib.import_module(f"tests.matrix.{area}").CASES]
 
