@@ -1,5 +1,32 @@
+"""/tandems/…: open calls, applying, one's applications, and the agency's calls.
+
+The fixed prefixes (`applications/`, `manage/`) come before `<agency>/<slug>/`.
+"""
+
 from django.urls import path
+
+from . import views
 
 app_name = "tandems"
 
-urlpatterns: list[path] = []
+urlpatterns = [
+    path("", views.call_list, name="call-list"),
+    path("applications/", views.my_applications, name="my-applications"),
+    path("applications/<int:pk>/", views.application_detail, name="application-detail"),
+    path("applications/<int:pk>/answer/", views.invitation_answer, name="invitation-answer"),
+    path(
+        "applications/<int:pk>/documents/<int:position>/",
+        views.application_document,
+        name="application-document",
+    ),
+    path("manage/<slug:agency>/", views.call_manage, name="call-manage"),
+    path("manage/<slug:agency>/new/", views.call_form, name="call-create"),
+    path("manage/<slug:agency>/<slug:slug>/", views.call_form, name="call-update"),
+    path(
+        "manage/<slug:agency>/<slug:slug>/applications/",
+        views.application_list,
+        name="application-list",
+    ),
+    path("<slug:agency>/<slug:slug>/", views.call_detail, name="call-detail"),
+    path("<slug:agency>/<slug:slug>/apply/", views.application_create, name="application-create"),
+]
