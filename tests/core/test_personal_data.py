@@ -65,6 +65,7 @@ def test_an_agency_scope_covers_agency_data_only():
         "agencies",
         "organizations",
         "funding",
+        "tandems",
         "translations",
     }
 
