@@ -6,3 +6,22 @@ class SurveysConfig(AppConfig):
     name = "gemeinsam.surveys"
     label = "surveys"
     verbose_name = _("surveys")
+
+    def ready(self) -> None:
+        # Imported in apps.ready because they read the models, which need the app registry.
+        from gemeinsam.core import content
+
+        # The permissions and the fetchers, here because of the app registry.
+        from . import queries, rules  # noqa: F401
+
+        # The model, here because it needs the app registry.
+        from .models import Questionnaire
+
+        # A questionnaire's title is translated together with its latest version's wordings
+        # and choices, by the staff of its agency.
+        content.register(
+            Questionnaire,
+            permission="surveys.change_questionnaire",
+            visible=queries.questionnaires_visible_to,
+            children=queries.translatable_parts,
+        )
