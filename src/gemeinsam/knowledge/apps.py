@@ -6,3 +6,21 @@ class KnowledgeConfig(AppConfig):
     name = "gemeinsam.knowledge"
     label = "knowledge"
     verbose_name = _("knowledge")
+
+    def ready(self) -> None:
+        # Imported in apps.ready because the registry names the models and the fetcher, which
+        # need the app registry.
+        from gemeinsam.core import content
+
+        # The fetcher and the model, imported here because they need the app registry.
+        from . import queries
+        from .models import Guide
+
+        # A guide's texts are translated together with its steps' (title, text, documents, legal
+        # basis, who decides): by the staff who may change the guide, among their agencies'.
+        content.register(
+            Guide,
+            permission="knowledge.change_guide",
+            visible=queries.guides_of_agencies,
+            children=lambda guide: list(guide.steps.all()),
+        )

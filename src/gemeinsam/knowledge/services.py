@@ -1,0 +1,129 @@
+"""Writes of guides: create, change (with its steps), publish or take back, and ask for
+counselling from a step. One transaction each; changes are audited."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from gemeinsam.core import audit, inline, slugs
+from gemeinsam.core.enums import AuditAction
+from gemeinsam.counselling.enums import Channel
+from gemeinsam.counselling.inputs import RequestInput, mail_language
+from gemeinsam.counselling.services.public import submit_request
+
+from .enums import GuideStatus, StepState
+from .inputs import GuideInput, guide_problems
+from .models import Guide, Step
+
+# Words the guides' addresses use themselves.
+RESERVED = frozenset({"manage"})
+GUIDE_FIELDS = ("title", "summary", "as_of", "change_note", "counselling_topic_id", "owner_id")
+
+
+def _check(data: GuideInput) -> None:
+    problems = guide_problems(data)
+    if problems:
+        raise ValidationError(problems)
+
+
+def _write(guide: Guide, data: GuideInput) -> dict:
+    changes = {}
+    for name in GUIDE_FIELDS:
+        new = getattr(data, name)
+        old = getattr(guide, name)
+        if old != new:
+            changes[name] = [
+                str(old) if old is not None else None,
+                str(new) if new is not None else None,
+            ]
+            setattr(guide, name, new)
+    review_on = data.review_on or Guide.default_review(data.as_of)
+    if guide.review_on != review_on:
+        changes["review_on"] = [str(guide.review_on) if guide.review_on else None, str(review_on)]
+        guide.review_on = review_on
+    guide.full_clean(exclude=["slug", "agency", "owner", "counselling_topic"])
+    guide.save()
+    if data.steps:
+        # Positions may swap within one save: move the rows named out of the way first.
+        named = [row.id for row in data.steps if row.id is not None]
+        for step in Step.objects.filter(guide=guide, pk__in=named):
+            step.position = 10_000 + step.pk
+            step.save(update_fields=["position"])
+        inline.save_rows(Step, data.steps, guide=guide)
+        changes["steps"] = [None, len(data.steps)]
+    return changes
+
+
+@transaction.atomic
+def create_guide(agency, data: GuideInput, *, by) -> Guide:
+    """A new draft of `agency`'s, owned by its author unless another owner is named."""
+    _check(data)
+    if data.owner_id is None:
+        data = dataclasses.replace(data, owner_id=by.pk)
+    slug = slugs.unique_slug(
+        data.title, taken=Guide.objects.all(), fallback="guide", max_length=100, reserved=RESERVED
+    )
+    guide = Guide(agency=agency, slug=slug)
+    _write(guide, data)
+    audit.record(
+        by=by, action=AuditAction.CREATE, obj=guide, changes={"title": [None, guide.title]}
+    )
+    return guide
+
+
+@transaction.atomic
+def update_guide(guide: Guide, data: GuideInput, *, by) -> Guide:
+    """Change the guide's fields and the steps the input names; other steps stay."""
+    _check(data)
+    guide = Guide.objects.select_for_update().get(pk=guide.pk)
+    changes = _write(guide, data)
+    if changes:
+        audit.record(by=by, action=AuditAction.UPDATE, obj=guide, changes=changes)
+    return guide
+
+
+@transaction.atomic
+def set_status(guide: Guide, status: str, *, by) -> Guide:
+    """Publish a guide or take it back to a draft (readers no longer find it at once)."""
+    guide = Guide.objects.select_for_update().get(pk=guide.pk)
+    if guide.status == status:
+        return guide
+    old = guide.status
+    guide.status = status
+    guide.published_at = timezone.now() if status == GuideStatus.PUBLISHED else guide.published_at
+    guide.save(update_fields=["status", "published_at", "updated_at"])
+    audit.record(by=by, action=AuditAction.UPDATE, obj=guide, changes={"status": [old, status]})
+    return guide
+
+
+def ask_for_counselling(guide: Guide, step: Step, organization, *, by, state: str = ""):
+    """A request for counselling on one step, through counselling's own service (routing,
+    consent record, confirmation mail), for an organization the person is a member of. The
+    request names guide and step in German, the agencies' working language. The person agreed
+    to the consent text shown beside the button."""
+    if guide.counselling_topic_id is None:
+        raise ValidationError(_("This guide names no counselling topic."))
+    with translation.override(settings.LANGUAGE_CODE):
+        description = _(
+            "Question about the guide “%(guide)s”, step %(position)s “%(step)s”%(state)s."
+        ) % {
+            "guide": guide.title,
+            "position": step.position,
+            "step": step.title,
+            "state": f" ({StepState(state).label})" if state else "",
+        }
+    data = RequestInput(
+        topics=(guide.counselling_topic,),
+        description=description,
+        channel=Channel.EMAIL,
+        consent=True,
+        organization=organization,
+        mail_language=mail_language(translation.get_language()),
+    )
+    return submit_request(data, by=by)

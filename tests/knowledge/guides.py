@@ -1,0 +1,69 @@
+"""Guides for the tests: written through the services, as staff would."""
+
+from __future__ import annotations
+
+import datetime
+
+from gemeinsam.counselling.models import Topic
+from gemeinsam.funding.models import ReadinessCheck
+from gemeinsam.knowledge import services
+from gemeinsam.knowledge.enums import GuideStatus
+from gemeinsam.knowledge.inputs import GuideInput, StepRow
+from gemeinsam.knowledge.models import Guide
+
+AS_OF = datetime.date(2026, 3, 1)
+
+
+def youth_welfare_steps() -> tuple[StepRow, ...]:
+    check = ReadinessCheck.objects.get(code="youth_welfare")
+    return (
+        StepRow(
+            position=1,
+            title="Einen Verein gründen",
+            text="Ein eingetragener Verein ist der übliche Träger.\n\nSieben Mitglieder genügen.",
+            documents="Satzung\nGründungsprotokoll",
+            legal_basis="§ 75 Abs. 1 Nr. 1 SGB VIII",
+            decides="Amtsgericht",
+            links="https://www.bmj.de Bundesministerium der Justiz",
+            readiness_check_id=check.pk,
+            requirement_key="JH-01",
+        ),
+        StepRow(
+            position=2,
+            title="Gemeinnützigkeit nachweisen",
+            readiness_check_id=check.pk,
+            requirement_key="JH-02",
+            group="a",
+        ),
+        StepRow(position=3, title="Förderverein als Träger", group="a", optional=True),
+        StepRow(
+            position=4,
+            title="Drei Jahre Jugendarbeit belegen",
+            readiness_check_id=check.pk,
+            requirement_key="JH-03",
+        ),
+    )
+
+
+def make_guide(
+    agency,
+    *,
+    by,
+    title: str = "Anerkennung als Träger der freien Jugendhilfe",
+    status: str = GuideStatus.PUBLISHED,
+    steps: tuple[StepRow, ...] | None = None,
+    as_of: datetime.date = AS_OF,
+    topic: str | None = "youth_welfare",
+) -> Guide:
+    data = GuideInput(
+        title=title,
+        summary="Was ein Verein für die Anerkennung nach § 75 SGB VIII braucht.",
+        as_of=as_of,
+        change_note="Neue Fristen.",
+        counselling_topic_id=Topic.objects.get(code=topic).pk if topic else None,
+        steps=youth_welfare_steps() if steps is None else steps,
+    )
+    guide = services.create_guide(agency, data, by=by)
+    if status != GuideStatus.DRAFT:
+        guide = services.set_status(guide, status, by=by)
+    return guide
