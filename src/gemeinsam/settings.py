@@ -146,20 +146,44 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The database cache is shared by every application server, so log-in throttling holds
-# across processes; `createcachetable` runs in `demo`, in deployment and in the test set-up.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "gemeinsam_cache",
-    },
-    # Whole pages for anonymous visitors, per process (see core.pagecache).
-    "pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "gemeinsam-pages",
-        "OPTIONS": {"MAX_ENTRIES": 2000},
-    },
-}
+# With REDIS_URL (or CACHE_URL) a Redis or Valkey server is the cache of every application
+# server: rate limits and log-in throttling, the anonymous pages and the sessions (kept in the
+# database too, so a restarted cache logs nobody out). Without it, the database cache, shared by
+# every process (`createcachetable` runs in `demo`, in deployment and in the test set-up), and
+# the pages per process: the quick start needs no other server.
+SHARED_CACHE_URL = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL") or ""
+if SHARED_CACHE_URL:
+    if not SHARED_CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            "REDIS_URL and CACHE_URL must name a Redis or Valkey server: redis://, rediss:// "
+            "or unix://."
+        )
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": SHARED_CACHE_URL,
+            "KEY_PREFIX": "gemeinsam",
+        },
+        # Whole pages for anonymous visitors (see core.pagecache).
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": SHARED_CACHE_URL,
+            "KEY_PREFIX": "gemeinsam-pages",
+        },
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "gemeinsam_cache",
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "gemeinsam-pages",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
+    }
 
 # --- Accounts -------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -162,6 +162,58 @@ def gunicorn(
             process.wait()
 
 
+@contextlib.contextmanager
+def redis_server() -> Iterator[str]:
+    """A Redis (or Valkey) server of its own on a free port, in memory only; yields its URL.
+
+    Debian's `redis-server` or `valkey-server`, whichever is installed (`.ci/run` installs one).
+    """
+    binary = shutil.which("valkey-server") or shutil.which("redis-server")
+    if binary is None:
+        raise RuntimeError("No redis-server or valkey-server: install Debian's redis-server.")
+    import redis  # only where a server is started, so that nothing else needs the client
+
+    port = _free_port()
+    with tempfile.TemporaryDirectory(prefix="gemeinsam-redis-") as directory:
+        process = subprocess.Popen(  # noqa: S603 (the server found above, our own options)
+            [
+                binary,
+                "--port",
+                str(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                directory,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
+        url = f"redis://127.0.0.1:{port}/0"
+        try:
+            client = redis.Redis.from_url(url)
+            deadline = time.monotonic() + 30
+            while True:
+                if process.poll() is not None:
+                    raise RuntimeError(f"redis-server exited: {process.stderr.read().decode()}")
+                try:
+                    client.ping()
+                    break
+                except redis.ConnectionError:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.05)  # until the server listens, not a wait for a result
+            client.close()
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+
+
 def _wait_until_up(host: str, port: int, process: subprocess.Popen) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
