@@ -1,0 +1,137 @@
+"""Guides in the demo (data/knowledge.yaml): the three Arbeitshilfen of seed 004, their steps
+bound to the readiness checks' requirements, with titles in other languages.
+
+Loading again adds nothing: guides are keyed by slug and steps by their position; steps past
+the last one in the file go.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from gemeinsam.agencies.models import Agency
+from gemeinsam.core import content
+from gemeinsam.counselling.models import Topic
+from gemeinsam.funding.models import ReadinessCheck
+from gemeinsam.knowledge.enums import GuideStatus
+from gemeinsam.knowledge.models import Guide, Step, links_problem
+
+from . import records
+from .people import Person
+
+
+@dataclass(frozen=True)
+class StepSpec:
+    title: str
+    text: str = ""
+    documents: str = ""
+    legal_basis: str = ""
+    decides: str = ""
+    links: str = ""
+    optional: bool = False
+    group: str = ""
+    check: str = ""  # a readiness check's code
+    key: str = ""  # one of its requirements
+
+
+@dataclass(frozen=True)
+class Texts:
+    title: str
+    summary: str = ""
+    steps: dict[int, str] = field(default_factory=dict)  # position → title
+
+
+@dataclass(frozen=True)
+class GuideSpec:
+    slug: str
+    agency: str
+    owner: Person
+    title: str
+    summary: str
+    as_of_days_ago: int
+    change_note: str
+    topic: str
+    published: bool
+    steps: tuple[StepSpec, ...]
+    texts: dict[str, Texts] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    guides: tuple[GuideSpec, ...]
+
+
+def knowledge_data() -> Knowledge:
+    return records.load("knowledge", _build)
+
+
+def _build(where: records.Where, content_: Any) -> Knowledge:
+    found = records.record(Knowledge, content_, where)
+    for guide in found.guides:
+        at = where.at("guides").at(repr(guide.slug))
+        for number, step in enumerate(guide.steps, start=1):
+            if bool(step.check) != bool(step.key):
+                raise at.at(f"step {number}").error(
+                    "a step names both a check and a key, or neither"
+                )
+            if links_problem(step.links):
+                raise at.at(f"step {number}").error(links_problem(step.links))
+    return found
+
+
+def load(today: datetime.date | None = None) -> int:
+    """Write the guides; returns how many."""
+    today = today or timezone.localdate()
+    checks = {c.code: c for c in ReadinessCheck.objects.prefetch_related("rule_versions")}
+    users = get_user_model().objects
+    for spec in knowledge_data().guides:
+        as_of = today - datetime.timedelta(days=spec.as_of_days_ago)
+        guide, _created = Guide.objects.update_or_create(
+            slug=spec.slug,
+            defaults={
+                "agency": Agency.objects.get(slug=spec.agency),
+                "owner": users.get(email=spec.owner.email),
+                "title": spec.title,
+                "summary": spec.summary,
+                "as_of": as_of,
+                "review_on": Guide.default_review(as_of),
+                "change_note": spec.change_note,
+                "counselling_topic": Topic.objects.get(code=spec.topic),
+                "status": GuideStatus.PUBLISHED if spec.published else GuideStatus.DRAFT,
+                "published_at": timezone.now() if spec.published else None,
+            },
+        )
+        steps = []
+        for position, s in enumerate(spec.steps, start=1):
+            step, _created = Step.objects.update_or_create(
+                guide=guide,
+                position=position,
+                defaults={
+                    "title": s.title,
+                    "text": s.text,
+                    "documents": s.documents,
+                    "legal_basis": s.legal_basis,
+                    "decides": s.decides,
+                    "links": s.links,
+                    "optional": s.optional,
+                    "group": s.group,
+                    "readiness_check": checks[s.check] if s.check else None,
+                    "requirement_key": s.key,
+                },
+            )
+            step.full_clean()
+            steps.append(step)
+        guide.steps.filter(position__gt=len(spec.steps)).delete()
+        for language, texts in spec.texts.items():
+            values = {"title": texts.title}
+            if texts.summary:
+                values["summary"] = texts.summary
+            content.set_texts(guide, language, values)
+            for position, title in texts.steps.items():
+                content.set_texts(steps[position - 1], language, {"title": title})
+    return len(knowledge_data().guides)
