@@ -44,6 +44,7 @@ from . import (
 from . import events as demo_events
 from . import events_texts as demo_events_texts
 from . import funding as demo_funding
+from . import knowledge as demo_knowledge
 from . import organizations as demo_organizations
 from . import rooms as demo_rooms
 from .agencies import agencies as agency_records
@@ -85,6 +86,7 @@ def check_data() -> None:
         counselling_specs.appointments,
         counselling_history_specs.histories,
         demo_funding.funding_data,
+        demo_knowledge.knowledge_data,
     ):
         read()
 
@@ -118,6 +120,8 @@ def load_demo_data(*, today: datetime.date | None = None) -> DemoSummary:
     counselling = demo_counselling.load(today)
     # Funding: organizations at each stage of the readiness checks, and results over time.
     funding = demo_funding.load(today)
+    # Guides: steps bound to the readiness checks, read for the member's organization above.
+    demo_knowledge.load(today)
     return DemoSummary(
         agencies=len(agencies),
         projects=Project.objects.filter(agency__in=agencies.values()).count(),
