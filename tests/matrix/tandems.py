@@ -167,4 +167,12 @@ CASES: list[Case] = [
         data=lambda w: {"decision": "accept"},
     ),
     Case("tandems:application-document", seen_by_a_and_staff_of_x, kwargs=_document_of_a),
+    Case("tandems:pair-list", staff_of_x, kwargs=_call_kwargs),
+    Case(
+        "tandems:tandem-create",
+        staff_of_x_done,
+        kwargs=_call_kwargs,
+        method="post",
+        data=lambda w: {"mo": "0", "partner": "0"},
+    ),
 ]

@@ -8,11 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 from gemeinsam.core.enums import FederalState
 from gemeinsam.core.forms import DateInput
+from gemeinsam.organizations.enums import OrganizationKind
 from gemeinsam.organizations.models import FieldOfActivity, Organization, WorkingLanguage
 
 from .enums import CallMode
 from .inputs import ApplicationInput, CallInput, DocumentUpload, Problems
-from .models import TandemCall
+from .models import TandemApplication, TandemCall
 
 # Where an input's problem is shown: its field's name in the form.
 FIELD_OF_INPUT = {"field_ids": "fields", "language_ids": "languages"}
@@ -48,6 +49,7 @@ class CallForm(forms.ModelForm):
             "budget",
             "max_grant",
             "regions",
+            "pairs_within_land",
             "fields",
             "opens_on",
             "closes_on",
@@ -99,6 +101,7 @@ class CallForm(forms.ModelForm):
             required_documents=data["required_documents"],
             questions=data["questions"],
             is_published=data["is_published"],
+            pairs_within_land=data["pairs_within_land"],
         )
 
     def _post_clean(self):
@@ -268,3 +271,20 @@ class AnswerForm(forms.Form):
     decision = forms.ChoiceField(
         choices=[("accept", _("Accept")), ("decline", _("Decline"))], widget=forms.HiddenInput
     )
+
+
+class PairForm(forms.Form):
+    """Staff pair two of the call's applications (a suggestion, or their own choice)."""
+
+    mo = forms.ModelChoiceField(label=_("Migrant organization"), queryset=None)
+    partner = forms.ModelChoiceField(label=_("Partner organization"), queryset=None)
+
+    def __init__(self, *args, applications=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        # The choices are the applications handed in; the queryset only resolves the ids.
+        mos = [a for a in applications if a.organization.kind == OrganizationKind.MIGRANT_ORG]
+        others = [a for a in applications if a.organization.kind != OrganizationKind.MIGRANT_ORG]
+        for name, rows in (("mo", mos), ("partner", others)):
+            field = self.fields[name]
+            field.queryset = TandemApplication.objects.filter(pk__in=[a.pk for a in rows])
+            field.choices = [("", "—")] + [(a.pk, a.organization.name) for a in rows]

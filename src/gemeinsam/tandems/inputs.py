@@ -58,6 +58,7 @@ class CallInput:
     required_documents: str = ""
     questions: str = ""
     is_published: bool = False
+    pairs_within_land: bool = False
 
 
 def call_problems(data: CallInput) -> Problems:

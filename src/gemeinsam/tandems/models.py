@@ -71,6 +71,11 @@ class TandemCall(Translatable):
         blank=True,
         help_text=_("Leave empty when organizations from every Land may apply."),
     )
+    pairs_within_land = models.BooleanField(
+        _("pairs only within one Land"),
+        default=False,
+        help_text=_("Suggested pairs are never formed across Länder."),
+    )
     fields = models.ManyToManyField(
         "organizations.FieldOfActivity",
         verbose_name=_("eligible fields of activity"),
@@ -327,7 +332,7 @@ class Tandem(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    reasons = models.JSONField(default=list, blank=True)
+    reasons = models.JSONField(default=dict, blank=True)
     score = models.IntegerField(default=0)
     formed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

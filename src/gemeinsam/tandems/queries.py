@@ -14,7 +14,7 @@ from gemeinsam.accounts.rules import is_platform_admin
 from gemeinsam.organizations.models import FieldOfActivity, Organization
 
 from .enums import ApplicationStatus, PartnerAnswer
-from .models import TandemApplication, TandemCall
+from .models import Tandem, TandemApplication, TandemCall
 
 
 def _agency_ids(user) -> set[int]:
@@ -149,3 +149,18 @@ def organizations_to_apply_for(user, call: TandemCall) -> QuerySet[Organization]
 
 def call_with_fields(queryset: QuerySet[TandemCall]) -> QuerySet[TandemCall]:
     return queryset.prefetch_related(Prefetch("fields", queryset=FieldOfActivity.objects.all()))
+
+
+def tandems_of_call(call: TandemCall) -> QuerySet[Tandem]:
+    return Tandem.objects.filter(call=call).select_related("migrant_org", "partner", "recipient")
+
+
+def applications_to_pair(call: TandemCall) -> QuerySet[TandemApplication]:
+    """The call's counting applications whose organization is in no tandem of the call yet."""
+    paired = Tandem.objects.filter(call=call)
+    return (
+        counting_applications(call)
+        .exclude(organization_id__in=paired.values("migrant_org_id"))
+        .exclude(organization_id__in=paired.values("partner_id"))
+        .order_by("organization__name", "pk")
+    )

@@ -10,6 +10,7 @@ import dataclasses
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -45,6 +46,7 @@ CALL_COLUMNS = [
     "required_documents",
     "questions",
     "is_published",
+    "pairs_within_land",
 ]
 
 
@@ -221,33 +223,42 @@ def withdraw_application(application: TandemApplication, *, by) -> TandemApplica
 
 def form_tandem(
     call: TandemCall,
-    migrant_org: Organization,
-    partner: Organization,
+    mo_application: TandemApplication,
+    partner_application: TandemApplication,
     *,
     by,
-    reasons: list | None = None,
+    reasons: dict | None = None,
     score: int = 0,
 ) -> Tandem:
-    """Pair two organizations in the call. The migrant organization receives the money when its
-    legal form allows, else the partner as fiscal host; a pair where neither can is refused."""
+    """Pair two applications of the call: a migrant organization's and a partner's. The MO
+    receives the money when its legal form allows, else the partner as fiscal host; a pair
+    where neither can, or across Länder when the call pairs within one, is refused. An
+    organization is in at most one tandem per call (checked again under the constraint)."""
+    migrant_org, partner = mo_application.organization, partner_application.organization
+    problems = []
     if migrant_org.pk == partner.pk:
-        raise Invalid({"__all__": [_("A tandem needs two different organizations.")]})
-    if migrant_org.kind != OrganizationKind.MIGRANT_ORG:
-        raise Invalid(
-            {"__all__": [_("The first organization of a tandem must be a migrant organization.")]}
+        problems.append(_("A tandem needs two different organizations."))
+    elif migrant_org.kind != OrganizationKind.MIGRANT_ORG or (
+        partner.kind == OrganizationKind.MIGRANT_ORG
+    ):
+        problems.append(
+            _("A tandem pairs a migrant organization with an organization from another field.")
         )
+    if call.pairs_within_land and mo_application.region != partner_application.region:
+        problems.append(_("This call pairs organizations within one Land only."))
     if can_receive_money(migrant_org):
         recipient = migrant_org
     elif can_receive_money(partner):
         recipient = partner
     else:
-        raise Invalid(
-            {"__all__": [_("Neither organization can receive grant money with its legal form.")]}
-        )
+        problems.append(_("Neither organization can receive grant money with its legal form."))
+    if problems:
+        raise Invalid({"__all__": problems})
     with transaction.atomic():
+        organizations = [migrant_org.pk, partner.pk]
         taken = Tandem.objects.filter(call=call).filter(
-            migrant_org__in=[migrant_org, partner]
-        ) | Tandem.objects.filter(call=call, partner__in=[migrant_org, partner])
+            Q(migrant_org__in=organizations) | Q(partner__in=organizations)
+        )
         if taken.exists():
             raise Invalid(
                 {
@@ -261,7 +272,7 @@ def form_tandem(
             migrant_org=migrant_org,
             partner=partner,
             recipient=recipient,
-            reasons=reasons or [],
+            reasons=reasons or {},
             score=score,
             formed_by=by,
         )
@@ -269,6 +280,10 @@ def form_tandem(
             by=by,
             action=AuditAction.CREATE,
             obj=tandem,
-            changes={"migrant_org": [None, migrant_org.name], "partner": [None, partner.name]},
+            changes={
+                "migrant_org": [None, migrant_org.name],
+                "partner": [None, partner.name],
+                "recipient": [None, recipient.name],
+            },
         )
     return tandem

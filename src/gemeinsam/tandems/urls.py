@@ -27,6 +27,8 @@ urlpatterns = [
         views.application_list,
         name="application-list",
     ),
+    path("manage/<slug:agency>/<slug:slug>/pairs/", views.pair_list, name="pair-list"),
+    path("manage/<slug:agency>/<slug:slug>/pairs/form/", views.tandem_create, name="tandem-create"),
     path("<slug:agency>/<slug:slug>/", views.call_detail, name="call-detail"),
     path("<slug:agency>/<slug:slug>/apply/", views.application_create, name="application-create"),
 ]
