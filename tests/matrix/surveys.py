@@ -1,5 +1,68 @@
-"""Who may open the surveys pages: one row per URL and role."""
+"""Permission-matrix cases for surveys (see tests/matrix/__init__.py).
 
-from __future__ import annotations
+An agency's questionnaires are its staff's: the list and the import answer 403 to everyone
+else who is logged in (agencies are public, so nothing is given away); a questionnaire answers
+404 outside its agency. Launching is for the agency's managers (an advisor gets 403).
+"""
 
-CASES: list = []
+from gemeinsam.surveys import services
+from gemeinsam.surveys.inputs import FormSpec, RowSpec
+from gemeinsam.surveys.models import Questionnaire
+from tests.matrix import LOGIN, Case, logged_in, staff_only
+
+
+def questionnaire_of_x(w) -> dict:
+    if not Questionnaire.objects.filter(agency=w.agency_x, slug="bestand").exists():
+        spec = FormSpec(
+            form_id="bestand",
+            titles={"de": "Bestandsaufnahme"},
+            audience="mo",
+            rows=(RowSpec("integer", "founded", labels={"de": "Gründungsjahr"}),),
+            choices={},
+        )
+        services.import_form(w.agency_x, spec)
+    return {"agency": w.agency_x.slug, "slug": "bestand"}
+
+
+agency_x_staff = {**staff_only(), "advisor_y": 403}
+questionnaire_x = {
+    "anonymous": LOGIN,
+    "member_a": 404,
+    "member_b": 404,
+    "advisor_x": 200,
+    "advisor_y": 404,
+    "manager_x": 200,
+    "admin": 200,
+}
+
+CASES: list[Case] = [
+    Case("surveys:questionnaire-list", agency_x_staff, kwargs=lambda w: {"agency": "agency-x"}),
+    Case(
+        "surveys:questionnaire-list",
+        logged_in(404),
+        kwargs=lambda w: {"agency": "no-such-agency"},
+        label="unknown agency",
+    ),
+    Case("surveys:questionnaire-import", agency_x_staff, kwargs=lambda w: {"agency": "agency-x"}),
+    Case(
+        "surveys:questionnaire-import",
+        agency_x_staff,
+        kwargs=lambda w: {"agency": "agency-x"},
+        method="post",
+        label="without a file",
+    ),
+    Case("surveys:questionnaire-detail", questionnaire_x, kwargs=questionnaire_of_x),
+    Case(
+        "surveys:questionnaire-detail",
+        logged_in(404),
+        kwargs=lambda w: {"agency": "agency-x", "slug": "no-such-form"},
+        label="unknown questionnaire",
+    ),
+    Case("surveys:questionnaire-export", questionnaire_x, kwargs=questionnaire_of_x),
+    Case(
+        "surveys:questionnaire-launch",
+        {**questionnaire_x, "advisor_x": 403, "manager_x": 302, "admin": 302},
+        kwargs=questionnaire_of_x,
+        method="post",
+    ),
+]

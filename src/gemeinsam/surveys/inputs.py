@@ -6,6 +6,7 @@ Texts are per language: `{"de": "…", "ar": "…"}`; German is the source and m
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -97,6 +98,13 @@ def _row_problems(row: RowSpec, earlier: set[str], spec: FormSpec) -> list[str]:
 def form_problems(spec: FormSpec) -> list[str]:
     """Everything wrong with a questionnaire, in order; empty when it may be saved."""
     problems = []
+    if not spec.form_id:
+        problems.append(_("The settings sheet needs a form_id."))
+    elif not re.fullmatch(r"[A-Za-z0-9_-]{1,80}", spec.form_id) or spec.form_id == "import":
+        problems.append(
+            _("The form_id “%(value)s” must be letters, digits, - and _ (and not “import”).")
+            % {"value": spec.form_id}
+        )
     if not spec.titles.get(SOURCE, "").strip():
         problems.append(_("The questionnaire needs a German title (form_title)."))
     if spec.audience not in Audience.values:

@@ -90,8 +90,6 @@ def _questionnaire(agency, spec: FormSpec) -> Questionnaire:
 def import_form(agency, spec: FormSpec, *, by=None) -> Version:
     """Saves a questionnaire into its draft version (replacing the draft's questions) or, when
     the latest version is launched, into a new one. The item bank gains the codes it lacks."""
-    if not spec.form_id:
-        raise Invalid([_("The settings sheet needs a form_id.")])
     problems = form_problems(spec)
     if problems:
         raise Invalid(problems)

@@ -1,5 +1,18 @@
+"""/surveys/…: an agency's questionnaires (staff)."""
+
 from django.urls import path
+
+from . import views
 
 app_name = "surveys"
 
-urlpatterns: list[path] = []
+AGENCY = "agency/<slug:agency>/"
+ONE = f"{AGENCY}<slug:slug>/"
+
+urlpatterns = [
+    path(AGENCY, views.questionnaire_list, name="questionnaire-list"),
+    path(f"{AGENCY}import/", views.questionnaire_import, name="questionnaire-import"),
+    path(ONE, views.questionnaire_detail, name="questionnaire-detail"),
+    path(f"{ONE}launch/", views.questionnaire_launch, name="questionnaire-launch"),
+    path(f"{ONE}xlsform/", views.questionnaire_export, name="questionnaire-export"),
+]
