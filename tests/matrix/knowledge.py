@@ -95,6 +95,13 @@ CASES: list[Case] = [
         kwargs=lambda w: {"slug": "no-such-guide"},
         label="unknown",
     ),
+    Case("knowledge:guide-pdf", everyone(200), kwargs=_slug()),
+    Case(
+        "knowledge:guide-pdf",
+        {**draft_for_staff_of_x, "anonymous": 404},
+        kwargs=_slug(GuideStatus.DRAFT),
+        label="draft",
+    ),
     Case("knowledge:guide-update", staff_of_x, kwargs=_slug()),
     Case(
         "knowledge:guide-update",

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -25,7 +25,7 @@ from gemeinsam.counselling import throttle
 from gemeinsam.counselling.inputs import CONSENT_TEXT
 from gemeinsam.organizations.queries import memberships_of
 
-from . import queries, services
+from . import exports, queries, services
 from .enums import GuideStatus, StepState
 from .forms import GuideForm, guide_parts, step_formset
 from .progress import organization_for_progress, progress
@@ -105,6 +105,17 @@ def guide_detail(request, slug):
             ),
         },
     )
+
+
+@require_http_methods(["GET", "HEAD"])
+def guide_pdf(request, slug):
+    """The guide as a PDF in the page's language (its address's language prefix)."""
+    language = _language()
+    guide = queries.guide_page(request.user, slug, language)
+    pdf = exports.guide_pdf(guide, list(guide.steps.all()), language=language)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{guide.slug}-{language}.pdf"'
+    return response
 
 
 def _save(request, form, steps, save):
