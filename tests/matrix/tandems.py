@@ -15,7 +15,7 @@ from django.utils import timezone
 from gemeinsam.tandems.enums import CallMode, PartnerAnswer
 from gemeinsam.tandems.models import ApplicationDocument
 from tests.matrix import LOGIN, Case, everyone, logged_in
-from tests.tandems.factories import make_application, make_call
+from tests.tandems.factories import make_application, make_call, make_tandem
 
 staff_of_x = {
     "anonymous": LOGIN,
@@ -91,6 +91,14 @@ def _new_call_data(w):
         "mode": CallMode.PAIR_FIRST,
     }
 
+
+def _tandem_of_a_and_b(w):
+    return {"pk": make_tandem(_open_call(w), w.org_a, w.org_b).pk}
+
+
+tandem_seen = {**seen_by_a_and_staff_of_x, "member_b": 200}
+tandem_changed = {**tandem_seen, **{role: 302 for role in tandem_seen if role != "anonymous"}}
+tandem_changed.update({"advisor_y": 404, "admin": 403})
 
 CASES: list[Case] = [
     Case("tandems:call-list", everyone(200)),
@@ -168,6 +176,28 @@ CASES: list[Case] = [
     ),
     Case("tandems:application-document", seen_by_a_and_staff_of_x, kwargs=_document_of_a),
     Case("tandems:pair-list", staff_of_x, kwargs=_call_kwargs),
+    Case("tandems:tandem-detail", tandem_seen, kwargs=_tandem_of_a_and_b),
+    Case(
+        "tandems:goal-add",
+        tandem_changed,
+        kwargs=_tandem_of_a_and_b,
+        method="post",
+        data=lambda w: {"text": "Elternabende", "owner": "mo"},
+    ),
+    Case(
+        "tandems:milestone-add",
+        tandem_changed,
+        kwargs=_tandem_of_a_and_b,
+        method="post",
+        data=lambda w: {"title": "Auftakt", "due_on": "2031-06-15"},
+    ),
+    Case(
+        "tandems:agreement-sign",
+        {**tandem_changed, "advisor_x": 403, "manager_x": 403},
+        kwargs=_tandem_of_a_and_b,
+        method="post",
+        data=lambda w: {"side": "mo", "version": "1"},
+    ),
     Case(
         "tandems:tandem-create",
         staff_of_x_done,

@@ -8,7 +8,7 @@ from itertools import count
 
 from gemeinsam.organizations.models import FieldOfActivity, WorkingLanguage
 from gemeinsam.tandems.enums import ApplicationStatus, CallMode
-from gemeinsam.tandems.models import TandemApplication, TandemCall
+from gemeinsam.tandems.models import Tandem, TandemApplication, TandemCall
 
 _seq = count(1)
 
@@ -68,3 +68,9 @@ def make_application(
     application.fields.set(FieldOfActivity.objects.filter(code__in=fields))
     application.languages.set(WorkingLanguage.objects.filter(code__in=languages))
     return application
+
+
+def make_tandem(call, migrant_org, partner, **extra):
+    return Tandem.objects.create(
+        call=call, migrant_org=migrant_org, partner=partner, recipient=migrant_org, **extra
+    )

@@ -35,3 +35,10 @@ RECEIVING_LEGAL_FORMS = frozenset(
 
 # Text limits shared by the form and the API.
 TEXT_MAX = 3000
+
+
+class Side(models.TextChoices):
+    """The two sides of a tandem."""
+
+    MIGRANT_ORG = "mo", _("migrant organization")
+    PARTNER = "partner", _("partner organization")

@@ -11,7 +11,7 @@ from gemeinsam.core.forms import DateInput
 from gemeinsam.organizations.enums import OrganizationKind
 from gemeinsam.organizations.models import FieldOfActivity, Organization, WorkingLanguage
 
-from .enums import CallMode
+from .enums import CallMode, Side
 from .inputs import ApplicationInput, CallInput, DocumentUpload, Problems
 from .models import TandemApplication, TandemCall
 
@@ -288,3 +288,18 @@ class PairForm(forms.Form):
             field = self.fields[name]
             field.queryset = TandemApplication.objects.filter(pk__in=[a.pk for a in rows])
             field.choices = [("", "—")] + [(a.pk, a.organization.name) for a in rows]
+
+
+class GoalForm(forms.Form):
+    text = forms.CharField(label=_("Goal"), max_length=300)
+    owner = forms.ChoiceField(label=_("Owned by"), choices=Side.choices, widget=forms.RadioSelect)
+
+
+class MilestoneForm(forms.Form):
+    title = forms.CharField(label=_("Milestone"), max_length=300)
+    due_on = forms.DateField(label=_("Due on"), widget=DateInput())
+
+
+class SignForm(forms.Form):
+    side = forms.ChoiceField(choices=Side.choices, widget=forms.HiddenInput)
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)

@@ -164,3 +164,41 @@ def applications_to_pair(call: TandemCall) -> QuerySet[TandemApplication]:
         .exclude(organization_id__in=paired.values("partner_id"))
         .order_by("organization__name", "pk")
     )
+
+
+def tandems_visible_to(user) -> QuerySet[Tandem]:
+    """The tandems of one's organizations and of one's agencies' calls (all for admins)."""
+    tandems = Tandem.objects.select_related(
+        "call", "call__agency", "migrant_org", "partner", "recipient"
+    )
+    if is_platform_admin(user):
+        return tandems
+    if not user.is_authenticated:
+        return tandems.none()
+    orgs = _organization_ids(user)
+    return tandems.filter(
+        Q(migrant_org_id__in=orgs)
+        | Q(partner_id__in=orgs)
+        | Q(call__agency_id__in=_agency_ids(user))
+    )
+
+
+def tandem_for(user, pk: int, perm: str | None = None) -> Tandem:
+    tandem = get_object_or_404(
+        tandems_visible_to(user).prefetch_related("goals", "milestones"), pk=pk
+    )
+    if perm and not may(user, perm, tandem):
+        raise PermissionDenied
+    return tandem
+
+
+def tandems_of(user) -> QuerySet[Tandem]:
+    """The tandems the person's organizations are in."""
+    orgs = _organization_ids(user)
+    if not orgs:
+        return Tandem.objects.none()
+    return (
+        Tandem.objects.filter(Q(migrant_org_id__in=orgs) | Q(partner_id__in=orgs))
+        .select_related("call", "call__agency", "migrant_org", "partner")
+        .order_by("-created_at", "pk")
+    )

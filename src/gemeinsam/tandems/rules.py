@@ -57,3 +57,22 @@ rules.add_perm(
 )
 rules.add_perm("tandems.change_application", is_applicant)
 rules.add_perm("tandems.answer_invitation", is_invited_partner)
+
+
+@rules.predicate
+def is_tandem_partner(user, tandem) -> bool:
+    return tandem is not None and (
+        _member_of(user, tandem.migrant_org_id) or _member_of(user, tandem.partner_id)
+    )
+
+
+@rules.predicate
+def is_staff_of_tandem_agency(user, tandem) -> bool:
+    return tandem is not None and bool(roles_of(user).roles_in_agency(tandem.call.agency_id))
+
+
+rules.add_perm(
+    "tandems.view_tandem", is_tandem_partner | is_staff_of_tandem_agency | is_platform_admin
+)
+rules.add_perm("tandems.change_agreement", is_tandem_partner | is_staff_of_tandem_agency)
+rules.add_perm("tandems.sign_agreement", is_tandem_partner)

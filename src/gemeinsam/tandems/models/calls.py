@@ -1,5 +1,5 @@
-"""A tandem call of an agency, the applications to it (from both sides) with their documents,
-and the tandems formed from them.
+"""A tandem call of an agency and the applications to it (from both sides) with their
+documents.
 
 Texts people write for readers (a call's title, description, required documents and
 questions) are German here and translated through `core.content`. Money is Decimal.
@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from gemeinsam.core.enums import FederalState
 from gemeinsam.core.models import Translatable
 
-from .enums import RECEIVING_LEGAL_FORMS, ApplicationStatus, CallMode, PartnerAnswer
+from ..enums import RECEIVING_LEGAL_FORMS, ApplicationStatus, CallMode, PartnerAnswer
 
 
 def _lines(text: str) -> list[str]:
@@ -305,54 +305,3 @@ class ApplicationDocument(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
-
-
-class Tandem(models.Model):
-    """Two organizations paired in a call: the migrant organization and its partner, with the
-    reasons the pair was suggested for."""
-
-    call = models.ForeignKey(
-        TandemCall, verbose_name=_("call"), on_delete=models.CASCADE, related_name="tandems"
-    )
-    migrant_org = models.ForeignKey(
-        "organizations.Organization",
-        verbose_name=_("migrant organization"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    partner = models.ForeignKey(
-        "organizations.Organization",
-        verbose_name=_("partner organization"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    recipient = models.ForeignKey(
-        "organizations.Organization",
-        verbose_name=_("receives the money"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    reasons = models.JSONField(default=dict, blank=True)
-    score = models.IntegerField(default=0)
-    formed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("tandem")
-        verbose_name_plural = _("tandems")
-        ordering = ["call", "migrant_org__name", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["call", "migrant_org"], name="tandem_mo_once_per_call"),
-            models.UniqueConstraint(
-                fields=["call", "partner"], name="tandem_partner_once_per_call"
-            ),
-            models.CheckConstraint(
-                condition=~models.Q(partner=models.F("migrant_org")),
-                name="tandem_two_organizations",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.migrant_org} + {self.partner}"

@@ -1,0 +1,23 @@
+from .calls import (
+    ApplicationDocument,
+    TandemApplication,
+    TandemCall,
+    _document_storage,
+    can_receive_money,
+    document_path,
+    document_storage,
+)
+from .tandems import Goal, Milestone, Tandem
+
+__all__ = [
+    "ApplicationDocument",
+    "Goal",
+    "Milestone",
+    "Tandem",
+    "TandemApplication",
+    "TandemCall",
+    "_document_storage",
+    "can_receive_money",
+    "document_path",
+    "document_storage",
+]

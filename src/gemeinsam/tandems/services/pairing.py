@@ -1,0 +1,84 @@
+"""Forming a tandem from two applications, audited."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from gemeinsam.core import audit
+from gemeinsam.core.enums import AuditAction
+from gemeinsam.organizations.enums import OrganizationKind
+
+from ..inputs import (
+    Invalid,
+)
+from ..models import Tandem, TandemApplication, TandemCall, can_receive_money
+
+
+def form_tandem(
+    call: TandemCall,
+    mo_application: TandemApplication,
+    partner_application: TandemApplication,
+    *,
+    by,
+    reasons: dict | None = None,
+    score: int = 0,
+) -> Tandem:
+    """Pair two applications of the call: a migrant organization's and a partner's. The MO
+    receives the money when its legal form allows, else the partner as fiscal host; a pair
+    where neither can, or across Länder when the call pairs within one, is refused. An
+    organization is in at most one tandem per call (checked again under the constraint)."""
+    migrant_org, partner = mo_application.organization, partner_application.organization
+    problems = []
+    if migrant_org.pk == partner.pk:
+        problems.append(_("A tandem needs two different organizations."))
+    elif migrant_org.kind != OrganizationKind.MIGRANT_ORG or (
+        partner.kind == OrganizationKind.MIGRANT_ORG
+    ):
+        problems.append(
+            _("A tandem pairs a migrant organization with an organization from another field.")
+        )
+    if call.pairs_within_land and mo_application.region != partner_application.region:
+        problems.append(_("This call pairs organizations within one Land only."))
+    if can_receive_money(migrant_org):
+        recipient = migrant_org
+    elif can_receive_money(partner):
+        recipient = partner
+    else:
+        problems.append(_("Neither organization can receive grant money with its legal form."))
+    if problems:
+        raise Invalid({"__all__": problems})
+    with transaction.atomic():
+        organizations = [migrant_org.pk, partner.pk]
+        taken = Tandem.objects.filter(call=call).filter(
+            Q(migrant_org__in=organizations) | Q(partner__in=organizations)
+        )
+        if taken.exists():
+            raise Invalid(
+                {
+                    "__all__": [
+                        _("One of the two organizations is already in a tandem of this call.")
+                    ]
+                }
+            )
+        tandem = Tandem.objects.create(
+            call=call,
+            migrant_org=migrant_org,
+            partner=partner,
+            recipient=recipient,
+            reasons=reasons or {},
+            score=score,
+            formed_by=by,
+        )
+        audit.record(
+            by=by,
+            action=AuditAction.CREATE,
+            obj=tandem,
+            changes={
+                "migrant_org": [None, migrant_org.name],
+                "partner": [None, partner.name],
+                "recipient": [None, recipient.name],
+            },
+        )
+    return tandem

@@ -1,0 +1,35 @@
+"""Tandems' views, one module per part. Every view parses, authorises (a fetcher), calls one
+service and responds. Calls, applications and tandems are fetched through the person asking:
+an outsider gets 404, too little right 403, nobody logged in the log-in page.
+"""
+
+from .agreement import agreement_sign, goal_add, milestone_add, tandem_detail
+from .applications import (
+    application_create,
+    application_detail,
+    application_document,
+    application_list,
+    invitation_answer,
+    my_applications,
+)
+from .calls import call_detail, call_form, call_list, call_manage
+from .pairing import pair_list, tandem_create
+
+__all__ = [
+    "agreement_sign",
+    "application_create",
+    "application_detail",
+    "application_document",
+    "application_list",
+    "call_detail",
+    "call_form",
+    "call_list",
+    "call_manage",
+    "goal_add",
+    "invitation_answer",
+    "milestone_add",
+    "my_applications",
+    "pair_list",
+    "tandem_create",
+    "tandem_detail",
+]
