@@ -47,6 +47,7 @@ from . import funding as demo_funding
 from . import knowledge as demo_knowledge
 from . import organizations as demo_organizations
 from . import rooms as demo_rooms
+from . import tandems as demo_tandems
 from .agencies import agencies as agency_records
 from .featured import organization_specs, organizations
 from .organizations import OrganizationSpec
@@ -87,6 +88,7 @@ def check_data() -> None:
         counselling_history_specs.histories,
         demo_funding.funding_data,
         demo_knowledge.knowledge_data,
+        demo_tandems.tandems_data,
     ):
         read()
 
@@ -122,6 +124,8 @@ def load_demo_data(*, today: datetime.date | None = None) -> DemoSummary:
     funding = demo_funding.load(today)
     # Guides: steps bound to the readiness checks, read for the member's organization above.
     demo_knowledge.load(today)
+    # Tandems: calls of NRW and Hamburg, the NRW tandems paired from the directory above.
+    demo_tandems.load(today)
     return DemoSummary(
         agencies=len(agencies),
         projects=Project.objects.filter(agency__in=agencies.values()).count(),
