@@ -5,10 +5,11 @@ else who is logged in (agencies are public, so nothing is given away); a questio
 404 outside its agency. Launching is for the agency's managers (an advisor gets 403).
 """
 
+from gemeinsam.core import content
 from gemeinsam.surveys import services
 from gemeinsam.surveys.inputs import FormSpec, RowSpec
-from gemeinsam.surveys.models import Questionnaire
-from tests.matrix import LOGIN, Case, logged_in, staff_only
+from gemeinsam.surveys.models import Invitation, Questionnaire
+from tests.matrix import LOGIN, Case, everyone, logged_in, staff_only
 
 
 def questionnaire_of_x(w) -> dict:
@@ -22,6 +23,30 @@ def questionnaire_of_x(w) -> dict:
         )
         services.import_form(w.agency_x, spec)
     return {"agency": w.agency_x.slug, "slug": "bestand"}
+
+
+def open_invitation(w) -> dict:
+    """A launched questionnaire of agency X (every text translated) and one unused link."""
+    if not Invitation.objects.filter(token="matrix-link").exists():
+        spec = FormSpec(
+            form_id="offen",
+            titles={"de": "Offen", "en": "Open", "ar": "مفتوح", "tr": "Açık"},
+            audience="mo",
+            rows=(
+                RowSpec(
+                    "integer",
+                    "members",
+                    labels={"de": "Mitglieder", "en": "Members", "ar": "الأعضاء", "tr": "Üyeler"},
+                ),
+            ),
+            choices={},
+        )
+        version = services.import_form(w.agency_x, spec)
+        questionnaire = version.questionnaire
+        content.set_texts(questionnaire, "en", {"title": "Open"})
+        services.launch(version, by=w.manager_x)
+        Invitation.objects.create(questionnaire=questionnaire, token="matrix-link", language="de")
+    return {"token": "matrix-link"}
 
 
 agency_x_staff = {**staff_only(), "advisor_y": 403}
@@ -64,5 +89,25 @@ CASES: list[Case] = [
         {**questionnaire_x, "advisor_x": 403, "manager_x": 302, "admin": 302},
         kwargs=questionnaire_of_x,
         method="post",
+    ),
+]
+
+CASES += [
+    Case("surveys:questionnaire-invitations", questionnaire_x, kwargs=questionnaire_of_x),
+    Case(
+        "surveys:questionnaire-invitations",
+        questionnaire_x,
+        kwargs=questionnaire_of_x,
+        method="post",
+        label="without data",
+    ),
+    # Whoever holds the link answers; sending nothing to a question not required is an answer.
+    Case("surveys:answer", everyone(200), kwargs=open_invitation),
+    Case("surveys:answer", everyone(302), kwargs=open_invitation, method="post", label="sent"),
+    Case(
+        "surveys:answer",
+        everyone(404),
+        kwargs=lambda w: {"token": "no-such-link"},
+        label="unknown link",
     ),
 ]

@@ -8,6 +8,8 @@ questionnaire's title are `Translatable`: German in the row, other languages in
 `core.ContentTranslation`, edited in the platform's translation editor.
 """
 
+import uuid
+
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
@@ -207,3 +209,79 @@ class Choice(Translatable):
 
     def translation_owner(self):
         return self
+
+
+class Invitation(models.Model):
+    """A personal, single-use link to a questionnaire: who was asked, never what they answered.
+
+    In an anonymous questionnaire nothing links an invitation to its response (the response has
+    no column for it), and both keep only the day. `answered_on` makes the link single-use and
+    lets reminders skip those who answered.
+    """
+
+    questionnaire = models.ForeignKey(
+        Questionnaire, on_delete=models.CASCADE, related_name="invitations"
+    )
+    token = models.CharField(max_length=64, unique=True)
+    email = models.EmailField(_("email"), blank=True)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    created_on = models.DateField(_("created"), auto_now_add=True)
+    answered_on = models.DateField(_("answered on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["questionnaire", "created_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.questionnaire} ({self.email or self.token[:6]})"
+
+
+class Response(models.Model):
+    """One person's answers to one version. Its id is random, so ids do not tell the order in
+    which responses arrived; an anonymous one carries no invitation and only its day."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    version = models.ForeignKey(Version, on_delete=models.PROTECT, related_name="responses")
+    invitation = models.OneToOneField(
+        Invitation, null=True, blank=True, on_delete=models.SET_NULL, related_name="response"
+    )
+    anonymous = models.BooleanField(_("anonymous"))
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    submitted_on = models.DateField(_("submitted on"))
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(anonymous=False)
+                | models.Q(invitation__isnull=True, submitted_at__isnull=True),
+                name="response_anonymous_keeps_no_link_and_no_time",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.pk)
+
+
+class Answer(models.Model):
+    """One answer, as XLSForm stores it: a number, a date (ISO), a choice's value, or several
+    values joined by spaces; `other` holds the words of an "other" answer."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="answers")
+    value = models.TextField(_("answer"))
+    other = models.TextField(_("other"), blank=True)
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [
+            models.UniqueConstraint(fields=["response", "question"], name="survey_answer_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.value[:40]

@@ -14,7 +14,7 @@ from gemeinsam.core.enums import TranslationStatus
 
 from .enums import CHOICE_KINDS, Kind
 from .inputs import LANGUAGE_CODES, SOURCE, ChoiceSpec, FormSpec, RowSpec
-from .models import Choice, Question, Questionnaire, Version, Wording
+from .models import Choice, Invitation, Question, Questionnaire, Version, Wording
 
 
 def questionnaires_visible_to(user) -> QuerySet[Questionnaire]:
@@ -170,3 +170,20 @@ def translatable_parts(questionnaire) -> list:
             parts.append(question.wording)
         parts += list(question.choices.all())
     return parts
+
+
+def live_version(questionnaire) -> Version | None:
+    """The version people answer: the latest launched one."""
+    launched = questionnaire.versions.filter(launched_at__isnull=False)
+    return launched.order_by("-number").first()
+
+
+def invitation_for(token: str) -> Invitation:
+    """Whoever holds the link may answer; an unknown token is 404."""
+    return get_object_or_404(
+        Invitation.objects.select_related("questionnaire__agency"), token=token[:64]
+    )
+
+
+def invitations_of(questionnaire) -> QuerySet[Invitation]:
+    return questionnaire.invitations.order_by("-created_on", "-pk")

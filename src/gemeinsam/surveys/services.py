@@ -6,6 +6,8 @@ the checks of `inputs` again before it writes. Side effects: audit entries, tran
 
 from __future__ import annotations
 
+import secrets
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,9 +16,22 @@ from gemeinsam.core import audit, content
 from gemeinsam.core.enums import AuditAction
 
 from . import queries
+from .answers import Given
 from .enums import Kind
 from .inputs import SOURCE, FormSpec, Invalid, RowSpec, form_problems
-from .models import Choice, Item, Question, Questionnaire, Version, Wording
+from .models import (
+    Answer,
+    Choice,
+    Invitation,
+    Item,
+    Question,
+    Questionnaire,
+    Response,
+    Version,
+    Wording,
+)
+
+MAX_INVITATIONS = 1000
 
 
 def _translate(obj, texts: dict[str, str], field: str, by) -> None:
@@ -159,3 +174,61 @@ def launch(version: Version, *, by) -> Version:
         changes={"launched": [None, version.number]},
     )
     return version
+
+
+@transaction.atomic
+def create_invitations(
+    questionnaire: Questionnaire, *, emails: list[str], count: int, language: str, by
+) -> list[Invitation]:
+    """Personal single-use links: one per address, and `count` more without one (to print or
+    send by SMS). Only for a questionnaire with a launched version."""
+    if queries.live_version(questionnaire) is None:
+        raise Invalid([_("Invitations can only be made once a version is launched.")])
+    if count < 0 or count + len(emails) > MAX_INVITATIONS or count + len(emails) == 0:
+        raise Invalid(
+            [_("Make between 1 and %(n)s invitations at a time.") % {"n": MAX_INVITATIONS}]
+        )
+    made = Invitation.objects.bulk_create(
+        Invitation(
+            questionnaire=questionnaire,
+            token=secrets.token_urlsafe(24),
+            email=email,
+            language=language,
+        )
+        for email in [*emails, *[""] * count]
+    )
+    audit.record(
+        by=by, action=AuditAction.CREATE, obj=questionnaire, changes={"invitations": [0, len(made)]}
+    )
+    return made
+
+
+@transaction.atomic
+def submit(invitation: Invitation, version: Version, answers: dict[str, Given], *, language: str):
+    """Stores one person's answers to the version they were shown and uses up the link.
+
+    In an anonymous questionnaire the response names no invitation and keeps the day only;
+    otherwise it names the invitation and the moment."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.answered_on is not None:
+        raise Invalid([_("This link has been used already. Thank you for answering.")])
+    if version.questionnaire_id != invitation.questionnaire_id or version.is_draft:
+        raise Invalid([_("This questionnaire is not open for answers.")])
+    anonymous = version.questionnaire.anonymous
+    now = timezone.now()
+    response = Response.objects.create(
+        version=version,
+        invitation=None if anonymous else invitation,
+        anonymous=anonymous,
+        language=language,
+        submitted_on=timezone.localdate(now),
+        submitted_at=None if anonymous else now,
+    )
+    questions = {q.item.code: q for q in version.questions.select_related("item") if q.item_id}
+    Answer.objects.bulk_create(
+        Answer(response=response, question=questions[code], value=given.value, other=given.other)
+        for code, given in answers.items()
+    )
+    invitation.answered_on = timezone.localdate(now)
+    invitation.save(update_fields=["answered_on"])
+    return response

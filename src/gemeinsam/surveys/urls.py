@@ -1,4 +1,4 @@
-"""/surveys/…: an agency's questionnaires (staff)."""
+"""/surveys/…: an agency's questionnaires (staff) and answering by personal link (a/<token>/)."""
 
 from django.urls import path
 
@@ -15,4 +15,6 @@ urlpatterns = [
     path(ONE, views.questionnaire_detail, name="questionnaire-detail"),
     path(f"{ONE}launch/", views.questionnaire_launch, name="questionnaire-launch"),
     path(f"{ONE}xlsform/", views.questionnaire_export, name="questionnaire-export"),
+    path(f"{ONE}invitations/", views.questionnaire_invitations, name="questionnaire-invitations"),
+    path("a/<str:token>/", views.answer, name="answer"),
 ]

@@ -1,14 +1,18 @@
-"""An agency's questionnaires: the list, importing an XLSForm, a questionnaire's latest
-version, its launch and its export. Every view parses, authorises (a fetcher), calls one
+"""An agency's questionnaires (the list, importing an XLSForm, a questionnaire's latest
+version, its launch, its export and its invitations) and the answering page behind a personal
+link. Every view parses, authorises (a fetcher), calls one
 service and responds: outsiders 404, too little right 403, nobody logged in the log-in page."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gemeinsam.accounts.roles import may
@@ -16,7 +20,7 @@ from gemeinsam.agencies.queries import agency_for
 from gemeinsam.core import tabular
 
 from . import queries, services, xlsform
-from .forms import XlsFormUploadForm
+from .forms import AnswerForm, InvitationForm, XlsFormUploadForm
 from .inputs import LANGUAGE_CODES, SOURCE, Invalid
 
 
@@ -114,3 +118,88 @@ def questionnaire_export(request, agency, slug):
     name = f"{questionnaire.slug}-v{version.number}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def questionnaire_invitations(request, agency, slug):
+    questionnaire = queries.questionnaire_for(
+        request.user, agency, slug, "surveys.change_questionnaire"
+    )
+    form = InvitationForm(
+        request.POST or None, initial={"language": translation.get_language(), "count": 0}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            made = services.create_invitations(
+                questionnaire,
+                emails=data["emails"],
+                count=data["count"],
+                language=data["language"],
+                by=request.user,
+            )
+        except Invalid as invalid:
+            for problem in invalid.problems:
+                form.add_error(None, problem)
+        else:
+            messages.success(request, _("Links made: %(count)s.") % {"count": len(made)})
+            return redirect("surveys:questionnaire-invitations", agency=agency, slug=slug)
+    invitations = list(queries.invitations_of(questionnaire))
+    for invitation in invitations:
+        with translation.override(invitation.language):
+            path = reverse("surveys:answer", kwargs={"token": invitation.token})
+        invitation.link = request.build_absolute_uri(path)
+    return render(
+        request,
+        "surveys/questionnaire_invitations.html",
+        {
+            "questionnaire": questionnaire,
+            "agency": questionnaire.agency,
+            "form": form,
+            "invitations": invitations,
+            "answered": sum(1 for i in invitations if i.answered_on),
+            "live": queries.live_version(questionnaire),
+        },
+    )
+
+
+def _statement(questionnaire) -> str:
+    """The anonymity statement, from the settings in force."""
+    if questionnaire.anonymous:
+        return _(
+            "This survey is anonymous. Your answers are stored under a random number, without "
+            "your link, your name or your address, and with the day only, not the time. "
+            "Separately, the agency notes that your link was used, so that it works only once "
+            "and you get no reminder."
+        )
+    return _(
+        "This survey is not anonymous. The agency's staff can see that these answers come from "
+        "your link, and when you sent them."
+    )
+
+
+# Answers to whoever holds the link: no browser or proxy cache keeps a copy (never_cache).
+@never_cache
+@require_http_methods(["GET", "POST"])
+def answer(request, token):
+    invitation = queries.invitation_for(token)
+    questionnaire = invitation.questionnaire
+    context = {"questionnaire": questionnaire, "statement": _statement(questionnaire)}
+    if invitation.answered_on is not None:
+        return render(request, "surveys/answer_done.html", context)
+    version = queries.live_version(questionnaire)
+    if version is None:
+        raise Http404
+    language = translation.get_language()
+    rows = queries.rows_of(version)
+    form = AnswerForm(rows, language, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.submit(invitation, version, form.to_input(), language=language)
+        except Invalid as invalid:
+            for problem in invalid.problems:
+                messages.error(request, problem)
+        return redirect("surveys:answer", token=invitation.token)
+    context |= {"form": form, "version": version}
+    return render(request, "surveys/answer.html", context)
