@@ -8,7 +8,7 @@ from gemeinsam.counselling.models import Topic
 from gemeinsam.funding.models import ReadinessCheck
 from gemeinsam.knowledge import services
 from gemeinsam.knowledge.enums import GuideStatus
-from gemeinsam.knowledge.inputs import GuideInput, StepRow
+from gemeinsam.knowledge.inputs import GuideInput, PortraitInput, StepRow
 from gemeinsam.knowledge.models import Guide
 
 AS_OF = datetime.date(2026, 3, 1)
@@ -67,3 +67,19 @@ def make_guide(
     if status != GuideStatus.DRAFT:
         guide = services.set_status(guide, status, by=by)
     return guide
+
+
+def make_portrait(agency, organization, *, by, consent_by=None, guides=(), status="published"):
+    data = PortraitInput(
+        organization_id=organization.pk,
+        title=f"Wie {organization.name} anerkannt wurde",
+        text="Drei Jahre Jugendarbeit, dann der Antrag.\n\nHeute sitzt der Verein im Ausschuss.",
+        review_on=datetime.date(2027, 3, 1),
+        guide_ids=tuple(g.pk for g in guides),
+        consent_by_id=consent_by.pk if consent_by else None,
+        consent_on=datetime.date(2026, 2, 1) if consent_by else None,
+    )
+    portrait = services.create_portrait(agency, organization, data, by=by)
+    if status == "published":
+        portrait = services.set_portrait_status(portrait, status, by=by)
+    return portrait

@@ -7,8 +7,8 @@ organization named, everyone else gets 404 for that organization.
 """
 
 from gemeinsam.knowledge.enums import GuideStatus
-from gemeinsam.knowledge.models import Guide
-from tests.knowledge.guides import make_guide
+from gemeinsam.knowledge.models import Guide, Portrait
+from tests.knowledge.guides import make_guide, make_portrait
 from tests.matrix import LOGIN, Case, everyone, logged_in, staff_only
 
 
@@ -26,6 +26,19 @@ def _slug(status=GuideStatus.PUBLISHED):
 def _step(w):
     guide = _guide(w)
     return {"slug": guide.slug, "step": guide.steps.get(requirement_key="JH-02").pk}
+
+
+def _portrait(status=GuideStatus.PUBLISHED):
+    def kwargs(w):
+        found = Portrait.objects.filter(status=status).first()
+        if found is None:
+            consent = w.member_b if status == GuideStatus.PUBLISHED else None
+            found = make_portrait(
+                w.agency_x, w.org_b, by=w.manager_x, consent_by=consent, status=status
+            )
+        return {"pk": found.pk}
+
+    return kwargs
 
 
 def _guide_form(w):
@@ -138,5 +151,39 @@ CASES: list[Case] = [
         method="post",
         data=lambda w: {"organization": w.org_b.slug},
         label="public organization",
+    ),
+]
+
+# Portraits: of agency X, about org B (public; member B is its admin and gave the consent).
+CASES += [
+    Case("knowledge:portrait-detail", everyone(200), kwargs=_portrait()),
+    Case(
+        "knowledge:portrait-detail",
+        {**draft_for_staff_of_x, "anonymous": 404, "member_b": 200},
+        kwargs=_portrait(GuideStatus.DRAFT),
+        label="draft",
+    ),
+    Case("knowledge:portrait-create", staff_of_x, kwargs=lambda w: {"agency": "agency-x"}),
+    Case("knowledge:portrait-update", staff_of_x, kwargs=_portrait()),
+    Case(
+        "knowledge:portrait-publish",
+        {**published_by_manager, "member_a": 404, "advisor_y": 404},
+        kwargs=_portrait(GuideStatus.DRAFT),
+        method="post",
+        data=lambda w: {"status": "published"},
+    ),
+    Case(
+        "knowledge:portrait-withdraw",
+        {
+            "anonymous": LOGIN,
+            "member_a": 403,
+            "member_b": 302,
+            "advisor_x": 302,
+            "advisor_y": 403,
+            "manager_x": 302,
+            "admin": 302,
+        },
+        kwargs=_portrait(),
+        method="post",
     ),
 ]

@@ -14,7 +14,7 @@ class KnowledgeConfig(AppConfig):
 
         # The fetcher and the model, imported here because they need the app registry.
         from . import queries
-        from .models import Guide
+        from .models import Guide, Portrait
 
         # A guide's texts are translated together with its steps' (title, text, documents, legal
         # basis, who decides): by the staff who may change the guide, among their agencies'.
@@ -23,4 +23,10 @@ class KnowledgeConfig(AppConfig):
             permission="knowledge.change_guide",
             visible=queries.guides_of_agencies,
             children=lambda guide: list(guide.steps.all()),
+        )
+        # A portrait's title and text, by the staff who may change it, among their agencies'.
+        content.register(
+            Portrait,
+            permission="knowledge.change_portrait",
+            visible=queries.portraits_of_agencies,
         )

@@ -12,8 +12,8 @@ from gemeinsam.core import form_parts, inline
 from gemeinsam.core.forms import DateInput
 from gemeinsam.funding.models import ReadinessCheck
 
-from .inputs import GuideInput, StepRow, guide_problems
-from .models import Guide, Step, links_problem
+from .inputs import GuideInput, PortraitInput, StepRow, guide_problems
+from .models import Guide, Portrait, Step, links_problem
 
 GUIDE_PARTS = [
     ("guide", _("The guide"), ["title", "summary", "counselling_topic", "owner"], ["title"]),
@@ -174,3 +174,78 @@ def guide_parts(form, steps, *, new: bool) -> list:
     return form_parts.open_parts(
         parts, sent=form.is_bound, new=new, open_when_new={"guide", "as-of", "steps"}
     )
+
+
+class PortraitForm(forms.ModelForm):
+    """A portrait of an organization (named by its address in the directory, too many for a
+    select), with the consent of one of its members."""
+
+    organization_slug = forms.SlugField(
+        label=_("organization"),
+        help_text=_("The address of its page in the directory (…/organizations/<address>/)."),
+    )
+    consent_email = forms.EmailField(
+        label=_("consent given by"),
+        required=False,
+        help_text=_("The email address of the member of the organization who agreed."),
+    )
+
+    class Meta:
+        model = Portrait
+        fields = [
+            "title",
+            "text",
+            "guides",
+            "programmes",
+            "recognitions",
+            "consent_on",
+            "review_on",
+        ]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 6}),
+            "consent_on": DateInput(),
+            "review_on": DateInput(),
+            "guides": forms.CheckboxSelectMultiple(),
+            "recognitions": forms.CheckboxSelectMultiple(),
+        }
+
+    def __init__(self, *args, agency, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organizations = organizations
+        self.fields["guides"].queryset = Guide.objects.filter(agency=agency)
+        self.fields["programmes"].required = False
+        if self.instance.pk and not self.is_bound:
+            self.initial["organization_slug"] = self.instance.organization.slug
+            if self.instance.consent_by_id:
+                self.initial["consent_email"] = self.instance.consent_by.email
+
+    def clean_organization_slug(self):
+        slug = self.cleaned_data["organization_slug"]
+        organization = self.organizations.filter(slug=slug).first()
+        if organization is None:
+            raise forms.ValidationError(_("There is no organization with this address."))
+        self.cleaned_data["organization"] = organization
+        return slug
+
+    def clean_consent_email(self):
+        email = self.cleaned_data.get("consent_email", "")
+        if not email:
+            return None
+        user = get_user_model().objects.filter(email__iexact=email).first()
+        if user is None:
+            raise forms.ValidationError(_("Nobody with this address has an account here."))
+        return user
+
+    def to_input(self) -> PortraitInput:
+        data = self.cleaned_data
+        return PortraitInput(
+            organization_id=data["organization"].pk,
+            title=data["title"],
+            text=data["text"],
+            review_on=data["review_on"],
+            guide_ids=tuple(g.pk for g in data["guides"]),
+            programme_ids=tuple(p.pk for p in data["programmes"]),
+            recognition_ids=tuple(r.pk for r in data["recognitions"]),
+            consent_by_id=data["consent_email"].pk if data["consent_email"] else None,
+            consent_on=data["consent_on"],
+        )

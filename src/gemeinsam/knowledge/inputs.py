@@ -52,3 +52,26 @@ def guide_problems(data: GuideInput) -> dict[str, str]:
     if len(positions) != len(set(positions)):
         problems["steps"] = _("Two steps have the same position.")
     return problems
+
+
+@dataclass(frozen=True)
+class PortraitInput:
+    organization_id: int
+    title: str
+    text: str
+    review_on: datetime.date
+    guide_ids: tuple[int, ...] = ()
+    programme_ids: tuple[int, ...] = ()
+    recognition_ids: tuple[int, ...] = ()
+    consent_by_id: int | None = None
+    consent_on: datetime.date | None = None
+
+
+def portrait_problems(data: PortraitInput) -> dict[str, str]:
+    """A consent names both who gave it and when."""
+    problems = {}
+    if not data.title.strip():
+        problems["title"] = _("This value must not be empty.")
+    if (data.consent_by_id is None) != (data.consent_on is None):
+        problems["consent_on"] = _("A consent names who gave it and on which day.")
+    return problems

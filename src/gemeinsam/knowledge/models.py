@@ -19,7 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from gemeinsam.agencies.models import Agency
 from gemeinsam.core.models import Translatable
 from gemeinsam.counselling.models import Topic
-from gemeinsam.funding.models import ReadinessCheck
+from gemeinsam.funding.models import Programme, ReadinessCheck
+from gemeinsam.organizations.models import Organization, RecognitionType
 
 from .enums import LINK_HELP, REVIEW_AFTER_MONTHS, GuideStatus
 
@@ -200,3 +201,65 @@ class Step(Translatable):
                 raise ValidationError(
                     {"requirement_key": _("This check's current rules have no such requirement.")}
                 )
+
+
+class Portrait(Translatable):
+    """An organization that went a guide's way, told with its consent. Published only with a
+    recorded consent; withdrawn (by the organization or the agency), it is gone from every page
+    at once and cannot be published again until a new consent is recorded."""
+
+    translated_fields = {"title": "line", "text": "text"}
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="portraits")
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="portraits",
+        verbose_name=_("organization"),
+    )
+    guides = models.ManyToManyField(
+        Guide, blank=True, related_name="portraits", verbose_name=_("guides")
+    )
+    programmes = models.ManyToManyField(
+        Programme, blank=True, related_name="+", verbose_name=_("funding programmes obtained")
+    )
+    recognitions = models.ManyToManyField(
+        RecognitionType, blank=True, related_name="+", verbose_name=_("recognitions obtained")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("text"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=GuideStatus.choices, default=GuideStatus.DRAFT
+    )
+    consent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("consent given by"),
+    )
+    consent_on = models.DateField(_("consent given on"), null=True, blank=True)
+    review_on = models.DateField(_("review by"))
+    withdrawn_at = models.DateTimeField(_("consent withdrawn"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("portrait")
+        verbose_name_plural = _("portraits")
+        ordering = ["title", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status=GuideStatus.PUBLISHED)
+                | models.Q(consent_on__isnull=False, withdrawn_at__isnull=True),
+                name="portrait_published_only_with_consent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == GuideStatus.PUBLISHED and self.withdrawn_at is None

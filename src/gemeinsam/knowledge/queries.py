@@ -9,9 +9,10 @@ from django.shortcuts import get_object_or_404
 
 from gemeinsam.accounts.roles import may, roles_of
 from gemeinsam.core import content
+from gemeinsam.organizations.enums import MembershipRole
 
 from .enums import GuideStatus
-from .models import Guide, Step
+from .models import Guide, Portrait, Step
 
 
 def guides_visible_to(user) -> QuerySet[Guide]:
@@ -60,5 +61,63 @@ def guide_page(user, slug: str, language: str) -> Guide:
     )
     queryset = content.prefetch(
         guides_visible_to(user).select_related("agency", "owner", "counselling_topic"), language
-    ).prefetch_related(Prefetch("steps", queryset=steps))
+    ).prefetch_related(
+        Prefetch("steps", queryset=steps),
+        Prefetch(
+            "portraits",
+            queryset=content.prefetch(
+                published_portraits().select_related("organization"), language
+            ),
+            to_attr="published_portraits",
+        ),
+    )
     return guide_for(user, slug, queryset=queryset)
+
+
+def portraits_visible_to(user) -> QuerySet[Portrait]:
+    """Published portraits whose consent stands, and every portrait of the person's agencies and
+    of the organizations they administer (so they can withdraw a draft's consent too)."""
+    roles = roles_of(user)
+    if roles.is_platform_admin:
+        return Portrait.objects.all()
+    shown = Q(status=GuideStatus.PUBLISHED, withdrawn_at__isnull=True, agency__is_active=True)
+    if roles.agencies:
+        shown |= Q(agency_id__in=list(roles.agencies))
+    admin_of = [org for org, role in roles.organizations.items() if role == MembershipRole.ADMIN]
+    if admin_of:
+        shown |= Q(organization_id__in=admin_of)
+    return Portrait.objects.filter(shown)
+
+
+def published_portraits() -> QuerySet[Portrait]:
+    return Portrait.objects.filter(
+        status=GuideStatus.PUBLISHED, withdrawn_at__isnull=True, agency__is_active=True
+    )
+
+
+def portrait_for(user, pk: int, perm: str | None = None) -> Portrait:
+    portrait = get_object_or_404(
+        portraits_visible_to(user).select_related("agency", "organization"), pk=pk
+    )
+    if perm and not may(user, perm, portrait):
+        raise PermissionDenied
+    return portrait
+
+
+def portrait_page(user, pk: int, language: str) -> Portrait:
+    """One portrait with its guides, programmes and recognitions in a fixed number of queries."""
+    queryset = content.prefetch(
+        portraits_visible_to(user).select_related("agency", "organization"), language
+    ).prefetch_related(
+        Prefetch("guides", queryset=content.prefetch(guides_visible_to(user), language)),
+        "programmes",
+        "recognitions",
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+def portraits_of_agencies(user) -> QuerySet[Portrait]:
+    roles = roles_of(user)
+    if roles.is_platform_admin:
+        return Portrait.objects.all()
+    return Portrait.objects.filter(agency_id__in=list(roles.agencies))

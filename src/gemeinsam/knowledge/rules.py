@@ -4,8 +4,10 @@ do all of it. Asking for counselling from a step is for the members of an organi
 
 import rules
 
+from gemeinsam.accounts.roles import roles_of
 from gemeinsam.accounts.rules import is_organization_member, is_platform_admin
 from gemeinsam.agencies.rules import is_manager_of_agency, is_staff_of_agency
+from gemeinsam.organizations.enums import MembershipRole
 
 from .enums import GuideStatus
 
@@ -34,3 +36,30 @@ rules.add_perm(
 rules.add_perm("knowledge.change_guide", is_staff_of_guide_agency | is_platform_admin)
 rules.add_perm("knowledge.publish_guide", is_manager_of_guide_agency | is_platform_admin)
 rules.add_perm("knowledge.ask_from_guide", is_organization_member)
+
+
+@rules.predicate
+def is_staff_of_portrait_agency(user, portrait) -> bool:
+    return portrait is not None and is_staff_of_agency(user, portrait.agency)
+
+
+@rules.predicate
+def is_manager_of_portrait_agency(user, portrait) -> bool:
+    return portrait is not None and is_manager_of_agency(user, portrait.agency)
+
+
+@rules.predicate
+def is_admin_of_portrayed_organization(user, portrait) -> bool:
+    role = roles_of(user).role_in_organization(portrait.organization_id if portrait else None)
+    return role == MembershipRole.ADMIN
+
+
+# Portraits: written by the agency's staff, published by its managers; the organization's
+# admins (who gave the consent) and the agency may withdraw it at any time.
+rules.add_perm("knowledge.add_portrait", is_staff_of_agency | is_platform_admin)
+rules.add_perm("knowledge.change_portrait", is_staff_of_portrait_agency | is_platform_admin)
+rules.add_perm("knowledge.publish_portrait", is_manager_of_portrait_agency | is_platform_admin)
+rules.add_perm(
+    "knowledge.withdraw_portrait",
+    is_admin_of_portrayed_organization | is_staff_of_portrait_agency | is_platform_admin,
+)

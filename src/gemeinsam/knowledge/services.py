@@ -18,11 +18,11 @@ from gemeinsam.counselling.inputs import RequestInput, mail_language
 from gemeinsam.counselling.services.public import submit_request
 
 from .enums import GuideStatus, StepState
-from .inputs import GuideInput, guide_problems
-from .models import Guide, Step
+from .inputs import GuideInput, PortraitInput, guide_problems, portrait_problems
+from .models import Guide, Portrait, Step
 
 # Words the guides' addresses use themselves.
-RESERVED = frozenset({"manage"})
+RESERVED = frozenset({"manage", "portraits"})
 GUIDE_FIELDS = ("title", "summary", "as_of", "change_note", "counselling_topic_id", "owner_id")
 
 
@@ -127,3 +127,101 @@ def ask_for_counselling(guide: Guide, step: Step, organization, *, by, state: st
         mail_language=mail_language(translation.get_language()),
     )
     return submit_request(data, by=by)
+
+
+# --- Portraits ------------------------------------------------------------------------------
+
+
+def _check_portrait(data: PortraitInput, organization) -> None:
+    problems = portrait_problems(data)
+    if (
+        data.consent_by_id is not None
+        and not organization.memberships.active().filter(user_id=data.consent_by_id).exists()
+    ):
+        problems["consent_by"] = _("Consent can only be given by a member of the organization.")
+    if problems:
+        raise ValidationError(problems)
+
+
+def _write_portrait(portrait: Portrait, data: PortraitInput) -> dict:
+    changes = {}
+    for name in ("organization_id", "title", "text", "review_on", "consent_by_id", "consent_on"):
+        old, new = getattr(portrait, name), getattr(data, name)
+        if old != new:
+            changes[name] = [None if old is None else str(old), None if new is None else str(new)]
+            setattr(portrait, name, new)
+    if (
+        portrait.withdrawn_at is not None
+        and data.consent_on is not None
+        and data.consent_on >= timezone.localdate(portrait.withdrawn_at)
+        and "consent_on" in changes
+    ):
+        # A consent given again after its withdrawal: the portrait may be published again.
+        portrait.withdrawn_at = None
+        changes["withdrawn_at"] = ["withdrawn", None]
+    portrait.save()
+    portrait.guides.set(Guide.objects.filter(agency=portrait.agency, pk__in=data.guide_ids))
+    portrait.programmes.set(data.programme_ids)
+    portrait.recognitions.set(data.recognition_ids)
+    return changes
+
+
+@transaction.atomic
+def create_portrait(agency, organization, data: PortraitInput, *, by) -> Portrait:
+    _check_portrait(data, organization)
+    portrait = Portrait(agency=agency)
+    _write_portrait(portrait, data)
+    audit.record(
+        by=by, action=AuditAction.CREATE, obj=portrait, changes={"title": [None, portrait.title]}
+    )
+    return portrait
+
+
+@transaction.atomic
+def update_portrait(portrait: Portrait, organization, data: PortraitInput, *, by) -> Portrait:
+    _check_portrait(data, organization)
+    portrait = Portrait.objects.select_for_update().get(pk=portrait.pk)
+    changes = _write_portrait(portrait, data)
+    if changes:
+        audit.record(by=by, action=AuditAction.UPDATE, obj=portrait, changes=changes)
+    return portrait
+
+
+@transaction.atomic
+def set_portrait_status(portrait: Portrait, status: str, *, by) -> Portrait:
+    """Publish (only with a consent that stands) or take back to a draft."""
+    portrait = Portrait.objects.select_for_update().get(pk=portrait.pk)
+    if status == GuideStatus.PUBLISHED and (
+        portrait.consent_on is None or portrait.withdrawn_at is not None
+    ):
+        raise ValidationError(_("A portrait is published only with the organization's consent."))
+    if portrait.status != status:
+        audit.record(
+            by=by,
+            action=AuditAction.UPDATE,
+            obj=portrait,
+            changes={"status": [portrait.status, status]},
+        )
+        portrait.status = status
+        portrait.save(update_fields=["status", "updated_at"])
+    return portrait
+
+
+@transaction.atomic
+def withdraw_consent(portrait: Portrait, *, by) -> Portrait:
+    """The organization (or the agency for it) withdraws its consent: the portrait is
+    unpublished in the same transaction, so no page shows it from then on."""
+    portrait = Portrait.objects.select_for_update().get(pk=portrait.pk)
+    if portrait.withdrawn_at is not None:
+        return portrait
+    portrait.withdrawn_at = timezone.now()
+    old = portrait.status
+    portrait.status = GuideStatus.DRAFT
+    portrait.save(update_fields=["withdrawn_at", "status", "updated_at"])
+    audit.record(
+        by=by,
+        action=AuditAction.UPDATE,
+        obj=portrait,
+        changes={"status": [old, GuideStatus.DRAFT], "withdrawn_at": [None, "withdrawn"]},
+    )
+    return portrait

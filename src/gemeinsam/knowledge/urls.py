@@ -1,16 +1,21 @@
 from django.urls import path
 
-from . import views
+from .views import guides, portraits
 
 app_name = "knowledge"
 
 urlpatterns = [
-    path("", views.guide_list, name="guide-list"),
-    path("manage/", views.manage_list, name="manage-list"),
-    path("manage/<slug:agency>/new/", views.guide_create, name="guide-create"),
-    path("<slug:slug>/", views.guide_detail, name="guide-detail"),
-    path("<slug:slug>/pdf/", views.guide_pdf, name="guide-pdf"),
-    path("<slug:slug>/edit/", views.guide_update, name="guide-update"),
-    path("<slug:slug>/publish/", views.guide_publish, name="guide-publish"),
-    path("<slug:slug>/steps/<int:step>/ask/", views.step_ask, name="step-ask"),
+    path("", guides.guide_list, name="guide-list"),
+    path("manage/", guides.manage_list, name="manage-list"),
+    path("manage/<slug:agency>/new/", guides.guide_create, name="guide-create"),
+    path("manage/<slug:agency>/portraits/new/", portraits.portrait_create, name="portrait-create"),
+    path("portraits/<int:pk>/", portraits.portrait_detail, name="portrait-detail"),
+    path("portraits/<int:pk>/edit/", portraits.portrait_update, name="portrait-update"),
+    path("portraits/<int:pk>/publish/", portraits.portrait_publish, name="portrait-publish"),
+    path("portraits/<int:pk>/withdraw/", portraits.portrait_withdraw, name="portrait-withdraw"),
+    path("<slug:slug>/", guides.guide_detail, name="guide-detail"),
+    path("<slug:slug>/pdf/", guides.guide_pdf, name="guide-pdf"),
+    path("<slug:slug>/edit/", guides.guide_update, name="guide-update"),
+    path("<slug:slug>/publish/", guides.guide_publish, name="guide-publish"),
+    path("<slug:slug>/steps/<int:step>/ask/", guides.step_ask, name="step-ask"),
 ]

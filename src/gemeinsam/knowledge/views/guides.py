@@ -25,10 +25,10 @@ from gemeinsam.counselling import throttle
 from gemeinsam.counselling.inputs import CONSENT_TEXT
 from gemeinsam.organizations.queries import memberships_of
 
-from . import exports, queries, services
-from .enums import GuideStatus, StepState
-from .forms import GuideForm, guide_parts, step_formset
-from .progress import organization_for_progress, progress
+from .. import exports, queries, services
+from ..enums import GuideStatus, StepState
+from ..forms import GuideForm, guide_parts, step_formset
+from ..progress import organization_for_progress, progress
 
 
 def _language() -> str:
@@ -254,6 +254,12 @@ def manage_list(request):
         "knowledge/manage_list.html",
         {
             "guides": [(g, g.review_due(today)) for g in guides],
+            "portraits": [
+                (p, p.review_on <= today)
+                for p in queries.portraits_of_agencies(request.user)
+                .select_related("organization")
+                .order_by("review_on", "title", "id")
+            ],
             "agencies": list(agencies_of_staff(request.user).order_by("name")),
         },
     )
