@@ -59,7 +59,7 @@ def test_the_registry_names_real_models_each_once_and_says_why_a_model_is_not_pe
 def test_an_agency_scope_covers_agency_data_only():
     in_scope = {h.name for h in personal_data.holders() if h.applies_to(Scope({1}))}
     everything = {h.name for h in personal_data.holders() if h.applies_to(Scope())}
-    assert in_scope == {"committees", "counselling", "events", "rooms"}
+    assert in_scope == {"committees", "counselling", "events", "rooms", "surveys"}
     assert everything == in_scope | {
         "accounts",
         "agencies",
@@ -158,6 +158,7 @@ def test_one_erasure_of_everything_leaves_the_person_named_nowhere(
         "accounts": 1,
         "translations": 0,
         "committees": 0,
+        "surveys": 0,
     }
     leyla.refresh_from_db()
     assert (leyla.is_active, leyla.has_usable_password()) == (False, False)
