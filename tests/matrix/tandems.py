@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from gemeinsam.tandems.enums import CallMode, PartnerAnswer
 from gemeinsam.tandems.models import ApplicationDocument
+from tests import factories
 from tests.matrix import LOGIN, Case, everyone, logged_in
 from tests.tandems.factories import make_application, make_call, make_tandem
 
@@ -90,6 +91,15 @@ def _new_call_data(w):
         "project_ends_on": (today + datetime.timedelta(days=400)).isoformat(),
         "mode": CallMode.PAIR_FIRST,
     }
+
+
+def _accepted_pair_first(w):
+    call = _open_call(w, mode=CallMode.PAIR_FIRST)
+    provider = factories.make_organization("Bücherhallen", kind="established_provider", index=False)
+    application = make_application(
+        call, provider, partner=w.org_a, partner_answer=PartnerAnswer.ACCEPTED
+    )
+    return {"agency": call.agency.slug, "slug": call.slug, "pk": application.pk}
 
 
 def _tandem_of_a_and_b(w):
@@ -176,6 +186,24 @@ CASES: list[Case] = [
     ),
     Case("tandems:application-document", seen_by_a_and_staff_of_x, kwargs=_document_of_a),
     Case("tandems:pair-list", staff_of_x, kwargs=_call_kwargs),
+    Case(
+        "tandems:application-withdraw",
+        {
+            **seen_by_a_and_staff_of_x,
+            "member_a": 302,
+            "advisor_x": 403,
+            "manager_x": 403,
+            "admin": 403,
+        },
+        kwargs=_application_of_a,
+        method="post",
+    ),
+    Case(
+        "tandems:application-tandem",
+        staff_of_x_done,
+        kwargs=_accepted_pair_first,
+        method="post",
+    ),
     Case("tandems:tandem-detail", tandem_seen, kwargs=_tandem_of_a_and_b),
     Case(
         "tandems:goal-add",

@@ -14,7 +14,7 @@ from gemeinsam.organizations.models import FieldOfActivity
 from gemeinsam.tandems import services
 from gemeinsam.tandems.enums import ApplicationStatus, CallMode, PartnerAnswer
 from gemeinsam.tandems.inputs import ApplicationInput, DocumentUpload, Invalid
-from gemeinsam.tandems.models import ApplicationDocument, TandemApplication
+from gemeinsam.tandems.models import ApplicationDocument, Tandem, TandemApplication
 from tests import factories
 from tests.tandems.factories import AFTER, DURING, make_application, make_call
 
@@ -266,3 +266,47 @@ def test_staff_read_an_application_without_a_form_to_change_it(client_for, world
 
     assert "Elternabende" in html
     assert 'name="action"' not in html
+
+
+@time_machine.travel(DURING, tick=False)
+def test_a_member_withdraws_the_application_and_can_no_longer_change_it(client_for, world, call):
+    application = make_application(call, world.org_a, by=world.member_a)
+    client = client_for(world.member_a)
+
+    client.post(f"/en/tandems/applications/{application.pk}/withdraw/")
+    html = client.get(application.get_absolute_url()).content.decode()
+
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.WITHDRAWN
+    assert 'name="action"' not in html
+    assert not application.counts
+
+
+@time_machine.travel(DURING, tick=False)
+def test_staff_form_the_tandem_of_an_accepted_pair_first_application(client_for, world):
+    hamburg = make_call(world.agency_x, "Tandems Hamburg", slug="hh", mode=CallMode.PAIR_FIRST)
+    provider = factories.make_organization(
+        "Bücherhallen Hamburg", kind="established_provider", index=False
+    )
+    accepted = make_application(
+        hamburg, provider, partner=world.org_a, partner_answer=PartnerAnswer.ACCEPTED
+    )
+    waiting = make_application(
+        hamburg, world.org_b, partner=provider, partner_answer=PartnerAnswer.INVITED
+    )
+    url = f"/en/tandems/manage/{world.agency_x.slug}/hh/applications/"
+    html = client_for(world.advisor_x).get(url).content.decode()
+    assert html.count("Form the tandem") == 1
+
+    response = client_for(world.advisor_x).post(f"{url}{accepted.pk}/tandem/")
+
+    tandem = Tandem.objects.get()
+    assert response["Location"] == tandem.get_absolute_url()
+    assert (tandem.migrant_org, tandem.partner, tandem.recipient) == (
+        world.org_a,
+        provider,
+        world.org_a,
+    )
+    refused = client_for(world.advisor_x).post(f"{url}{waiting.pk}/tandem/")
+    assert refused.status_code == 404
+    assert Tandem.objects.count() == 1

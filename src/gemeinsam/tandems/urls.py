@@ -13,6 +13,9 @@ urlpatterns = [
     path("", views.call_list, name="call-list"),
     path("applications/", views.my_applications, name="my-applications"),
     path("applications/<int:pk>/", views.application_detail, name="application-detail"),
+    path(
+        "applications/<int:pk>/withdraw/", views.application_withdraw, name="application-withdraw"
+    ),
     path("applications/<int:pk>/answer/", views.invitation_answer, name="invitation-answer"),
     path(
         "applications/<int:pk>/documents/<int:position>/",
@@ -30,6 +33,11 @@ urlpatterns = [
         "manage/<slug:agency>/<slug:slug>/applications/",
         views.application_list,
         name="application-list",
+    ),
+    path(
+        "manage/<slug:agency>/<slug:slug>/applications/<int:pk>/tandem/",
+        views.application_tandem,
+        name="application-tandem",
     ),
     path("manage/<slug:agency>/<slug:slug>/pairs/", views.pair_list, name="pair-list"),
     path("manage/<slug:agency>/<slug:slug>/pairs/form/", views.tandem_create, name="tandem-create"),

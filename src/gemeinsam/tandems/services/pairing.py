@@ -31,6 +31,27 @@ def form_tandem(
     organization is in at most one tandem per call (checked again under the constraint)."""
     migrant_org, partner = mo_application.organization, partner_application.organization
     problems = []
+    if call.pairs_within_land and mo_application.region != partner_application.region:
+        problems.append(_("This call pairs organizations within one Land only."))
+    return _create(
+        call, migrant_org, partner, by=by, reasons=reasons, score=score, problems=problems
+    )
+
+
+def form_pair_first_tandem(call: TandemCall, application: TandemApplication, *, by) -> Tandem:
+    """The tandem of a pair-first application once its partner accepted: the migrant
+    organization among the two is the tandem's first side."""
+    if not application.counts:
+        raise Invalid(
+            {"__all__": [_("The application counts only once the partner has accepted.")]}
+        )
+    first, second = application.organization, application.partner
+    if second.kind == OrganizationKind.MIGRANT_ORG and first.kind != OrganizationKind.MIGRANT_ORG:
+        first, second = second, first
+    return _create(call, first, second, by=by, reasons={}, score=0, problems=[])
+
+
+def _create(call, migrant_org, partner, *, by, reasons, score, problems) -> Tandem:
     if migrant_org.pk == partner.pk:
         problems.append(_("A tandem needs two different organizations."))
     elif migrant_org.kind != OrganizationKind.MIGRANT_ORG or (
@@ -39,8 +60,7 @@ def form_tandem(
         problems.append(
             _("A tandem pairs a migrant organization with an organization from another field.")
         )
-    if call.pairs_within_land and mo_application.region != partner_application.region:
-        problems.append(_("This call pairs organizations within one Land only."))
+    recipient = None
     if can_receive_money(migrant_org):
         recipient = migrant_org
     elif can_receive_money(partner):

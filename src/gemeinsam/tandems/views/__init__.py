@@ -9,6 +9,8 @@ from .applications import (
     application_detail,
     application_document,
     application_list,
+    application_tandem,
+    application_withdraw,
     invitation_answer,
     my_applications,
 )
@@ -21,6 +23,8 @@ __all__ = [
     "application_detail",
     "application_document",
     "application_list",
+    "application_tandem",
+    "application_withdraw",
     "call_detail",
     "call_form",
     "call_list",

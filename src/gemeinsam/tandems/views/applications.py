@@ -173,5 +173,44 @@ def application_list(request, agency, slug):
     return render(
         request,
         "tandems/application_list.html",
-        {"call": call, "applications": list(queries.applications_of_call(call))},
+        {
+            "call": call,
+            "applications": list(queries.applications_of_call(call)),
+            "paired": {
+                org
+                for pair in queries.tandems_of_call(call).values_list("migrant_org", "partner")
+                for org in pair
+            },
+        },
     )
+
+
+@login_required
+@require_POST
+def application_withdraw(request, pk):
+    application = queries.application_for(request.user, pk, "tandems.change_application")
+    if application.status == ApplicationStatus.WITHDRAWN:
+        messages.error(request, _("This application has been withdrawn."))
+    else:
+        services.withdraw_application(application, by=request.user)
+        messages.success(request, _("Your application has been withdrawn."))
+    return redirect(application.get_absolute_url())
+
+
+@login_required
+@require_POST
+def application_tandem(request, agency, slug, pk):
+    call = queries.call_for(request.user, agency, slug, "tandems.form_tandems")
+    application = get_object_or_404(queries.counting_applications(call), pk=pk)
+    try:
+        tandem = services.form_pair_first_tandem(call, application, by=request.user)
+    except Invalid as error:
+        for problem in error.problems.get("__all__", []):
+            messages.error(request, problem)
+        return redirect("tandems:application-list", agency=call.agency.slug, slug=call.slug)
+    messages.success(
+        request,
+        _("%(mo)s and %(partner)s now form a tandem.")
+        % {"mo": tandem.migrant_org.name, "partner": tandem.partner.name},
+    )
+    return redirect(tandem.get_absolute_url())

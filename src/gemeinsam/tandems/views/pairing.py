@@ -29,7 +29,8 @@ def _excluded(request) -> set[tuple[int, int]]:
 @require_http_methods(["GET", "HEAD"])
 def pair_list(request, agency, slug):
     call = queries.call_for(request.user, agency, slug, "tandems.form_tandems")
-    applications = list(queries.applications_to_pair(call))
+    # A pair-first call's pairs applied together; staff form them from the applications.
+    applications = [] if call.pair_first else list(queries.applications_to_pair(call))
     excluded = _excluded(request)
     proposal = pairing.propose(applications, within_land=call.pairs_within_land, excluded=excluded)
     fields = {f.pk: f.label for f in FieldOfActivity.objects.all()}
