@@ -31,6 +31,7 @@ from gemeinsam.organizations.models import (
     WorkingLanguage,
 )
 
+from . import committees as demo_committees
 from . import counselling as demo_counselling
 from . import (
     counselling_history_specs,
@@ -89,6 +90,7 @@ def check_data() -> None:
         demo_funding.funding_data,
         demo_knowledge.knowledge_data,
         demo_tandems.tandems_data,
+        demo_committees.committees_data,
     ):
         read()
 
@@ -126,6 +128,8 @@ def load_demo_data(*, today: datetime.date | None = None) -> DemoSummary:
     demo_knowledge.load(today)
     # Tandems: calls of NRW and Hamburg, the NRW tandems paired from the directory above.
     demo_tandems.load(today)
+    # Committees: Lichtenberg's, in VIA's register, with a representative of an MO above.
+    demo_committees.load(today)
     return DemoSummary(
         agencies=len(agencies),
         projects=Project.objects.filter(agency__in=agencies.values()).count(),
