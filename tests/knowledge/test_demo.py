@@ -11,7 +11,7 @@ from gemeinsam.demo import knowledge as demo_knowledge
 from gemeinsam.demo import people
 from gemeinsam.demo.loader import load_demo_data
 from gemeinsam.knowledge.enums import GuideStatus
-from gemeinsam.knowledge.models import Guide, Step
+from gemeinsam.knowledge.models import Guide, Portrait, Step
 
 pytestmark = pytest.mark.django_db
 
@@ -80,3 +80,21 @@ def test_anonymous_readers_find_the_guides_in_arabic(demo):
     page = Client().get("/ar/knowledge/").content.decode()
     assert "تأسيس روضة أطفال (Kita)" in page
     assert "الاعتراف كجهة حرة في رعاية الشباب" in page
+
+
+def test_each_guide_has_its_portrait_published_only_with_consent(demo):
+    portraits = {p.guides.get().slug: p for p in Portrait.objects.all()}
+    assert sorted(portraits) == [
+        "anerkennung-jugendhilfe",
+        "arbeitsmarktmassnahmen",
+        "kita-gruenden",
+    ]
+    assert portraits["anerkennung-jugendhilfe"].consent_by.email == CAST.member.email
+    assert portraits["arbeitsmarktmassnahmen"].status == GuideStatus.DRAFT
+    assert portraits["arbeitsmarktmassnahmen"].consent_by is None
+    page = Client().get("/en/knowledge/anerkennung-jugendhilfe/").content.decode()
+    assert "From homework club to recognised provider" in page
+    assert (
+        "Kurse für Pflegehelferinnen"
+        not in Client().get("/de/knowledge/arbeitsmarktmassnahmen/").content.decode()
+    )

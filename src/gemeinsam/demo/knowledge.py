@@ -17,9 +17,10 @@ from django.utils import timezone
 from gemeinsam.agencies.models import Agency
 from gemeinsam.core import content
 from gemeinsam.counselling.models import Topic
-from gemeinsam.funding.models import ReadinessCheck
+from gemeinsam.funding.models import Programme, ReadinessCheck
 from gemeinsam.knowledge.enums import GuideStatus
-from gemeinsam.knowledge.models import Guide, Step, links_problem
+from gemeinsam.knowledge.models import Guide, Portrait, Step, links_problem, months_later
+from gemeinsam.organizations.models import Organization, RecognitionType
 
 from . import records
 from .people import Person
@@ -62,8 +63,24 @@ class GuideSpec:
 
 
 @dataclass(frozen=True)
+class PortraitSpec:
+    guide: str  # a guide's slug
+    agency: str
+    organization: str  # a featured organization's name
+    consent_by: Person | None  # a member of it who agreed; None: a draft awaiting consent
+    consent_days_ago: int
+    title: str
+    text: str
+    recognitions: tuple[str, ...]  # recognition type codes
+    programmes: tuple[str, ...]  # programme codes
+    published: bool
+    texts: dict[str, Texts] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Knowledge:
     guides: tuple[GuideSpec, ...]
+    portraits: tuple[PortraitSpec, ...] = ()
 
 
 def knowledge_data() -> Knowledge:
@@ -81,6 +98,13 @@ def _build(where: records.Where, content_: Any) -> Knowledge:
                 )
             if links_problem(step.links):
                 raise at.at(f"step {number}").error(links_problem(step.links))
+    slugs = {guide.slug for guide in found.guides}
+    for portrait in found.portraits:
+        at = where.at("portraits").at(repr(portrait.title))
+        if portrait.guide not in slugs:
+            raise at.error(f"no guide has the slug {portrait.guide!r}")
+        if portrait.published and portrait.consent_by is None:
+            raise at.error("a portrait is published only with someone's consent")
     return found
 
 
@@ -134,4 +158,39 @@ def load(today: datetime.date | None = None) -> int:
             content.set_texts(guide, language, values)
             for position, title in texts.steps.items():
                 content.set_texts(steps[position - 1], language, {"title": title})
+    for spec in knowledge_data().portraits:
+        _portrait(spec, today)
     return len(knowledge_data().guides)
+
+
+def _portrait(spec: PortraitSpec, today: datetime.date) -> Portrait:
+    """Written as staff would, keyed by organization and title; consent from a member."""
+    organization = Organization.objects.get(name=spec.organization)
+    consent_by = (
+        get_user_model().objects.get(email=spec.consent_by.email) if spec.consent_by else None
+    )
+    if (
+        consent_by is not None
+        and not organization.memberships.active().filter(user=consent_by).exists()
+    ):
+        raise ValueError(f"{spec.consent_by.email} is no active member of {spec.organization}")
+    consent_on = today - datetime.timedelta(days=spec.consent_days_ago) if consent_by else None
+    portrait, _created = Portrait.objects.update_or_create(
+        organization=organization,
+        title=spec.title,
+        defaults={
+            "agency": Agency.objects.get(slug=spec.agency),
+            "text": spec.text,
+            "consent_by": consent_by,
+            "consent_on": consent_on,
+            "review_on": months_later(today, 12),
+            "withdrawn_at": None,
+            "status": GuideStatus.PUBLISHED if spec.published else GuideStatus.DRAFT,
+        },
+    )
+    portrait.guides.set(Guide.objects.filter(slug=spec.guide))
+    portrait.recognitions.set(RecognitionType.objects.filter(code__in=spec.recognitions))
+    portrait.programmes.set(Programme.objects.filter(code__in=spec.programmes))
+    for language, texts in spec.texts.items():
+        content.set_texts(portrait, language, {"title": texts.title})
+    return portrait
