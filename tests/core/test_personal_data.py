@@ -65,6 +65,7 @@ def test_an_agency_scope_covers_agency_data_only():
         "agencies",
         "organizations",
         "funding",
+        "knowledge",
         "tandems",
         "translations",
     }
@@ -159,6 +160,7 @@ def test_one_erasure_of_everything_leaves_the_person_named_nowhere(
         "translations": 0,
         "committees": 0,
         "surveys": 0,
+        "knowledge": 0,
     }
     leyla.refresh_from_db()
     assert (leyla.is_active, leyla.has_usable_password()) == (False, False)
