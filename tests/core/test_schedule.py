@@ -14,6 +14,7 @@ from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from gemeinsam.core import schedule
+from gemeinsam.core import tasks as core_tasks
 from gemeinsam.core.models import ScheduledRun
 from gemeinsam.core.worker import Worker
 from gemeinsam.counselling.tasks import cases as case_tasks
@@ -39,6 +40,7 @@ def test_every_daily_job_of_every_app_is_declared_at_its_hour():
         timeline_tasks.send_task_reminders.module_path: datetime.time(7, 0),
         funding_tasks.send_deadline_reminders.module_path: datetime.time(7, 0),
         retention.purge_old_files_job.module_path: datetime.time(2, 30),
+        core_tasks.prune_task_results_job.module_path: datetime.time(4, 15),
     }
 
 
@@ -129,8 +131,9 @@ def test_a_standing_worker_queues_every_daily_job_when_it_starts(monkeypatch):
         timeline_tasks.send_task_reminders.module_path: "16. 07:00",
         funding_tasks.send_deadline_reminders.module_path: "16. 07:00",
         retention.purge_old_files_job.module_path: "16. 02:30",
+        core_tasks.prune_task_results_job.module_path: "16. 04:15",
     }
-    assert DBTaskResult.objects.count() == 4
+    assert DBTaskResult.objects.count() == 5
 
 
 def test_keys_of_runs_older_than_ninety_days_are_forgotten():

@@ -132,6 +132,7 @@ def test_the_worker_survives_a_locked_database_and_then_sends_the_mail(tmp_path)
         # A standing worker queued the daily jobs' next runs when it started (core.schedule).
         assert sorted(path.rsplit(".", 1)[1] for path, status in rows if status == "READY") == [
             "anonymise_expired_cases_job",
+            "prune_task_results_job",
             "purge_old_files_job",
             "send_deadline_reminders",
             "send_task_reminders",

@@ -9,8 +9,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        # Imported in ready() because the app registry loads models first.
-        from . import checks  # noqa: F401  (registers the system checks)
-        from .bidi import clean_before_save
+        # Imported in ready() because the app registry loads models first: the system checks
+        # and the daily job that prunes task results register themselves.
+        from . import checks, tasks  # noqa: F401
+        from .bidi import clean_before_save  # in ready() because it loads models
 
         pre_save.connect(clean_before_save, dispatch_uid="core.bidi.clean_before_save")

@@ -7,13 +7,15 @@ again instead, and beats, so `/readyz` can tell a load balancer (or a person) th
 running or that tasks wait far past their time.
 """
 
+import contextlib
 import dataclasses
 import datetime
 import random
+import threading
 import time
 from functools import wraps
 
-from django.db import DatabaseError, InterfaceError, OperationalError
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.db.models import Q
 from django.utils import timezone
 from django_tasks_db.compat import TaskResultStatus
@@ -21,13 +23,14 @@ from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult, get_date_max
 from django_tasks_db.utils import exclusive_transaction
 
-from . import schedule
+from . import recovery, schedule
 from .models import WorkerHeartbeat
 
 # A worker writes its beat at most this often: every loop would be a write a second.
 BEAT_EVERY = datetime.timedelta(seconds=30)
-# Without a beat this long, no worker runs (a task may legitimately take a few minutes).
-BEAT_MAX_AGE = datetime.timedelta(minutes=5)
+# Without a beat this long, no worker runs; a task it ran lost its worker (core.recovery). A
+# worker beats while it runs a task too, so a long task does not look like a dead worker.
+BEAT_MAX_AGE = recovery.BEAT_MAX_AGE
 # A task ready this long ago and still waiting means the workers do not keep up (or none runs).
 OVERDUE_AFTER = datetime.timedelta(minutes=10)
 # Back-off after a database error: 1 s, 2 s, 4 s … at most a minute.
@@ -65,7 +68,8 @@ class Worker(db_worker.Worker):
             try:
                 task_result = self._claim()
                 if task_result is not None:
-                    self.run_task(task_result)
+                    with self._beating():
+                        self.run_task(task_result)
                 self._beat()
             except DatabaseError as error:
                 self._back_off(error)
@@ -127,6 +131,36 @@ class Worker(db_worker.Worker):
         )
         WorkerHeartbeat.objects.filter(beat_at__lt=now - FORGET_AFTER).delete()
         self.last_beat = now
+        # Every standing worker looks for tasks whose worker died, as often as it beats.
+        recovery.recover(now)
+
+    @contextlib.contextmanager
+    def _beating(self):
+        """Beat from a thread of its own while the task runs (a standing worker only)."""
+        if self.batch:
+            yield
+            return
+        stop = threading.Event()
+
+        def beat():
+            try:
+                while not stop.wait(BEAT_EVERY.total_seconds()):
+                    try:
+                        WorkerHeartbeat.objects.update_or_create(
+                            worker_id=self.worker_id, defaults={"beat_at": timezone.now()}
+                        )
+                    except DatabaseError as error:
+                        logger.error("The worker's beat failed (%s); trying again", error)
+            finally:
+                connection.close()  # this thread's own connection
+
+        thread = threading.Thread(target=beat, name=f"beat-{self.worker_id}", daemon=True)
+        thread.start()
+        try:
+            yield
+        finally:
+            stop.set()
+            thread.join()
 
     def _back_off(self, error: DatabaseError) -> None:
         self.failures += 1
