@@ -92,6 +92,18 @@ CASES: list[Case] = [
         method="post",
         data=lambda w: {"action": "propose"},
     ),
+    # The path to a seat: org A is unlisted (member B cannot know it: 404), org B public (403).
+    Case(
+        "committees:seat-paths",
+        {**logged_in(200), "member_b": 404},
+        kwargs=lambda w: {"organization": _committee(w) and w.org_a.slug},
+    ),
+    Case(
+        "committees:seat-paths",
+        {**logged_in(200), "member_a": 403},
+        kwargs=lambda w: {"organization": w.org_b.slug},
+        label="public organization",
+    ),
     Case("committees:oparl-system", everyone(200)),
     Case("committees:oparl-bodies", everyone(200)),
     Case(

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from gemeinsam.core.forms import DateTimeInput
+from gemeinsam.organizations.models import RecognitionType
 
 from .enums import MandateAction, SeatRole
 from .inputs import CommitteeInput, MandateInput, MeetingInput, SeatInput
@@ -70,6 +71,12 @@ class SeatForm(forms.Form):
     appointer = forms.CharField(label=_("Appointed by"), max_length=200, required=False)
     term = forms.ModelChoiceField(label=_("Term"), queryset=LegislativeTerm.objects.none())
     voting_right = forms.BooleanField(label=_("Voting right"), required=False, initial=True)
+    requires_recognition = forms.ModelChoiceField(
+        label=_("Open to organizations with"),
+        queryset=RecognitionType.objects.all(),
+        required=False,
+        help_text=_("Only organizations with this recognition may be proposed for the seat."),
+    )
 
     def __init__(self, *args, terms, **kwargs):
         super().__init__(*args, **kwargs)
@@ -84,6 +91,9 @@ class SeatForm(forms.Form):
             appointer=d["appointer"],
             term_id=d["term"].pk if d["term"] else None,
             voting_right=d["voting_right"],
+            requires_recognition_id=(
+                d["requires_recognition"].pk if d["requires_recognition"] else None
+            ),
         )
 
 

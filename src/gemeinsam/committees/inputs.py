@@ -49,6 +49,7 @@ class SeatInput:
     appointer: str = ""
     term_id: int | None = None
     voting_right: bool = True
+    requires_recognition_id: int | None = None
 
 
 @dataclass(frozen=True)

@@ -160,6 +160,15 @@ class Seat(models.Model):
         related_name="seats",
     )
     voting_right = models.BooleanField(_("voting right"), default=True)
+    requires_recognition = models.ForeignKey(
+        "organizations.RecognitionType",
+        verbose_name=_("open to organizations with"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Only organizations with this recognition may be proposed for the seat."),
+    )
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from gemeinsam.accounts.roles import may, roles_of
 from gemeinsam.accounts.rules import is_platform_admin
 from gemeinsam.agencies.models import Agency
+from gemeinsam.organizations.models import Organization
 
 from .enums import HOLDING, PENDING, REMINDER_DAYS
 from .models import Body, Committee, LegislativeTerm, Mandate, Meeting, Seat
@@ -143,3 +144,9 @@ def agencies_keeping(user) -> QuerySet[Agency]:
     if is_platform_admin(user):
         return agencies
     return agencies.filter(pk__in=staff_agency_ids(user))
+
+
+def organizations_of(user) -> QuerySet[Organization]:
+    """The organizations the person is an active member of (for their paths to a seat)."""
+    ids = set(roles_of(user).organizations)
+    return Organization.objects.filter(pk__in=ids).order_by("name") if ids else []

@@ -7,8 +7,9 @@ the members of the organization a mandate is held for may read that mandate.
 import rules
 
 from gemeinsam.accounts.roles import roles_of
-from gemeinsam.accounts.rules import is_platform_admin
+from gemeinsam.accounts.rules import is_agency_staff, is_platform_admin
 from gemeinsam.agencies.rules import is_staff_of_agency
+from gemeinsam.organizations.rules import is_org_member
 
 
 @rules.predicate
@@ -40,3 +41,5 @@ rules.add_perm(
     is_staff_of_mandate_agency | is_member_of_mandate_organization | is_platform_admin,
 )
 rules.add_perm("committees.change_mandate", is_staff_of_mandate_agency | is_platform_admin)
+# The path to a seat of an organization: for its members and every agency's staff.
+rules.add_perm("committees.view_paths", is_org_member | is_agency_staff | is_platform_admin)

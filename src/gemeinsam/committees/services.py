@@ -92,6 +92,7 @@ def add_seat(committee: Committee, data: SeatInput, *, by) -> Seat:
         appointer=data.appointer,
         term_id=data.term_id,
         voting_right=data.voting_right,
+        requires_recognition_id=data.requires_recognition_id,
         position=committee.seats.count() + 1,
     )
     audit.record(by=by, action=AuditAction.CREATE, obj=seat)

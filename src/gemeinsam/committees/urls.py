@@ -12,6 +12,7 @@ app_name = "committees"
 urlpatterns = [
     path("", views.committee_list, name="committee-list"),
     path("new/<slug:agency>/", views.committee_create, name="committee-create"),
+    path("paths/<slug:organization>/", views.seat_paths, name="seat-paths"),
     path("mandates/<int:pk>/step/", views.mandate_step, name="mandate-step"),
     path("oparl/", views.oparl_system, name="oparl-system"),
     path("oparl/bodies/", views.oparl_bodies, name="oparl-bodies"),

@@ -20,9 +20,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from gemeinsam.agencies.queries import agency_for
 from gemeinsam.core import content, ical
-from gemeinsam.organizations.queries import organizations_visible_to
+from gemeinsam.organizations.queries import organization_for, organizations_visible_to
 
-from . import oparl, queries, services
+from . import oparl, paths, queries, services
 from .enums import steps_from
 from .forms import CommitteeForm, MandateForm, MandateStepForm, MeetingForm, SeatForm
 
@@ -41,6 +41,7 @@ def committee_list(request):
             "bodies": queries.bodies_with_committees(),
             "body": body,
             "managed_agencies": queries.agencies_keeping(request.user),
+            "my_organizations": queries.organizations_of(request.user),
         },
     )
 
@@ -243,6 +244,19 @@ def mandate_step(request, pk):
     else:
         messages.success(request, _("The mandate is updated."))
     return redirect("committees:mandate-list", body=committee.body.slug, slug=committee.slug)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def seat_paths(request, organization):
+    organization = organization_for(request.user, organization, perm="committees.view_paths")
+    found = paths.paths_for(organization)
+    content.prefetch([p.seat.committee for p in found])
+    return render(
+        request,
+        "committees/seat_paths.html",
+        {"organization": organization, "paths": found},
+    )
 
 
 def _json(data: dict) -> JsonResponse:

@@ -20,7 +20,7 @@ from gemeinsam.agencies.models import Agency
 from gemeinsam.committees.enums import BodyLevel, CommitteeKind, MandateStatus, SeatRole
 from gemeinsam.committees.models import Body, Committee, LegislativeTerm, Mandate, Meeting, Seat
 from gemeinsam.core import content
-from gemeinsam.organizations.models import Organization
+from gemeinsam.organizations.models import Organization, RecognitionType
 
 from . import records
 from .events_texts import Language
@@ -62,6 +62,7 @@ class SeatSpec:
     appointer: str
     term: str
     voting_right: bool = True
+    requires_recognition: str = ""  # a recognition type's code
     mandates: tuple[MandateSpec, ...] = ()
 
 
@@ -169,6 +170,11 @@ def _committee(agency, body, terms, spec: CommitteeSpec, today) -> Committee:
                 "appointer": seat_spec.appointer,
                 "term": terms[seat_spec.term],
                 "voting_right": seat_spec.voting_right,
+                "requires_recognition": (
+                    RecognitionType.objects.get(code=seat_spec.requires_recognition)
+                    if seat_spec.requires_recognition
+                    else None
+                ),
                 "position": position,
             },
         )
