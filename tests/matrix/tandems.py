@@ -126,6 +126,7 @@ CASES: list[Case] = [
         label="unknown call",
     ),
     Case("tandems:call-manage", staff_of_x, kwargs=lambda w: {"agency": w.agency_x.slug}),
+    Case("tandems:giving-export", staff_of_x, kwargs=lambda w: {"agency": w.agency_x.slug}),
     Case("tandems:call-create", staff_of_x, kwargs=lambda w: {"agency": w.agency_x.slug}),
     Case(
         "tandems:call-create",

@@ -71,6 +71,5 @@ def make_application(
 
 
 def make_tandem(call, migrant_org, partner, **extra):
-    return Tandem.objects.create(
-        call=call, migrant_org=migrant_org, partner=partner, recipient=migrant_org, **extra
-    )
+    extra.setdefault("recipient", migrant_org)
+    return Tandem.objects.create(call=call, migrant_org=migrant_org, partner=partner, **extra)

@@ -44,6 +44,7 @@ def test_the_demo_pairs_the_nrw_call_and_opens_the_hamburg_call_once(directory):
     assert len(tandems) == 3
     assert all(t.agreed and "both" not in t.reasons for t in tandems)
     assert all(t.reasons["fields"] for t in tandems)
+    assert {t.grant for t in tandems} == {nrw.max_grant}
     assert Goal.objects.filter(tandem__call=nrw).count() == 6
     hamburg = TandemCall.objects.get(slug="tandemprojekte-hamburg")
     assert hamburg.is_open(TODAY)

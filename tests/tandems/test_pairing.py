@@ -4,15 +4,17 @@ suggestions or their own choice, and the money goes to whoever can receive it.""
 
 import itertools
 import random
+from decimal import Decimal
 
 import pytest
 import time_machine
 
 from gemeinsam.core.models import AuditLogEntry
-from gemeinsam.tandems import pairing
+from gemeinsam.tandems import pairing, services
+from gemeinsam.tandems.inputs import Invalid
 from gemeinsam.tandems.models import Tandem
 from tests import factories
-from tests.tandems.factories import DURING, make_application, make_call
+from tests.tandems.factories import DURING, make_application, make_call, make_tandem
 from tests.tandems.test_query_counts import _grow_and_compare
 
 
@@ -199,3 +201,27 @@ def test_the_pairs_page_costs_the_same_for_three_pairs_as_for_one(
     )
 
     assert page.count("Form this tandem") == 4  # three suggestions and the own choice
+
+
+@pytest.mark.django_db
+@time_machine.travel(DURING, tick=False)
+def test_a_tandem_beyond_the_calls_budget_is_refused(world):
+    call = make_call(
+        world.agency_x,
+        "Kleine Tandems",
+        slug="klein",
+        budget=Decimal("12000"),
+        max_grant=Decimal("8000"),
+    )
+    first = make_application(call, factories.make_organization("MO A", index=False))
+    make_tandem(call, first.organization, _provider("Träger A"), grant=Decimal("8000"))
+    mo = make_application(call, factories.make_organization("MO B", index=False))
+    partner = make_application(call, _provider("Träger B"))
+
+    with pytest.raises(Invalid) as refused:
+        services.form_tandem(call, mo, partner, by=world.advisor_x)
+
+    assert refused.value.problems == {
+        "__all__": ["The call's budget is spent: 4000.00 € are left."]
+    }
+    assert Tandem.objects.count() == 1

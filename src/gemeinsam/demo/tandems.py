@@ -179,6 +179,7 @@ def _match_later(call: TandemCall, spec: CallSpec, today: datetime.date) -> None
                 migrant_org=s.mo.organization,
                 partner=s.partner.organization,
                 recipient=recipient,
+                grant=min(s.mo.amount or call.max_grant, call.max_grant),
                 reasons=s.reasons.as_json(),
                 score=s.score,
             )

@@ -28,6 +28,7 @@ urlpatterns = [
     path("tandem/<int:pk>/sign/", views.agreement_sign, name="agreement-sign"),
     path("manage/<slug:agency>/", views.call_manage, name="call-manage"),
     path("manage/<slug:agency>/new/", views.call_form, name="call-create"),
+    path("manage/<slug:agency>/360giving.json", views.giving_export, name="giving-export"),
     path("manage/<slug:agency>/<slug:slug>/", views.call_form, name="call-update"),
     path(
         "manage/<slug:agency>/<slug:slug>/applications/",

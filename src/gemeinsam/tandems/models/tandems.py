@@ -37,6 +37,7 @@ class Tandem(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    grant = models.DecimalField(_("grant (€)"), max_digits=12, decimal_places=2, default=0)
     reasons = models.JSONField(default=dict, blank=True)
     score = models.IntegerField(default=0)
     formed_by = models.ForeignKey(
@@ -69,6 +70,9 @@ class Tandem(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(partner=models.F("migrant_org")),
                 name="tandem_two_organizations",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(grant__gte=0), name="tandem_grant_not_negative"
             ),
         ]
 

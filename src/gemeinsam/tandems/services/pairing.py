@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, Sum
 from django.utils.translation import gettext as _
 
 from gemeinsam.core import audit
@@ -33,8 +33,16 @@ def form_tandem(
     problems = []
     if call.pairs_within_land and mo_application.region != partner_application.region:
         problems.append(_("This call pairs organizations within one Land only."))
+    asked = mo_application.amount or partner_application.amount or 0
     return _create(
-        call, migrant_org, partner, by=by, reasons=reasons, score=score, problems=problems
+        call,
+        migrant_org,
+        partner,
+        by=by,
+        reasons=reasons,
+        score=score,
+        problems=problems,
+        grant=min(asked, call.max_grant),
     )
 
 
@@ -48,10 +56,11 @@ def form_pair_first_tandem(call: TandemCall, application: TandemApplication, *, 
     first, second = application.organization, application.partner
     if second.kind == OrganizationKind.MIGRANT_ORG and first.kind != OrganizationKind.MIGRANT_ORG:
         first, second = second, first
-    return _create(call, first, second, by=by, reasons={}, score=0, problems=[])
+    grant = min(application.amount or 0, call.max_grant)
+    return _create(call, first, second, by=by, reasons={}, score=0, problems=[], grant=grant)
 
 
-def _create(call, migrant_org, partner, *, by, reasons, score, problems) -> Tandem:
+def _create(call, migrant_org, partner, *, by, reasons, score, problems, grant) -> Tandem:
     if migrant_org.pk == partner.pk:
         problems.append(_("A tandem needs two different organizations."))
     elif migrant_org.kind != OrganizationKind.MIGRANT_ORG or (
@@ -70,6 +79,18 @@ def _create(call, migrant_org, partner, *, by, reasons, score, problems) -> Tand
     if problems:
         raise Invalid({"__all__": problems})
     with transaction.atomic():
+        # The call's row lock: two staff forming tandems at once never pass its budget.
+        TandemCall.objects.select_for_update().filter(pk=call.pk).first()
+        granted = Tandem.objects.filter(call=call).aggregate(total=Sum("grant"))["total"] or 0
+        if granted + grant > call.budget:
+            raise Invalid(
+                {
+                    "__all__": [
+                        _("The call's budget is spent: %(left)s € are left.")
+                        % {"left": f"{call.budget - granted:.2f}"}
+                    ]
+                }
+            )
         organizations = [migrant_org.pk, partner.pk]
         taken = Tandem.objects.filter(call=call).filter(
             Q(migrant_org__in=organizations) | Q(partner__in=organizations)
@@ -87,6 +108,7 @@ def _create(call, migrant_org, partner, *, by, reasons, score, problems) -> Tand
             migrant_org=migrant_org,
             partner=partner,
             recipient=recipient,
+            grant=grant,
             reasons=reasons or {},
             score=score,
             formed_by=by,
@@ -99,6 +121,7 @@ def _create(call, migrant_org, partner, *, by, reasons, score, problems) -> Tand
                 "migrant_org": [None, migrant_org.name],
                 "partner": [None, partner.name],
                 "recipient": [None, recipient.name],
+                "grant": [None, f"{grant:.2f}"],
             },
         )
     return tandem

@@ -14,7 +14,7 @@ from .applications import (
     invitation_answer,
     my_applications,
 )
-from .calls import call_detail, call_form, call_list, call_manage
+from .calls import call_detail, call_form, call_list, call_manage, giving_export
 from .pairing import pair_list, tandem_create
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "call_form",
     "call_list",
     "call_manage",
+    "giving_export",
     "goal_add",
     "invitation_answer",
     "milestone_add",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,7 +15,7 @@ from gemeinsam.agencies.models import Agency
 from gemeinsam.agencies.queries import agency_for
 from gemeinsam.core import content
 
-from .. import queries, services
+from .. import exports, queries, services
 from ..forms import CallForm, show_problems
 from ..inputs import Invalid
 
@@ -76,3 +77,15 @@ def call_form(request, agency, slug=None):
             messages.success(request, _("The call has been saved."))
             return redirect(call.get_absolute_url())
     return render(request, "tandems/call_form.html", {"agency": agency, "call": call, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def giving_export(request, agency):
+    agency = agency_for(request.user, agency, "tandems.manage_calls")
+    data = exports.package(agency)
+    if not data["grants"]:
+        return render(request, "tandems/giving_empty.html", {"agency": agency})
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="360giving-{agency.slug}.json"'
+    return response
