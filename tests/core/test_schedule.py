@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
+from gemeinsam.committees import tasks as committee_tasks
 from gemeinsam.core import schedule
 from gemeinsam.core import tasks as core_tasks
 from gemeinsam.core.models import ScheduledRun
@@ -39,6 +40,7 @@ def test_every_daily_job_of_every_app_is_declared_at_its_hour():
         case_tasks.anonymise_expired_cases_job.module_path: datetime.time(3, 0),
         timeline_tasks.send_task_reminders.module_path: datetime.time(7, 0),
         funding_tasks.send_deadline_reminders.module_path: datetime.time(7, 0),
+        committee_tasks.send_term_reminders.module_path: datetime.time(7, 0),
         retention.purge_old_files_job.module_path: datetime.time(2, 30),
         core_tasks.prune_task_results_job.module_path: datetime.time(4, 15),
     }
@@ -130,6 +132,7 @@ def test_a_standing_worker_queues_every_daily_job_when_it_starts(monkeypatch):
         case_tasks.anonymise_expired_cases_job.module_path: "16. 03:00",
         timeline_tasks.send_task_reminders.module_path: "16. 07:00",
         funding_tasks.send_deadline_reminders.module_path: "16. 07:00",
+        committee_tasks.send_term_reminders.module_path: "16. 07:00",
         retention.purge_old_files_job.module_path: "16. 02:30",
         core_tasks.prune_task_results_job.module_path: "16. 04:15",
     }
