@@ -111,3 +111,21 @@ CASES += [
         label="unknown link",
     ),
 ]
+
+CASES += [
+    Case("surveys:results", agency_x_staff, kwargs=lambda w: {"agency": "agency-x"}),
+    Case(
+        "surveys:results",
+        logged_in(404),
+        kwargs=lambda w: {"agency": "no-such-agency"},
+        label="unknown agency",
+    ),
+    Case("surveys:results-export", agency_x_staff, kwargs=lambda w: {"agency": "agency-x"}),
+    Case(
+        "surveys:results-export",
+        agency_x_staff,
+        kwargs=lambda w: {"agency": "agency-x"},
+        query="?format=xlsx",
+        label="excel",
+    ),
+]

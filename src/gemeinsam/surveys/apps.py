@@ -14,8 +14,8 @@ class SurveysConfig(AppConfig):
         # The permissions and the fetchers, here because of the app registry.
         from . import queries, rules  # noqa: F401
 
-        # The model, here because it needs the app registry.
-        from .models import Questionnaire
+        # The models, here because they need the app registry.
+        from .models import Indicator, Questionnaire
 
         # A questionnaire's title is translated together with its latest version's wordings
         # and choices, by the staff of its agency.
@@ -24,4 +24,10 @@ class SurveysConfig(AppConfig):
             permission="surveys.change_questionnaire",
             visible=queries.questionnaires_visible_to,
             children=queries.translatable_parts,
+        )
+        # An indicator's title, by the staff of its agency (the rule reads `.agency`).
+        content.register(
+            Indicator,
+            permission="surveys.change_questionnaire",
+            visible=queries.indicators_visible_to,
         )

@@ -285,3 +285,29 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return self.value[:40]
+
+
+class Indicator(Translatable):
+    """A stored finding: the share of one audience's respondents who gave one answer to one
+    item ("share of MOs founded to work in child and youth welfare"). Its value is counted
+    from the answers whenever it is shown, so it follows a repeated survey."""
+
+    translated_fields = {"title": "line"}
+
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.CASCADE, related_name="+")
+    code = models.SlugField(_("code"), max_length=60)
+    title = models.CharField(_("title"), max_length=300)
+    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="indicators")
+    value = models.CharField(_("answer"), max_length=60)
+    audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices)
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["agency", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "code"], name="indicator_code_per_agency")
+        ]
+
+    def __str__(self) -> str:
+        return self.title

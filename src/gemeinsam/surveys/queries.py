@@ -14,7 +14,7 @@ from gemeinsam.core.enums import TranslationStatus
 
 from .enums import CHOICE_KINDS, Kind
 from .inputs import LANGUAGE_CODES, SOURCE, ChoiceSpec, FormSpec, RowSpec
-from .models import Choice, Invitation, Question, Questionnaire, Version, Wording
+from .models import Choice, Indicator, Invitation, Question, Questionnaire, Version, Wording
 
 
 def questionnaires_visible_to(user) -> QuerySet[Questionnaire]:
@@ -23,6 +23,13 @@ def questionnaires_visible_to(user) -> QuerySet[Questionnaire]:
     if roles.is_platform_admin:
         return Questionnaire.objects.all()
     return Questionnaire.objects.filter(agency_id__in=list(roles.agencies))
+
+
+def indicators_visible_to(user) -> QuerySet[Indicator]:
+    roles = roles_of(user)
+    if roles.is_platform_admin:
+        return Indicator.objects.all()
+    return Indicator.objects.filter(agency_id__in=list(roles.agencies))
 
 
 def questionnaire_for(user, agency_slug: str, slug: str, perm: str | None = None):

@@ -19,7 +19,8 @@ from gemeinsam.accounts.roles import may
 from gemeinsam.agencies.queries import agency_for
 from gemeinsam.core import tabular
 
-from . import queries, services, xlsform
+from . import queries, results, services, xlsform
+from .enums import Audience
 from .forms import AnswerForm, InvitationForm, XlsFormUploadForm
 from .inputs import LANGUAGE_CODES, SOURCE, Invalid
 
@@ -203,3 +204,33 @@ def answer(request, token):
         return redirect("surveys:answer", token=invitation.token)
     context |= {"form": form, "version": version}
     return render(request, "surveys/answer.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def results_page(request, agency):
+    agency = agency_for(request.user, agency, "surveys.manage_questionnaires")
+    language = translation.get_language()
+    return render(
+        request,
+        "surveys/results.html",
+        {
+            "agency": agency,
+            "indicators": results.indicators(agency, language),
+            "results": results.choice_results(agency, language),
+            "audiences": Audience.choices,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def results_export(request, agency):
+    agency = agency_for(request.user, agency, "surveys.manage_questionnaires")
+    language = translation.get_language()
+    table = results.long_table(results.choice_results(agency, language), language)
+    kind = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+    data = tabular.to_xlsx([("results", table)]) if kind == "xlsx" else tabular.to_csv(table)
+    response = HttpResponse(data, content_type=tabular.CONTENT_TYPES[kind])
+    response["Content-Disposition"] = f'attachment; filename="{agency.slug}-results.{kind}"'
+    return response
