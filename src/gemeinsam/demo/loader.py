@@ -48,6 +48,7 @@ from . import funding as demo_funding
 from . import knowledge as demo_knowledge
 from . import organizations as demo_organizations
 from . import rooms as demo_rooms
+from . import surveys as demo_surveys
 from . import tandems as demo_tandems
 from .agencies import agencies as agency_records
 from .featured import organization_specs, organizations
@@ -91,6 +92,7 @@ def check_data() -> None:
         demo_knowledge.knowledge_data,
         demo_tandems.tandems_data,
         demo_committees.committees_data,
+        demo_surveys.surveys_data,
     ):
         read()
 
@@ -130,6 +132,8 @@ def load_demo_data(*, today: datetime.date | None = None) -> DemoSummary:
     demo_tandems.load(today)
     # Committees: Lichtenberg's, in VIA's register, with a representative of an MO above.
     demo_committees.load(today)
+    # Surveys: seed 004's questionnaires and raw responses for Der Paritätische NRW.
+    demo_surveys.load(today)
     return DemoSummary(
         agencies=len(agencies),
         projects=Project.objects.filter(agency__in=agencies.values()).count(),
