@@ -221,6 +221,13 @@ CASES: list[Case] = [
         data=lambda w: {"title": "Auftakt", "due_on": "2031-06-15"},
     ),
     Case(
+        "tandems:evaluation-submit",
+        {**tandem_changed, "advisor_x": 403, "manager_x": 403},
+        kwargs=_tandem_of_a_and_b,
+        method="post",
+        data=lambda w: {"side": "mo", "phase": "start"},
+    ),
+    Case(
         "tandems:agreement-sign",
         {**tandem_changed, "advisor_x": 403, "manager_x": 403},
         kwargs=_tandem_of_a_and_b,

@@ -7,12 +7,14 @@ import pytest
 
 from gemeinsam.core.models import AuditLogEntry
 from gemeinsam.tandems import services
-from gemeinsam.tandems.enums import Side
+from gemeinsam.tandems.enums import EVALUATION_ITEMS, Side
 from gemeinsam.tandems.inputs import Invalid
 from tests.tandems.factories import make_call, make_tandem
 from tests.tandems.test_query_counts import _grow_and_compare
 
 pytestmark = pytest.mark.django_db
+
+CODES = [code for code, _label in EVALUATION_ITEMS]
 
 
 @pytest.fixture
@@ -97,6 +99,11 @@ def test_the_tandem_page_costs_the_same_for_three_goals_as_for_one(
     world, client_for, django_assert_num_queries, tandem
 ):
     def grow(i):
+        phase = ["start", "mid", "end"][i]
+        for side in (Side.MIGRANT_ORG, Side.PARTNER):
+            services.evaluate(
+                tandem, side=side, phase=phase, answers=dict.fromkeys(CODES, 3), by=None
+            )
         services.add_goal(tandem, text=f"Ziel {i}", owner=Side.PARTNER, by=world.member_b)
         services.add_milestone(
             tandem,

@@ -42,3 +42,29 @@ class Side(models.TextChoices):
 
     MIGRANT_ORG = "mo", _("migrant organization")
     PARTNER = "partner", _("partner organization")
+
+
+class Phase(models.TextChoices):
+    """When both partners evaluate the tandem."""
+
+    START = "start", _("at the start")
+    MID = "mid", _("at mid-term")
+    END = "end", _("at the end")
+
+
+# The two-sided evaluation: the same statements for both partners, each answered from 1 (not at
+# all) to 5 (fully). Collaboration factors, then who chairs, who holds the budget and whose
+# staff lead ("auf Augenhöhe").
+EVALUATION_ITEMS = [
+    ("goals", _("We agree on the tandem's goals.")),
+    ("communication", _("We talk openly with each other.")),
+    ("trust", _("We trust each other.")),
+    ("learning", _("My organization learns from the partner.")),
+    ("chair", _("Both organizations chair our meetings in turn.")),
+    ("budget", _("Both organizations decide on the budget lines.")),
+    ("staff_lead", _("Staff of both organizations lead activities.")),
+    ("equal_footing", _("We work together on an equal footing.")),
+]
+SCALE = range(1, 6)
+# Two answers this far apart are shown as seen differently.
+DIFFERENT_BY = 2

@@ -11,7 +11,7 @@ from gemeinsam.core.forms import DateInput
 from gemeinsam.organizations.enums import OrganizationKind
 from gemeinsam.organizations.models import FieldOfActivity, Organization, WorkingLanguage
 
-from .enums import CallMode, Side
+from .enums import EVALUATION_ITEMS, SCALE, CallMode, Phase, Side
 from .inputs import ApplicationInput, CallInput, DocumentUpload, Problems
 from .models import TandemApplication, TandemCall
 
@@ -303,3 +303,27 @@ class MilestoneForm(forms.Form):
 class SignForm(forms.Form):
     side = forms.ChoiceField(choices=Side.choices, widget=forms.HiddenInput)
     version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+
+class EvaluationForm(forms.Form):
+    """One side's answers in one phase: every statement from 1 (not at all) to 5 (fully)."""
+
+    side = forms.ChoiceField(choices=Side.choices, widget=forms.HiddenInput)
+    phase = forms.ChoiceField(label=_("Phase"), choices=Phase.choices)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code, label in EVALUATION_ITEMS:
+            self.fields[f"item_{code}"] = forms.TypedChoiceField(
+                label=label,
+                choices=[(n, str(n)) for n in SCALE],
+                coerce=int,
+                widget=forms.RadioSelect,
+                help_text=_("1 = not at all, 5 = fully"),
+            )
+
+    def item_fields(self):
+        return [self[f"item_{code}"] for code, _label in EVALUATION_ITEMS]
+
+    def answers(self) -> dict[str, int]:
+        return {code: self.cleaned_data[f"item_{code}"] for code, _label in EVALUATION_ITEMS}

@@ -185,7 +185,7 @@ def tandems_visible_to(user) -> QuerySet[Tandem]:
 
 def tandem_for(user, pk: int, perm: str | None = None) -> Tandem:
     tandem = get_object_or_404(
-        tandems_visible_to(user).prefetch_related("goals", "milestones"), pk=pk
+        tandems_visible_to(user).prefetch_related("goals", "milestones", "evaluations"), pk=pk
     )
     if perm and not may(user, perm, tandem):
         raise PermissionDenied

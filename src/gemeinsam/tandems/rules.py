@@ -76,3 +76,4 @@ rules.add_perm(
 )
 rules.add_perm("tandems.change_agreement", is_tandem_partner | is_staff_of_tandem_agency)
 rules.add_perm("tandems.sign_agreement", is_tandem_partner)
+rules.add_perm("tandems.evaluate", is_tandem_partner)

@@ -26,6 +26,7 @@ urlpatterns = [
     path("tandem/<int:pk>/goals/", views.goal_add, name="goal-add"),
     path("tandem/<int:pk>/milestones/", views.milestone_add, name="milestone-add"),
     path("tandem/<int:pk>/sign/", views.agreement_sign, name="agreement-sign"),
+    path("tandem/<int:pk>/evaluation/", views.evaluation_submit, name="evaluation-submit"),
     path("manage/<slug:agency>/", views.call_manage, name="call-manage"),
     path("manage/<slug:agency>/new/", views.call_form, name="call-create"),
     path("manage/<slug:agency>/360giving.json", views.giving_export, name="giving-export"),

@@ -7,10 +7,11 @@ from .calls import (
     document_path,
     document_storage,
 )
-from .tandems import Goal, Milestone, Tandem
+from .tandems import Evaluation, Goal, Milestone, Tandem
 
 __all__ = [
     "ApplicationDocument",
+    "Evaluation",
     "Goal",
     "Milestone",
     "Tandem",

@@ -8,7 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ..enums import Side
+from ..enums import Phase, Side
 from .calls import TandemCall
 
 
@@ -125,3 +125,27 @@ class Milestone(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Evaluation(models.Model):
+    """One side's answers to the evaluation in one phase ({item code: 1..5})."""
+
+    tandem = models.ForeignKey(Tandem, on_delete=models.CASCADE, related_name="evaluations")
+    side = models.CharField(_("side"), max_length=10, choices=Side.choices)
+    phase = models.CharField(_("phase"), max_length=10, choices=Phase.choices)
+    answers = models.JSONField(default=dict)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["tandem", "phase", "side"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tandem", "side", "phase"], name="tandem_evaluation_once_per_phase"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tandem}: {self.side} {self.phase}"

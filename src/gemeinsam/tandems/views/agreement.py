@@ -15,6 +15,7 @@ from .. import queries, services
 from ..enums import Side
 from ..forms import GoalForm, MilestoneForm, SignForm
 from ..inputs import Invalid
+from . import evaluation
 
 
 def _sides_of(user, tandem) -> list[str]:
@@ -55,6 +56,8 @@ def tandem_detail(request, pk):
                 if not signed[side]
             ],
             "goal_form": GoalForm(),
+            "comparison": evaluation.comparison(tandem.evaluations.all()),
+            "evaluation_forms": evaluation.forms_for(request.user, tandem),
             "milestone_form": MilestoneForm(),
         },
     )
