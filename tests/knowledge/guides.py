@@ -8,7 +8,7 @@ from gemeinsam.counselling.models import Topic
 from gemeinsam.funding.models import ReadinessCheck
 from gemeinsam.knowledge import services
 from gemeinsam.knowledge.enums import GuideStatus
-from gemeinsam.knowledge.inputs import GuideInput, PortraitInput, StepRow
+from gemeinsam.knowledge.inputs import GuideInput, PortraitInput, RecommendationInput, StepRow
 from gemeinsam.knowledge.models import Guide
 
 AS_OF = datetime.date(2026, 3, 1)
@@ -83,3 +83,16 @@ def make_portrait(agency, organization, *, by, consent_by=None, guides=(), statu
     if status == "published":
         portrait = services.set_portrait_status(portrait, status, by=by)
     return portrait
+
+
+def make_recommendation(agency, *, by, status="published", addressees=("politics",), title=""):
+    data = RecommendationInput(
+        title=title or "Förderrichtlinien für kleine Vereine öffnen",
+        text="Eigenanteile senken.\n\nEhrenamt als Eigenleistung anerkennen.",
+        basis="Befragung 2025: Indikator Eigenanteil\nFachgespräch im Paritätischen",
+        addressees=tuple(addressees),
+    )
+    recommendation = services.save_recommendation(agency, data, by=by)
+    if status == "published":
+        recommendation = services.set_recommendation_status(recommendation, status, by=by)
+    return recommendation

@@ -7,8 +7,8 @@ organization named, everyone else gets 404 for that organization.
 """
 
 from gemeinsam.knowledge.enums import GuideStatus
-from gemeinsam.knowledge.models import Guide, Portrait
-from tests.knowledge.guides import make_guide, make_portrait
+from gemeinsam.knowledge.models import Guide, Portrait, Recommendation
+from tests.knowledge.guides import make_guide, make_portrait, make_recommendation
 from tests.matrix import LOGIN, Case, everyone, logged_in, staff_only
 
 
@@ -185,5 +185,49 @@ CASES += [
         },
         kwargs=_portrait(),
         method="post",
+    ),
+]
+
+
+def _recommendation(status=GuideStatus.PUBLISHED):
+    def kwargs(w):
+        found = Recommendation.objects.filter(status=status).first()
+        if found is None:
+            found = make_recommendation(w.agency_x, by=w.advisor_x, status=status)
+        return {"pk": found.pk}
+
+    return kwargs
+
+
+CASES += [
+    Case("knowledge:recommendation-list", everyone(200)),
+    Case(
+        "knowledge:recommendation-list",
+        everyone(200),
+        query="?addressee=politics",
+        label="by addressee",
+    ),
+    Case("knowledge:recommendation-detail", everyone(200), kwargs=_recommendation()),
+    Case(
+        "knowledge:recommendation-detail",
+        {**draft_for_staff_of_x, "anonymous": 404},
+        kwargs=_recommendation(GuideStatus.DRAFT),
+        label="draft",
+    ),
+    Case("knowledge:recommendation-create", staff_of_x, kwargs=lambda w: {"agency": "agency-x"}),
+    Case("knowledge:recommendation-update", staff_of_x, kwargs=_recommendation()),
+    Case(
+        "knowledge:recommendation-publish",
+        {**published_by_manager, "member_a": 404, "member_b": 404, "advisor_y": 404},
+        kwargs=_recommendation(GuideStatus.DRAFT),
+        method="post",
+        data=lambda w: {"status": "published"},
+    ),
+    Case(
+        "knowledge:update-add",
+        {k: 302 if v == 200 else v for k, v in staff_of_x.items()},
+        kwargs=_recommendation(),
+        method="post",
+        data=lambda w: {"on": "2026-05-04", "text": "Im Jugendhilfeausschuss eingebracht."},
     ),
 ]

@@ -14,7 +14,7 @@ class KnowledgeConfig(AppConfig):
 
         # The fetcher and the model, imported here because they need the app registry.
         from . import queries
-        from .models import Guide, Portrait
+        from .models import Guide, Portrait, Recommendation
 
         # A guide's texts are translated together with its steps' (title, text, documents, legal
         # basis, who decides): by the staff who may change the guide, among their agencies'.
@@ -29,4 +29,11 @@ class KnowledgeConfig(AppConfig):
             Portrait,
             permission="knowledge.change_portrait",
             visible=queries.portraits_of_agencies,
+        )
+        # A recommendation's texts with its status updates'.
+        content.register(
+            Recommendation,
+            permission="knowledge.change_recommendation",
+            visible=queries.recommendations_of_agencies,
+            children=lambda recommendation: list(recommendation.updates.all()),
         )

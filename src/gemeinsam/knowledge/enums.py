@@ -21,3 +21,11 @@ class StepState(models.TextChoices):
 # A guide is due for review this many months after its "as of" date, unless a date is set.
 REVIEW_AFTER_MONTHS = 6
 LINK_HELP = _("One link a line: the address, then a space and what it is called.")
+
+
+class Addressee(models.TextChoices):
+    """Whom a recommendation asks to act."""
+
+    POLITICS = "politics", _("politics and administration")
+    PROVIDERS = "providers", _("welfare providers")
+    MOS = "mos", _("migrant organizations")

@@ -12,8 +12,16 @@ from gemeinsam.core import form_parts, inline
 from gemeinsam.core.forms import DateInput
 from gemeinsam.funding.models import ReadinessCheck
 
-from .inputs import GuideInput, PortraitInput, StepRow, guide_problems
-from .models import Guide, Portrait, Step, links_problem
+from .enums import Addressee
+from .inputs import (
+    GuideInput,
+    PortraitInput,
+    RecommendationInput,
+    StepRow,
+    UpdateInput,
+    guide_problems,
+)
+from .models import Guide, Portrait, Recommendation, Step, links_problem
 
 GUIDE_PARTS = [
     ("guide", _("The guide"), ["title", "summary", "counselling_topic", "owner"], ["title"]),
@@ -249,3 +257,43 @@ class PortraitForm(forms.ModelForm):
             consent_by_id=data["consent_email"].pk if data["consent_email"] else None,
             consent_on=data["consent_on"],
         )
+
+
+class RecommendationForm(forms.ModelForm):
+    addressees = forms.MultipleChoiceField(
+        label=_("addressed to"), choices=Addressee.choices, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Recommendation
+        fields = ["title", "text", "addressees", "basis", "guide"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 5}),
+            "basis": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["guide"].queryset = Guide.objects.filter(agency=agency)
+
+    def to_input(self) -> RecommendationInput:
+        data = self.cleaned_data
+        return RecommendationInput(
+            title=data["title"],
+            text=data["text"],
+            basis=data["basis"],
+            addressees=tuple(data["addressees"]),
+            guide_id=data["guide"].pk if data["guide"] else None,
+        )
+
+
+class UpdateForm(forms.Form):
+    on = forms.DateField(label=_("date"), widget=DateInput())
+    text = forms.CharField(
+        label=_("what happened"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("For example: raised in the youth welfare committee of the city."),
+    )
+
+    def to_input(self) -> UpdateInput:
+        return UpdateInput(on=self.cleaned_data["on"], text=self.cleaned_data["text"])

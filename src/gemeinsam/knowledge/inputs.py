@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from .enums import Addressee
+
 
 @dataclass(frozen=True)
 class StepRow:
@@ -74,4 +76,28 @@ def portrait_problems(data: PortraitInput) -> dict[str, str]:
         problems["title"] = _("This value must not be empty.")
     if (data.consent_by_id is None) != (data.consent_on is None):
         problems["consent_on"] = _("A consent names who gave it and on which day.")
+    return problems
+
+
+@dataclass(frozen=True)
+class RecommendationInput:
+    title: str
+    text: str
+    basis: str
+    addressees: tuple[str, ...]
+    guide_id: int | None = None
+
+
+@dataclass(frozen=True)
+class UpdateInput:
+    on: datetime.date
+    text: str
+
+
+def recommendation_problems(data: RecommendationInput) -> dict[str, str]:
+    problems = {}
+    if not data.title.strip():
+        problems["title"] = _("This value must not be empty.")
+    if not data.addressees or not set(data.addressees) <= set(Addressee.values):
+        problems["addressees"] = _("Choose whom the recommendation is addressed to.")
     return problems

@@ -22,7 +22,7 @@ from gemeinsam.counselling.models import Topic
 from gemeinsam.funding.models import Programme, ReadinessCheck
 from gemeinsam.organizations.models import Organization, RecognitionType
 
-from .enums import LINK_HELP, REVIEW_AFTER_MONTHS, GuideStatus
+from .enums import LINK_HELP, REVIEW_AFTER_MONTHS, Addressee, GuideStatus
 
 
 def months_later(day: datetime.date, months: int) -> datetime.date:
@@ -263,3 +263,72 @@ class Portrait(Translatable):
     @property
     def is_published(self) -> bool:
         return self.status == GuideStatus.PUBLISHED and self.withdrawn_at is None
+
+
+class Recommendation(Translatable):
+    """What an agency recommends to politics, providers or migrant organizations, on what it
+    rests (survey indicators, sources), and what became of it (`RecommendationUpdate`)."""
+
+    translated_fields = {"title": "line", "text": "text", "basis": "lines"}
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="recommendations")
+    guide = models.ForeignKey(
+        Guide,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="recommendations",
+        verbose_name=_("guide"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("text"), blank=True)
+    basis = models.TextField(
+        _("rests on"),
+        blank=True,
+        help_text=_("Survey indicators or sources, one a line."),
+    )
+    addressees = models.JSONField(_("addressed to"), default=list)
+    status = models.CharField(
+        _("status"), max_length=12, choices=GuideStatus.choices, default=GuideStatus.DRAFT
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
+        ordering = ["title", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def addressee_labels(self) -> list[str]:
+        return [str(Addressee(code).label) for code in self.addressees if code in Addressee.values]
+
+
+class RecommendationUpdate(Translatable):
+    """Where a recommendation stands: "raised in the youth welfare committee of …"."""
+
+    translated_fields = {"text": "text"}
+
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.CASCADE, related_name="updates"
+    )
+    on = models.DateField(_("date"))
+    text = models.TextField(_("what happened"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("status update")
+        verbose_name_plural = _("status updates")
+        ordering = ["-on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.recommendation} {self.on}"
+
+    def translation_owner(self) -> Recommendation:
+        return self.recommendation

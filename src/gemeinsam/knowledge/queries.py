@@ -12,7 +12,7 @@ from gemeinsam.core import content
 from gemeinsam.organizations.enums import MembershipRole
 
 from .enums import GuideStatus
-from .models import Guide, Portrait, Step
+from .models import Guide, Portrait, Recommendation, RecommendationUpdate, Step
 
 
 def guides_visible_to(user) -> QuerySet[Guide]:
@@ -121,3 +121,54 @@ def portraits_of_agencies(user) -> QuerySet[Portrait]:
     if roles.is_platform_admin:
         return Portrait.objects.all()
     return Portrait.objects.filter(agency_id__in=list(roles.agencies))
+
+
+def recommendations_visible_to(user) -> QuerySet[Recommendation]:
+    """Published recommendations, and all of the person's agencies (all for platform admins)."""
+    roles = roles_of(user)
+    if roles.is_platform_admin:
+        return Recommendation.objects.all()
+    shown = Q(status=GuideStatus.PUBLISHED, agency__is_active=True)
+    if roles.agencies:
+        shown |= Q(agency_id__in=list(roles.agencies))
+    return Recommendation.objects.filter(shown)
+
+
+def recommendations_of_agencies(user) -> QuerySet[Recommendation]:
+    roles = roles_of(user)
+    if roles.is_platform_admin:
+        return Recommendation.objects.all()
+    return Recommendation.objects.filter(agency_id__in=list(roles.agencies))
+
+
+def recommendation_for(user, pk: int, perm: str | None = None) -> Recommendation:
+    recommendation = get_object_or_404(
+        recommendations_visible_to(user).select_related("agency"), pk=pk
+    )
+    if perm and not may(user, perm, recommendation):
+        raise PermissionDenied
+    return recommendation
+
+
+def recommendation_list(user, language: str, addressee: str = "") -> list[Recommendation]:
+    """A list page's recommendations with their agency, guide, texts in `language` and latest
+    updates: a fixed number of queries."""
+    queryset = recommendations_visible_to(user)
+    if addressee:
+        # JSON containment is not on SQLite; the few addressees are matched as text.
+        queryset = queryset.filter(addressees__icontains=f'"{addressee}"')
+    updates = content.prefetch(RecommendationUpdate.objects.order_by("-on", "-id"), language)
+    return content.prefetch(
+        queryset.select_related("agency", "guide")
+        .prefetch_related(Prefetch("updates", queryset=updates))
+        .order_by("title", "id"),
+        language,
+    )
+
+
+def recommendation_page(user, pk: int, language: str) -> Recommendation:
+    updates = content.prefetch(RecommendationUpdate.objects.order_by("-on", "-id"), language)
+    queryset = content.prefetch(
+        recommendations_visible_to(user).select_related("agency", "guide"), language
+    ).prefetch_related(Prefetch("updates", queryset=updates))
+    return get_object_or_404(queryset, pk=pk)

@@ -63,3 +63,23 @@ rules.add_perm(
     "knowledge.withdraw_portrait",
     is_admin_of_portrayed_organization | is_staff_of_portrait_agency | is_platform_admin,
 )
+
+
+@rules.predicate
+def is_staff_of_recommendation_agency(user, recommendation) -> bool:
+    return recommendation is not None and is_staff_of_agency(user, recommendation.agency)
+
+
+@rules.predicate
+def is_manager_of_recommendation_agency(user, recommendation) -> bool:
+    return recommendation is not None and is_manager_of_agency(user, recommendation.agency)
+
+
+# Recommendations: written and followed up by the agency's staff, published by its managers.
+rules.add_perm("knowledge.add_recommendation", is_staff_of_agency | is_platform_admin)
+rules.add_perm(
+    "knowledge.change_recommendation", is_staff_of_recommendation_agency | is_platform_admin
+)
+rules.add_perm(
+    "knowledge.publish_recommendation", is_manager_of_recommendation_agency | is_platform_admin
+)

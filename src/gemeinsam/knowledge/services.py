@@ -18,11 +18,19 @@ from gemeinsam.counselling.inputs import RequestInput, mail_language
 from gemeinsam.counselling.services.public import submit_request
 
 from .enums import GuideStatus, StepState
-from .inputs import GuideInput, PortraitInput, guide_problems, portrait_problems
-from .models import Guide, Portrait, Step
+from .inputs import (
+    GuideInput,
+    PortraitInput,
+    RecommendationInput,
+    UpdateInput,
+    guide_problems,
+    portrait_problems,
+    recommendation_problems,
+)
+from .models import Guide, Portrait, Recommendation, RecommendationUpdate, Step
 
 # Words the guides' addresses use themselves.
-RESERVED = frozenset({"manage", "portraits"})
+RESERVED = frozenset({"manage", "portraits", "recommendations"})
 GUIDE_FIELDS = ("title", "summary", "as_of", "change_note", "counselling_topic_id", "owner_id")
 
 
@@ -225,3 +233,68 @@ def withdraw_consent(portrait: Portrait, *, by) -> Portrait:
         changes={"status": [old, GuideStatus.DRAFT], "withdrawn_at": [None, "withdrawn"]},
     )
     return portrait
+
+
+# --- Recommendations --------------------------------------------------------------------------
+
+
+def _check_recommendation(data: RecommendationInput) -> None:
+    problems = recommendation_problems(data)
+    if problems:
+        raise ValidationError(problems)
+
+
+@transaction.atomic
+def save_recommendation(
+    agency, data: RecommendationInput, *, by, recommendation: Recommendation | None = None
+) -> Recommendation:
+    """Create (without `recommendation`) or change a recommendation; a guide it names must be
+    one of the agency's."""
+    _check_recommendation(data)
+    if recommendation is None:
+        recommendation = Recommendation(agency=agency)
+        action = AuditAction.CREATE
+    else:
+        recommendation = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
+        action = AuditAction.UPDATE
+    guide_id = data.guide_id
+    if guide_id is not None and not Guide.objects.filter(pk=guide_id, agency=agency).exists():
+        raise ValidationError({"guide": _("Choose one of your agency's guides.")})
+    changes = {}
+    for name in ("title", "text", "basis", "guide_id"):
+        old, new = getattr(recommendation, name), getattr(data, name)
+        if old != new:
+            changes[name] = [None if old is None else str(old), None if new is None else str(new)]
+            setattr(recommendation, name, new)
+    if list(data.addressees) != recommendation.addressees:
+        changes["addressees"] = [recommendation.addressees, list(data.addressees)]
+        recommendation.addressees = list(data.addressees)
+    recommendation.save()
+    if changes:
+        audit.record(by=by, action=action, obj=recommendation, changes=changes)
+    return recommendation
+
+
+@transaction.atomic
+def set_recommendation_status(recommendation: Recommendation, status: str, *, by):
+    recommendation = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
+    if recommendation.status != status:
+        audit.record(
+            by=by,
+            action=AuditAction.UPDATE,
+            obj=recommendation,
+            changes={"status": [recommendation.status, status]},
+        )
+        recommendation.status = status
+        recommendation.save(update_fields=["status", "updated_at"])
+    return recommendation
+
+
+@transaction.atomic
+def add_update(recommendation: Recommendation, data: UpdateInput, *, by) -> RecommendationUpdate:
+    """Follow a recommendation up: what happened with it, on which day."""
+    if not data.text.strip():
+        raise ValidationError({"text": _("This value must not be empty.")})
+    return RecommendationUpdate.objects.create(
+        recommendation=recommendation, on=data.on, text=data.text, created_by=by
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import guides, portraits
+from .views import guides, portraits, recommendations
 
 app_name = "knowledge"
 
@@ -13,6 +13,28 @@ urlpatterns = [
     path("portraits/<int:pk>/edit/", portraits.portrait_update, name="portrait-update"),
     path("portraits/<int:pk>/publish/", portraits.portrait_publish, name="portrait-publish"),
     path("portraits/<int:pk>/withdraw/", portraits.portrait_withdraw, name="portrait-withdraw"),
+    path("recommendations/", recommendations.recommendation_list, name="recommendation-list"),
+    path(
+        "manage/<slug:agency>/recommendations/new/",
+        recommendations.recommendation_create,
+        name="recommendation-create",
+    ),
+    path(
+        "recommendations/<int:pk>/",
+        recommendations.recommendation_detail,
+        name="recommendation-detail",
+    ),
+    path(
+        "recommendations/<int:pk>/edit/",
+        recommendations.recommendation_update,
+        name="recommendation-update",
+    ),
+    path(
+        "recommendations/<int:pk>/publish/",
+        recommendations.recommendation_publish,
+        name="recommendation-publish",
+    ),
+    path("recommendations/<int:pk>/updates/", recommendations.update_add, name="update-add"),
     path("<slug:slug>/", guides.guide_detail, name="guide-detail"),
     path("<slug:slug>/pdf/", guides.guide_pdf, name="guide-pdf"),
     path("<slug:slug>/edit/", guides.guide_update, name="guide-update"),
