@@ -136,6 +136,7 @@ def test_the_worker_survives_a_locked_database_and_then_sends_the_mail(tmp_path)
             "purge_old_files_job",
             "send_deadline_reminders",
             "send_task_reminders",
+            "send_term_reminders",
         ]
         (sent,) = mail.iterdir()
         assert "To: leyla.demir@example.org" in sent.read_text()
