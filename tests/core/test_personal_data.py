@@ -161,6 +161,7 @@ def test_one_erasure_of_everything_leaves_the_person_named_nowhere(
         "committees": 0,
         "surveys": 0,
         "knowledge": 0,
+        "tandems": 0,
     }
     leyla.refresh_from_db()
     assert (leyla.is_active, leyla.has_usable_password()) == (False, False)
