@@ -67,7 +67,7 @@ class Command(BaseCommand):
         if min(n, queries, *(options[name] for name in counts)) < 1 or options["seconds"] <= 0:
             raise CommandError(
                 "--n, --queries, --events, --seconds, --sessions, --runs, --organizations, "
-                "--baseline-sample and --rows must be positive."
+                "--rows and --baseline-sample must be positive."
             )
         try:
             check_data()  # the organizations are drawn from the demo's data files
