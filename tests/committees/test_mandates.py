@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime
+import io
 import zoneinfo
 
 import pytest
 import time_machine
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from django_tasks_db.models import DBTaskResult
 
 from gemeinsam.committees import services, tasks
 from gemeinsam.committees.enums import MandateAction, MandateStatus, SeatRole
@@ -252,3 +255,19 @@ def test_the_reminder_mail_is_in_the_staff_members_language(world, seat):
 
     assert "تنتهي الولاية" in message.body
     assert message.to == [world.advisor_x.email]
+
+
+def test_the_command_sweeps_once_and_queues_the_next_morning_run(world, seat):
+    _holder_until(world, seat, datetime.date(2027, 3, 1))
+    out = io.StringIO()
+
+    with time_machine.travel(datetime.datetime(2026, 12, 31, 12, tzinfo=BERLIN), tick=False):
+        call_command("send_term_reminders", stdout=out)
+        call_command("send_term_reminders", stdout=io.StringIO())
+
+    assert out.getvalue().splitlines()[0] == "Queued 1 term-end reminder(s)."
+    assert TermReminder.objects.count() == 1
+    [run] = DBTaskResult.objects.filter(
+        task_path=tasks.send_term_reminders.module_path, status="READY"
+    )
+    assert run.run_after.astimezone(BERLIN) == datetime.datetime(2027, 1, 1, 7, tzinfo=BERLIN)
