@@ -8,7 +8,7 @@ import pytest
 
 from gemeinsam.demo import tandems as demo_tandems
 from gemeinsam.tandems.enums import CallMode, PartnerAnswer
-from gemeinsam.tandems.models import Goal, Tandem, TandemApplication, TandemCall
+from gemeinsam.tandems.models import Evaluation, Goal, Tandem, TandemApplication, TandemCall
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -46,6 +46,7 @@ def test_the_demo_pairs_the_nrw_call_and_opens_the_hamburg_call_once(directory):
     assert all(t.reasons["fields"] for t in tandems)
     assert {t.grant for t in tandems} == {nrw.max_grant}
     assert Goal.objects.filter(tandem__call=nrw).count() == 6
+    assert Evaluation.objects.filter(tandem__call=nrw).count() == 3 * 2 * 2
     hamburg = TandemCall.objects.get(slug="tandemprojekte-hamburg")
     assert hamburg.is_open(TODAY)
     application = TandemApplication.objects.get(call=hamburg)

@@ -21,8 +21,23 @@ from gemeinsam.core.enums import FederalState
 from gemeinsam.organizations.enums import OrganizationKind
 from gemeinsam.organizations.models import FieldOfActivity, Organization
 from gemeinsam.tandems import pairing
-from gemeinsam.tandems.enums import ApplicationStatus, CallMode, PartnerAnswer, Side
-from gemeinsam.tandems.models import Goal, Milestone, Tandem, TandemApplication, TandemCall
+from gemeinsam.tandems.enums import (
+    EVALUATION_ITEMS,
+    SCALE,
+    ApplicationStatus,
+    CallMode,
+    PartnerAnswer,
+    Phase,
+    Side,
+)
+from gemeinsam.tandems.models import (
+    Evaluation,
+    Goal,
+    Milestone,
+    Tandem,
+    TandemApplication,
+    TandemCall,
+)
 
 from . import records
 
@@ -39,6 +54,13 @@ class GoalSpec:
 class MilestoneSpec:
     title: str
     day: int
+
+
+@dataclass(frozen=True)
+class EvaluationSpec:
+    phase: Phase
+    mo: dict[str, int]
+    partner: dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -72,6 +94,7 @@ class CallSpec:
     provider_needs: tuple[str, ...]
     goals: tuple[GoalSpec, ...]
     milestones: tuple[MilestoneSpec, ...]
+    evaluations: tuple[EvaluationSpec, ...] = ()
     tandems: int = 0
     pairs: int = 0
     texts: dict[str, Texts] = field(default_factory=dict)
@@ -96,6 +119,13 @@ def _build(where: records.Where, content_: Any) -> TandemsData:
             raise at.error("the maximum grant is more than the budget")
         if call.mode == CallMode.MATCH_LATER and not (call.offers and call.provider_offers):
             raise at.error("a match-later call needs offers on both sides")
+        codes = {code for code, _label in EVALUATION_ITEMS}
+        for evaluation in call.evaluations:
+            for answers in (evaluation.mo, evaluation.partner):
+                if set(answers) != codes or any(v not in SCALE for v in answers.values()):
+                    raise at.at("evaluations").error(
+                        f"expected answers 1 to 5 for exactly {', '.join(sorted(codes))}"
+                    )
     return found
 
 
@@ -183,8 +213,17 @@ def _match_later(call: TandemCall, spec: CallSpec, today: datetime.date) -> None
                 reasons=s.reasons.as_json(),
                 score=s.score,
             )
-    for tandem in Tandem.objects.filter(call=call):
+    for i, tandem in enumerate(Tandem.objects.filter(call=call).order_by("pk")):
         _agreement(tandem, spec, today)
+        for evaluation in spec.evaluations:
+            partner = evaluation.partner if i % 2 == 0 else evaluation.mo
+            for side, answers in ((Side.MIGRANT_ORG, evaluation.mo), (Side.PARTNER, partner)):
+                Evaluation.objects.update_or_create(
+                    tandem=tandem,
+                    side=side,
+                    phase=evaluation.phase,
+                    defaults={"answers": dict(answers)},
+                )
 
 
 def _pair_first(call: TandemCall, spec: CallSpec, today: datetime.date) -> None:
