@@ -129,3 +129,14 @@ CASES += [
         label="excel",
     ),
 ]
+
+CASES += [
+    Case("surveys:responses-export", questionnaire_x, kwargs=questionnaire_of_x),
+    Case(
+        "surveys:responses-export",
+        questionnaire_x,
+        kwargs=questionnaire_of_x,
+        query="?format=xlsx",
+        label="excel",
+    ),
+]

@@ -18,5 +18,6 @@ urlpatterns = [
     path(f"{ONE}launch/", views.questionnaire_launch, name="questionnaire-launch"),
     path(f"{ONE}xlsform/", views.questionnaire_export, name="questionnaire-export"),
     path(f"{ONE}invitations/", views.questionnaire_invitations, name="questionnaire-invitations"),
+    path(f"{ONE}responses/", views.responses_export, name="responses-export"),
     path("a/<str:token>/", views.answer, name="answer"),
 ]

@@ -19,7 +19,7 @@ from gemeinsam.accounts.roles import may
 from gemeinsam.agencies.queries import agency_for
 from gemeinsam.core import tabular
 
-from . import queries, results, services, xlsform
+from . import exports, queries, results, services, xlsform
 from .enums import Audience
 from .forms import AnswerForm, InvitationForm, XlsFormUploadForm
 from .inputs import LANGUAGE_CODES, SOURCE, Invalid
@@ -233,4 +233,19 @@ def results_export(request, agency):
     data = tabular.to_xlsx([("results", table)]) if kind == "xlsx" else tabular.to_csv(table)
     response = HttpResponse(data, content_type=tabular.CONTENT_TYPES[kind])
     response["Content-Disposition"] = f'attachment; filename="{agency.slug}-results.{kind}"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def responses_export(request, agency, slug):
+    questionnaire = queries.questionnaire_for(
+        request.user, agency, slug, "surveys.change_questionnaire"
+    )
+    table = exports.wide_table(questionnaire)
+    kind = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+    data = tabular.to_xlsx([("responses", table)]) if kind == "xlsx" else tabular.to_csv(table)
+    response = HttpResponse(data, content_type=tabular.CONTENT_TYPES[kind])
+    name = f"{questionnaire.slug}-responses.{kind}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
