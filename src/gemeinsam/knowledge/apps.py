@@ -12,8 +12,11 @@ class KnowledgeConfig(AppConfig):
         # need the app registry.
         from gemeinsam.core import content
 
-        # The fetcher and the model, imported here because they need the app registry.
-        from . import queries
+        # The fetcher and the models, imported here because they need the app registry; tasks
+        # declares the morning review reminders with core.schedule.
+        from . import queries, tasks  # noqa: F401
+
+        # The models, imported here because they need the app registry.
         from .models import Guide, Portrait, Recommendation
 
         # A guide's texts are translated together with its steps' (title, text, documents, legal

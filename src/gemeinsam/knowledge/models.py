@@ -83,6 +83,8 @@ class Guide(Translatable):
         verbose_name=_("counselling topic"),
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # The review date its owner was last reminded of (a new review date reminds again).
+    review_reminded_for = models.DateField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
