@@ -21,6 +21,7 @@ from gemeinsam.core.worker import Worker
 from gemeinsam.counselling.tasks import cases as case_tasks
 from gemeinsam.counselling.tasks import timeline as timeline_tasks
 from gemeinsam.funding import tasks as funding_tasks
+from gemeinsam.knowledge import tasks as knowledge_tasks
 from gemeinsam.organizations.interchange import retention
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -40,6 +41,7 @@ def test_every_daily_job_of_every_app_is_declared_at_its_hour():
         case_tasks.anonymise_expired_cases_job.module_path: datetime.time(3, 0),
         timeline_tasks.send_task_reminders.module_path: datetime.time(7, 0),
         funding_tasks.send_deadline_reminders.module_path: datetime.time(7, 0),
+        knowledge_tasks.send_review_reminders.module_path: datetime.time(7, 0),
         committee_tasks.send_term_reminders.module_path: datetime.time(7, 0),
         retention.purge_old_files_job.module_path: datetime.time(2, 30),
         core_tasks.prune_task_results_job.module_path: datetime.time(4, 15),
