@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from icalendar import Calendar
 
 from gemeinsam.committees.enums import MandateStatus, SeatRole
@@ -238,3 +239,16 @@ def test_the_upcoming_meetings_leave_out_past_ones(world, client_for):
 
     assert "Bald" in page
     assert "Gestern" not in page
+
+
+def test_the_keeping_agency_translates_a_committee_and_others_do_not_find_it(world, client_for):
+    committee = factories.make_committee(
+        world.agency_x, description="Der Ausschuss berät über die Jugendhilfe."
+    )
+    url = reverse("translations:item-edit", args=["committees.committee", committee.pk, "ar"])
+
+    mine = client_for(world.advisor_x).get(url)
+
+    assert "Der Ausschuss berät über die Jugendhilfe." in mine.content.decode()
+    assert client_for(world.advisor_y).get(url).status_code == 404
+    assert client_for(world.member_a).get(url).status_code == 404
