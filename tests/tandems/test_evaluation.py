@@ -7,7 +7,9 @@ from gemeinsam.tandems import services
 from gemeinsam.tandems.enums import EVALUATION_ITEMS, Phase, Side
 from gemeinsam.tandems.inputs import Invalid
 from gemeinsam.tandems.models import Evaluation
+from tests import factories
 from tests.tandems.factories import make_call, make_tandem
+from tests.tandems.test_query_counts import _grow_and_compare
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +81,25 @@ def test_a_member_cannot_answer_for_the_other_side(client_for, world, tandem):
 
     assert "You cannot answer for this side." in response.content.decode()
     assert not Evaluation.objects.exists()
+
+
+def test_staff_see_every_tandems_answers_of_a_phase_side_by_side(
+    client_for, world, tandem, django_assert_num_queries
+):
+    def grow(i):
+        other = make_tandem(
+            tandem.call,
+            factories.make_organization(f"MO {i}", index=False),
+            factories.make_organization(f"Träger {i}", kind="established_provider", index=False),
+        )
+        for side, value in ((Side.MIGRANT_ORG, 1), (Side.PARTNER, 5)):
+            services.evaluate(
+                other, side=side, phase=Phase.MID, answers=dict.fromkeys(CODES, value), by=None
+            )
+
+    url = f"/en/tandems/manage/{world.agency_x.slug}/nrw/evaluations/?phase=mid"
+    page = _grow_and_compare(client_for(world.advisor_x), url, grow, django_assert_num_queries)
+
+    assert page.count("1 / 5") == 3 * len(CODES)
+    assert page.count("seen differently") == 3 * len(CODES)
+    assert 'aria-current="page">at mid-term' in page

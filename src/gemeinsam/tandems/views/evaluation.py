@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from gemeinsam.accounts.roles import roles_of
+from gemeinsam.core import content
 
 from .. import queries, services
 from ..enums import DIFFERENT_BY, EVALUATION_ITEMS, Phase, Side
@@ -72,3 +73,37 @@ def evaluation_submit(request, pk):
     else:
         messages.success(request, _("Thank you: your answers have been saved."))
     return redirect(tandem.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def evaluation_overview(request, agency, slug):
+    call = queries.call_for(request.user, agency, slug, "tandems.view_applications")
+    phase = request.GET.get("phase")
+    phase = phase if phase in Phase.values else Phase.START
+    tandems = list(queries.tandems_of_call(call).prefetch_related("evaluations"))
+    rows = []
+    for tandem in tandems:
+        answers = {e.side: e.answers for e in tandem.evaluations.all() if e.phase == phase}
+        mo, partner = answers.get(Side.MIGRANT_ORG), answers.get(Side.PARTNER)
+        cells = []
+        for code, _label in EVALUATION_ITEMS:
+            a = mo.get(code) if mo else None
+            b = partner.get(code) if partner else None
+            differ = a is not None and b is not None and abs(a - b) >= DIFFERENT_BY
+            cells.append({"mo": a, "partner": b, "differ": differ})
+        rows.append({"tandem": tandem, "cells": cells})
+    content.prefetch([call])
+    return render(
+        request,
+        "tandems/evaluation_overview.html",
+        {
+            "call": call,
+            "phase": phase,
+            "phase_links": [
+                (p.label, f"{request.path}?phase={p.value}", p.value == phase) for p in Phase
+            ],
+            "items": [label for _code, label in EVALUATION_ITEMS],
+            "rows": rows,
+        },
+    )
