@@ -134,6 +134,7 @@ def test_a_standing_worker_queues_every_daily_job_when_it_starts(monkeypatch):
         case_tasks.anonymise_expired_cases_job.module_path: "16. 03:00",
         timeline_tasks.send_task_reminders.module_path: "16. 07:00",
         funding_tasks.send_deadline_reminders.module_path: "16. 07:00",
+        knowledge_tasks.send_review_reminders.module_path: "16. 07:00",
         committee_tasks.send_term_reminders.module_path: "16. 07:00",
         retention.purge_old_files_job.module_path: "16. 02:30",
         core_tasks.prune_task_results_job.module_path: "16. 04:15",
