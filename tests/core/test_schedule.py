@@ -139,7 +139,7 @@ def test_a_standing_worker_queues_every_daily_job_when_it_starts(monkeypatch):
         retention.purge_old_files_job.module_path: "16. 02:30",
         core_tasks.prune_task_results_job.module_path: "16. 04:15",
     }
-    assert DBTaskResult.objects.count() == 6
+    assert DBTaskResult.objects.count() == 7
 
 
 def test_keys_of_runs_older_than_ninety_days_are_forgotten():
