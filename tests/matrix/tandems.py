@@ -188,6 +188,7 @@ CASES: list[Case] = [
     Case("tandems:application-document", seen_by_a_and_staff_of_x, kwargs=_document_of_a),
     Case("tandems:pair-list", staff_of_x, kwargs=_call_kwargs),
     Case("tandems:evaluation-overview", staff_of_x, kwargs=_call_kwargs),
+    Case("tandems:evaluation-report", staff_of_x, kwargs=_call_kwargs),
     Case(
         "tandems:application-withdraw",
         {

@@ -2,6 +2,7 @@
 grant linked to it, valid against the 360Giving 1.4 package schema; on a staff page and as
 `gemeinsam export-360giving --agency SLUG`."""
 
+import io
 import json
 from decimal import Decimal
 from io import StringIO
@@ -10,8 +11,10 @@ from pathlib import Path
 import jsonschema_rs
 import pytest
 from django.core.management import CommandError, call_command
+from openpyxl import load_workbook
 
-from gemeinsam.tandems import exports
+from gemeinsam.tandems import exports, services
+from gemeinsam.tandems.enums import EVALUATION_ITEMS, Phase, Side
 from tests import factories
 from tests.tandems.factories import make_call, make_tandem
 
@@ -94,3 +97,47 @@ def test_staff_download_the_package_and_other_agencies_tandems_are_not_in_it(
     names = [g["title"] for g in json.loads(response.content)["grants"]]
     assert not any("Träger Y" in name for name in names)
     assert len(names) == 3
+
+
+def _answered(call, count, *, mo=2, partner=4):
+    codes = [code for code, _label in EVALUATION_ITEMS]
+    for i in range(count):
+        tandem = make_tandem(
+            call,
+            factories.make_organization(f"MO {i}", index=False),
+            factories.make_organization(f"Träger {i}", kind="established_provider", index=False),
+        )
+        for side, value in ((Side.MIGRANT_ORG, mo), (Side.PARTNER, partner)):
+            services.evaluate(
+                tandem, side=side, phase=Phase.START, answers=dict.fromkeys(codes, value), by=None
+            )
+
+
+def read_xlsx(data: bytes) -> list[list]:
+    sheet = load_workbook(io.BytesIO(data), read_only=True).active
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def test_the_funders_report_withholds_averages_of_fewer_than_five_tandems(world):
+    call = make_call(world.agency_x, "Tandems NRW", slug="nrw", budget=Decimal("120000"))
+    _answered(call, 3)
+
+    rows = exports.evaluation_report(call)
+
+    start = [row for row in rows[1:] if row[0] == "at the start"]
+    assert start[0][2:] == ["<5", "x", "x", "x"]
+    mid = [row for row in rows[1:] if row[0] == "at mid-term"]
+    assert mid[0][2:] == [0, None, None, None]
+
+
+def test_the_funders_report_shows_averages_of_five_tandems_and_more(client_for, world):
+    call = make_call(world.agency_x, "Tandems NRW", slug="nrw")
+    _answered(call, 6, mo=2, partner=5)
+
+    response = client_for(world.manager_x).get(
+        f"/en/tandems/manage/{world.agency_x.slug}/nrw/evaluations/report.xlsx"
+    )
+
+    rows = read_xlsx(response.content)
+    assert rows[0][:3] == ["Phase", "Statement", "Tandems that answered"]
+    assert rows[1] == ["at the start", "We agree on the tandem's goals.", 6, 2, 5, 6]

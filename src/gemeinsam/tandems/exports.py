@@ -2,7 +2,8 @@
 funder to the agency, marked as a regrant (`regrantType` FRG010, "common regrant"), and one
 grant per tandem from the agency to the organization that receives the money, linked to the
 call's grant (`relatedActivity`). The package validates against the 360Giving package schema
-(`tests/tandems/test_exports.py`)."""
+(`tests/tandems/test_exports.py`). And the funder's report of a call's evaluation, with small
+numbers suppressed."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ import datetime
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from .models import Tandem, TandemCall
+from .enums import DIFFERENT_BY, EVALUATION_ITEMS, Phase, Side
+from .models import Evaluation, Tandem, TandemCall
 
 PREFIX = "360G-gemeinsam"
 
@@ -91,3 +94,55 @@ def package(agency, *, today: datetime.date | None = None) -> dict:
         "description": f"Tandem grants passed on by {agency.name}, as of {today.isoformat()}",
         "grants": grants,
     }
+
+
+# Counts below this are shown as "<5" and averages over them withheld ("x") in anything that
+# leaves the agency, as in counselling's funder report.
+SMALL = 5
+
+
+def _count(n: int) -> int | str:
+    return f"<{SMALL}" if 0 < n < SMALL else n
+
+
+def evaluation_report(call: TandemCall) -> list[list]:
+    """The call's evaluation for the funder, per phase and statement: how many tandems both
+    sides answered, each side's average and how many saw it differently; small numbers
+    suppressed. Headers and labels in the active language (two queries)."""
+    evaluations = list(Evaluation.objects.filter(tandem__call=call))
+    rows: list[list] = [
+        [
+            _("Phase"),
+            _("Statement"),
+            _("Tandems that answered"),
+            _("Average of the migrant organizations"),
+            _("Average of the partners"),
+            _("Seen differently"),
+        ]
+    ]
+    for phase in Phase:
+        answers: dict[int, dict[str, dict]] = {}
+        for e in evaluations:
+            if e.phase == phase.value:
+                answers.setdefault(e.tandem_id, {})[e.side] = e.answers
+        both = [a for a in answers.values() if len(a) == 2]
+        for code, label in EVALUATION_ITEMS:
+            n = len(both)
+            if n == 0:
+                rows.append([str(phase.label), str(label), 0, None, None, None])
+                continue
+            mo = [a[Side.MIGRANT_ORG][code] for a in both]
+            partner = [a[Side.PARTNER][code] for a in both]
+            differ = sum(abs(x - y) >= DIFFERENT_BY for x, y in zip(mo, partner, strict=True))
+            small = n < SMALL
+            rows.append(
+                [
+                    str(phase.label),
+                    str(label),
+                    _count(n),
+                    "x" if small else round(sum(mo) / n, 1),
+                    "x" if small else round(sum(partner) / n, 1),
+                    "x" if small else _count(differ),
+                ]
+            )
+    return rows

@@ -46,6 +46,11 @@ urlpatterns = [
         views.evaluation_overview,
         name="evaluation-overview",
     ),
+    path(
+        "manage/<slug:agency>/<slug:slug>/evaluations/report.xlsx",
+        views.evaluation_report,
+        name="evaluation-report",
+    ),
     path("manage/<slug:agency>/<slug:slug>/pairs/", views.pair_list, name="pair-list"),
     path("manage/<slug:agency>/<slug:slug>/pairs/form/", views.tandem_create, name="tandem-create"),
     path("<slug:agency>/<slug:slug>/", views.call_detail, name="call-detail"),

@@ -15,7 +15,7 @@ from .applications import (
     my_applications,
 )
 from .calls import call_detail, call_form, call_list, call_manage, giving_export
-from .evaluation import evaluation_overview, evaluation_submit
+from .evaluation import evaluation_overview, evaluation_report, evaluation_submit
 from .pairing import pair_list, tandem_create
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "call_list",
     "call_manage",
     "evaluation_overview",
+    "evaluation_report",
     "evaluation_submit",
     "giving_export",
     "goal_add",

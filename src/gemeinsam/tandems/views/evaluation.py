@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gemeinsam.accounts.roles import roles_of
-from gemeinsam.core import content
+from gemeinsam.core import content, tabular
 
-from .. import queries, services
+from .. import exports, queries, services
 from ..enums import DIFFERENT_BY, EVALUATION_ITEMS, Phase, Side
 from ..forms import EvaluationForm
 from ..inputs import Invalid
@@ -107,3 +108,13 @@ def evaluation_overview(request, agency, slug):
             "rows": rows,
         },
     )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def evaluation_report(request, agency, slug):
+    call = queries.call_for(request.user, agency, slug, "tandems.view_applications")
+    data = tabular.to_xlsx([(_("Evaluation"), exports.evaluation_report(call))])
+    response = HttpResponse(data, content_type=tabular.CONTENT_TYPES["xlsx"])
+    response["Content-Disposition"] = f'attachment; filename="evaluation-{call.slug}.xlsx"'
+    return response
