@@ -135,6 +135,7 @@ def test_the_worker_survives_a_locked_database_and_then_sends_the_mail(tmp_path)
             "prune_task_results_job",
             "purge_old_files_job",
             "send_deadline_reminders",
+            "send_review_reminders",
             "send_task_reminders",
             "send_term_reminders",
         ]
