@@ -140,3 +140,12 @@ CASES += [
         label="excel",
     ),
 ]
+
+CASES += [
+    Case(
+        "surveys:questionnaire-remind",
+        {**questionnaire_x, "advisor_x": 302, "manager_x": 302, "admin": 302},
+        kwargs=questionnaire_of_x,
+        method="post",
+    ),
+]

@@ -30,6 +30,7 @@ from .models import (
     Version,
     Wording,
 )
+from .tasks import send_invitations
 
 MAX_INVITATIONS = 1000
 
@@ -200,7 +201,29 @@ def create_invitations(
     audit.record(
         by=by, action=AuditAction.CREATE, obj=questionnaire, changes={"invitations": [0, len(made)]}
     )
+    addressed = [invitation.pk for invitation in made if invitation.email]
+    if addressed:
+        send_invitations.enqueue(addressed, "invitation")
     return made
+
+
+@transaction.atomic
+def remind(questionnaire: Questionnaire, *, by) -> int:
+    """Queues a reminder to everyone invited by mail who has not answered; how many."""
+    waiting = list(
+        questionnaire.invitations.filter(answered_on__isnull=True)
+        .exclude(email="")
+        .values_list("pk", flat=True)
+    )
+    if waiting:
+        send_invitations.enqueue(waiting, "reminder")
+        audit.record(
+            by=by,
+            action=AuditAction.UPDATE,
+            obj=questionnaire,
+            changes={"reminded": [0, len(waiting)]},
+        )
+    return len(waiting)
 
 
 @transaction.atomic

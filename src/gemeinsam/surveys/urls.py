@@ -18,6 +18,7 @@ urlpatterns = [
     path(f"{ONE}launch/", views.questionnaire_launch, name="questionnaire-launch"),
     path(f"{ONE}xlsform/", views.questionnaire_export, name="questionnaire-export"),
     path(f"{ONE}invitations/", views.questionnaire_invitations, name="questionnaire-invitations"),
+    path(f"{ONE}invitations/remind/", views.questionnaire_remind, name="questionnaire-remind"),
     path(f"{ONE}responses/", views.responses_export, name="responses-export"),
     path("a/<str:token>/", views.answer, name="answer"),
 ]

@@ -249,3 +249,14 @@ def responses_export(request, agency, slug):
     name = f"{questionnaire.slug}-responses.{kind}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+@login_required
+@require_POST
+def questionnaire_remind(request, agency, slug):
+    questionnaire = queries.questionnaire_for(
+        request.user, agency, slug, "surveys.change_questionnaire"
+    )
+    count = services.remind(questionnaire, by=request.user)
+    messages.success(request, _("Reminders queued: %(count)s.") % {"count": count})
+    return redirect("surveys:questionnaire-invitations", agency=agency, slug=slug)
