@@ -113,3 +113,18 @@ def test_the_page_costs_the_same_for_three_seats_as_for_one(
         response = client.get(url)
 
     assert "Sitz 2" in response.content.decode()
+
+
+def test_members_see_their_organizations_mandates_on_the_way_and_other_agencies_do_not(
+    world, committee, client_for
+):
+    seat = _free_providers_seat(committee)
+    factories.make_mandate(seat, "Amina Yılmaz", organization=world.org_b)
+    url = f"/de/committees/paths/{world.org_b.slug}/"
+
+    member = client_for(world.member_b).get(url).content.decode()
+    other_agency = client_for(world.advisor_y).get(url).content.decode()
+
+    assert "Amina Yılmaz" in member
+    assert "interessiert" in member
+    assert "Amina Yılmaz" not in other_agency

@@ -82,6 +82,16 @@ def mandate_for(user, pk: int, perm: str | None = None) -> Mandate:
     return mandate
 
 
+def mandates_of_organization(user, organization) -> QuerySet[Mandate]:
+    """The organization's mandates the person may see (the keeping agencies' staff, its
+    members), on their way or holding, in one query."""
+    return (
+        mandates_visible_to(user)
+        .filter(organization=organization, status__in=(*PENDING, *HOLDING))
+        .order_by("seat__committee__name", "seat__position", "role", "id")
+    )
+
+
 def seats_with_holders(committee: Committee) -> list[Seat]:
     """The committee's seats, each with `holders` (appointed, in role order) and its term: two
     queries."""

@@ -251,11 +251,12 @@ def mandate_step(request, pk):
 def seat_paths(request, organization):
     organization = organization_for(request.user, organization, perm="committees.view_paths")
     found = paths.paths_for(organization)
-    content.prefetch([p.seat.committee for p in found])
+    mandates = list(queries.mandates_of_organization(request.user, organization))
+    content.prefetch([p.seat.committee for p in found] + [m.seat.committee for m in mandates])
     return render(
         request,
         "committees/seat_paths.html",
-        {"organization": organization, "paths": found},
+        {"organization": organization, "paths": found, "mandates": mandates},
     )
 
 
