@@ -85,3 +85,16 @@ def test_the_translation_editor_finds_a_questionnaire_with_its_wordings_and_choi
     assert [str(u) for u in units[1:4]] == ["about (mo)", "founded (mo)", "land (mo)"]
     assert sum(isinstance(u, Choice) for u in units) == 6
     assert Questionnaire.objects.count() == 1
+
+
+def test_the_translation_editor_and_overview_show_a_questionnaires_texts(
+    world, imported, client_for
+):
+    client = client_for(world.advisor_x)
+    pk = imported.questionnaire.pk
+    page = client.get(f"/de/translations/surveys.questionnaire/{pk}/tr/").content.decode()
+    assert "Gründungsjahr" in page and "Kinder- und Jugendhilfe" in page
+    overview = client.get("/de/translations/tr/").content.decode()
+    assert "Bestandsaufnahme MO" in overview
+    other = client_for(world.advisor_y).get(f"/de/translations/surveys.questionnaire/{pk}/tr/")
+    assert other.status_code == 404
