@@ -54,6 +54,7 @@ def test_the_bench_command_prints_bulk_against_one_by_one(tmp_path):
     assert board["bench"] == "readiness_overview"
     assert (board["organizations"], board["checks"], board["rows_shown"]) == (300, 4, 50)
     assert (board["same_results"], board["baseline_sample"]) == (True, 100)
+    assert 0 < board["saved_results"] < 300 * 2
     assert 0 < board["p50_ms"] <= board["p95_ms"] and board["baseline_ms"] > 0
     assert (line["organizations"], line["programmes"], line["runs"]) == (300, 12, 3)
     assert (line["baseline_sample"], line["same_results"], line["queries"]) == (100, True, 2)

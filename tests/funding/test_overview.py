@@ -9,12 +9,12 @@ import io
 
 import openpyxl
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from gemeinsam.funding import ruledoc, services
-from gemeinsam.funding.models import ReadinessCheck
+from gemeinsam.funding.models import ReadinessCheck, ReadinessResult
 from gemeinsam.funding.profile import profile_facts
 from gemeinsam.funding.queries import overview
 from gemeinsam.organizations.models import Organization, Recognition, RecognitionType
@@ -143,6 +143,43 @@ def test_a_saved_result_beats_the_profile(stages, client_for):
     totals = {t["check"].code: t for t in response.context["totals"]}
     assert totals["association"][ruledoc.MET] == 1
     assert totals["association"][ruledoc.NOT_MET] == 0
+
+
+def test_the_last_saved_result_of_a_check_is_shown_and_counted_once(stages, client_for):
+    today = timezone.localdate()
+    small = stages.stages[1]
+    association = ReadinessCheck.objects.get(code="association")
+    kita = ReadinessCheck.objects.get(code="kita")
+    met = {
+        "members": "8",
+        "legal_form": "registered_association",
+        "charitable_notice_on": (today - datetime.timedelta(days=30)).isoformat(),
+    }
+    first = services.save_result(small, association.current_rules, met, as_of=today)
+    other = services.save_result(small, kita.current_rules, {}, as_of=today)
+    last = services.save_result(
+        small, association.current_rules, {**met, "members": "3"}, as_of=today
+    )
+
+    latest = ReadinessResult.objects.filter(organization=small, is_latest=True)
+    assert sorted(latest.values_list("pk", flat=True)) == sorted([other.pk, last.pk])
+    assert ReadinessResult.objects.get(pk=first.pk).is_latest is False
+    response = _page(client_for(stages.manager_x), "?q=Nachbarschaft")
+    index = next(i for i, c in enumerate(response.context["checks"]) if c.code == "association")
+    [(_org, cells)] = response.context["rows"]
+    assert (cells[index].status, cells[index].profile_status) == (last.status, ruledoc.NOT_MET)
+    assert last.status != first.status
+    totals = {t["check"].code: t for t in response.context["totals"]}
+    assert sum(totals["association"][status] for status in overview.STATUSES) == 1
+
+
+def test_two_latest_results_of_one_check_are_refused_by_the_database(stages):
+    small = stages.stages[1]
+    check = ReadinessCheck.objects.get(code="association")
+    result = services.save_result(small, check.current_rules, {}, as_of=timezone.localdate())
+    result.pk = None
+    with pytest.raises(IntegrityError), transaction.atomic():
+        result.save()
 
 
 def test_totals_count_the_filtered_rows(stages, client_for):

@@ -194,6 +194,13 @@ class ReadinessResult(models.Model):
         Organization, on_delete=models.CASCADE, related_name="readiness_results"
     )
     rule_version = models.ForeignKey(RuleVersion, on_delete=models.PROTECT, related_name="+")
+    # The rule version's check, and whether this is the organization's last saved result of it
+    # (`services.save_result` keeps both): the staff overview joins every check's last results
+    # through one unique index instead of sorting each organization's results per check.
+    readiness_check = models.ForeignKey(
+        ReadinessCheck, on_delete=models.CASCADE, related_name="+", editable=False
+    )
+    is_latest = models.BooleanField(default=True, editable=False)
     facts = models.JSONField(_("facts"))
     statuses = models.JSONField(_("requirements"))
     status = models.CharField(_("result"), max_length=10, choices=Status.choices)
@@ -207,6 +214,13 @@ class ReadinessResult(models.Model):
         verbose_name = _("readiness result")
         verbose_name_plural = _("readiness results")
         ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "readiness_check"],
+                condition=models.Q(is_latest=True),
+                name="one_latest_readiness_result",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.organization} {self.rule_version} {self.status}"

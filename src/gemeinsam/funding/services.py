@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from gemeinsam.core import audit
 from gemeinsam.core.enums import AuditAction
+from gemeinsam.organizations.models import Organization
 from gemeinsam.organizations.queries import memberships_of
 
 from . import ruledoc
@@ -52,9 +53,18 @@ def save_result(
     """Store a check's result for an organization, naming the rule version that produced it."""
     facts = clean_facts(answers, as_of=as_of)
     result = ruledoc.evaluate(version.document, facts, as_of=as_of)
+    # The organization's row is locked first, so two saves of the same check take turns in
+    # handing on "latest" (PostgreSQL; SQLite's write transactions already do).
+    list(Organization.objects.select_for_update().filter(pk=organization.pk).values_list("pk"))
+    check_id = version.readiness_check_id
+    ReadinessResult.objects.filter(
+        organization=organization, readiness_check_id=check_id, is_latest=True
+    ).update(is_latest=False)
     return ReadinessResult.objects.create(
         organization=organization,
         rule_version=version,
+        readiness_check_id=check_id,
+        is_latest=True,
         facts={name: _plain(value) for name, value in facts.items()},
         statuses={r.key: r.status for r in result.requirements},
         status=result.status,
