@@ -149,3 +149,31 @@ CASES += [
         method="post",
     ),
 ]
+
+
+def public_link(w) -> dict:
+    open_invitation(w)
+    questionnaire = Questionnaire.objects.get(slug="offen")
+    if questionnaire.public_token != "matrix-public":
+        questionnaire.public_token = "matrix-public"
+        questionnaire.save()
+    return {"token": "matrix-public"}
+
+
+CASES += [
+    Case(
+        "surveys:questionnaire-public-link",
+        {**questionnaire_x, "advisor_x": 403, "manager_x": 302, "admin": 302},
+        kwargs=questionnaire_of_x,
+        method="post",
+        data=lambda w: {"on": "1"},
+    ),
+    Case("surveys:public-answer", everyone(200), kwargs=public_link),
+    Case("surveys:public-answer", everyone(200), kwargs=public_link, method="post", label="sent"),
+    Case(
+        "surveys:public-answer",
+        everyone(404),
+        kwargs=lambda w: {"token": "no-such-link"},
+        label="unknown link",
+    ),
+]

@@ -41,6 +41,8 @@ class Questionnaire(Translatable):
     title = models.CharField(_("title"), max_length=300)
     audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices)
     anonymous = models.BooleanField(_("anonymous"), default=True)
+    # A link for anyone (a newsletter, a poster): answers through it name no invitation.
+    public_token = models.CharField(max_length=64, unique=True, null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -194,3 +194,10 @@ def invitation_for(token: str) -> Invitation:
 
 def invitations_of(questionnaire) -> QuerySet[Invitation]:
     return questionnaire.invitations.order_by("-created_on", "-pk")
+
+
+def questionnaire_by_public_link(token: str) -> Questionnaire:
+    return get_object_or_404(
+        Questionnaire.objects.select_related("agency").exclude(public_token=None),
+        public_token=token[:64],
+    )

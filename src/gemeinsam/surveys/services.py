@@ -255,3 +255,36 @@ def submit(invitation: Invitation, version: Version, answers: dict[str, Given], 
     invitation.answered_on = timezone.localdate(now)
     invitation.save(update_fields=["answered_on"])
     return response
+
+
+@transaction.atomic
+def set_public_link(questionnaire: Questionnaire, *, on: bool, by) -> Questionnaire:
+    """Opens a link anyone may answer through (a new one each time), or closes it."""
+    if on and queries.live_version(questionnaire) is None:
+        raise Invalid([_("Invitations can only be made once a version is launched.")])
+    questionnaire.public_token = secrets.token_urlsafe(24) if on else None
+    questionnaire.save(update_fields=["public_token", "updated_at"])
+    audit.record(
+        by=by, action=AuditAction.UPDATE, obj=questionnaire, changes={"public_link": [not on, on]}
+    )
+    return questionnaire
+
+
+@transaction.atomic
+def submit_public(version: Version, answers: dict[str, Given], *, language: str) -> Response:
+    """Stores answers given through the public link: no invitation, the day only."""
+    if version.is_draft or not version.questionnaire.public_token:
+        raise Invalid([_("This questionnaire is not open for answers.")])
+    response = Response.objects.create(
+        version=version,
+        invitation=None,
+        anonymous=True,
+        language=language,
+        submitted_on=timezone.localdate(),
+    )
+    questions = {q.item.code: q for q in version.questions.select_related("item") if q.item_id}
+    Answer.objects.bulk_create(
+        Answer(response=response, question=questions[code], value=given.value, other=given.other)
+        for code, given in answers.items()
+    )
+    return response

@@ -20,5 +20,7 @@ urlpatterns = [
     path(f"{ONE}invitations/", views.questionnaire_invitations, name="questionnaire-invitations"),
     path(f"{ONE}invitations/remind/", views.questionnaire_remind, name="questionnaire-remind"),
     path(f"{ONE}responses/", views.responses_export, name="responses-export"),
+    path(f"{ONE}public-link/", views.questionnaire_public_link, name="questionnaire-public-link"),
     path("a/<str:token>/", views.answer, name="answer"),
+    path("p/<str:token>/", views.public_answer, name="public-answer"),
 ]

@@ -161,8 +161,17 @@ def questionnaire_invitations(request, agency, slug):
             "invitations": invitations,
             "answered": sum(1 for i in invitations if i.answered_on),
             "live": queries.live_version(questionnaire),
+            "may_launch": may(request.user, "surveys.launch_questionnaire", questionnaire),
+            "public_link": _public_link(request, questionnaire),
         },
     )
+
+
+def _public_link(request, questionnaire) -> str:
+    if not questionnaire.public_token:
+        return ""
+    path = reverse("surveys:public-answer", kwargs={"token": questionnaire.public_token})
+    return request.build_absolute_uri(path)
 
 
 def _statement(questionnaire) -> str:
@@ -260,3 +269,36 @@ def questionnaire_remind(request, agency, slug):
     count = services.remind(questionnaire, by=request.user)
     messages.success(request, _("Reminders queued: %(count)s.") % {"count": count})
     return redirect("surveys:questionnaire-invitations", agency=agency, slug=slug)
+
+
+@login_required
+@require_POST
+def questionnaire_public_link(request, agency, slug):
+    questionnaire = queries.questionnaire_for(
+        request.user, agency, slug, "surveys.launch_questionnaire"
+    )
+    try:
+        services.set_public_link(questionnaire, on=request.POST.get("on") == "1", by=request.user)
+    except Invalid as invalid:
+        for problem in invalid.problems:
+            messages.error(request, problem)
+    return redirect("surveys:questionnaire-invitations", agency=agency, slug=slug)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def public_answer(request, token):
+    questionnaire = queries.questionnaire_by_public_link(token)
+    version = queries.live_version(questionnaire)
+    if version is None:
+        raise Http404
+    context = {"questionnaire": questionnaire, "statement": _statement(questionnaire)}
+    language = translation.get_language()
+    form = AnswerForm(
+        queries.rows_of(version), language, request.POST if request.method == "POST" else None
+    )
+    if request.method == "POST" and form.is_valid():
+        services.submit_public(version, form.to_input(), language=language)
+        return render(request, "surveys/answer_done.html", context | {"public": True})
+    context |= {"form": form, "version": version}
+    return render(request, "surveys/answer.html", context)
