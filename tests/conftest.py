@@ -16,6 +16,7 @@ import pytest
 from django.test import Client
 
 from tests import factories
+from tests.threads import shared_database  # noqa: F401 - a fixture for the race tests of every app
 
 # Child processes the tests start (the bench, the demo, servers on scratch databases) inherit
 # DJANGO_SETTINGS_MODULE=tests.settings; they find the `tests` package from the project folder.

@@ -17,83 +17,22 @@ lock is what serialises them.
 from __future__ import annotations
 
 import datetime
-import sqlite3
-import threading
 import time
 
 import pytest
-from django.db import connection, connections
 from django.utils import timezone
 
 from gemeinsam.rooms import services
 from gemeinsam.rooms.enums import BookingStatus
 from gemeinsam.rooms.models import Booking
 from tests import factories
+from tests.threads import race as _race
 
 THREADS = 24
 
 # serialized_rollback: the flush after a transactional test would also wipe the reference data
 # (legal forms, fields …) that migrations load, which later tests in this process rely on.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture
-def shared_database(transactional_db, tmp_path):
-    """Every thread's connection reaches the same database (see the module docstring)."""
-    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
-        yield
-        return
-    connection.ensure_connection()
-    memory = connection.connection
-    path = tmp_path / "rooms-race.sqlite3"
-    target = sqlite3.connect(path)
-    memory.backup(target)
-    target.close()
-    settings_dict = connection.settings_dict  # the dict every new connection is made from
-    in_memory_name = settings_dict["NAME"]
-    settings_dict["NAME"] = str(path)
-    main_thread_wrapper = connections["default"]
-    connections["default"] = main_thread_wrapper.__class__(settings_dict, "default")
-    try:
-        yield
-    finally:
-        connections["default"].close()
-        connections["default"] = main_thread_wrapper
-        settings_dict["NAME"] = in_memory_name
-
-
-def _race(jobs) -> tuple[list[object], list[Exception], float]:
-    """Run each job in its own thread, all released at once; (results, errors, max overlap)."""
-    barrier = threading.Barrier(len(jobs))
-    results, errors, inside = [], [], []
-    lock = threading.Lock()
-    running = 0
-
-    def run(job):
-        nonlocal running
-        try:
-            barrier.wait()
-            with lock:
-                running += 1
-                inside.append(running)
-            try:
-                results.append(job())
-            finally:
-                with lock:
-                    running -= 1
-        except services.BookingError as error:
-            errors.append(error)
-        except Exception as error:
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return results, errors, max(inside)
 
 
 def _contested_room():

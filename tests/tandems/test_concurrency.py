@@ -17,8 +17,8 @@ from gemeinsam.tandems import services
 from gemeinsam.tandems.inputs import Invalid
 from gemeinsam.tandems.models import Tandem
 from tests import factories
-from tests.rooms.test_concurrency import _race, shared_database  # noqa: F401 - the fixture
 from tests.tandems.factories import make_application, make_call
+from tests.threads import race as _race
 
 THREADS = 12
 
@@ -46,7 +46,7 @@ def _contested_call():
     return call, jobs
 
 
-def test_simultaneous_tandems_never_pass_the_calls_budget(shared_database):  # noqa: F811
+def test_simultaneous_tandems_never_pass_the_calls_budget(shared_database):
     call, jobs = _contested_call()
 
     results, errors, overlap = _race(jobs)
@@ -58,7 +58,7 @@ def test_simultaneous_tandems_never_pass_the_calls_budget(shared_database):  # n
     assert overlap > 1
 
 
-def test_without_the_lock_the_same_race_passes_the_budget(shared_database, settings):  # noqa: F811
+def test_without_the_lock_the_same_race_passes_the_budget(shared_database, settings):
     """Negative control: proves the test above would notice a missing lock."""
     settings.GEMEINSAM_RACES = {"tandem_budget": {"lock": False, "delay": 0.2}}
     call, jobs = _contested_call()
