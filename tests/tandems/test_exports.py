@@ -21,7 +21,7 @@ from tests.tandems.factories import make_call, make_tandem
 pytestmark = pytest.mark.django_db
 
 # The 360Giving 1.4 schemas as published (ThreeSixtyGiving/standard), kept beside the test.
-SCHEMAS = Path(__file__).resolve().parent / "data"
+SCHEMAS = Path(__file__).resolve().parents[1] / "standards" / "360giving-1.4"
 
 
 def _validator():
