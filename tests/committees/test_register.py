@@ -99,8 +99,11 @@ def test_an_inactive_committee_is_found_by_its_agency_only(world, client_for):
     committee = factories.make_committee(world.agency_x, is_active=False)
     url = committee.get_absolute_url()
 
-    assert client_for(world.advisor_y).get(url).status_code == 404
-    assert client_for(world.advisor_x).get(url).status_code == 200
+    outsider = client_for(world.advisor_y).get(url)
+    own = client_for(world.advisor_x).get(url)
+
+    assert outsider.status_code == 404 and committee.name not in outsider.content.decode()
+    assert own.status_code == 200 and committee.name in own.content.decode()
 
 
 def test_the_calendar_lists_the_public_meetings_in_berlin_time(world, client_for):

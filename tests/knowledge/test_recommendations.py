@@ -82,9 +82,12 @@ def test_the_update_is_read_in_the_readers_language(world, client):
 
 
 def test_the_list_reads_a_fixed_number_of_queries_for_one_and_three(world, client):
+    pages = []
+
     def count() -> int:
         with CaptureQueriesContext(connection) as ctx:
-            assert client.get("/ar/knowledge/recommendations/").status_code == 200
+            response = client.get("/ar/knowledge/recommendations/")
+        pages.append(response.content.decode())
         return len(ctx.captured_queries)
 
     first = make_recommendation(world.agency_x, by=world.manager_x, title="Eins")
@@ -98,6 +101,8 @@ def test_the_list_reads_a_fixed_number_of_queries_for_one_and_three(world, clien
             other, services.UpdateInput(on=datetime.date(2026, 1, 2), text="B"), by=world.manager_x
         )
     assert count() == one
+    assert "Eins" in pages[0] and "Zwei" not in pages[0]
+    assert all(title in pages[1] for title in ("Eins", "Zwei", "Drei"))
 
 
 def test_erasing_the_writer_of_an_update_keeps_the_update(world):
