@@ -71,7 +71,9 @@ def make_mandate(
 
 
 def make_meeting(committee, days_ahead=10, *, is_public=True, location="Rathaus Lichtenberg"):
-    starts = timezone.now().replace(microsecond=0) + datetime.timedelta(days=days_ahead)
+    # 17:00 Berlin time on that day, whatever the hour the test runs at.
+    day = timezone.localdate() + datetime.timedelta(days=days_ahead)
+    starts = timezone.make_aware(datetime.datetime.combine(day, datetime.time(17, 0)))
     return Meeting.objects.create(
         committee=committee,
         starts_at=starts,

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar
 
 from gemeinsam.committees.enums import MandateStatus, SeatRole
@@ -106,7 +108,17 @@ def test_an_inactive_committee_is_found_by_its_agency_only(world, client_for):
     assert own.status_code == 200 and committee.name in own.content.decode()
 
 
-def test_the_calendar_lists_the_public_meetings_in_berlin_time(world, client_for):
+@pytest.mark.parametrize(
+    "today",
+    [datetime.datetime(2027, 3, 22, 23, 30), datetime.datetime(2026, 12, 24, 9, 0)],
+    ids=["week-before-summer-time", "christmas-eve"],
+)
+def test_the_calendar_lists_the_public_meetings_in_berlin_time(world, client_for, today):
+    with time_machine.travel(timezone.make_aware(today), tick=False):
+        _calendar_in_berlin_time(world, client_for)
+
+
+def _calendar_in_berlin_time(world, client_for):
     committee = factories.make_committee(world.agency_x)
     public = factories.make_meeting(committee, days_ahead=7)
     factories.make_meeting(committee, days_ahead=8, is_public=False, location="Geheim")
@@ -122,6 +134,7 @@ def test_the_calendar_lists_the_public_meetings_in_berlin_time(world, client_for
     start = entries[0].decoded("dtstart")
     assert start == public.starts_at
     assert str(start.tzinfo) == "Europe/Berlin"
+    assert (start.hour, start.minute) == (17, 0)
 
 
 def test_staff_add_a_committee_and_it_is_audited(world, client_for):
